@@ -1,0 +1,90 @@
+import { collectionSchema, type Collection } from './types';
+import { ENGAGEMENT_OPTIONS, AUDIENCE_OPTIONS, EVENT_TYPE_OPTIONS } from './hsh2023-vocabulary';
+
+/**
+ * The Hope Starts Here Imperative #2 collection for events held in 2023
+ * (../shared/spec/data-fields.md). Aliases are the headings partners give
+ * these columns; they are compared after normalising case, punctuation,
+ * plurals, abbreviations and word order.
+ */
+export const HSH_2023: Collection = collectionSchema.parse({
+  id: 'hsh-imperative2-2023',
+  name: 'Hope Starts Here Imperative #2: events with parents, caregivers and childcare providers, 2023',
+  period: { start: '2023-01-01', end: '2023-12-31' },
+  fields: [
+    {
+      id: 'title', label: 'Title/Event', requirement: 'required', kind: 'text',
+      aliases: ['Title', 'Event', 'Event name', 'Name of event', 'Event title', 'Activity', 'Activity name',
+        'Activity title', 'Program', 'Program name', 'Session', 'Session name', 'Session title', 'Workshop',
+        'Workshop name', 'Event/Activity', 'Class', 'Class name', 'Training', 'Training name', 'Name', 'Topic',
+        'Offering', 'Meeting', 'Event description short'],
+      excludeWords: ['staff', 'entered', 'funder', 'funding', 'partner', 'organization', 'organisation', 'contact', 'id',
+        'presenter', 'facilitator', 'host', 'city', 'zip', 'date', 'type', 'category', 'level', 'audience', 'street',
+        'address', 'count', 'number', 'attendee', 'attendees', 'time'],
+    },
+    {
+      id: 'date', label: 'Date of event', requirement: 'required', kind: 'date',
+      aliases: ['Date', 'Event date', 'Activity date', 'When', 'Day', 'Session date', 'Program date', 'Date held',
+        'Held on', 'Service date', 'Date of activity', 'Date of session', 'Date of service', 'Event day', 'Workshop date',
+        'Class date', 'Training date', 'Meeting date', 'Start date', 'Date mm dd yyyy'],
+      excludeWords: ['birth', 'dob', 'opt', 'optin', 'email', 'entered', 'entry', 'created', 'modified', 'updated',
+        'submitted', 'submission', 'due', 'time', 'registration', 'registered', 'signup', 'end', 'report', 'reported'],
+    },
+    {
+      id: 'event_type', label: 'Type of Event', requirement: 'recommended', kind: 'enum', enumeration: 'event_type',
+      aliases: ['Type', 'Event type', 'Category', 'Event category', 'Activity type', 'Program type', 'Kind of event',
+        'Type of activity', 'Activity category', 'Program category', 'Focus', 'Focus area', 'Topic area', 'Content area',
+        'Domain', 'Service type', 'Session type', 'Workshop type', 'Classification'],
+      excludeWords: ['audience', 'engagement', 'level', 'participant', 'attendee', 'funding', 'funder', 'location', 'site', 'file'],
+    },
+    {
+      id: 'description', label: 'Description of Event', requirement: 'optional', kind: 'text',
+      aliases: ['Description', 'About the event', 'About', 'Details', 'Event details', 'Summary', 'Event summary',
+        'Activity description', 'Program description', 'Session description', 'What happened', 'Overview', 'Narrative',
+        'Notes', 'Comments', 'Event notes', 'Purpose'],
+      excludeWords: ['staff', 'internal', 'funder'],
+    },
+    {
+      id: 'street', label: 'Street address', requirement: 'recommended', kind: 'text',
+      aliases: ['Street', 'Address', 'Location', 'Event address', 'Event location', 'Venue', 'Venue address', 'Site address',
+        'Where', 'Place', 'Site', 'Street address line 1', 'Address line 1', 'Address 1', 'Location address', 'Held at'],
+      excludeWords: ['email', 'e-mail', 'web', 'website', 'url', 'city', 'zip', 'state', 'ip'],
+    },
+    {
+      id: 'city', label: 'City', requirement: 'recommended', kind: 'text',
+      aliases: ['City', 'Town', 'City/Town', 'Municipality', 'Event city', 'Location city', 'Community'],
+      excludeWords: ['zip', 'state', 'street'],
+    },
+    {
+      id: 'zip', label: 'Zip', requirement: 'recommended', kind: 'zip',
+      aliases: ['Zip', 'Zip code', 'Zipcode', 'Postal code', 'Postcode', 'Zip/Postal code', 'Event zip', 'Location zip', 'ZIP+4'],
+      excludeWords: ['city', 'street', 'state'],
+    },
+    {
+      id: 'audience', label: 'Target Audience', requirement: 'required', kind: 'enum_list', enumeration: 'audience',
+      aliases: ['Target audience', 'Audience', 'Audience type', 'Who attended', 'Participants', 'Participant type',
+        'Population served', 'Population', 'Target population', 'Attendee type', 'Type of attendee', 'Who', 'Served',
+        'Who was served', 'For whom', 'Intended audience', 'Primary audience', 'Audience served', 'Group served', 'Participant group'],
+      excludeWords: ['number', 'count', 'total', 'how many', 'size'],
+    },
+    {
+      id: 'engagement', label: 'Engagement level', requirement: 'required', kind: 'enum', enumeration: 'engagement',
+      aliases: ['Engagement level', 'Engagement', 'Level', 'Level of engagement', 'Eng level', 'HSH level', 'Engagement type',
+        'Engagement tier', 'Tier', 'Touchpoint/level', 'Engagement category', 'Participation level', 'Depth', 'Intensity'],
+      excludeWords: ['grade', 'reading', 'education', 'school', 'staff'],
+    },
+    {
+      id: 'attendees', label: 'Number of attendees', requirement: 'required', kind: 'count',
+      aliases: ['Number of attendees', 'Attendees', 'Number of people', 'Count', 'Total attendees', 'Attendance',
+        'Headcount', 'Head count', 'Number attended', 'Number served', 'Total served', 'People', 'Number of participants',
+        'Participant count', 'Attendee count', 'Total attendance', 'How many attended', 'Total participants', 'Number', 'Total'],
+      excludeWords: ['registered', 'registration', 'invited', 'expected', 'capacity', 'rsvp', 'goal', 'target', 'staff',
+        'volunteer', 'volunteers', 'id', 'phone', 'zip', 'street', 'hour', 'hours'],
+    },
+  ],
+  enumerations: {
+    engagement: ENGAGEMENT_OPTIONS,
+    audience: AUDIENCE_OPTIONS,
+    event_type: EVENT_TYPE_OPTIONS,
+  },
+});

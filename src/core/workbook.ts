@@ -1,0 +1,82 @@
+/**
+ * The workbook as the check engine sees it: the same shape whether it was read
+ * by Office.js, from an .xlsx file or from a CSV. Indices are 0-based here;
+ * reports convert them to Excel's row numbers and column letters.
+ */
+
+/** What a cell holds, as the spreadsheet typed it. */
+export type CellKind = 'text' | 'number' | 'date' | 'boolean' | 'empty' | 'error';
+
+export interface Cell {
+  kind: CellKind;
+  /**
+   * text/error: the string; number: the number; boolean: the boolean; empty: null.
+   * date: the Excel serial number *in the workbook's own date system* (1900 or
+   * 1904), fraction = time of day. The engine applies the 1904 shift itself.
+   */
+  value: string | number | boolean | null;
+  /** The cell's number format code, when known ("m/d/yyyy", "General", "0"). */
+  format?: string;
+  /** The formula text without "=", when the cell holds a formula (value is its cached result). */
+  formula?: string;
+}
+
+/** A merged area, 0-based and inclusive. The value sits in the top-left cell. */
+export interface MergeArea {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+export interface Sheet {
+  name: string;
+  /** rows[r][c] is the cell at 0-based row r and column c; rows may be ragged or shorter than the sheet. */
+  rows: Cell[][];
+  merges: MergeArea[];
+  /** Hidden or very hidden sheets are rarely the data sheet. */
+  hidden?: boolean;
+}
+
+export interface Workbook {
+  sheets: Sheet[];
+  /** True when the workbook uses the 1904 date system (old Mac Excel). */
+  date1904: boolean;
+}
+
+export const EMPTY_CELL: Cell = Object.freeze({ kind: 'empty', value: null }) as Cell;
+
+export function cellAt(sheet: Sheet, row: number, col: number): Cell {
+  return sheet.rows[row]?.[col] ?? EMPTY_CELL;
+}
+
+/** Column letter for a 0-based column index: 0 → "A", 26 → "AA". */
+export function columnLetter(col: number): string {
+  let s = '';
+  let n = col + 1;
+  while (n > 0) {
+    const m = (n - 1) % 26;
+    s = String.fromCharCode(65 + m) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+/** 0-based column index for a letter: "A" → 0, "AA" → 26. Returns -1 when it is not a column letter. */
+export function columnIndex(letter: string): number {
+  if (!/^[A-Za-z]{1,3}$/.test(letter)) return -1;
+  let n = 0;
+  for (const ch of letter.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n - 1;
+}
+
+/** The A1 address of a 0-based cell position: (0, 0) → "A1". */
+export function a1(row: number, col: number): string {
+  return `${columnLetter(col)}${row + 1}`;
+}
+
+/** The cell's content as display-ish text, trimmed; "" for empty. */
+export function cellText(cell: Cell): string {
+  if (cell.value === null || cell.value === undefined) return '';
+  return String(cell.value).trim();
+}
