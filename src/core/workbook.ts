@@ -42,6 +42,8 @@ export interface Workbook {
   sheets: Sheet[];
   /** True when the workbook uses the 1904 date system (old Mac Excel). */
   date1904: boolean;
+  /** Where it came from: a CSV has one sheet and no sheet name in reports. */
+  source?: 'xlsx' | 'csv' | 'office';
 }
 
 export const EMPTY_CELL: Cell = Object.freeze({ kind: 'empty', value: null }) as Cell;
