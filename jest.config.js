@@ -7,4 +7,9 @@ module.exports = {
     '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript', tsx: true }, transform: { react: { runtime: 'automatic' } } } }],
   },
   testTimeout: 60000,
+  moduleNameMapper: {
+    // office-addin-mock → office-addin-manifest pulls ESM-only uuid and strip-bom.
+    '^uuid$': '<rootDir>/test/shims/uuid.js',
+    '^strip-bom$': '<rootDir>/test/shims/strip-bom.js',
+  },
 };
