@@ -1,0 +1,128 @@
+import { trimText } from '../text';
+import type { Cell } from '../workbook';
+import { EMPTY, invalid, ok, type Normalised } from './types';
+
+/** Words around a number that make it an estimate: "~25", "about 40", "25+", "30 (est)". */
+const APPROX_BEFORE = /^(?:~|\u2248|\+\/-|\u00b1|about|abt\.?|approx\.?|approximately|approximate|appx\.?|aprox\.?|around|roughly|est\.?|estimated|estimate|nearly|almost|close to|over|more than|at least|at most|under|less than|fewer than|up to|>|<|>=|<=|ca\.?|circa|maybe|probably|like)\s*/i;
+const APPROX_AFTER = /\s*(?:\+|plus|or so|or more|ish|-ish|est\.?|estimated|approx\.?|approximately|\((?:est\.?|estimated|estimate|approx\.?|approximately|about)\)|\?)$/i;
+/** Words after a number that only name what was counted. */
+const UNIT_AFTER = /\s*(?:people|persons?|ppl|attendees?|participants?|individuals?|guests?|total|in total|attended|present|served|registered\s+and\s+attended)$/i;
+/** Other nouns after a number ("25 families", "20 kids"): a count, but of what? */
+const NOUN_AFTER = /\s+(?:[a-z]+)(?:\s+[a-z]+)?$/i;
+const INTEGER = /^\d{1,3}(?:,\d{3})+$|^\d+$/;
+const DECIMAL = /^\d+(?:,\d{3})*\.\d+$/;
+const NEGATIVE = /^[-\u2212]\s*\d/;
+const RANGE = /^(\d[\d,]*)\s*(?:-|\u2013|\u2014|to|or)\s*(\d[\d,]*)$|^between\s+(\d[\d,]*)\s+and\s+(\d[\d,]*)$/i;
+const DIGITS = /\d+/g;
+
+const WORD_NUMBERS: Readonly<Record<string, number>> = {
+  zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
+  eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18,
+  nineteen: 19, twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90,
+};
+
+/** "twenty five", "one hundred twenty", "a dozen" → the number; null when it is not a written number. */
+export function parseWrittenNumber(text: string): number | null {
+  const ws = text.toLowerCase().replace(/-/g, ' ').split(/\s+/).filter((w) => w !== '' && w !== 'and');
+  if (ws.length === 0) return null;
+  if (ws.length <= 2 && ws[ws.length - 1] === 'dozen') {
+    const k = ws.length === 1 || ws[0] === 'a' ? 1 : WORD_NUMBERS[ws[0]];
+    return k === undefined ? null : k * 12;
+  }
+  let total = 0;
+  let cur = 0;
+  let any = false;
+  for (const w of ws) {
+    if (w === 'hundred') { cur = (cur || 1) * 100; any = true; continue; }
+    if (w === 'thousand') { total += (cur || 1) * 1000; cur = 0; any = true; continue; }
+    const n = WORD_NUMBERS[w];
+    if (n === undefined) return null;
+    cur += n;
+    any = true;
+  }
+  return any ? total + cur : null;
+}
+
+const toInt = (s: string): number => Number(s.replace(/,/g, ''));
+
+function fromNumber(v: number): Normalised<number> {
+  if (!Number.isFinite(v)) return invalid({ code: 'invalid_attendees', reason: 'not_a_number' });
+  if (v < 0) return invalid({ code: 'invalid_attendees', reason: 'negative' });
+  if (!Number.isInteger(v)) return invalid({ code: 'invalid_attendees', reason: 'fraction' });
+  if (!Number.isSafeInteger(v)) return invalid({ code: 'invalid_attendees', reason: 'not_a_number' });
+  return ok(v);
+}
+
+/** A bare count as text ("25", "1,200", "12.0"), or null when the text is not one. */
+function bareCount(s: string): Normalised<number> | null {
+  if (INTEGER.test(s)) return fromNumber(toInt(s));
+  if (DECIMAL.test(s)) return fromNumber(toInt(s));
+  return null;
+}
+
+function fromText(raw: string): Normalised<number> {
+  const s = trimText(raw).replace(/\s+/g, ' ');
+  if (s === '') return EMPTY;
+  const bare = bareCount(s);
+  if (bare) return bare;
+  if (NEGATIVE.test(s)) return invalid({ code: 'invalid_attendees', reason: 'negative' });
+  if (RANGE.test(s)) return invalid({ code: 'invalid_attendees', reason: 'range' });
+
+  // Strip estimate words, then unit words; what is left must be one number.
+  let core = s;
+  let approx = false;
+  for (let i = 0; i < 3; i++) {
+    const before = core;
+    core = core.replace(APPROX_BEFORE, () => { approx = true; return ''; })
+      .replace(APPROX_AFTER, () => { approx = true; return ''; })
+      .replace(UNIT_AFTER, '')
+      .trim();
+    if (core === before) break;
+  }
+  const warning = approx ? { code: 'approximate_attendees' as const, reason: 'approximate' } : undefined;
+  let n = bareCount(core);
+  if (!n && core !== '' && !/\d/.test(core)) {
+    const w = parseWrittenNumber(core);
+    if (w !== null) n = ok(w);
+  }
+  if (n) {
+    if (n.kind !== 'ok') return n;
+    return warning ? ok(n.value, { ...warning, params: { number: n.value } }) : ok(n.value);
+  }
+  if (RANGE.test(core)) return invalid({ code: 'invalid_attendees', reason: 'range' });
+  const numbers = s.match(DIGITS) ?? [];
+  if (numbers.length >= 2) return invalid({ code: 'invalid_attendees', reason: 'several' });
+  // "25 families", "20 kids": a count, but maybe not of people.
+  const noun = NOUN_AFTER.exec(core);
+  if (noun && noun.index > 0) {
+    const m = bareCount(core.slice(0, noun.index).trim());
+    if (m && m.kind === 'ok') {
+      return ok(m.value, { code: 'approximate_attendees', reason: 'unit', params: { number: m.value, unit: noun[0].trim() } });
+    }
+    if (m) return m;
+  }
+  return invalid({ code: 'invalid_attendees', reason: 'not_a_number' });
+}
+
+/**
+ * The number of attendees: a whole number >= 0. Numbers with estimate words
+ * ("~25", "about 40", "25+", "30 (est)") are that number with the warning
+ * approximate_attendees. Words ("lots"), negatives, fractions, ranges
+ * ("20-25") and several counts ("15 adults, 20 kids") are invalid_attendees.
+ */
+export function normaliseAttendees(cell: Cell): Normalised<number> {
+  const v = cell.value;
+  switch (cell.kind) {
+    case 'empty':
+      return EMPTY;
+    case 'number':
+      return typeof v === 'number' ? fromNumber(v) : invalid({ code: 'invalid_attendees', reason: 'not_a_number' });
+    case 'text':
+      return typeof v === 'string' ? fromText(v) : invalid({ code: 'invalid_attendees', reason: 'not_a_number' });
+    case 'date':
+      // A count Excel turned into a date ("3-5" became March 5): the typed text is gone.
+      return invalid({ code: 'invalid_attendees', reason: 'date' });
+    default:
+      return invalid({ code: 'invalid_attendees', reason: 'not_a_number' });
+  }
+}

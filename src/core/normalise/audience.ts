@@ -1,0 +1,122 @@
+import type { EnumOption } from '../collection/types';
+import { normaliseSingularWords } from '../text';
+import type { Cell } from '../workbook';
+import { cellChoiceText, enumMatcher, type EnumMatcher } from './enum';
+import { EMPTY, invalid, ok, type Normalised } from './types';
+
+/** Between audiences: commas, semicolons, line breaks, bullets, pipes. */
+const STRONG_SEPARATORS = /\s*(?:[,;\n\r\u2022|]|\s\+\s)\s*/;
+/** Inside one part, maybe between audiences: "&", "/", "+", "and", "or". Tried only when the whole part is no audience. */
+const WEAK_SEPARATORS = /\s*(?:[&/+]|\band\b|\bor\b)\s*/i;
+/** "Family, Friend and Neighbor" has commas inside: read it as one word before splitting. */
+const FFN_PHRASE = /\bfamily\s*,?\s*friends?\s*,?\s*(?:(?:and|&|or)\s*)?neighbou?rs?\b/gi;
+/** Qualifiers that do not change who the audience is: "(ages 0-5)", "of children 0 to 5". */
+const PARENTHESES = /\([^)]*\)/g;
+const AGE_RANGE = /\b(?:ages?\s*)?(?:\d+|birth)\s*(?:-|\u2013|to|thru|through)\s*\d+\s*(?:years?|yrs?|y\/?o|months?|mos?)?(?:\s*old)?\b/gi;
+const LEADING_NUMBER = /^\d+\s+/;
+
+const DEFAULT_UNCLEAR: readonly string[] = [];
+
+interface AudienceVocab {
+  matcher: EnumMatcher;
+  unclear: Set<string>;
+}
+
+const vocabs = new WeakMap<readonly EnumOption[], WeakMap<readonly string[], AudienceVocab>>();
+
+function vocabFor(options: readonly EnumOption[], unclear: readonly string[]): AudienceVocab {
+  let byUnclear = vocabs.get(options);
+  if (!byUnclear) {
+    byUnclear = new WeakMap();
+    vocabs.set(options, byUnclear);
+  }
+  let v = byUnclear.get(unclear);
+  if (!v) {
+    v = { matcher: enumMatcher(options), unclear: new Set(unclear.map((u) => normaliseSingularWords(u).join(' '))) };
+    byUnclear.set(unclear, v);
+  }
+  return v;
+}
+
+type PartReading = { ids: string[] } | { unclear: string } | { unknown: string };
+
+function matchPhrase(v: AudienceVocab, phrase: string): string | 'unclear' | null {
+  let ws = normaliseSingularWords(phrase);
+  if (ws.length === 0) return null;
+  let r = v.matcher.matchWords(ws);
+  if (r.kind === 'match') return r.id;
+  if (v.unclear.has(ws.join(' '))) return 'unclear';
+  const stripped = phrase.replace(PARENTHESES, ' ').replace(AGE_RANGE, ' ').replace(LEADING_NUMBER, '');
+  if (stripped !== phrase) {
+    ws = normaliseSingularWords(stripped);
+    r = v.matcher.matchWords(ws);
+    if (r.kind === 'match') return r.id;
+    if (v.unclear.has(ws.join(' '))) return 'unclear';
+  }
+  return null;
+}
+
+function readPart(v: AudienceVocab, part: string): PartReading {
+  const whole = matchPhrase(v, part);
+  if (whole === 'unclear') return { unclear: part };
+  if (whole !== null) return { ids: [whole] };
+  const pieces = part.split(WEAK_SEPARATORS).filter((p) => p.trim() !== '');
+  if (pieces.length < 2) return { unknown: part };
+  const ids: string[] = [];
+  for (const piece of pieces) {
+    const m = matchPhrase(v, piece);
+    if (m === 'unclear') return { unclear: piece.trim() };
+    if (m === null) return { unknown: piece.trim() };
+    ids.push(m);
+  }
+  return { ids };
+}
+
+/**
+ * The audiences of an event: a list of option ids, in the order first
+ * written, without repeats. A cell may name several audiences ("Parents &
+ * caregivers", "Educators; Owners"), while "Parent and child" and "Families
+ * with children" are the single parent-and-child audience. Words that name
+ * no single audience ("Providers", "All", "Community") and unknown words
+ * ("Volunteers") make the whole cell invalid_audience: an audience is never
+ * guessed and never silently dropped.
+ *
+ * `unclear` lists phrases to reject as unclear rather than unknown.
+ */
+export function normaliseAudience(
+  cell: Cell,
+  options: readonly EnumOption[],
+  unclear: readonly string[] = DEFAULT_UNCLEAR,
+): Normalised<string[]> {
+  if (cell.kind === 'empty') return EMPTY;
+  const text = cellChoiceText(cell);
+  if (text === '') return EMPTY;
+  const v = vocabFor(options, unclear);
+  const choices = v.matcher.choices;
+  if (text === null || cell.kind === 'error' || cell.kind === 'number' || cell.kind === 'boolean') {
+    return invalid({ code: 'invalid_audience', reason: 'unknown', params: { choices, part: text ?? '' } });
+  }
+  const prepared = text.replace(FFN_PHRASE, 'FFN');
+  const ids: string[] = [];
+  const add = (id: string) => { if (!ids.includes(id)) ids.push(id); };
+
+  const whole = matchPhrase(v, prepared);
+  if (whole === 'unclear') return invalid({ code: 'invalid_audience', reason: 'unclear', params: { choices, part: text } });
+  if (whole !== null) return ok([whole]);
+
+  for (const part of prepared.split(STRONG_SEPARATORS)) {
+    if (part.trim() === '') continue;
+    const r = readPart(v, part.trim());
+    if ('unclear' in r) return invalid({ code: 'invalid_audience', reason: 'unclear', params: { choices, part: r.unclear } });
+    if ('unknown' in r) {
+      return invalid({
+        code: 'invalid_audience',
+        reason: ids.length > 0 ? 'partly_unknown' : 'unknown',
+        params: { choices, part: r.unknown },
+      });
+    }
+    r.ids.forEach(add);
+  }
+  if (ids.length === 0) return invalid({ code: 'invalid_audience', reason: 'unknown', params: { choices, part: text } });
+  return ok(ids);
+}

@@ -1,0 +1,101 @@
+import type { EnumOption } from '../collection/types';
+import { normaliseSingularWords } from '../text';
+import type { Cell } from '../workbook';
+import { cellChoiceText, enumMatcher, type EnumMatcher } from './enum';
+import { EMPTY, invalid, ok, type Normalised } from './types';
+
+export { normaliseEnum } from './enum';
+
+/** Words that introduce a level number: "Lvl 2", "Tier 1", "Engagement level one". */
+const LEVEL_WORDS = new Set(['level', 'lvl', 'lv', 'lev', 'lvel', 'levl', 'tier', 'l', 'el', 'step', 'stage', 'phase']);
+/** Words that say nothing about which level. */
+const FILLER = new Set(['engagement', 'engagment', 'eng', 'event', 'activity', 'only', 'hsh', 'the', 'number', 'no']);
+const NUMBER_WORDS: Readonly<Record<string, number>> = {
+  zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, i: 1, ii: 2, iii: 3, iv: 4, v: 5, first: 1, second: 2, third: 3,
+};
+/** Scales people use instead of the four levels. */
+const NOT_LEVELS = new Set(['high', 'medium', 'low', 'mid', 'moderate', 'intense', 'intensive', 'basic', 'intermediate',
+  'advanced', 'light', 'deep', 'minimal', 'full', 'partial', 'yes', 'no', 'x', 'n a', 'na', 'none', 'tbd', 'unknown']);
+const SEVERAL_WORDS = new Set(['both', 'all', 'mixed', 'multiple', 'various', 'all level', 'both level']);
+const PREFIXED_NUMBER = /^(l|lvl|lv|lev|level|el|tier|t)(\d+)$/;
+const PART_SEPARATORS = /\s*(?:[/,;&+|\u2013\u2014]|-(?!point)|\band\b|\bor\b|\bto\b|\bthrough\b|\bthru\b)\s*/i;
+
+/** The level number a word list names ("lvl 2" → 2, "level iii" → 3), or null. */
+function levelNumber(ws: readonly string[], bare: boolean): number | null {
+  const rest = ws.filter((w) => !FILLER.has(w));
+  if (rest.length === 1) {
+    const m = PREFIXED_NUMBER.exec(rest[0]);
+    if (m) return Number(m[2]);
+    if (bare && /^\d+$/.test(rest[0])) return Number(rest[0]);
+    if (bare && rest[0] in NUMBER_WORDS && rest[0] !== 'i' && rest[0] !== 'v') return NUMBER_WORDS[rest[0]];
+    return null;
+  }
+  if (rest.length === 2 && LEVEL_WORDS.has(rest[0])) {
+    if (/^\d+$/.test(rest[1])) return Number(rest[1]);
+    if (rest[1] in NUMBER_WORDS) return NUMBER_WORDS[rest[1]];
+  }
+  if (rest.length === 2 && LEVEL_WORDS.has(rest[1]) && rest[0] in NUMBER_WORDS) return NUMBER_WORDS[rest[0]];
+  return null;
+}
+
+const LEVEL_IDS: Readonly<Record<number, string>> = { 1: 'level_one', 2: 'level_two' };
+
+/** One reading of a piece of text: an option id, a level number outside the four, or nothing. */
+function readOne(m: EnumMatcher, ws: readonly string[], bare: boolean): { id: string } | { level: number } | null {
+  const found = m.matchWords(ws);
+  if (found.kind === 'match') return { id: found.id };
+  const n = levelNumber(ws, bare);
+  if (n === null) return null;
+  const id = LEVEL_IDS[n];
+  return id !== undefined && m.options.some((o) => o.id === id) ? { id } : { level: n };
+}
+
+/**
+ * The engagement level of an event: one of the collection's options
+ * (touchpoint, level one, level two, Day of the Young Child), read from the
+ * many ways partners write them ("L1", "Lvl 2", "Level I", "Tier 1", "TP",
+ * "DOYC", a bare 1 or 2). "Level 3", "High" and two levels in one cell
+ * ("L1/L2", "Level 1-2", "Both") are invalid_engagement.
+ */
+export function normaliseEngagement(cell: Cell, options: readonly EnumOption[]): Normalised<string> {
+  if (cell.kind === 'empty') return EMPTY;
+  const text = cellChoiceText(cell);
+  if (text === '') return EMPTY;
+  const m = enumMatcher(options);
+  const params = { choices: m.choices };
+  if (text === null || cell.kind === 'error') {
+    return invalid({ code: 'invalid_engagement', reason: 'not_a_level', params });
+  }
+  const ws = normaliseSingularWords(text);
+  if (ws.length === 0) return invalid({ code: 'invalid_engagement', reason: 'not_a_level', params });
+
+  const one = readOne(m, ws, true);
+  if (one !== null) {
+    if ('id' in one) return ok(one.id);
+    return invalid({ code: 'invalid_engagement', reason: 'not_a_level', params: { ...params, level: one.level } });
+  }
+
+  const joined = ws.join(' ');
+  if (SEVERAL_WORDS.has(joined)) return invalid({ code: 'invalid_engagement', reason: 'several', params });
+
+  // Two levels in one cell: "L1/L2", "Level 1-2", "Touchpoint and level 1".
+  const parts = text.split(PART_SEPARATORS).filter((p) => p.trim() !== '');
+  if (parts.length >= 2) {
+    const ids = new Set<string>();
+    let prefix: string | null = null;
+    let allRead = true;
+    for (const p of parts) {
+      let pw = normaliseSingularWords(p);
+      if (prefix !== null && pw.length === 1 && (/^\d+$/.test(pw[0]) || pw[0] in NUMBER_WORDS)) pw = [prefix, pw[0]];
+      const r = readOne(m, pw, true);
+      if (r === null) { allRead = false; break; }
+      ids.add('id' in r ? r.id : `level ${r.level}`);
+      const lw = pw.find((w) => LEVEL_WORDS.has(w) || PREFIXED_NUMBER.test(w));
+      if (lw !== undefined) prefix = LEVEL_WORDS.has(lw) ? lw : 'level';
+    }
+    if (allRead && ids.size >= 2) return invalid({ code: 'invalid_engagement', reason: 'several', params });
+  }
+
+  if (NOT_LEVELS.has(joined)) return invalid({ code: 'invalid_engagement', reason: 'not_a_level', params });
+  return invalid({ code: 'invalid_engagement', reason: 'unknown', params });
+}

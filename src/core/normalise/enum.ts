@@ -1,0 +1,159 @@
+import type { EnumOption } from '../collection/types';
+import { severityOf, type IssueCode } from '../issues';
+import { normaliseSingularWords, editDistance, typoAllowance, trimText } from '../text';
+import type { Cell } from '../workbook';
+import { EMPTY, invalid, ok, type Normalised } from './types';
+
+/** What the matcher makes of one text. */
+export type EnumLookup =
+  | { kind: 'match'; id: string; fuzzy: boolean }
+  | { kind: 'ambiguous'; ids: string[] }
+  | { kind: 'none' };
+
+export interface EnumMatcher {
+  readonly options: readonly EnumOption[];
+  /** The labels of the options, "A, B or C", for messages. */
+  readonly choices: string;
+  match(text: string): EnumLookup;
+  /** Match words already normalised by normaliseSingularWords. */
+  matchWords(words: readonly string[]): EnumLookup;
+}
+
+interface Entry {
+  words: string[];
+  id: string;
+}
+
+/** Marks a key claimed by two different options: it can never be a match. */
+const CLASH = '\u0000clash';
+
+function put(map: Map<string, string>, key: string, id: string): void {
+  if (key === '') return;
+  const had = map.get(key);
+  if (had === undefined) map.set(key, id);
+  else if (had !== id) map.set(key, CLASH);
+}
+
+const sortedKey = (ws: readonly string[]): string => [...ws].sort().join(' ');
+
+/** "A, B, C or D" */
+export function listChoices(labels: readonly string[]): string {
+  if (labels.length <= 1) return labels.join('');
+  return `${labels.slice(0, -1).join(', ')} or ${labels[labels.length - 1]}`;
+}
+
+function buildMatcher(options: readonly EnumOption[]): EnumMatcher {
+  const exact = new Map<string, string>();
+  const compact = new Map<string, string>();
+  const sorted = new Map<string, string>();
+  const entries: Entry[] = [];
+  for (const o of options) {
+    for (const text of [o.id.replace(/_/g, ' '), o.label, ...o.synonyms]) {
+      const ws = normaliseSingularWords(text);
+      if (ws.length === 0) continue;
+      put(exact, ws.join(' '), o.id);
+      put(compact, ws.join(''), o.id);
+      put(sorted, sortedKey(ws), o.id);
+      entries.push({ words: ws, id: o.id });
+    }
+  }
+
+  const found = (id: string | undefined): EnumLookup | null => {
+    if (id === undefined) return null;
+    return id === CLASH ? { kind: 'ambiguous', ids: [] } : { kind: 'match', id, fuzzy: false };
+  };
+
+  const fuzzy = (ws: readonly string[]): EnumLookup => {
+    const ids = new Set<string>();
+    for (const e of entries) {
+      if (e.words.length !== ws.length) continue;
+      let edits = 0;
+      let okWords = true;
+      for (let i = 0; i < ws.length && okWords; i++) {
+        const a = ws[i];
+        const b = e.words[i];
+        if (a === b) continue;
+        const allowed = Math.min(typoAllowance(a), typoAllowance(b));
+        if (allowed === 0) { okWords = false; break; }
+        const d = editDistance(a, b, allowed);
+        if (d > allowed) okWords = false;
+        else edits += d;
+      }
+      if (okWords && edits <= 2) ids.add(e.id);
+    }
+    if (ids.size === 1) return { kind: 'match', id: [...ids][0], fuzzy: true };
+    if (ids.size > 1) return { kind: 'ambiguous', ids: [...ids] };
+    return { kind: 'none' };
+  };
+
+  const matchWords = (ws: readonly string[]): EnumLookup => {
+    if (ws.length === 0) return { kind: 'none' };
+    return (
+      found(exact.get(ws.join(' '))) ??
+      found(compact.get(ws.join(''))) ??
+      found(sorted.get(sortedKey(ws))) ??
+      fuzzy(ws)
+    );
+  };
+
+  return {
+    options,
+    choices: listChoices(options.map((o) => o.label)),
+    matchWords,
+    match: (text: string) => matchWords(normaliseSingularWords(text)),
+  };
+}
+
+const matchers = new WeakMap<readonly EnumOption[], EnumMatcher>();
+
+/** The matcher for an option list, built once per list (keyed by array identity). */
+export function enumMatcher(options: readonly EnumOption[]): EnumMatcher {
+  let m = matchers.get(options);
+  if (!m) {
+    m = buildMatcher(options);
+    matchers.set(options, m);
+  }
+  return m;
+}
+
+/** A cell's content as text for enumeration matching; null for cells that cannot hold a choice. */
+export function cellChoiceText(cell: Cell): string | null {
+  switch (cell.kind) {
+    case 'text':
+    case 'error':
+      return typeof cell.value === 'string' ? trimText(cell.value) : null;
+    case 'number':
+      return typeof cell.value === 'number' && Number.isFinite(cell.value) ? String(cell.value) : null;
+    case 'boolean':
+      return cell.value === true ? 'TRUE' : cell.value === false ? 'FALSE' : null;
+    default:
+      return null;
+  }
+}
+
+/**
+ * One value of an enumeration: exact id, label or synonym after normalising
+ * case, punctuation, spacing and plurals, then word order, then small typos
+ * in long words. Never guesses between two options.
+ *
+ * `unknownCode` says what an unmatched value is: a warning code (the default,
+ * unknown_event_type) keeps the trimmed text with that warning; an error code
+ * makes it invalid.
+ */
+export function normaliseEnum(
+  cell: Cell,
+  options: readonly EnumOption[],
+  unknownCode: IssueCode = 'unknown_event_type',
+): Normalised<string> {
+  if (cell.kind === 'empty') return EMPTY;
+  const text = cellChoiceText(cell);
+  if (text === '') return EMPTY;
+  const m = enumMatcher(options);
+  const found = text === null ? ({ kind: 'none' } as const) : m.match(text);
+  if (found.kind === 'match') return ok(found.id);
+  const reason = found.kind === 'ambiguous' ? 'ambiguous' : cell.kind === 'error' ? 'error_cell' : 'unknown';
+  if (severityOf(unknownCode) === 'warning' && text !== null && cell.kind !== 'error') {
+    return ok(text, { code: unknownCode, reason, params: { choices: m.choices } });
+  }
+  return invalid({ code: unknownCode, reason, params: { choices: m.choices } });
+}

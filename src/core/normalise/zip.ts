@@ -1,0 +1,54 @@
+import { trimText } from '../text';
+import type { Cell } from '../workbook';
+import { EMPTY, invalid, ok, type Normalised } from './types';
+
+const ZIP = /^(\d{5})(?:\s*[-\u2013]?\s*\d{4})?$/;
+/** "MI 48201", "Detroit, MI 48201-1234", "Zip: 48201": letters (no digits) before the zip. */
+const TRAILING_ZIP = /^[^\d]*?[\s,:#]\s*(\d{5})(?:\s*-\s*\d{4})?$/;
+const WHOLE_NUMBER_TEXT = /^\d+$/;
+
+/** Whether a 5-digit zip lies in Michigan (48xxx, 49xxx). */
+export function isMichiganZip(zip: string): boolean {
+  return zip.startsWith('48') || zip.startsWith('49');
+}
+
+function accept(zip: string): Normalised<string> {
+  if (zip === '00000') return invalid({ code: 'invalid_zip', reason: 'not_a_zip' });
+  return isMichiganZip(zip) ? ok(zip) : ok(zip, { code: 'zip_outside_area', params: { zip } });
+}
+
+function fromDigits(digits: string): Normalised<string> {
+  if (digits.length === 5) return accept(digits);
+  if (digits.length === 9) return accept(digits.slice(0, 5));
+  if (digits.length < 5) return invalid({ code: 'invalid_zip', reason: 'too_short', params: { digits: digits.length } });
+  return invalid({ code: 'invalid_zip', reason: 'too_long', params: { digits: digits.length } });
+}
+
+/**
+ * A US zip code cut to 5 digits: "48201", 48201, "48201-1234", "482011234",
+ * "MI 48201". Four or six digits, letters ("ABCDE", "482O1") are invalid_zip;
+ * a real zip outside Michigan is kept with the warning zip_outside_area.
+ */
+export function normaliseZip(cell: Cell): Normalised<string> {
+  const v = cell.value;
+  switch (cell.kind) {
+    case 'empty':
+      return EMPTY;
+    case 'number':
+      if (typeof v !== 'number' || !Number.isInteger(v) || v < 0 || !Number.isFinite(v)) {
+        return invalid({ code: 'invalid_zip', reason: 'not_a_zip' });
+      }
+      return fromDigits(String(v));
+    case 'text': {
+      if (typeof v !== 'string') return invalid({ code: 'invalid_zip', reason: 'not_a_zip' });
+      const s = trimText(v);
+      if (s === '') return EMPTY;
+      if (WHOLE_NUMBER_TEXT.test(s)) return fromDigits(s);
+      const m = ZIP.exec(s) ?? TRAILING_ZIP.exec(s);
+      if (m) return accept(m[1]);
+      return invalid({ code: 'invalid_zip', reason: 'not_a_zip' });
+    }
+    default:
+      return invalid({ code: 'invalid_zip', reason: 'not_a_zip' });
+  }
+}

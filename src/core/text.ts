@@ -1,0 +1,127 @@
+/**
+ * Small text helpers shared by the value normalisers and header matching.
+ * All are pure, never throw and allocate little: they run on every cell.
+ */
+
+const COMBINING_MARKS = /[\u0300-\u036f]/g;
+const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF\u00AD]/g;
+const WHITESPACE_RUN = /\s+/g;
+const APOSTROPHES = /['\u2018\u2019\u02BC`]/g;
+const AMPERSAND = /&/g;
+/** Anything that is not a letter or digit of any script. */
+const NON_WORD = /[^\p{L}\p{N}]+/gu;
+const HAS_NON_ASCII = /[\u0080-\uffff]/;
+
+/** Trims surrounding whitespace, including no-break spaces, zero-width spaces and BOMs. */
+export function trimText(s: string): string {
+  return s.replace(INVISIBLE, '').trim();
+}
+
+/** Lower case, locale-independent. */
+export function foldCase(s: string): string {
+  return s.toLowerCase();
+}
+
+/** "Niños" → "Ninos": removes accents and other combining marks. */
+export function stripAccents(s: string): string {
+  if (!HAS_NON_ASCII.test(s)) return s;
+  return s.normalize('NFD').replace(COMBINING_MARKS, '');
+}
+
+/** Collapses every run of whitespace to one space and trims. */
+export function collapseSpaces(s: string): string {
+  return s.replace(WHITESPACE_RUN, ' ').trim();
+}
+
+/** Replaces punctuation and symbols by spaces; apostrophes vanish ("providers'" → "providers"). */
+export function stripPunctuation(s: string): string {
+  return s.replace(APOSTROPHES, '').replace(NON_WORD, ' ');
+}
+
+/**
+ * The words of a text, compared loosely: lower case, no accents, "&" read as
+ * "and", punctuation as spaces. "Parent/Family & Child" → ["parent", "family", "and", "child"].
+ */
+export function normaliseWords(s: string): string[] {
+  const t = collapseSpaces(stripPunctuation(stripAccents(foldCase(s)).replace(AMPERSAND, ' and ')));
+  return t === '' ? [] : t.split(' ');
+}
+
+const IRREGULAR_PLURALS: Readonly<Record<string, string>> = {
+  children: 'child',
+  grandchildren: 'grandchild',
+  people: 'person',
+  men: 'man',
+  women: 'woman',
+  feet: 'foot',
+  staffs: 'staff',
+};
+
+/**
+ * A rough English singular, enough to compare "families" with "family" and
+ * "teachers" with "teacher". Short words and abbreviations stay as they are.
+ */
+export function singularise(word: string): string {
+  const irregular = IRREGULAR_PLURALS[word];
+  if (irregular !== undefined) return irregular;
+  const n = word.length;
+  if (n <= 3 || word.charCodeAt(n - 1) !== 115 /* s */) return word;
+  if (/\d/.test(word)) return word;
+  if (word.endsWith('ss') || word.endsWith('us') || word.endsWith('is')) return word;
+  if (word.endsWith('ies') && n > 4) return word.slice(0, -3) + 'y';
+  if (/(?:ch|sh|x|z|sses)es$/.test(word)) return word.slice(0, -2);
+  return word.slice(0, -1);
+}
+
+/** normaliseWords, each word singular. */
+export function normaliseSingularWords(s: string): string[] {
+  const ws = normaliseWords(s);
+  for (let i = 0; i < ws.length; i++) ws[i] = singularise(ws[i]);
+  return ws;
+}
+
+/** A comparison key: "Parents & Caregivers!" → "parent and caregiver". */
+export function normaliseKey(s: string): string {
+  return normaliseSingularWords(s).join(' ');
+}
+
+/**
+ * Levenshtein distance between a and b, giving up early: returns max + 1 as
+ * soon as the distance is known to exceed max.
+ */
+export function editDistance(a: string, b: string, max = Infinity): number {
+  if (a === b) return 0;
+  const la = a.length;
+  const lb = b.length;
+  if (Math.abs(la - lb) > max) return max + 1;
+  if (la === 0) return lb;
+  if (lb === 0) return la;
+  let prev = new Array<number>(lb + 1);
+  let cur = new Array<number>(lb + 1);
+  for (let j = 0; j <= lb; j++) prev[j] = j;
+  for (let i = 1; i <= la; i++) {
+    cur[0] = i;
+    let rowMin = i;
+    const ca = a.charCodeAt(i - 1);
+    for (let j = 1; j <= lb; j++) {
+      const cost = ca === b.charCodeAt(j - 1) ? 0 : 1;
+      const v = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
+      cur[j] = v;
+      if (v < rowMin) rowMin = v;
+    }
+    if (rowMin > max) return max + 1;
+    const t = prev;
+    prev = cur;
+    cur = t;
+  }
+  return prev[lb];
+}
+
+/**
+ * How many typing mistakes a word of this length may carry and still be
+ * recognised: none below 5 letters, one up to 7, two from 8.
+ */
+export function typoAllowance(word: string): number {
+  if (word.length < 5 || /\d/.test(word)) return 0;
+  return word.length < 8 ? 1 : 2;
+}
