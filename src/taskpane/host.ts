@@ -47,7 +47,13 @@ export interface CellChange {
 export interface UndoRecord {
   sheet: string;
   /** The cells' previous values and number formats, to write back. */
-  previous: { address: string; value: unknown; format?: string }[];
+  previous: {
+    address: string;
+    value: unknown;
+    format?: string;
+    /** The cell's formula ("=B2*2") when it held one; `value` is then its result. */
+    formula?: string;
+  }[];
 }
 
 export interface SavedMapping {
