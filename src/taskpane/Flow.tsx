@@ -1,0 +1,101 @@
+import { useCallback, useEffect, useReducer } from 'react';
+import { Button, MessageBar, MessageBarBody, MessageBarTitle, Spinner, makeStyles, tokens } from '@fluentui/react-components';
+import type { Workbook } from '../core/workbook';
+import { flowReducer, type Choice, type FlowState } from './flow';
+import { useHostServices, type Engine } from './HostContext';
+import type { WorkbookHost } from './host';
+import { StepNav } from './StepNav';
+import { SheetStep } from './steps/sheet/SheetStep';
+import { MappingStep } from './steps/mapping/MappingStep';
+import { CheckStep } from './steps/check/CheckStep';
+import { SubmitStep } from './steps/submit/SubmitStep';
+import { errorMessage } from './errors';
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, minWidth: 0 },
+  center: { padding: tokens.spacingVerticalXXL },
+});
+
+/** Loads the workbook from the host, then walks the person through the four steps. */
+export function Flow() {
+  const { host, engine } = useHostServices();
+  const [state, dispatch] = useReducer(flowReducer, { step: 'loading' } as FlowState);
+  const styles = useStyles();
+
+  const load = useCallback(async () => {
+    dispatch({ type: 'loading' });
+    try {
+      const start = await startingPoint(host, engine);
+      dispatch({ type: 'loaded', ...start });
+    } catch (error) {
+      dispatch({ type: 'unreadable', message: errorMessage(error) });
+    }
+  }, [host, engine]);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  return (
+    <div className={styles.root}>
+      {state.step !== 'loading' && state.step !== 'unreadable' && <StepNav current={state.step} />}
+      {renderStep(state)}
+    </div>
+  );
+
+  function renderStep(s: FlowState) {
+    switch (s.step) {
+      case 'loading':
+        return <Spinner className={styles.center} label="Reading the workbook…" />;
+      case 'unreadable':
+        return (
+          <MessageBar intent="error">
+            <MessageBarBody>
+              <MessageBarTitle>The workbook could not be read</MessageBarTitle>
+              {s.message}{' '}
+              <Button size="small" onClick={() => void load()}>
+                Try again
+              </Button>
+            </MessageBarBody>
+          </MessageBar>
+        );
+      case 'sheet':
+        return <SheetStep state={s} dispatch={dispatch} />;
+      case 'mapping':
+        return <MappingStep state={s} dispatch={dispatch} />;
+      case 'check':
+        return <CheckStep state={s} dispatch={dispatch} />;
+      case 'submit':
+        return <SubmitStep state={s} dispatch={dispatch} />;
+    }
+  }
+}
+
+/** Reads the workbook and asks the engine (and any mapping confirmed earlier) where to start. */
+async function startingPoint(host: WorkbookHost, engine: Engine) {
+  const workbook: Workbook = await host.readWorkbook();
+  if (workbook.sheets.length === 0) throw new Error('The workbook has no sheets.');
+  const date1904 = await host.detectDate1904(workbook);
+  const date1904Known = date1904 !== 'unknown';
+  const assumed1904 = date1904 === 'unknown' ? workbook.date1904 : date1904;
+  const detection = safeDetect(engine, { ...workbook, date1904: assumed1904 });
+  const sheet =
+    detection?.sheet ?? (workbook.sheets.find((s) => !s.hidden) ?? workbook.sheets[0])?.name ?? '';
+  const saved = await host.loadMapping(sheet).catch(() => null);
+  const usable = saved && saved.sheet === sheet ? saved : null;
+  const detected: Choice = {
+    sheet,
+    headerRow: usable?.headerRow ?? detection?.headerRow ?? 1,
+    date1904: date1904Known ? assumed1904 : (usable?.date1904 ?? assumed1904),
+  };
+  return { workbook, detected, date1904Known };
+}
+
+function safeDetect(engine: Engine, workbook: Workbook) {
+  try {
+    return engine(workbook);
+  } catch {
+    // The person picks the sheet and header row themselves.
+    return null;
+  }
+}

@@ -1,0 +1,45 @@
+import { createContext, useContext, useMemo, type ReactNode } from 'react';
+import { check as coreCheck } from '../core/check';
+import type { WorkbookHost } from './host';
+
+/** The check engine's entry point; tests may wrap it to watch the options it receives. */
+export type Engine = typeof coreCheck;
+
+/** The file as it was opened from disk (browser mode), for submitting it unchanged. */
+export interface OriginalFile {
+  name: string;
+  bytes: Uint8Array;
+}
+
+export interface HostServices {
+  host: WorkbookHost;
+  engine: Engine;
+  /**
+   * Browser mode only: the original file while no value has been changed in
+   * it, so the server keeps the partner's own file. Null once fixed: then
+   * the taskpane sends the cell values, as the add-in does.
+   */
+  originalFile?: () => OriginalFile | null;
+}
+
+const HostContext = createContext<HostServices | null>(null);
+
+export function HostProvider({ host, engine = coreCheck, originalFile, children }: {
+  host: WorkbookHost;
+  engine?: Engine;
+  originalFile?: () => OriginalFile | null;
+  children: ReactNode;
+}) {
+  const value = useMemo(() => ({ host, engine, originalFile }), [host, engine, originalFile]);
+  return <HostContext.Provider value={value}>{children}</HostContext.Provider>;
+}
+
+export function useHostServices(): HostServices {
+  const services = useContext(HostContext);
+  if (!services) throw new Error('useHostServices outside a HostProvider');
+  return services;
+}
+
+export function useHost(): WorkbookHost {
+  return useHostServices().host;
+}

@@ -1,0 +1,216 @@
+/**
+ * The submission server's API, as the taskpane uses it: send a sheet, get a
+ * receipt. Every failure becomes a SubmitError with a message a partner can
+ * act on; the same Idempotency-Key is sent on every retry of one attempt so
+ * the server never stores a submission twice.
+ */
+
+/** What the add-in sends: the sheet's cells as Office.js returns them. */
+export interface ValuesPayload {
+  kind: 'values';
+  sheet: string;
+  rows: unknown[][];
+  numberFormats?: unknown[][];
+  headerRow?: number;
+  mapping?: Record<string, string | null>;
+  date1904?: boolean;
+}
+
+/** What the browser mode sends while the partner's file is unchanged: the file itself. */
+export interface FilePayload {
+  kind: 'file';
+  fileName: string;
+  bytes: Uint8Array;
+  sheet?: string;
+  mapping?: Record<string, string | null>;
+}
+
+export type SubmissionPayload = ValuesPayload | FilePayload;
+
+export interface Receipt {
+  id: string;
+  status: string;
+  summary?: { records?: number; errors?: number; warnings?: number; [key: string]: unknown };
+  links: { report?: string; annotated?: string };
+  /** True when the server recognised the key and returned the earlier submission (HTTP 200). */
+  replayed: boolean;
+}
+
+export type SubmitErrorKind = 'offline' | 'unauthorised' | 'agreement' | 'too_large' | 'unreadable' | 'rate_limited' | 'server' | 'unexpected';
+
+export class SubmitError extends Error {
+  constructor(
+    readonly kind: SubmitErrorKind,
+    message: string,
+    readonly status?: number,
+    /** Whether trying again (with the same key) can help. */
+    readonly retryable = true,
+  ) {
+    super(message);
+    this.name = 'SubmitError';
+  }
+}
+
+export interface ApiOptions {
+  /** Origin (and path prefix) of the server; '' for the page's own origin. */
+  baseUrl: string;
+  fetch?: typeof fetch;
+  /** Gives up waiting after this long (ms). */
+  timeoutMs?: number;
+}
+
+/** A fresh key for one submission attempt. */
+export function newIdempotencyKey(): string {
+  const c = globalThis.crypto;
+  if (c && typeof c.randomUUID === 'function') return c.randomUUID();
+  const bytes = new Uint8Array(16);
+  if (c && typeof c.getRandomValues === 'function') c.getRandomValues(bytes);
+  else for (let i = 0; i < bytes.length; i++) bytes[i] = Math.floor(Math.random() * 256);
+  return [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+export function submissionsUrl(baseUrl: string): string {
+  return `${baseUrl.replace(/\/+$/, '')}/api/v1/submissions`;
+}
+
+/** Resolves a link from a receipt against the server's address. */
+export function resolveLink(baseUrl: string, link: string): string {
+  if (/^https?:\/\//i.test(link)) return link;
+  const origin = baseUrl || (typeof location !== 'undefined' ? location.origin : '');
+  return `${origin.replace(/\/+$/, '')}/${link.replace(/^\/+/, '')}`;
+}
+
+export async function submit(
+  payload: SubmissionPayload,
+  token: string,
+  idempotencyKey: string,
+  options: ApiOptions,
+): Promise<Receipt> {
+  const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
+  const headers: Record<string, string> = {
+    Authorization: `Bearer ${token}`,
+    'Idempotency-Key': idempotencyKey,
+    Accept: 'application/json',
+  };
+  let body: BodyInit;
+  if (payload.kind === 'values') {
+    headers['Content-Type'] = 'application/json';
+    const { kind: _kind, ...json } = payload;
+    body = JSON.stringify(json);
+  } else {
+    const form = new FormData();
+    // Copy into a plain ArrayBuffer: Blob wants one, not a view over a shared buffer.
+    form.append('file', new Blob([payload.bytes.slice().buffer as ArrayBuffer]), payload.fileName);
+    if (payload.sheet) form.append('sheet', payload.sheet);
+    if (payload.mapping) form.append('mapping', JSON.stringify(payload.mapping));
+    body = form;
+  }
+
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), options.timeoutMs ?? 120_000);
+  let response: Response;
+  try {
+    response = await doFetch(submissionsUrl(options.baseUrl), { method: 'POST', headers, body, signal: controller.signal });
+  } catch (error) {
+    throw networkError(error);
+  } finally {
+    clearTimeout(timer);
+  }
+
+  const data = await readJson(response);
+  if (response.status === 200 || response.status === 201) {
+    const receipt = asReceipt(data);
+    if (!receipt) throw new SubmitError('unexpected', 'The server answered, but not with a receipt. Try again; your data will not be sent twice.', response.status);
+    return { ...receipt, replayed: response.status === 200 };
+  }
+  throw errorFor(response.status, serverMessage(data), response.headers.get('Retry-After'));
+}
+
+function networkError(error: unknown): SubmitError {
+  if (error instanceof DOMException && error.name === 'AbortError') {
+    return new SubmitError('offline', 'The server did not answer in time. Check your connection and try again: the submission will not be stored twice.');
+  }
+  const offline = typeof navigator !== 'undefined' && navigator.onLine === false;
+  return new SubmitError(
+    'offline',
+    offline
+      ? 'You are offline. Connect to the internet and try again: the submission will not be stored twice.'
+      : 'Could not reach the server. Check your connection and try again: the submission will not be stored twice.',
+  );
+}
+
+/** The message a partner sees for an HTTP error status. */
+export function errorFor(status: number, message: string | null, retryAfter?: string | null): SubmitError {
+  const detail = message ? ` (${message.replace(/\.$/, '')}.)` : '';
+  if (status === 401) {
+    return new SubmitError('unauthorised', 'Your sign-in token is not valid or has expired. Ask the data team for a new token, sign in again and retry.', status, false);
+  }
+  if (status === 403) {
+    return new SubmitError(
+      'agreement',
+      `Your organisation has not signed the data-sharing agreement, so it cannot submit yet. Ask the data team about the agreement.${detail}`,
+      status,
+      false,
+    );
+  }
+  if (status === 413) {
+    return new SubmitError('too_large', 'The workbook is too large to submit. Remove other sheets or split the events into two workbooks, then submit again.', status, false);
+  }
+  if (status === 415 || status === 422) {
+    return new SubmitError('unreadable', `The server could not read the workbook${message ? `: ${message.replace(/\.$/, '')}` : ''}.`, status, false);
+  }
+  if (status === 429) {
+    const seconds = retryAfter && /^\d+$/.test(retryAfter) ? Number(retryAfter) : null;
+    const wait = seconds ? `${seconds} second${seconds === 1 ? '' : 's'}` : 'a minute';
+    return new SubmitError('rate_limited', `Too many submissions in a short time. Wait ${wait} and try again.`, status);
+  }
+  if (status >= 500) {
+    return new SubmitError('server', `The server had a problem (error ${status}). Try again in a few minutes: the submission will not be stored twice.`, status);
+  }
+  return new SubmitError('unexpected', `The server refused the submission (error ${status})${detail}`, status);
+}
+
+async function readJson(response: Response): Promise<unknown> {
+  try {
+    return await response.json();
+  } catch {
+    return null;
+  }
+}
+
+function serverMessage(data: unknown): string | null {
+  if (data && typeof data === 'object' && 'error' in data) {
+    const error = (data as { error: unknown }).error;
+    if (error && typeof error === 'object' && 'message' in error && typeof error.message === 'string') return error.message;
+  }
+  return null;
+}
+
+function asReceipt(data: unknown): Omit<Receipt, 'replayed'> | null {
+  if (!data || typeof data !== 'object') return null;
+  const d = data as Record<string, unknown>;
+  if (typeof d.id !== 'string' && typeof d.id !== 'number') return null;
+  const links = d.links && typeof d.links === 'object' ? (d.links as Record<string, unknown>) : {};
+  return {
+    id: String(d.id),
+    status: typeof d.status === 'string' ? d.status : 'received',
+    summary: d.summary && typeof d.summary === 'object' ? (d.summary as Receipt['summary']) : undefined,
+    links: {
+      report: typeof links.report === 'string' ? links.report : undefined,
+      annotated: typeof links.annotated === 'string' ? links.annotated : undefined,
+    },
+  };
+}
+
+/** Fetches a file the server only gives with the token (the annotated workbook). */
+export async function fetchWithToken(url: string, token: string, options: Pick<ApiOptions, 'fetch'> = {}): Promise<Blob> {
+  const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
+  let response: Response;
+  try {
+    response = await doFetch(url, { headers: { Authorization: `Bearer ${token}` } });
+  } catch (error) {
+    throw networkError(error);
+  }
+  if (!response.ok) throw errorFor(response.status, serverMessage(await readJson(response)), response.headers.get('Retry-After'));
+  return response.blob();
+}

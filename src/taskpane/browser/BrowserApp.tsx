@@ -1,0 +1,68 @@
+import { lazy, Suspense, useState } from 'react';
+import { Button, Spinner, makeStyles, tokens } from '@fluentui/react-components';
+import { HostProvider } from '../HostContext';
+import { Flow } from '../Flow';
+import { loadGrid } from '../lazy';
+import { BrowserHost } from './BrowserHost';
+import { OpenFile } from './OpenFile';
+import type { OpenedFile } from './openFile';
+
+// The grid is only needed once a file is open: its own chunk.
+const Grid = lazy(() => loadGrid().then((m) => ({ default: m.Grid })));
+
+const useStyles = makeStyles({
+  layout: {
+    display: 'grid',
+    gridTemplateColumns: 'minmax(0, 1fr)',
+    gap: tokens.spacingVerticalXL,
+    '@media (min-width: 900px)': { gridTemplateColumns: 'minmax(300px, 420px) minmax(0, 1fr)', alignItems: 'start' },
+  },
+  file: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'center',
+    justifyContent: 'space-between',
+    gap: tokens.spacingHorizontalS,
+    margin: 0,
+    fontSize: tokens.fontSizeBase200,
+    color: tokens.colorNeutralForeground2,
+    overflowWrap: 'anywhere',
+  },
+  grid: { '@media (min-width: 900px)': { position: 'sticky', top: tokens.spacingVerticalM } },
+  pane: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, minWidth: 0 },
+});
+
+/** Outside Office: open a file from disk, then the same steps over an in-memory workbook shown as a grid. */
+export function BrowserApp() {
+  const styles = useStyles();
+  const [opened, setOpened] = useState<{ host: BrowserHost; name: string; n: number } | null>(null);
+
+  function onOpened(file: OpenedFile) {
+    setOpened((o) => ({ host: new BrowserHost(file.workbook, { name: file.name, bytes: file.bytes }), name: file.name, n: (o?.n ?? 0) + 1 }));
+  }
+
+  if (!opened) return <OpenFile onOpened={onOpened} />;
+  const { host } = opened;
+  return (
+    <HostProvider host={host} originalFile={host.originalFile}>
+      <div className={styles.layout}>
+        <div className={styles.pane}>
+          <p className={styles.file}>
+            <span>
+              File: <strong>{opened.name}</strong>
+            </span>
+            <Button size="small" onClick={() => setOpened(null)}>
+              Open another file
+            </Button>
+          </p>
+          <Flow key={opened.n} />
+        </div>
+        <div className={styles.grid}>
+          <Suspense fallback={<Spinner size="small" label="Loading the sheet view…" />}>
+            <Grid host={host} />
+          </Suspense>
+        </div>
+      </div>
+    </HostProvider>
+  );
+}

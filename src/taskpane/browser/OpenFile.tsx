@@ -1,0 +1,99 @@
+import { useId, useRef, useState, type DragEvent } from 'react';
+import { Button, MessageBar, MessageBarBody, MessageBarTitle, Spinner, makeStyles, mergeClasses, shorthands, tokens } from '@fluentui/react-components';
+import { errorMessage } from '../errors';
+import { openFile, type OpenedFile } from './openFile';
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, minWidth: 0 },
+  drop: {
+    display: 'flex',
+    flexDirection: 'column',
+    alignItems: 'flex-start',
+    gap: tokens.spacingVerticalS,
+    padding: tokens.spacingVerticalL,
+    paddingLeft: tokens.spacingHorizontalL,
+    paddingRight: tokens.spacingHorizontalL,
+    border: `${tokens.strokeWidthThick} dashed ${tokens.colorNeutralStroke1}`,
+    borderRadius: tokens.borderRadiusLarge,
+    backgroundColor: tokens.colorNeutralBackground2,
+  },
+  over: { ...shorthands.borderColor(tokens.colorBrandStroke1), backgroundColor: tokens.colorBrandBackground2 },
+  hidden: { display: 'none' },
+  heading: { margin: 0, fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold },
+  text: { margin: 0, color: tokens.colorNeutralForeground2 },
+});
+
+/** The browser mode's first screen: pick (or drop) the workbook to check. */
+export function OpenFile({ onOpened }: { onOpened: (file: OpenedFile) => void }) {
+  const styles = useStyles();
+  const input = useRef<HTMLInputElement>(null);
+  const [busy, setBusy] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [over, setOver] = useState(false);
+  const headingId = useId();
+  const hintId = useId();
+
+  async function open(file: File | undefined) {
+    if (!file) return;
+    setBusy(file.name);
+    setError(null);
+    try {
+      onOpened(await openFile(file));
+    } catch (e) {
+      setError(errorMessage(e));
+    } finally {
+      setBusy(null);
+      if (input.current) input.current.value = '';
+    }
+  }
+
+  function drop(e: DragEvent) {
+    e.preventDefault();
+    setOver(false);
+    void open(e.dataTransfer.files[0]);
+  }
+
+  return (
+    <section className={styles.root} aria-labelledby={headingId}>
+      <h2 id={headingId} className={styles.heading}>
+        Check your events workbook
+      </h2>
+      <p className={styles.text}>
+        Open the workbook where you keep your 2023 events. It stays on this computer until you choose to submit it.
+      </p>
+      <div
+        className={mergeClasses(styles.drop, over && styles.over)}
+        onDragOver={(e) => {
+          e.preventDefault();
+          setOver(true);
+        }}
+        onDragLeave={() => setOver(false)}
+        onDrop={drop}
+      >
+        <Button appearance="primary" onClick={() => input.current?.click()} disabled={busy !== null} aria-describedby={hintId}>
+          Open a workbook…
+        </Button>
+        <p id={hintId} className={styles.text}>
+          An Excel workbook (.xlsx) or a CSV file. You can also drop it here.
+        </p>
+        <input
+          ref={input}
+          className={styles.hidden}
+          type="file"
+          accept=".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv"
+          aria-label="Workbook file"
+          onChange={(e) => void open(e.target.files?.[0])}
+        />
+      </div>
+      {busy && <Spinner size="small" label={`Reading ${busy}…`} />}
+      {error && (
+        <MessageBar intent="error" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>That file could not be opened</MessageBarTitle>
+            {error}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,28 @@
+import type { Workbook } from '../../core/workbook';
+import { loadReader } from '../lazy';
+
+/** Larger files are refused before reading: the server would refuse them too. */
+export const MAX_FILE_BYTES = 25 * 1024 * 1024;
+
+export interface OpenedFile {
+  name: string;
+  bytes: Uint8Array;
+  workbook: Workbook;
+}
+
+/**
+ * Reads an .xlsx or .csv chosen by the person. The reader (and what it
+ * pulls in) is loaded only now, so the taskpane's first download stays small.
+ */
+export async function openFile(file: File): Promise<OpenedFile> {
+  if (!/\.(xlsx|csv)$/i.test(file.name)) {
+    throw new Error(`“${file.name}” is not an .xlsx or .csv file. In Excel, use File › Save As › Excel Workbook (.xlsx) first.`);
+  }
+  if (file.size > MAX_FILE_BYTES) {
+    throw new Error(`“${file.name}” is ${(file.size / 1024 / 1024).toFixed(0)} MB; the limit is ${MAX_FILE_BYTES / 1024 / 1024} MB.`);
+  }
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  const { readWorkbookBytes } = await loadReader();
+  const workbook = await readWorkbookBytes(bytes, file.name);
+  return { name: file.name, bytes, workbook };
+}

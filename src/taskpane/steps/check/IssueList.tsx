@@ -1,0 +1,77 @@
+import { useState } from 'react';
+import { Button, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import type { Issue } from '../../../core/report';
+import { fieldLabel } from '../../collection';
+import { issueAddress } from './issues';
+
+const PAGE = 100;
+
+const useStyles = makeStyles({
+  list: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, margin: 0, padding: 0, listStyleType: 'none' },
+  item: {
+    display: 'block',
+    width: '100%',
+    textAlign: 'left',
+    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
+    borderRadius: tokens.borderRadiusMedium,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    borderLeftWidth: tokens.strokeWidthThickest,
+    backgroundColor: tokens.colorNeutralBackground1,
+    color: tokens.colorNeutralForeground1,
+    font: 'inherit',
+    fontSize: tokens.fontSizeBase200,
+    overflowWrap: 'anywhere',
+  },
+  clickable: {
+    cursor: 'pointer',
+    ':hover': { backgroundColor: tokens.colorNeutralBackground1Hover },
+    ':focus-visible': { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`, outlineOffset: '1px' },
+  },
+  error: { borderLeftColor: tokens.colorPaletteRedBorder2 },
+  warning: { borderLeftColor: tokens.colorPaletteMarigoldBorder2 },
+  where: { display: 'block', fontWeight: tokens.fontWeightSemibold },
+  severity: { fontWeight: tokens.fontWeightRegular, color: tokens.colorNeutralForeground3 },
+});
+
+/** The issues, each a button that selects its cell. Long lists grow a page at a time. */
+export function IssueList({ issues, onGoTo }: { issues: Issue[]; onGoTo: (address: string) => void }) {
+  const styles = useStyles();
+  const [shown, setShown] = useState(PAGE);
+  if (issues.length === 0) return <p>No issues of this kind.</p>;
+  const visible = issues.slice(0, shown);
+  return (
+    <>
+      <ul className={styles.list} aria-label="Issues">
+        {visible.map((issue, i) => {
+          const address = issueAddress(issue);
+          const where = address ? `${address} · ${fieldLabel(issue.field)}` : fieldLabel(issue.field);
+          const className = mergeClasses(styles.item, issue.severity === 'error' ? styles.error : styles.warning, address ? styles.clickable : undefined);
+          const body = (
+            <>
+              <span className={styles.where}>
+                {where} <span className={styles.severity}>({issue.severity})</span>
+              </span>
+              {issue.message}
+            </>
+          );
+          return (
+            <li key={`${address ?? issue.field}-${issue.code}-${i}`}>
+              {address ? (
+                <button type="button" className={className} onClick={() => onGoTo(address)} aria-label={`Go to ${address}: ${issue.severity}, ${issue.message}`}>
+                  {body}
+                </button>
+              ) : (
+                <div className={className}>{body}</div>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+      {issues.length > shown && (
+        <Button onClick={() => setShown((n) => n + PAGE)}>
+          Show {Math.min(PAGE, issues.length - shown)} more of {issues.length - shown}
+        </Button>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,84 @@
+import { useState } from 'react';
+import { Button, MessageBar, MessageBarBody, MessageBarTitle, makeStyles, tokens } from '@fluentui/react-components';
+import { fetchWithToken, resolveLink, type Receipt as ReceiptData } from '../../api';
+import { saveBlob } from '../../download';
+import { errorMessage } from '../../errors';
+
+const useStyles = makeStyles({
+  list: { display: 'grid', gridTemplateColumns: 'auto 1fr', columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalXXS, margin: 0 },
+  term: { color: tokens.colorNeutralForeground3 },
+  value: { margin: 0, overflowWrap: 'anywhere', fontFamily: tokens.fontFamilyBase },
+  id: { fontFamily: tokens.fontFamilyMonospace, overflowWrap: 'anywhere' },
+  box: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+});
+
+/** What the server said it stored, and the annotated workbook the data team will see. */
+export function Receipt({ receipt, token, baseUrl }: { receipt: ReceiptData; token: string; baseUrl: string }) {
+  const styles = useStyles();
+  const [downloading, setDownloading] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const summary = receipt.summary;
+
+  async function download() {
+    if (!receipt.links.annotated) return;
+    setDownloading(true);
+    setError(null);
+    try {
+      const blob = await fetchWithToken(resolveLink(baseUrl, receipt.links.annotated), token);
+      saveBlob(blob, `submission-${receipt.id}-annotated.xlsx`);
+    } catch (e) {
+      setError(errorMessage(e));
+    } finally {
+      setDownloading(false);
+    }
+  }
+
+  return (
+    <div className={styles.box}>
+      <MessageBar intent="success">
+        <MessageBarBody>
+          <MessageBarTitle>{receipt.replayed ? 'Already received' : 'Submitted'}</MessageBarTitle>
+          {receipt.replayed
+            ? 'The server already had this submission; nothing was sent twice.'
+            : 'Thank you. The data team has your events.'}
+        </MessageBarBody>
+      </MessageBar>
+      <dl className={styles.list} aria-label="Receipt">
+        <dt className={styles.term}>Submission</dt>
+        <dd className={`${styles.value} ${styles.id}`}>{receipt.id}</dd>
+        <dt className={styles.term}>Status</dt>
+        <dd className={styles.value}>{receipt.status}</dd>
+        {summary?.records !== undefined && (
+          <>
+            <dt className={styles.term}>Events</dt>
+            <dd className={styles.value}>{summary.records}</dd>
+          </>
+        )}
+        {summary?.errors !== undefined && (
+          <>
+            <dt className={styles.term}>Errors</dt>
+            <dd className={styles.value}>{summary.errors}</dd>
+          </>
+        )}
+        {summary?.warnings !== undefined && (
+          <>
+            <dt className={styles.term}>Warnings</dt>
+            <dd className={styles.value}>{summary.warnings}</dd>
+          </>
+        )}
+      </dl>
+      {receipt.links.annotated && (
+        <div>
+          <Button onClick={() => void download()} disabled={downloading}>
+            {downloading ? 'Downloading…' : 'Download the annotated workbook'}
+          </Button>
+        </div>
+      )}
+      {error && (
+        <MessageBar intent="error">
+          <MessageBarBody>{error}</MessageBarBody>
+        </MessageBar>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,106 @@
+import { useId, useMemo, useState, type Dispatch } from 'react';
+import { Button, MessageBar, MessageBarBody, MessageBarTitle, ProgressBar, makeStyles, tokens } from '@fluentui/react-components';
+import type { FlowAction, FlowState } from '../../flow';
+import { useHostServices } from '../../HostContext';
+import { apiBaseUrl, forgetToken, loadToken, saveToken } from '../../session';
+import { useStepStyles } from '../layout';
+import { buildPayload } from './payload';
+import { Receipt } from './Receipt';
+import { SignIn } from './SignIn';
+import { useSubmission } from './useSubmission';
+
+type SubmitState = Extract<FlowState, { step: 'submit' }>;
+
+const useStyles = makeStyles({
+  signedIn: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS, margin: 0 },
+  progress: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
+});
+
+/** Step 4: sign in, send, and keep the receipt. */
+export function SubmitStep({ state, dispatch, baseUrl }: { state: SubmitState; dispatch: Dispatch<FlowAction>; baseUrl?: string }) {
+  const { originalFile } = useHostServices();
+  const styles = useStyles();
+  const step = useStepStyles();
+  const headingId = useId();
+  const api = useMemo(() => ({ baseUrl: baseUrl ?? apiBaseUrl() }), [baseUrl]);
+  const [token, setToken] = useState<string | null>(() => loadToken());
+  const { state: submission, send } = useSubmission(api);
+  const { report } = state;
+  const { errors, warnings, records } = report.summary;
+
+  function signIn(value: string, remember: boolean) {
+    if (remember) saveToken(value);
+    else forgetToken();
+    setToken(value);
+  }
+
+  function signOut() {
+    forgetToken();
+    setToken(null);
+  }
+
+  async function go() {
+    if (!token) return;
+    const result = await send(report, () => buildPayload(state.workbook, state.choice, state.mapping, originalFile?.() ?? null), token);
+    // An expired or revoked token: ask for a new one; the retry keeps the same key.
+    if (result.status === 'failed' && result.error.kind === 'unauthorised') signOut();
+  }
+
+  const failed = submission.status === 'failed' ? submission.error : null;
+
+  const sending = submission.status === 'sending';
+  const sent = submission.status === 'sent' ? submission.receipt : null;
+
+  return (
+    <section className={step.section} aria-labelledby={headingId}>
+      <h2 id={headingId} className={step.heading}>
+        Submit
+      </h2>
+      {!sent && (
+        <p className={step.intro}>
+          {records.toLocaleString('en-US')} events from “{state.choice.sheet}”
+          {errors + warnings > 0
+            ? `, with ${errors} error${errors === 1 ? '' : 's'} and ${warnings} warning${warnings === 1 ? '' : 's'}. You can submit now and send a corrected workbook later: the data team sees what still needs fixing.`
+            : ', with no issues.'}
+        </p>
+      )}
+      {failed && (
+        <MessageBar intent="error" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>Not submitted</MessageBarTitle>
+            {failed.message}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {!token ? (
+        <SignIn onSignIn={signIn} />
+      ) : (
+        !sent && (
+          <p className={styles.signedIn}>
+            <span>Signed in on this device.</span>
+            <Button size="small" appearance="subtle" onClick={signOut} disabled={sending}>
+              Sign out
+            </Button>
+          </p>
+        )
+      )}
+      {sending && (
+        <div className={styles.progress} role="status" aria-live="polite">
+          <ProgressBar aria-label="Sending" />
+          <span>Sending {records.toLocaleString('en-US')} events…</span>
+        </div>
+      )}
+      {sent && token && <Receipt receipt={sent} token={token} baseUrl={api.baseUrl} />}
+      {!sent && (
+        <div className={step.actions}>
+          <Button onClick={() => dispatch({ type: 'back' })} disabled={sending}>
+            Back
+          </Button>
+          <Button appearance="primary" onClick={() => void go()} disabled={!token || sending}>
+            {failed?.retryable || failed?.kind === 'unauthorised' ? 'Try again' : 'Submit'}
+          </Button>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,58 @@
+import type { Sheet, Workbook } from '../../../core/workbook';
+import type { SubmissionPayload, ValuesPayload } from '../../api';
+import type { Choice, Mapping } from '../../flow';
+import type { OriginalFile } from '../../HostContext';
+
+/** A date cell that came without its format still has to read as a date on the server. */
+const DATE_FORMAT = 'yyyy-mm-dd';
+
+/** The sheet as Office.js would return it: a rectangle of values and one of number formats. */
+export function sheetValues(sheet: Sheet): { rows: unknown[][]; numberFormats: unknown[][] } {
+  const width = sheet.rows.reduce((w, r) => Math.max(w, r?.length ?? 0), 0);
+  const rows: unknown[][] = [];
+  const numberFormats: unknown[][] = [];
+  for (let r = 0; r < sheet.rows.length; r++) {
+    const src = sheet.rows[r] ?? [];
+    const values: unknown[] = new Array(width).fill('');
+    const formats: unknown[] = new Array(width).fill('General');
+    for (let c = 0; c < src.length; c++) {
+      const cell = src[c];
+      if (!cell || cell.kind === 'empty' || cell.value === null) continue;
+      values[c] = cell.value;
+      formats[c] = cell.format ?? (cell.kind === 'date' ? DATE_FORMAT : cell.kind === 'text' ? '@' : 'General');
+    }
+    rows.push(values);
+    numberFormats.push(formats);
+  }
+  return { rows, numberFormats };
+}
+
+export function valuesPayload(workbook: Workbook, choice: Choice, mapping: Mapping): ValuesPayload {
+  const sheet = workbook.sheets.find((s) => s.name === choice.sheet);
+  if (!sheet) throw new Error(`The sheet “${choice.sheet}” is no longer in the workbook.`);
+  return {
+    kind: 'values',
+    sheet: sheet.name,
+    ...sheetValues(sheet),
+    headerRow: choice.headerRow,
+    mapping,
+    date1904: choice.date1904,
+  };
+}
+
+/**
+ * What to send: the partner's own file when the browser mode still has it
+ * unchanged (the server keeps originals), otherwise the checked cell values.
+ */
+export function buildPayload(workbook: Workbook, choice: Choice, mapping: Mapping, original: OriginalFile | null): SubmissionPayload {
+  if (original) {
+    return {
+      kind: 'file',
+      fileName: original.name,
+      bytes: original.bytes,
+      sheet: workbook.source === 'csv' ? undefined : choice.sheet,
+      mapping,
+    };
+  }
+  return valuesPayload(workbook, choice, mapping);
+}
