@@ -1,6 +1,22 @@
-import type { Collection, Period } from './collection/types';
-import type { CheckReport } from './report';
-import type { Workbook } from './workbook';
+import { HSH_2023 } from './collection/hsh2023';
+import type { Collection, FieldDef, Period } from './collection/types';
+import { detectHeaderRow, type HeaderGuess } from './detect/headerRow';
+import { detectSheet, findSheetByName } from './detect/sheet';
+import { ISSUE_SEVERITY } from './issues';
+import { headerMatcher } from './mapping/headerMatch';
+import { findLegend } from './mapping/legend';
+import { mapColumns } from './mapping/mapColumns';
+import { issueMessage } from './messages';
+import { normaliseField } from './normalise';
+import { classifyRows } from './records/classify';
+import { tableRegion } from './records/region';
+import type { CheckRecord, CheckReport, ColumnMapping, Issue } from './report';
+import { summarise } from './summary';
+import { findDuplicates } from './validate/duplicates';
+import { validateRow, type Fix } from './validate/validateRow';
+import { cellText, columnIndex, type Cell, type Sheet, type Workbook } from './workbook';
+
+export const ENGINE_VERSION = '0.1.0';
 
 export interface CheckOptions {
   /** The collection to check against; default the 2023 collection. */
@@ -17,7 +33,115 @@ export interface CheckOptions {
   file?: string;
 }
 
-/** INTERIM: replaced by the real pipeline in the next commit. */
-export function check(workbook: Workbook, options: CheckOptions = {}): CheckReport {
-  throw new Error(`check engine not yet implemented (${workbook.sheets.length} sheets, ${JSON.stringify(options)})`);
+/** The report plus what the add-in needs beyond the JSON contract. */
+export type CheckResult = CheckReport & { fixes: Fix[] };
+
+/**
+ * Checks a partner's workbook: finds the event sheet and its header row,
+ * maps the columns to the agreed fields, normalises and validates every
+ * event row, and sums up the indicator. Never throws on the workbook's
+ * content: whatever is wrong with it is in the report.
+ */
+export function check(workbook: Workbook, options: CheckOptions = {}): CheckResult {
+  const collection = options.collection ?? HSH_2023;
+  const period = options.period ?? collection.period;
+  const matcher = headerMatcher(collection);
+  const legend = findLegend(workbook, collection, matcher);
+
+  let sheet: Sheet | undefined = options.sheet ? findSheetByName(workbook, options.sheet) : undefined;
+  let header: HeaderGuess | null = null;
+  if (sheet) header = detectHeaderRow(sheet, matcher, legend);
+  else {
+    const guess = detectSheet(workbook, matcher, legend);
+    sheet = guess?.sheet;
+    header = guess?.header ?? null;
+  }
+  const headerRow = options.headerRow !== undefined ? options.headerRow - 1 : header?.row;
+  const base = {
+    ...(options.file !== undefined ? { file: options.file } : {}),
+    sheet: sheet && workbook.source !== 'csv' ? sheet.name : null,
+    period,
+    date1904: workbook.date1904,
+    engine: { version: ENGINE_VERSION, collection: collection.id },
+  };
+  if (!sheet || headerRow === undefined || headerRow < 0) {
+    const issues = unmappedIssues(collection, []);
+    return { ...base, headerRow: null, columns: [], records: [], issues, summary: summarise([], issues, collection, new Set()), fixes: [] };
+  }
+
+  const headers = new Map<number, string>();
+  (sheet.rows[headerRow] ?? []).forEach((cell, col) => {
+    const t = cell ? cellText(cell) : '';
+    if (t) headers.set(col, t);
+  });
+  const region = tableRegion(sheet, headerRow, [...headers.keys()]);
+  const columnCells = (col: number): Cell[] => {
+    const out: Cell[] = [];
+    for (let r = region.firstRow; r <= region.lastRow; r++) out.push(region.cell(r, col));
+    return out;
+  };
+  const columns = mapColumns({
+    collection, matcher, legend, headers, columnCells, date1904: workbook.date1904, period,
+    ...(options.mapping ? { overrides: options.mapping } : {}),
+  });
+
+  const fields = mappedFields(columns, collection);
+  const issues: Issue[] = unmappedIssues(collection, columns);
+  const colOf = (id: string): number | undefined => fields.find((f) => f.field.id === id)?.col;
+  const fieldOf = (id: string): FieldDef | undefined => fields.find((f) => f.field.id === id)?.field;
+  const reads = (id: string) => (row: number): boolean => {
+    const col = colOf(id);
+    const field = fieldOf(id);
+    if (col === undefined || !field) return false;
+    return normaliseField(field, region.cell(row, col), { collection, date1904: workbook.date1904 }).kind === 'ok';
+  };
+  const kinds = classifyRows({
+    region, titleCol: colOf('title'), dateCol: colOf('date'), engagementCol: colOf('engagement'),
+    headerTexts: [...headers.values()].map((t) => t.toLowerCase()),
+    isDate: reads('date'), isEngagement: reads('engagement'),
+  });
+
+  const records: CheckRecord[] = [];
+  const fixes: Fix[] = [];
+  const outOfPeriod = new Set<number>();
+  const ctx = { collection, period, date1904: workbook.date1904, fields };
+  kinds.forEach((kind, i) => {
+    if (kind !== 'record') return;
+    const r = region.firstRow + i;
+    const checked = validateRow(r, (col) => region.cell(r, col), ctx);
+    records.push({ row: r + 1, values: checked.values });
+    issues.push(...checked.issues);
+    fixes.push(...checked.fixes);
+    if (checked.outOfPeriod) outOfPeriod.add(r + 1);
+  });
+  issues.push(...findDuplicates(records, columns.find((c) => c.field === 'title')?.column));
+  issues.sort(byPosition);
+
+  return { ...base, headerRow: headerRow + 1, columns, records, issues, summary: summarise(records, issues, collection, outOfPeriod), fixes };
+}
+
+function mappedFields(columns: ColumnMapping[], collection: Collection): { field: FieldDef; col: number }[] {
+  const out: { field: FieldDef; col: number }[] = [];
+  for (const c of columns) {
+    const field = c.field ? collection.fields.find((f) => f.id === c.field) : undefined;
+    if (field) out.push({ field, col: columnIndex(c.column) });
+  }
+  return out;
+}
+
+function unmappedIssues(collection: Collection, columns: ColumnMapping[]): Issue[] {
+  const mapped = new Set(columns.map((c) => c.field));
+  return collection.fields
+    .filter((f) => f.requirement === 'required' && !mapped.has(f.id))
+    .map((f) => ({
+      field: f.id, severity: ISSUE_SEVERITY.unmapped_required_field, code: 'unmapped_required_field' as const,
+      message: issueMessage({ code: 'unmapped_required_field' }, { value: '', fieldLabel: f.label }),
+    }));
+}
+
+function byPosition(a: Issue, b: Issue): number {
+  const ra = a.row ?? 0;
+  const rb = b.row ?? 0;
+  if (ra !== rb) return ra - rb;
+  return columnIndex(a.column ?? '') - columnIndex(b.column ?? '');
 }

@@ -1,0 +1,78 @@
+import { cellText, type Sheet } from '../workbook';
+import { matchHeader, type HeaderMatcher } from '../mapping/headerMatch';
+import { legendKey, type Legend } from '../mapping/legend';
+
+export interface HeaderGuess {
+  /** 0-based row of the header. */
+  row: number;
+  score: number;
+  /** How many agreed fields the headings name. */
+  fieldsNamed: number;
+  /** Rows below the header that hold two or more values. */
+  dataRows: number;
+}
+
+/** How far down a header may sit under title, logo, key and group-header rows. */
+const SCAN_ROWS = 40;
+
+/**
+ * Finds the header row: the row whose cells name the most agreed fields
+ * (directly or through the partner's legend), is mostly text, and has rows of
+ * data below it. The table may start in any column.
+ */
+export function detectHeaderRow(sheet: Sheet, matcher: HeaderMatcher, legend: Legend): HeaderGuess | null {
+  const limit = Math.min(sheet.rows.length, SCAN_ROWS);
+  let best: HeaderGuess | null = null;
+  for (let r = 0; r < limit; r++) {
+    const guess = scoreRow(sheet, r, matcher, legend);
+    if (guess && (!best || guess.score > best.score + 1e-9)) best = guess;
+  }
+  return best;
+}
+
+export function scoreRow(sheet: Sheet, r: number, matcher: HeaderMatcher, legend: Legend): HeaderGuess | null {
+  const row = sheet.rows[r] ?? [];
+  let texts = 0;
+  let others = 0;
+  const perField = new Map<string, number>();
+  for (const cell of row) {
+    if (!cell || cell.kind === 'empty') continue;
+    if (cell.kind !== 'text') {
+      others++;
+      continue;
+    }
+    const t = cellText(cell);
+    if (!t) continue;
+    texts++;
+    if (t.length > 60) {
+      others++;
+      continue;
+    }
+    const fromLegend = legend.get(legendKey(t));
+    if (fromLegend) perField.set(fromLegend.field, Math.max(perField.get(fromLegend.field) ?? 0, 1));
+    const m = matchHeader(t, matcher)[0];
+    if (m && m.score >= 0.5) perField.set(m.field, Math.max(perField.get(m.field) ?? 0, m.score));
+  }
+  if (texts < 2) return null;
+  const dataRows = countDataRows(sheet, r);
+  let named = 0;
+  let sum = 0;
+  for (const s of perField.values()) {
+    sum += s;
+    if (s >= 0.75) named++;
+  }
+  let score = sum + 0.15 * texts - 0.5 * others;
+  if (dataRows === 0) score *= 0.3;
+  return { row: r, score, fieldsNamed: named, dataRows };
+}
+
+function countDataRows(sheet: Sheet, header: number): number {
+  let n = 0;
+  const end = Math.min(sheet.rows.length, header + 200);
+  for (let r = header + 1; r < end; r++) {
+    let filled = 0;
+    for (const cell of sheet.rows[r] ?? []) if (cell && cell.kind !== 'empty' && cellText(cell) !== '') filled++;
+    if (filled >= 2) n++;
+  }
+  return n;
+}

@@ -1,0 +1,119 @@
+import type { Collection, Period } from '../collection/types';
+import type { ColumnMapping } from '../report';
+import { columnLetter, type Cell } from '../workbook';
+import { matchHeader, type HeaderMatcher } from './headerMatch';
+import { legendKey, type Legend } from './legend';
+import { columnEvidence } from './valueEvidence';
+
+export interface MappingInput {
+  collection: Collection;
+  matcher: HeaderMatcher;
+  legend: Legend;
+  /** Heading text per 0-based column (only columns that have a heading or data). */
+  headers: Map<number, string>;
+  /** The data cells of a column, top to bottom. */
+  columnCells(col: number): Cell[];
+  date1904: boolean;
+  period: Period;
+  /** The person's confirmed choices: column letter → field id or null. */
+  overrides?: Record<string, string | null>;
+}
+
+interface Candidate {
+  col: number;
+  field: string;
+  score: number;
+  reason: string;
+}
+
+/** Below this, a column is left unmapped rather than guessed. */
+const THRESHOLD = 0.3;
+/** How much the values alone count, by field kind, when the heading says nothing. */
+const VALUE_ONLY_WEIGHT: Record<string, number> = { date: 0.55, zip: 0.55, enum: 0.55, enum_list: 0.55, count: 0.4, text: 0.3 };
+
+/**
+ * Suggests one field per column, resolved over the whole sheet so that no two
+ * columns claim one field: the person's choices first, then the best-scoring
+ * pairs of heading, legend and values.
+ */
+export function mapColumns(input: MappingInput): ColumnMapping[] {
+  const { collection, headers } = input;
+  const fieldsById = new Map(collection.fields.map((f) => [f.id, f]));
+  const chosen = new Map<number, { field: string | null; score: number; reason: string }>();
+  const takenFields = new Set<string>();
+
+  for (const [letter, field] of Object.entries(input.overrides ?? {})) {
+    const col = [...headers.keys()].find((c) => columnLetter(c) === letter.toUpperCase());
+    if (col === undefined) continue;
+    const valid = field === null || fieldsById.has(field);
+    if (!valid) continue;
+    chosen.set(col, { field, score: 1, reason: field ? 'Chosen by you.' : 'You chose to leave this column out.' });
+    if (field) takenFields.add(field);
+  }
+
+  const candidates: Candidate[] = [];
+  for (const [col, header] of headers) {
+    if (chosen.has(col)) continue;
+    candidates.push(...columnCandidates(col, header, input));
+  }
+  candidates.sort((a, b) => b.score - a.score || a.col - b.col);
+
+  const runnerUp = new Map<number, Candidate>();
+  for (const c of candidates) {
+    if (c.score < THRESHOLD) break;
+    if (chosen.has(c.col) || takenFields.has(c.field)) {
+      if (!chosen.has(c.col) && !runnerUp.has(c.col)) runnerUp.set(c.col, c);
+      continue;
+    }
+    chosen.set(c.col, { field: c.field, score: c.score, reason: c.reason });
+    takenFields.add(c.field);
+  }
+
+  return [...headers.keys()].sort((a, b) => a - b).map((col) => {
+    const header = headers.get(col) ?? '';
+    const pick = chosen.get(col);
+    if (pick) return { column: columnLetter(col), header, field: pick.field, confidence: round(pick.score), reason: pick.reason };
+    const near = runnerUp.get(col);
+    const reason = near
+      ? `Could be ${fieldsById.get(near.field)?.label ?? near.field}, but another column fits that field better.`
+      : header ? `No agreed field matches "${header}".` : 'This column has no heading.';
+    return { column: columnLetter(col), header, field: null, confidence: 0, reason };
+  });
+}
+
+function columnCandidates(col: number, header: string, input: MappingInput): Candidate[] {
+  const { collection, matcher, legend } = input;
+  const out: Candidate[] = [];
+  const legendEntry = header ? legend.get(legendKey(header)) : undefined;
+  const matches = header ? matchHeader(header, matcher) : [];
+  const evidence = columnEvidence(input.columnCells(col), collection, input.date1904, input.period);
+  for (const field of collection.fields) {
+    const m = matches.find((x) => x.field === field.id);
+    const h = m?.score ?? 0;
+    const v = evidence.get(field.id);
+    const vs = v?.score ?? 0;
+    if (legendEntry && legendEntry.field === field.id) {
+      out.push({ col, field: field.id, score: 0.9 + 0.1 * vs, reason: `The workbook's own legend (${legendEntry.where}) says "${header}" means ${field.label}.${v ? ` ${capital(v.fact)}.` : ''}` });
+      continue;
+    }
+    const blocked = header !== '' && h === 0 && field.excludeWords.some((w) => header.toLowerCase().includes(w));
+    const withHeader = 0.65 * h + 0.35 * vs;
+    const valueOnly = blocked ? 0 : (VALUE_ONLY_WEIGHT[field.kind] ?? 0.3) * vs;
+    const score = Math.max(withHeader, valueOnly);
+    if (score <= 0) continue;
+    const reason = withHeader >= valueOnly && h > 0
+      ? `Heading "${header}" ${h >= 0.95 ? 'matches' : 'resembles'} "${m!.alias}"${v ? `; ${v.fact}` : ''}.`
+      : `${header ? `Heading "${header}" says little, but` : 'No heading, but'} ${v!.fact}.`;
+    out.push({ col, field: field.id, score: Math.min(1, score), reason });
+  }
+  return out;
+}
+
+function capital(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+function round(x: number): number {
+  return Math.round(x * 100) / 100;
+}
+

@@ -1,0 +1,72 @@
+import { cellText } from '../workbook';
+import type { Region } from './region';
+
+/** What a row under the header is. Only `record` rows are events. */
+export type RowKind = 'record' | 'blank' | 'section' | 'totals' | 'notes' | 'repeated_header';
+
+const MONTH = /^(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t(ember)?)?|oct(ober)?|nov(ember)?|dec(ember)?)\.?(\s*(\d{4}|'\d{2}))?$/i;
+const PERIOD_BANNER = /^((q|quarter)\s*[1-4]|[1-4](st|nd|rd|th)\s+quarter|(winter|spring|summer|fall|autumn)|week\s+\d+)(\s+\d{4})?(\s*[-:].*)?$|^\d{4}$/i;
+const TOTALS = /^\s*(grand\s+|sub-?)?totals?\b|^\s*sum\b|^\s*(year|ytd|annual)\s+totals?\b/i;
+const NOTES = /^\s*(\*+|notes?\b|nb\b|prepared\s+by|submitted\s+by|completed\s+by|compiled\s+by|source\b|comments?\s*:|key\s*:|legend\s*:|updated\b|last\s+updated|contact\b|questions?\b|please\b|thank|signature|reviewed\s+by|approved\s+by|data\s+as\s+of|as\s+of\b|end\s+of\b|page\s+\d)/i;
+
+export interface ClassifyContext {
+  region: Region;
+  /** Columns of the title, date and engagement fields, when mapped. */
+  titleCol?: number;
+  dateCol?: number;
+  engagementCol?: number;
+  headerTexts: string[];
+  /** Whether a cell's value reads as a date / an engagement level (from the normalisers). */
+  isDate(row: number): boolean;
+  isEngagement(row: number): boolean;
+}
+
+/**
+ * Sorts the rows under the header into events and the rest: blank and
+ * empty formatted rows, month or quarter banners, totals, notes below the
+ * table, and the header repeated for printing.
+ */
+export function classifyRows(ctx: ClassifyContext): RowKind[] {
+  const { region } = ctx;
+  const kinds: RowKind[] = [];
+  const filled: number[] = [];
+  let lastDense = region.headerRow;
+  for (let r = region.firstRow; r <= region.lastRow; r++) {
+    let n = 0;
+    for (const c of region.columns) if (cellText(region.raw(r, c)) !== '') n++;
+    filled.push(n);
+    if (n >= 2) lastDense = r;
+  }
+  for (let r = region.firstRow; r <= region.lastRow; r++) {
+    kinds.push(kindOf(ctx, r, filled[r - region.firstRow]!, r > lastDense));
+  }
+  return kinds;
+}
+
+function kindOf(ctx: ClassifyContext, r: number, filled: number, afterTable: boolean): RowKind {
+  const { region } = ctx;
+  if (filled === 0) {
+    // A row whose only content is a value merged down from above is a blank row, not an event.
+    return 'blank';
+  }
+  const texts: string[] = [];
+  for (const c of region.columns) {
+    const t = cellText(region.raw(r, c));
+    if (t) texts.push(t);
+  }
+  const first = texts[0] ?? '';
+  const hasDate = ctx.isDate(r);
+  const hasLevel = ctx.isEngagement(r);
+  if (texts.some((t) => TOTALS.test(t) && t.length <= 40) && !hasLevel && !(hasDate && filled > 3)) return 'totals';
+  if (filled <= 2 && NOTES.test(first) && !hasLevel) return 'notes';
+  if (filled === 1) {
+    if (MONTH.test(first) || PERIOD_BANNER.test(first)) return 'section';
+    if (afterTable) return 'notes';
+  }
+  if (afterTable && filled <= 2 && !hasDate && !hasLevel) return 'notes';
+  if (ctx.headerTexts.length > 2) {
+    const same = texts.filter((t) => ctx.headerTexts.includes(t.toLowerCase())).length;
+    if (same >= Math.max(2, ctx.headerTexts.length / 2)) return 'repeated_header';
+  }
+  return 'record';
+}

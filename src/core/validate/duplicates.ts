@@ -1,0 +1,30 @@
+import { ISSUE_SEVERITY } from '../issues';
+import { issueMessage } from '../messages';
+import type { CheckRecord, Issue } from '../report';
+
+/**
+ * Flags a record with the same title, date, location and engagement as an
+ * earlier one. Both stay records; the later one gets a warning.
+ */
+export function findDuplicates(records: CheckRecord[], titleColumn: string | undefined): Issue[] {
+  const seen = new Map<string, number>();
+  const issues: Issue[] = [];
+  for (const rec of records) {
+    const v = rec.values;
+    if (v.title === undefined || v.date === undefined) continue;
+    const key = [v.title, v.date, v.street ?? '', v.city ?? '', v.engagement ?? ''].map((x) => String(x).trim().toLowerCase()).join('\u0000');
+    const first = seen.get(key);
+    if (first === undefined) {
+      seen.set(key, rec.row);
+      continue;
+    }
+    const issue: Issue = {
+      row: rec.row, field: 'title', severity: ISSUE_SEVERITY.duplicate_row, code: 'duplicate_row',
+      message: issueMessage({ code: 'duplicate_row', params: { firstRow: first } }, { value: String(v.title), fieldLabel: 'Title/Event' }),
+      value: String(v.title),
+    };
+    if (titleColumn) issue.column = titleColumn;
+    issues.push(issue);
+  }
+  return issues;
+}

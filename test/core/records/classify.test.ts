@@ -1,0 +1,49 @@
+import { classifyRows } from '../../../src/core/records/classify';
+import { tableRegion } from '../../../src/core/records/region';
+import { cellText } from '../../../src/core/workbook';
+import { sheetOf } from '../helpers';
+
+const rows = [
+  ['Title', 'Date', 'Level', 'Attendees'],
+  ['MARCH'],
+  ['Story time', '3/4/2023', 'L1', 12],
+  [],
+  ['Play day', '3/9/2023', 'L2', 9],
+  ['Only a title'],
+  ['Title', 'Date', 'Level', 'Attendees'],
+  ['Q2 2023'],
+  ['Book swap', '4/2/2023', 'Touchpoint', 30],
+  ['TOTAL', null, null, 51],
+  [],
+  ['Notes: two events were virtual'],
+  ['Thanks to the library for hosting'],
+];
+
+describe('classifyRows', () => {
+  test('sorts rows into events, banners, totals, notes and blanks', () => {
+    const sheet = sheetOf('S', rows);
+    const region = tableRegion(sheet, 0, [0, 1, 2, 3]);
+    const kinds = classifyRows({
+      region,
+      headerTexts: ['title', 'date', 'level', 'attendees'],
+      isDate: (r) => /\d+\/\d+\/\d+/.test(cellText(region.cell(r, 1))),
+      isEngagement: (r) => cellText(region.cell(r, 2)) !== '',
+    });
+    expect(kinds).toEqual([
+      'section', 'record', 'blank', 'record', 'record', 'repeated_header', 'section', 'record', 'totals', 'blank', 'notes', 'notes',
+    ]);
+  });
+
+  test('a value merged down over two rows belongs to both', () => {
+    const sheet = sheetOf('S', [['Date', 'Title'], ['3/4/2023', 'A'], [null, 'B'], ['3/5/2023', 'C']], [{ top: 1, left: 0, bottom: 2, right: 0 }]);
+    const region = tableRegion(sheet, 0, [0, 1]);
+    expect(cellText(region.cell(2, 0))).toBe('3/4/2023');
+    expect(cellText(region.raw(2, 0))).toBe('');
+  });
+
+  test('a merge over the whole sheet costs nothing', () => {
+    const sheet = sheetOf('S', [['Date', 'Title'], ['3/4/2023', 'A']], [{ top: 0, left: 0, bottom: 1048575, right: 16383 }]);
+    const region = tableRegion(sheet, 0, [0, 1]);
+    expect(region.lastRow).toBe(1);
+  });
+});
