@@ -179,7 +179,7 @@ const WORDING: Record<IssueCode, Wording> = {
 
 /** The message a partner reads for a problem in one cell (or, for unmapped_required_field, in the whole sheet). */
 export function issueMessage(problem: Problem, ctx: MessageContext): string {
-  const wording = WORDING[problem.code] as Wording | undefined;
+  const wording = Object.hasOwn(WORDING, problem.code) ? WORDING[problem.code] : undefined;
   if (!wording) return `${ctx.fieldLabel}: ${quoted(ctx.value)} needs checking.`;
   return wording(problem.params ?? {}, ctx, problem.reason);
 }

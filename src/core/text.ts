@@ -47,29 +47,29 @@ export function normaliseWords(s: string): string[] {
   return t === '' ? [] : t.split(' ');
 }
 
-const IRREGULAR_PLURALS: Readonly<Record<string, string>> = {
-  children: 'child',
-  grandchildren: 'grandchild',
-  people: 'person',
-  men: 'man',
-  women: 'woman',
-  feet: 'foot',
-  staffs: 'staff',
-};
+const IRREGULAR_PLURALS: ReadonlyMap<string, string> = new Map([
+  ['children', 'child'],
+  ['grandchildren', 'grandchild'],
+  ['people', 'person'],
+  ['men', 'man'],
+  ['women', 'woman'],
+  ['feet', 'foot'],
+  ['staffs', 'staff'],
+]);
 
 /**
  * A rough English singular, enough to compare "families" with "family" and
  * "teachers" with "teacher". Short words and abbreviations stay as they are.
  */
 export function singularise(word: string): string {
-  const irregular = IRREGULAR_PLURALS[word];
+  const irregular = IRREGULAR_PLURALS.get(word);
   if (irregular !== undefined) return irregular;
   const n = word.length;
   if (n <= 3 || word.charCodeAt(n - 1) !== 115 /* s */) return word;
   if (/\d/.test(word)) return word;
   if (word.endsWith('ss') || word.endsWith('us') || word.endsWith('is')) return word;
   if (word.endsWith('ies') && n > 4) return word.slice(0, -3) + 'y';
-  if (/(?:ch|sh|x|z|sses)es$/.test(word)) return word.slice(0, -2);
+  if (/(?:ch|sh|x|z|ss)es$/.test(word)) return word.slice(0, -2);
   return word.slice(0, -1);
 }
 

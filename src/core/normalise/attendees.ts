@@ -3,7 +3,7 @@ import type { Cell } from '../workbook';
 import { EMPTY, invalid, ok, type Normalised } from './types';
 
 /** Words around a number that make it an estimate: "~25", "about 40", "25+", "30 (est)". */
-const APPROX_BEFORE = /^(?:~|\u2248|\+\/-|\u00b1|about|abt\.?|approx\.?|approximately|approximate|appx\.?|aprox\.?|around|roughly|est\.?|estimated|estimate|nearly|almost|close to|over|more than|at least|at most|under|less than|fewer than|up to|>|<|>=|<=|ca\.?|circa|maybe|probably|like)\s*/i;
+const APPROX_BEFORE = /^(?:~|\u2248|\+\/-|\u00b1|>=|<=|>|<|(?:about|abt|approximately|approximate|approx|appx|aprox|around|roughly|estimated|estimate|est|nearly|almost|close to|over|more than|at least|at most|under|less than|fewer than|up to|ca|circa|maybe|probably)(?![a-z])\.?)\s*/i;
 const APPROX_AFTER = /\s*(?:\+|plus|or so|or more|ish|-ish|est\.?|estimated|approx\.?|approximately|\((?:est\.?|estimated|estimate|approx\.?|approximately|about)\)|\?)$/i;
 /** Words after a number that only name what was counted. */
 const UNIT_AFTER = /\s*(?:people|persons?|ppl|attendees?|participants?|individuals?|guests?|total|in total|attended|present|served|registered\s+and\s+attended)$/i;
@@ -15,18 +15,18 @@ const NEGATIVE = /^[-\u2212]\s*\d/;
 const RANGE = /^(\d[\d,]*)\s*(?:-|\u2013|\u2014|to|or)\s*(\d[\d,]*)$|^between\s+(\d[\d,]*)\s+and\s+(\d[\d,]*)$/i;
 const DIGITS = /\d+/g;
 
-const WORD_NUMBERS: Readonly<Record<string, number>> = {
+const WORD_NUMBERS: ReadonlyMap<string, number> = new Map(Object.entries({
   zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
   eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18,
   nineteen: 19, twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90,
-};
+}));
 
 /** "twenty five", "one hundred twenty", "a dozen" → the number; null when it is not a written number. */
 export function parseWrittenNumber(text: string): number | null {
   const ws = text.toLowerCase().replace(/-/g, ' ').split(/\s+/).filter((w) => w !== '' && w !== 'and');
   if (ws.length === 0) return null;
   if (ws.length <= 2 && ws[ws.length - 1] === 'dozen') {
-    const k = ws.length === 1 || ws[0] === 'a' ? 1 : WORD_NUMBERS[ws[0]];
+    const k = ws.length === 1 || ws[0] === 'a' ? 1 : WORD_NUMBERS.get(ws[0]);
     return k === undefined ? null : k * 12;
   }
   let total = 0;
@@ -35,7 +35,7 @@ export function parseWrittenNumber(text: string): number | null {
   for (const w of ws) {
     if (w === 'hundred') { cur = (cur || 1) * 100; any = true; continue; }
     if (w === 'thousand') { total += (cur || 1) * 1000; cur = 0; any = true; continue; }
-    const n = WORD_NUMBERS[w];
+    const n = WORD_NUMBERS.get(w);
     if (n === undefined) return null;
     cur += n;
     any = true;

@@ -38,7 +38,7 @@ function vocabFor(options: readonly EnumOption[], unclear: readonly string[]): A
   return v;
 }
 
-type PartReading = { ids: string[] } | { unclear: string } | { unknown: string };
+type PartReading = { ids: string[] } | { unclear: string } | { unknown: string; partial: boolean };
 
 function matchPhrase(v: AudienceVocab, phrase: string): string | 'unclear' | null {
   let ws = normaliseSingularWords(phrase);
@@ -61,12 +61,12 @@ function readPart(v: AudienceVocab, part: string): PartReading {
   if (whole === 'unclear') return { unclear: part };
   if (whole !== null) return { ids: [whole] };
   const pieces = part.split(WEAK_SEPARATORS).filter((p) => p.trim() !== '');
-  if (pieces.length < 2) return { unknown: part };
+  if (pieces.length < 2) return { unknown: part, partial: false };
   const ids: string[] = [];
   for (const piece of pieces) {
     const m = matchPhrase(v, piece);
     if (m === 'unclear') return { unclear: piece.trim() };
-    if (m === null) return { unknown: piece.trim() };
+    if (m === null) return { unknown: piece.trim(), partial: ids.length > 0 || pieces.some((p) => typeof matchPhrase(v, p) === 'string') };
     ids.push(m);
   }
   return { ids };
@@ -100,7 +100,7 @@ export function normaliseAudience(
   const ids: string[] = [];
   const add = (id: string) => { if (!ids.includes(id)) ids.push(id); };
 
-  const whole = matchPhrase(v, prepared);
+  const whole = STRONG_SEPARATORS.test(prepared) ? null : matchPhrase(v, prepared);
   if (whole === 'unclear') return invalid({ code: 'invalid_audience', reason: 'unclear', params: { choices, part: text } });
   if (whole !== null) return ok([whole]);
 
@@ -111,7 +111,7 @@ export function normaliseAudience(
     if ('unknown' in r) {
       return invalid({
         code: 'invalid_audience',
-        reason: ids.length > 0 ? 'partly_unknown' : 'unknown',
+        reason: ids.length > 0 || r.partial ? 'partly_unknown' : 'unknown',
         params: { choices, part: r.unknown },
       });
     }

@@ -55,14 +55,14 @@ export function isoToSerial(iso: string, date1904 = false): number | null {
   return n >= 1 && n <= MAX_SERIAL ? n : null;
 }
 
-const MONTHS: Readonly<Record<string, number>> = {
+const MONTHS: ReadonlyMap<string, number> = new Map(Object.entries({
   jan: 1, january: 1, feb: 2, febr: 2, february: 2, mar: 3, march: 3, apr: 4, april: 4, may: 5, jun: 6, june: 6,
   jul: 7, july: 7, aug: 8, august: 8, sep: 9, sept: 9, september: 9, oct: 10, october: 10, nov: 11, november: 11,
   dec: 12, december: 12,
   // Spanish, for bilingual sheets
   enero: 1, febrero: 2, marzo: 3, abril: 4, mayo: 5, junio: 6, julio: 7, agosto: 8, septiembre: 9, setiembre: 9,
   octubre: 10, noviembre: 11, diciembre: 12,
-};
+}));
 
 /** Words that say "not a day": plans, seasons, repeats, blanks. */
 const VAGUE = /^(?:tbd|tba|tbc|to be (?:determined|announced|confirmed)|n\/?a|na|none|unknown|\?+|-+|x|pending|ongoing|on going|weekly|monthly|daily|biweekly|bi-weekly|every \w+|various|varies|multiple(?: dates)?|several|see (?:notes?|below|above)|spring|summer|fall|autumn|winter|(?:early|mid|late) \w+|q[1-4]|quarter|year round|all year|throughout the year|same|same as above|ditto|")(?![a-z0-9])/;
@@ -71,6 +71,7 @@ const SEASON_WORD = /\b(?:spring|summer|fall|autumn|winter|q[1-4]|quarter|semest
 const ISO_DATETIME = /^(\d{4})-(\d{1,2})-(\d{1,2})[t ]\d{1,2}:\d{2}/;
 const TIME = /\b\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:[ap]\.?\s?m\.?)?(?:\s*(?:z|utc|gmt|[+-]\d{2}:?\d{2}|e[sd]t|et))?/g;
 const HOUR = /\b\d{1,2}\s*[ap]\.?\s?m\b\.?/g;
+const STRAY_MERIDIEM = /\b[ap]\.?m\b\.?/g;
 const TIME_WORDS = /\b(?:noon|midnight|all day|morning|afternoon|evening|night)\b/g;
 const WEEKDAY = /\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|wed|weds|thu|thur|thurs|fri|sat|sun|lunes|martes|miercoles|jueves|viernes|sabado|domingo)\b\.?/g;
 const ORDINAL = /(\d)(?:st|nd|rd|th)\b/g;
@@ -119,7 +120,7 @@ function tokenize(s: string): Token[] | null {
     if (t === '') continue;
     if (/^\d+$/.test(t)) out.push({ num: Number(t), digits: t.length });
     else {
-      const m = MONTHS[t] ?? MONTHS[t.replace(/\.$/, '')];
+      const m = MONTHS.get(t) ?? MONTHS.get(t.replace(/\.$/, ''));
       if (m === undefined) return null;
       out.push({ month: m });
     }
@@ -155,7 +156,7 @@ function parseText(raw: string, date1904: boolean): Normalised<string> {
   if (iso) s = `${iso[1]}-${iso[2]}-${iso[3]}`;
   if (VAGUE.test(s) && !/\d{1,2}[/-]\d{1,2}/.test(s)) return invalidDate('vague');
 
-  s = s.replace(PARENTHESES, ' ').replace(TIME, ' ').replace(HOUR, ' ').replace(TIME_WORDS, ' ').replace(WEEKDAY, ' ')
+  s = s.replace(PARENTHESES, ' ').replace(TIME, ' ').replace(HOUR, ' ').replace(STRAY_MERIDIEM, ' ').replace(TIME_WORDS, ' ').replace(WEEKDAY, ' ')
     .replace(ORDINAL, '$1').replace(SMALL_WORDS, ' ').replace(SPACES, ' ').replace(EDGE_PUNCT, '');
   if (s === '') return invalidDate('not_a_date');
 

@@ -10,9 +10,9 @@ export { normaliseEnum } from './enum';
 const LEVEL_WORDS = new Set(['level', 'lvl', 'lv', 'lev', 'lvel', 'levl', 'tier', 'l', 'el', 'step', 'stage', 'phase']);
 /** Words that say nothing about which level. */
 const FILLER = new Set(['engagement', 'engagment', 'eng', 'event', 'activity', 'only', 'hsh', 'the', 'number', 'no']);
-const NUMBER_WORDS: Readonly<Record<string, number>> = {
+const NUMBER_WORDS: ReadonlyMap<string, number> = new Map(Object.entries({
   zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, i: 1, ii: 2, iii: 3, iv: 4, v: 5, first: 1, second: 2, third: 3,
-};
+}));
 /** Scales people use instead of the four levels. */
 const NOT_LEVELS = new Set(['high', 'medium', 'low', 'mid', 'moderate', 'intense', 'intensive', 'basic', 'intermediate',
   'advanced', 'light', 'deep', 'minimal', 'full', 'partial', 'yes', 'no', 'x', 'n a', 'na', 'none', 'tbd', 'unknown']);
@@ -27,18 +27,19 @@ function levelNumber(ws: readonly string[], bare: boolean): number | null {
     const m = PREFIXED_NUMBER.exec(rest[0]);
     if (m) return Number(m[2]);
     if (bare && /^\d+$/.test(rest[0])) return Number(rest[0]);
-    if (bare && rest[0] in NUMBER_WORDS && rest[0] !== 'i' && rest[0] !== 'v') return NUMBER_WORDS[rest[0]];
+    if (bare && rest[0] !== 'i' && rest[0] !== 'v') return NUMBER_WORDS.get(rest[0]) ?? null;
     return null;
   }
   if (rest.length === 2 && LEVEL_WORDS.has(rest[0])) {
     if (/^\d+$/.test(rest[1])) return Number(rest[1]);
-    if (rest[1] in NUMBER_WORDS) return NUMBER_WORDS[rest[1]];
+    const n = NUMBER_WORDS.get(rest[1]);
+    if (n !== undefined) return n;
   }
-  if (rest.length === 2 && LEVEL_WORDS.has(rest[1]) && rest[0] in NUMBER_WORDS) return NUMBER_WORDS[rest[0]];
+  if (rest.length === 2 && LEVEL_WORDS.has(rest[1])) return NUMBER_WORDS.get(rest[0]) ?? null;
   return null;
 }
 
-const LEVEL_IDS: Readonly<Record<number, string>> = { 1: 'level_one', 2: 'level_two' };
+const LEVEL_IDS: ReadonlyMap<number, string> = new Map([[1, 'level_one'], [2, 'level_two']]);
 
 /** One reading of a piece of text: an option id, a level number outside the four, or nothing. */
 function readOne(m: EnumMatcher, ws: readonly string[], bare: boolean): { id: string } | { level: number } | null {
@@ -46,7 +47,7 @@ function readOne(m: EnumMatcher, ws: readonly string[], bare: boolean): { id: st
   if (found.kind === 'match') return { id: found.id };
   const n = levelNumber(ws, bare);
   if (n === null) return null;
-  const id = LEVEL_IDS[n];
+  const id = LEVEL_IDS.get(n);
   return id !== undefined && m.options.some((o) => o.id === id) ? { id } : { level: n };
 }
 
@@ -63,7 +64,7 @@ export function normaliseEngagement(cell: Cell, options: readonly EnumOption[]):
   if (text === '') return EMPTY;
   const m = enumMatcher(options);
   const params = { choices: m.choices };
-  if (text === null || cell.kind === 'error') {
+  if (text === null || cell.kind === 'error' || cell.kind === 'boolean') {
     return invalid({ code: 'invalid_engagement', reason: 'not_a_level', params });
   }
   const ws = normaliseSingularWords(text);
@@ -86,7 +87,7 @@ export function normaliseEngagement(cell: Cell, options: readonly EnumOption[]):
     let allRead = true;
     for (const p of parts) {
       let pw = normaliseSingularWords(p);
-      if (prefix !== null && pw.length === 1 && (/^\d+$/.test(pw[0]) || pw[0] in NUMBER_WORDS)) pw = [prefix, pw[0]];
+      if (prefix !== null && pw.length === 1 && (/^\d+$/.test(pw[0]) || NUMBER_WORDS.has(pw[0]))) pw = [prefix, pw[0]];
       const r = readOne(m, pw, true);
       if (r === null) { allRead = false; break; }
       ids.add('id' in r ? r.id : `level ${r.level}`);

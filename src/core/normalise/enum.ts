@@ -47,6 +47,8 @@ function buildMatcher(options: readonly EnumOption[]): EnumMatcher {
   const compact = new Map<string, string>();
   const sorted = new Map<string, string>();
   const entries: Entry[] = [];
+  /** Every word of the vocabulary: a word that is one of them is not a typo of another. */
+  const known = new Set<string>();
   for (const o of options) {
     for (const text of [o.id.replace(/_/g, ' '), o.label, ...o.synonyms]) {
       const ws = normaliseSingularWords(text);
@@ -55,6 +57,7 @@ function buildMatcher(options: readonly EnumOption[]): EnumMatcher {
       put(compact, ws.join(''), o.id);
       put(sorted, sortedKey(ws), o.id);
       entries.push({ words: ws, id: o.id });
+      for (const w of ws) known.add(w);
     }
   }
 
@@ -65,6 +68,7 @@ function buildMatcher(options: readonly EnumOption[]): EnumMatcher {
 
   const fuzzy = (ws: readonly string[]): EnumLookup => {
     const ids = new Set<string>();
+    if (ws.every((w) => known.has(w))) return { kind: 'none' };
     for (const e of entries) {
       if (e.words.length !== ws.length) continue;
       let edits = 0;
@@ -73,6 +77,7 @@ function buildMatcher(options: readonly EnumOption[]): EnumMatcher {
         const a = ws[i];
         const b = e.words[i];
         if (a === b) continue;
+        if (known.has(a)) { okWords = false; break; }
         const allowed = Math.min(typoAllowance(a), typoAllowance(b));
         if (allowed === 0) { okWords = false; break; }
         const d = editDistance(a, b, allowed);

@@ -31,6 +31,11 @@ export interface NormaliseContext {
 
 const NO_OPTIONS: EnumOption[] = [];
 
+/** The field is this collection field by id or by the enumeration it uses. */
+function isField(field: FieldDef, name: string): boolean {
+  return field.id === name || field.enumeration === name;
+}
+
 function optionsOf(field: FieldDef, collection: Collection): EnumOption[] {
   return (field.enumeration !== undefined ? collection.enumerations[field.enumeration] : undefined) ?? NO_OPTIONS;
 }
@@ -57,13 +62,13 @@ export function normaliseField(field: FieldDef, cell: Cell, ctx: NormaliseContex
         return normaliseAttendees(cell);
       case 'enum_list': {
         const options = optionsOf(field, ctx.collection);
-        const unclear = field.enumeration === 'audience' ? AUDIENCE_UNCLEAR : undefined;
+        const unclear = isField(field, 'audience') ? AUDIENCE_UNCLEAR : undefined;
         return normaliseAudience(cell, options, unclear);
       }
       case 'enum': {
         const options = optionsOf(field, ctx.collection);
-        if (field.enumeration === 'engagement') return normaliseEngagement(cell, options);
-        if (field.enumeration === 'event_type') return normaliseEventType(cell, options, EVENT_TYPE_KEYWORDS);
+        if (isField(field, 'engagement')) return normaliseEngagement(cell, options);
+        if (isField(field, 'event_type')) return normaliseEventType(cell, options, EVENT_TYPE_KEYWORDS);
         return normaliseEnum(cell, options);
       }
       default:
@@ -81,7 +86,7 @@ function fallbackCode(field: FieldDef): IssueCode {
     case 'zip': return 'invalid_zip';
     case 'count': return 'invalid_attendees';
     case 'enum_list': return 'invalid_audience';
-    case 'enum': return field.enumeration === 'engagement' ? 'invalid_engagement' : 'unknown_event_type';
+    case 'enum': return isField(field, 'engagement') ? 'invalid_engagement' : 'unknown_event_type';
     default: return 'missing_recommended';
   }
 }

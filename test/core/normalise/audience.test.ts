@@ -1,0 +1,124 @@
+import { AUDIENCE_OPTIONS, AUDIENCE_UNCLEAR } from '../../../src/core/collection/hsh2023-vocabulary';
+import { normaliseAudience } from '../../../src/core/normalise/audience';
+import { brief, cell } from './helpers';
+
+const read = (v: string | number | boolean | null) => brief(normaliseAudience(cell(v), AUDIENCE_OPTIONS, AUDIENCE_UNCLEAR));
+
+describe('normaliseAudience', () => {
+  test.each([
+    // one audience, many spellings
+    ['Parents', ['parent_family']],
+    ['parent', ['parent_family']],
+    ['Parent/family', ['parent_family']],
+    ['PARENTS/FAMILIES', ['parent_family']],
+    ['Families', ['parent_family']],
+    ['Parents/guardians', ['parent_family']],
+    ['Foster parents', ['parent_family']],
+    ['Grandparents raising grandchildren', ['parent_family']],
+    ['Dads', ['parent_family']],
+    ['Expectant parents', ['parent_family']],
+    ['Head Start families', ['parent_family']],
+    ['Parent and child', ['parent_family_child']],
+    ['Parent & child', ['parent_family_child']],
+    ['Parent/child', ['parent_family_child']],
+    ['Parent-child', ['parent_family_child']],
+    ['parents with children', ['parent_family_child']],
+    ['Families with children', ['parent_family_child']],
+    ['Children and parents', ['parent_family_child']],
+    ['Families with young children (0-5)', ['parent_family_child']],
+    ['Moms and babies', ['parent_family_child']],
+    ['Caregivers', ['caregiver']],
+    ['FFN', ['caregiver']],
+    ['FFN caregivers', ['caregiver']],
+    ['Family, Friend & Neighbor caregivers', ['caregiver']],
+    ['Family, friends and neighbors', ['caregiver']],
+    ['License-exempt caregivers', ['caregiver']],
+    ['license exempt providers', ['caregiver']],
+    ['Unlicensed providers', ['caregiver']],
+    ['Kith and kin', ['caregiver']],
+    ['Relative care providers', ['caregiver']],
+    ['Teachers', ['teacher_educator']],
+    ['Educators', ['teacher_educator']],
+    ['ECE staff', ['teacher_educator']],
+    ['Classroom staff', ['teacher_educator']],
+    ['Childcare teachers', ['teacher_educator']],
+    ['Lead teacher', ['teacher_educator']],
+    ['Assistant teachers', ['teacher_educator']],
+    ["Providers' staff", ['teacher_educator']],
+    ['Providers - teachers', ['teacher_educator']],
+    ['GSRP teachers', ['teacher_educator']],
+    ['Teacher/educator', ['teacher_educator']],
+    ['Directors', ['director_owner']],
+    ['Center directors', ['director_owner']],
+    ['Owners', ['director_owner']],
+    ['Home provider owners', ['director_owner']],
+    ['Family child care owners', ['director_owner']],
+    ['Administrators', ['director_owner']],
+    ['Director/owner', ['director_owner']],
+    ['PROVIDERS - OWNERS', ['director_owner']],
+    ['Techers', ['teacher_educator']],
+    // several audiences
+    ['Parents & caregivers', ['parent_family', 'caregiver']],
+    ['Parents and caregivers', ['parent_family', 'caregiver']],
+    ['Parents/caregivers', ['parent_family', 'caregiver']],
+    ['Parents + caregivers', ['parent_family', 'caregiver']],
+    ['Teachers & directors', ['teacher_educator', 'director_owner']],
+    ['Teachers, directors', ['teacher_educator', 'director_owner']],
+    ['Teachers; Directors; Owners', ['teacher_educator', 'director_owner']],
+    ['Caregivers\nParent & child', ['caregiver', 'parent_family_child']],
+    ['Caregivers\r\nFamilies with children', ['caregiver', 'parent_family_child']],
+    ['Parent and child; FFN caregivers', ['parent_family_child', 'caregiver']],
+    ['Educators; Owners; License-exempt caregivers', ['teacher_educator', 'director_owner', 'caregiver']],
+    ['Providers - teachers; Owners', ['teacher_educator', 'director_owner']],
+    ['Parents, parents, Families', ['parent_family']],
+    ['Educators; Directors', ['teacher_educator', 'director_owner']],
+    ['Parents, ', ['parent_family']],
+    ['• Parents\n• Teachers', ['parent_family', 'teacher_educator']],
+  ])('%j → %j', (input, ids) => expect(read(input)).toEqual(ids));
+
+  test.each([
+    ['Providers', 'unclear'],
+    ['Childcare providers', 'unclear'],
+    ['Child care providers', 'unclear'],
+    ['All', 'unclear'],
+    ['Everyone', 'unclear'],
+    ['Community', 'unclear'],
+    ['General public', 'unclear'],
+    ['Open to the public', 'unclear'],
+    ['Grandparents', 'unclear'],
+    ['Staff', 'unclear'],
+    ['Parents, Providers', 'unclear'],
+    ['Volunteers', 'unknown'],
+    ['Seniors', 'unknown'],
+    ['Faith leaders', 'unknown'],
+    ['Parents, Volunteers', 'partly_unknown'],
+    ['Teachers & volunteers', 'partly_unknown'],
+    [42, 'unknown'],
+    [true, 'unknown'],
+  ])('%j is invalid_audience (%s)', (input, reason) => expect(read(input)).toBe(`!invalid_audience/${reason}`));
+
+  test('an unclear audience names the part and the choices', () => {
+    expect(normaliseAudience(cell('Parents; Providers'), AUDIENCE_OPTIONS, AUDIENCE_UNCLEAR)).toMatchInlineSnapshot(`
+{
+  "kind": "invalid",
+  "problem": {
+    "code": "invalid_audience",
+    "params": {
+      "choices": "Parent/family, Parent/family and child, Caregivers, Teachers/educator or Director/owner",
+      "part": "Providers",
+    },
+    "reason": "unclear",
+  },
+}
+`);
+  });
+
+  test('without an unclear list, unclear words are simply unknown', () => {
+    expect(brief(normaliseAudience(cell('Providers'), AUDIENCE_OPTIONS))).toBe('!invalid_audience/unknown');
+  });
+
+  test('empty cells', () => {
+    expect(read(null)).toBe('EMPTY');
+    expect(read(' \n ')).toBe('EMPTY');
+  });
+});

@@ -1,0 +1,98 @@
+import { ENGAGEMENT_OPTIONS } from '../../../src/core/collection/hsh2023-vocabulary';
+import { normaliseEngagement } from '../../../src/core/normalise/engagement';
+import { brief, cell } from './helpers';
+
+const read = (v: string | number | boolean | null) => brief(normaliseEngagement(cell(v), ENGAGEMENT_OPTIONS));
+
+describe('normaliseEngagement', () => {
+  test.each([
+    ['Touchpoint', 'touchpoint'],
+    ['touchpoint', 'touchpoint'],
+    ['Touch point', 'touchpoint'],
+    ['touch-point', 'touchpoint'],
+    ['Touch Points', 'touchpoint'],
+    ['Touchpoints', 'touchpoint'],
+    ['TP', 'touchpoint'],
+    ['t.p.', 'touchpoint'],
+    ['Touchpiont', 'touchpoint'],
+    ['Engagement level one', 'level_one'],
+    ['L1', 'level_one'],
+    ['l-1', 'level_one'],
+    ['Lvl 1', 'level_one'],
+    ['LVL. 1', 'level_one'],
+    ['Level I', 'level_one'],
+    ['level one', 'level_one'],
+    ['Level One Engagement', 'level_one'],
+    ['Level 1 event', 'level_one'],
+    ['Tier 1', 'level_one'],
+    ['Engagement 1', 'level_one'],
+    ['1', 'level_one'],
+    [1, 'level_one'],
+    ['One', 'level_one'],
+    ['Engagement level two', 'level_two'],
+    ['Engagement level 2', 'level_two'],
+    ['LEVEL TWO', 'level_two'],
+    ['L2', 'level_two'],
+    ['Lvl2', 'level_two'],
+    ['Level II', 'level_two'],
+    ['Tier two', 'level_two'],
+    ['2', 'level_two'],
+    [2, 'level_two'],
+    ['Engagment level two', 'level_two'],
+    ['DOYC', 'day_of_young_child'],
+    ['DoYC event', 'day_of_young_child'],
+    ['DYC', 'day_of_young_child'],
+    ['Day of the Young Child', 'day_of_young_child'],
+    ['day of young child', 'day_of_young_child'],
+    ['Day of Young Child event', 'day_of_young_child'],
+    ['Day of the Young Child celebration', 'day_of_young_child'],
+    ['  level 2  ', 'level_two'],
+  ])('%j → %s', (input, id) => expect(read(input)).toBe(id));
+
+  test.each([
+    ['Level 3', 'not_a_level'],
+    ['Level 4', 'not_a_level'],
+    ['L3', 'not_a_level'],
+    ['Tier III', 'not_a_level'],
+    ['3', 'not_a_level'],
+    [0, 'not_a_level'],
+    ['High', 'not_a_level'],
+    ['medium', 'not_a_level'],
+    ['Low', 'not_a_level'],
+    ['L1/L2', 'several'],
+    ['L1 & L2', 'several'],
+    ['Level 1-2', 'several'],
+    ['Level 1 and 2', 'several'],
+    ['Levels 1 and 2', 'several'],
+    ['Touchpoint / Level 1', 'several'],
+    ['TP, L2', 'several'],
+    ['Both', 'several'],
+    ['Workshop', 'unknown'],
+    ['Level', 'unknown'],
+    ['Week of the Young Child', 'unknown'],
+  ])('%j is invalid_engagement (%s)', (input, reason) => expect(read(input)).toBe(`!invalid_engagement/${reason}`));
+
+  test('an unknown level says which it read and lists the four', () => {
+    expect(normaliseEngagement(cell('Level 3'), ENGAGEMENT_OPTIONS)).toMatchInlineSnapshot(`
+{
+  "kind": "invalid",
+  "problem": {
+    "code": "invalid_engagement",
+    "params": {
+      "choices": "Touchpoint, Engagement level one, Engagement level two or Day of the Young Child",
+      "level": 3,
+    },
+    "reason": "not_a_level",
+  },
+}
+`);
+  });
+
+  test('empty and odd cells', () => {
+    expect(read(null)).toBe('EMPTY');
+    expect(read('  ')).toBe('EMPTY');
+    expect(read(true)).toBe('!invalid_engagement/not_a_level');
+    expect(brief(normaliseEngagement({ kind: 'error', value: '#N/A' }, ENGAGEMENT_OPTIONS))).toBe('!invalid_engagement/not_a_level');
+    expect(brief(normaliseEngagement({ kind: 'date', value: 44989 }, ENGAGEMENT_OPTIONS))).toBe('!invalid_engagement/not_a_level');
+  });
+});

@@ -1,0 +1,91 @@
+import { EVENT_TYPE_KEYWORDS, EVENT_TYPE_OPTIONS } from '../../../src/core/collection/hsh2023-vocabulary';
+import { normaliseEventType } from '../../../src/core/normalise/eventType';
+import { brief, cell } from './helpers';
+
+const read = (v: string | number | boolean | null) => brief(normaliseEventType(cell(v), EVENT_TYPE_OPTIONS, EVENT_TYPE_KEYWORDS));
+
+describe('normaliseEventType', () => {
+  test.each([
+    ['Literacy', 'literacy'],
+    ['Reading', 'literacy'],
+    ['Story time', 'literacy'],
+    ['Storytime', 'literacy'],
+    ['Book club', 'literacy'],
+    ['Early literacy', 'literacy'],
+    ['EARLY LITERACY', 'literacy'],
+    ['Family literacy night at the library', 'literacy'],
+    ['Litercy', 'literacy'],
+    ['Adult-child interaction', 'adult_child_interaction'],
+    ['adult/child interaction', 'adult_child_interaction'],
+    ['Parent-child interaction', 'adult_child_interaction'],
+    ['Play and learn', 'adult_child_interaction'],
+    ['Stay & Play', 'adult_child_interaction'],
+    ['Playgroup', 'adult_child_interaction'],
+    ['Child dev', 'child_development'],
+    ['Child development', 'child_development'],
+    ['Child development & health', 'child_development'],
+    ['Developmental screening', 'child_development'],
+    ['ASQ', 'child_development'],
+    ['Parenting', 'parenting'],
+    ['Parenting class', 'parenting'],
+    ['Parenting classes', 'parenting'],
+    ['Parent education', 'parenting'],
+    ['Parenting support', 'parenting'],
+    ['Parent cafe', 'parenting'],
+    ['Instruction', 'instruction'],
+    ['Training', 'instruction'],
+    ['Professional development', 'instruction'],
+    ['PD', 'instruction'],
+    ['CDA class', 'instruction'],
+    ['CPR/First aid training', 'instruction'],
+    ['Business support', 'business_support'],
+    ['Business/operational support', 'business_support'],
+    ['Operational support', 'business_support'],
+    ['Operations', 'business_support'],
+    ['Shared services', 'business_support'],
+    ['Tax help', 'business_support'],
+    ['Licensing support', 'business_support'],
+    ['Other', 'other'],
+    ['misc.', 'other'],
+  ])('%j → %s', (input, id) => expect(read(input)).toBe(id));
+
+  test.each([
+    ['Health fair'],
+    ['Community event'],
+    ['Fundraiser'],
+    ['Literacy and parenting'],
+    ['Parenting & business support'],
+    ['Back to school bash'],
+  ])('%j is kept as written with unknown_event_type', (input) => {
+    expect(read(input)).toEqual({ value: input, warning: 'unknown_event_type/unknown' });
+  });
+
+  test('unknown text is trimmed but otherwise kept', () => {
+    expect(normaliseEventType(cell('  Health Fair '), EVENT_TYPE_OPTIONS)).toMatchInlineSnapshot(`
+{
+  "kind": "ok",
+  "value": "Health Fair",
+  "warning": {
+    "code": "unknown_event_type",
+    "params": {
+      "choices": "Literacy, Adult-child interaction, Child development, Parenting, Instruction, Business/operational support or Other",
+    },
+    "reason": "unknown",
+  },
+}
+`);
+  });
+
+  test('without keywords only whole values match', () => {
+    expect(brief(normaliseEventType(cell('Spring literacy night'), EVENT_TYPE_OPTIONS))).toEqual({
+      value: 'Spring literacy night', warning: 'unknown_event_type/unknown',
+    });
+  });
+
+  test('empty and odd cells', () => {
+    expect(read(null)).toBe('EMPTY');
+    expect(read(' ')).toBe('EMPTY');
+    expect(read(7)).toEqual({ value: '7', warning: 'unknown_event_type/unknown' });
+    expect(brief(normaliseEventType({ kind: 'date', value: 44989 }, EVENT_TYPE_OPTIONS))).toBe('!unknown_event_type/not_text');
+  });
+});
