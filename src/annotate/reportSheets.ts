@@ -1,0 +1,155 @@
+import type { Workbook as XlsxWorkbook, Worksheet } from 'exceljs';
+import type { Collection } from '../core/collection/types';
+import type { CheckReport, Counts } from '../core/report';
+import { internalLink } from './excelValues';
+import { BOLD, ERROR_FILL, fitColumns, HEADER_FILL, LINK_FONT, tableHeader, WARNING_FILL } from './styles';
+
+export function fieldLabel(collection: Collection, id: string | null): string {
+  if (id === null) return '';
+  return collection.fields.find((f) => f.id === id)?.label ?? id;
+}
+
+/** One line per issue, each with a link to its cell in the partner's sheet. */
+export function addIssuesSheet(xlsx: XlsxWorkbook, name: string, report: CheckReport, collection: Collection, partnerSheet: string): Worksheet {
+  const ws = xlsx.addWorksheet(name);
+  tableHeader(ws, ['Row', 'Cell', 'Field', 'Severity', 'Code', 'Message', 'Value', 'Link'], report.issues.length);
+  const firstColumn = report.columns[0]?.column ?? 'A';
+  report.issues.forEach((issue, i) => {
+    const r = i + 2;
+    const address = issue.row !== undefined ? `${issue.column ?? firstColumn}${issue.row}` : null;
+    const row = ws.getRow(r);
+    row.getCell(1).value = issue.row ?? null;
+    row.getCell(2).value = issue.row !== undefined && issue.column ? `${issue.column}${issue.row}` : null;
+    row.getCell(3).value = fieldLabel(collection, issue.field);
+    row.getCell(4).value = issue.severity;
+    row.getCell(4).fill = issue.severity === 'error' ? ERROR_FILL : WARNING_FILL;
+    row.getCell(5).value = issue.code;
+    row.getCell(6).value = issue.message;
+    // The partner's text, always as text.
+    row.getCell(7).value = issue.value ?? null;
+    if (address) {
+      row.getCell(8).value = { text: `Go to ${address}`, hyperlink: internalLink(partnerSheet, address) };
+      row.getCell(8).font = LINK_FONT;
+    }
+  });
+  fitColumns(ws, 6, 80);
+  return ws;
+}
+
+/** Which of the partner's columns became which agreed field, and the agreed fields no column gave. */
+export function addMappingSheet(xlsx: XlsxWorkbook, name: string, report: CheckReport, collection: Collection): Worksheet {
+  const ws = xlsx.addWorksheet(name);
+  tableHeader(ws, ['Column', 'Header', 'Field', 'Field id', 'Confidence', 'Reason'], report.columns.length);
+  report.columns.forEach((c, i) => {
+    const row = ws.getRow(i + 2);
+    row.getCell(1).value = c.column;
+    row.getCell(2).value = c.header;
+    row.getCell(3).value = c.field === null ? '(not used)' : fieldLabel(collection, c.field);
+    row.getCell(4).value = c.field;
+    row.getCell(5).value = c.confidence;
+    row.getCell(5).numFmt = '0%';
+    row.getCell(6).value = c.reason;
+  });
+  const mapped = new Set(report.columns.map((c) => c.field).filter((f): f is string => f !== null));
+  const missing = collection.fields.filter((f) => !mapped.has(f.id));
+  if (missing.length > 0) {
+    let r = report.columns.length + 3;
+    const head = ws.getRow(r++);
+    head.getCell(1).value = 'Agreed fields without a column';
+    head.getCell(1).font = BOLD;
+    for (const f of missing) {
+      const row = ws.getRow(r++);
+      row.getCell(3).value = f.label;
+      row.getCell(4).value = f.id;
+      row.getCell(6).value = f.requirement === 'required' ? 'required: every record misses it' : f.requirement;
+    }
+  }
+  fitColumns(ws, 6, 80);
+  return ws;
+}
+
+export interface SummaryMeta {
+  partner?: string;
+  submissionId?: string;
+  submittedAt?: string;
+  submittedBy?: string;
+  fileName?: string;
+}
+
+function countsTable(
+  ws: Worksheet,
+  startRow: number,
+  title: string,
+  counts: Record<string, Counts>,
+  labels: Map<string, string>,
+  order: string[],
+  withTotal = true,
+): number {
+  let r = startRow;
+  const head = ws.getRow(r++);
+  [title, 'Events', 'Attendees'].forEach((h, i) => {
+    head.getCell(i + 1).value = h;
+    head.getCell(i + 1).font = BOLD;
+    head.getCell(i + 1).fill = HEADER_FILL;
+  });
+  const keys = [...order, ...Object.keys(counts).filter((k) => !order.includes(k)).sort()];
+  let events = 0;
+  let attendees = 0;
+  for (const key of keys) {
+    const c = counts[key] ?? { events: 0, attendees: 0 };
+    const row = ws.getRow(r++);
+    row.getCell(1).value = labels.get(key) ?? key;
+    row.getCell(2).value = c.events;
+    row.getCell(3).value = c.attendees;
+    events += c.events;
+    attendees += c.attendees;
+  }
+  if (withTotal) {
+    const total = ws.getRow(r++);
+    total.getCell(1).value = 'Total';
+    total.getCell(2).value = events;
+    total.getCell(3).value = attendees;
+    total.font = BOLD;
+  }
+  return r + 1;
+}
+
+/** The indicator and the counts by audience, type and month, under the submission's particulars. */
+export function addSummarySheet(xlsx: XlsxWorkbook, name: string, report: CheckReport, collection: Collection, meta: SummaryMeta): Worksheet {
+  const ws = xlsx.addWorksheet(name);
+  const facts: [string, string | number | null][] = [
+    ['Partner', meta.partner ?? null],
+    ['Submission', meta.submissionId ?? null],
+    ['Received', meta.submittedAt ?? null],
+    ['Submitted by', meta.submittedBy ?? null],
+    ['File', meta.fileName ?? report.file ?? null],
+    ['Sheet', report.sheet],
+    ['Header row', report.headerRow],
+    ['Reporting period', `${report.period.start} to ${report.period.end}`],
+    ['Records', report.summary.records],
+    ['Errors', report.summary.errors],
+    ['Warnings', report.summary.warnings],
+    ['Engine version', report.engine.version],
+    ['Collection', report.engine.collection],
+  ];
+  ws.getCell('A1').value = 'Submission check';
+  ws.getCell('A1').font = { bold: true, size: 14 };
+  facts.forEach(([k, v], i) => {
+    ws.getCell(i + 2, 1).value = k;
+    ws.getCell(i + 2, 1).font = BOLD;
+    ws.getCell(i + 2, 2).value = v;
+  });
+  const labelsOf = (key: string) => new Map((collection.enumerations[key] ?? []).map((o) => [o.id, o.label]));
+  const orderOf = (key: string) => (collection.enumerations[key] ?? []).map((o) => o.id);
+  let r = facts.length + 3;
+  r = countsTable(ws, r, 'The indicator: engagement level', report.summary.byEngagement, labelsOf('engagement'), orderOf('engagement'));
+  // One event may target several audiences: a total here would count it more than once.
+  r = countsTable(ws, r, 'Target audience', report.summary.byAudience, labelsOf('audience'), orderOf('audience'), false);
+  r = countsTable(ws, r, 'Type of event', report.summary.byEventType, labelsOf('event_type'), orderOf('event_type'));
+  countsTable(ws, r, 'Month', report.summary.byMonth, new Map(), Object.keys(report.summary.byMonth).sort());
+  ws.getColumn(1).width = 34;
+  ws.getColumn(2).width = 30;
+  ws.getColumn(3).width = 12;
+  return ws;
+}
+

@@ -1,0 +1,169 @@
+import { Workbook as XlsxWorkbook, ValueType, type Worksheet } from 'exceljs';
+import { unzipSync, strFromU8 } from 'fflate';
+import { buildAnnotatedWorkbook } from '../../src/annotate';
+import { ERROR_FILL_ARGB, WARNING_FILL_ARGB } from '../../src/annotate/styles';
+import { fixtureReport, fixtureWorkbook } from './fixture';
+
+const meta = { partner: 'Westside Library', submissionId: 'sub_golden', submittedAt: '2024-01-15T10:30:00.000Z', submittedBy: 'Ann Analyst', fileName: 'family-events.xlsx' };
+
+let bytes: Uint8Array;
+let book: XlsxWorkbook;
+const sheet = (name: string): Worksheet => {
+  const ws = book.getWorksheet(name);
+  if (!ws) throw new Error(`no sheet ${name}`);
+  return ws;
+};
+const fillOf = (ws: Worksheet, address: string): string | undefined => {
+  const fill = ws.getCell(address).fill;
+  return fill && fill.type === 'pattern' ? fill.fgColor?.argb : undefined;
+};
+const noteOf = (ws: Worksheet, address: string): string => {
+  const note = ws.getCell(address).note;
+  if (!note) return '';
+  return typeof note === 'string' ? note : note.texts.map((t) => t.text).join('');
+};
+
+beforeAll(async () => {
+  bytes = await buildAnnotatedWorkbook({ workbook: fixtureWorkbook(), report: fixtureReport(), meta });
+  book = new XlsxWorkbook();
+  await book.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
+});
+
+test('has the partner sheet then our five, the lists hidden', () => {
+  expect(book.worksheets.map((w) => w.name)).toEqual(['2023 Events', 'Clean records', 'Issues', 'Mapping', 'Summary', 'Lists']);
+  expect(sheet('Lists').state).toBe('hidden');
+});
+
+test('reproduces the partner sheet at the same addresses', () => {
+  const ws = sheet('2023 Events');
+  expect(ws.getCell('A1').value).toBe('Family events 2023');
+  expect(ws.getCell('A3').value).toBe('Event Name');
+  expect(ws.getCell('J3').value).toBe('Staff initials');
+  expect(ws.getCell('A4').value).toBe('Story time');
+  expect(ws.getCell('I4').value).toBe(25);
+  expect(ws.getCell('I6').value).toBe('~25');
+  expect(ws.getCell('B5').value).toBe('TBD');
+  expect(ws.getCell('A1').isMerged).toBe(true);
+  expect(ws.getCell('D1').isMerged).toBe(true);
+});
+
+test('shifts 1904-system dates to the right day', () => {
+  const ws = sheet('2023 Events');
+  const cell = ws.getCell('B4');
+  expect(cell.value).toBeInstanceOf(Date);
+  expect((cell.value as Date).toISOString()).toBe('2023-03-04T00:00:00.000Z');
+  expect(cell.numFmt).toBe('m/d/yyyy');
+});
+
+test('keeps text that looks like a formula as text', () => {
+  const ws = sheet('2023 Events');
+  for (const address of ['A5', 'A6']) {
+    expect(ws.getCell(address).type).toBe(ValueType.String);
+    expect(ws.getCell(address).formula).toBeUndefined();
+  }
+  expect(ws.getCell('A5').value).toBe('=1+1');
+  expect(ws.getCell('A6').value).toBe('=HYPERLINK("http://example.invalid","click")');
+  // No formula anywhere in the file.
+  const files = unzipSync(bytes);
+  for (const [path, content] of Object.entries(files)) {
+    if (path.startsWith('xl/worksheets/')) expect(strFromU8(content)).not.toMatch(/<f[ >]/);
+  }
+  expect(sheet('Clean records').getCell('B3').value).toBe('=1+1');
+  expect(sheet('Clean records').getCell('B3').type).toBe(ValueType.String);
+});
+
+test('fills errors and warnings in two colours, with a note listing every issue of the cell', () => {
+  const ws = sheet('2023 Events');
+  expect(fillOf(ws, 'B5')).toBe(ERROR_FILL_ARGB);
+  expect(fillOf(ws, 'E5')).toBe(WARNING_FILL_ARGB);
+  expect(fillOf(ws, 'C6')).toBe(WARNING_FILL_ARGB);
+  expect(fillOf(ws, 'I6')).toBe(WARNING_FILL_ARGB);
+  // An error and a warning on one cell: the error colour, both in the note.
+  expect(fillOf(ws, 'F6')).toBe(ERROR_FILL_ARGB);
+  expect(noteOf(ws, 'F6')).toContain('Error: "4820" is not a 5-digit zip code. [invalid_zip]');
+  expect(noteOf(ws, 'F6')).toContain('Warning: A second issue on the same cell. [zip_outside_area]');
+  expect(noteOf(ws, 'B5')).toBe('Error: "TBD" is not a date. [invalid_date]');
+  // A row-level issue sits on the row's first column.
+  expect(fillOf(ws, 'A7')).toBe(WARNING_FILL_ARGB);
+  expect(noteOf(ws, 'A7')).toContain('[duplicate_row]');
+  // Clean cells stay unfilled and without notes.
+  expect(fillOf(ws, 'A4')).toBeUndefined();
+  expect(noteOf(ws, 'A4')).toBe('');
+});
+
+test('Clean records: the agreed columns, normalised values, frozen header, filter, drop-downs', () => {
+  const ws = sheet('Clean records');
+  expect((ws.getRow(1).values as unknown[]).slice(1)).toEqual([
+    'Row', 'Title/Event', 'Date of event', 'Type of Event', 'Description of Event', 'Street address', 'City', 'Zip',
+    'Target Audience', 'Engagement level', 'Number of attendees', 'Flag',
+  ]);
+  expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+  expect(ws.autoFilter).toBeTruthy();
+  expect(ws.getCell('A2').value).toMatchObject({ text: '4', hyperlink: "#'2023 Events'!A4" });
+  expect((ws.getCell('C2').value as Date).toISOString()).toBe('2023-03-04T00:00:00.000Z');
+  expect(ws.getCell('H2').value).toBe('48201');
+  expect(ws.getCell('I5').value).toBe('parent_family_child; caregiver');
+  expect(ws.getCell('J2').value).toBe('level_one');
+  expect(ws.getCell('K2').value).toBe(25);
+  expect(ws.getCell('C3').value).toBeNull();
+  expect(ws.getCell('L2').value).toBe('ok');
+  expect(ws.getCell('L3').value).toBe('error');
+  expect(ws.getCell('L5').value).toBe('warning');
+  const engagement = ws.getCell('J3').dataValidation;
+  expect(engagement).toMatchObject({ type: 'list', formulae: ["'Lists'!$A$2:$A$5"] });
+  expect(ws.getCell('I4').dataValidation).toMatchObject({ type: 'list', formulae: ["'Lists'!$B$2:$B$6"] });
+  expect(ws.getCell('D5').dataValidation).toMatchObject({ type: 'list', formulae: ["'Lists'!$C$2:$C$8"] });
+  expect(ws.getCell('B2').dataValidation).toBeUndefined();
+  const lists = sheet('Lists');
+  expect([2, 3, 4, 5].map((r) => lists.getCell(r, 1).value)).toEqual(['touchpoint', 'level_one', 'level_two', 'day_of_young_child']);
+});
+
+test('Issues: one row per issue with a link to its cell', () => {
+  const ws = sheet('Issues');
+  expect((ws.getRow(1).values as unknown[]).slice(1)).toEqual(['Row', 'Cell', 'Field', 'Severity', 'Code', 'Message', 'Value', 'Link']);
+  expect(ws.actualRowCount).toBe(1 + fixtureReport().issues.length);
+  expect((ws.getRow(2).values as unknown[]).slice(1, 8)).toEqual([5, 'B5', 'Date of event', 'error', 'invalid_date', '"TBD" is not a date.', 'TBD']);
+  expect(ws.getCell('H2').value).toMatchObject({ text: 'Go to B5', hyperlink: "#'2023 Events'!B5" });
+  expect(ws.getCell('B10').value).toBeNull();
+  expect(ws.getCell('H10').value).toMatchObject({ hyperlink: "#'2023 Events'!A7" });
+  expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+});
+
+test('Mapping and Summary', () => {
+  const mapping = sheet('Mapping');
+  expect((mapping.getRow(2).values as unknown[]).slice(1, 5)).toEqual(['A', 'Event Name', 'Title/Event', 'title']);
+  expect(mapping.getCell('C11').value).toBe('(not used)');
+  expect(mapping.getCell('C14').value).toBe('Description of Event');
+
+  const summary = sheet('Summary');
+  const rows: unknown[][] = [];
+  summary.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
+  const find = (label: string) => rows.find((r) => r[0] === label);
+  expect(find('Partner')).toEqual(['Partner', 'Westside Library']);
+  expect(find('Submission')).toEqual(['Submission', 'sub_golden']);
+  expect(find('Errors')).toEqual(['Errors', 3]);
+  expect(find('Engagement level one')).toEqual(['Engagement level one', 2, 50]);
+  expect(find('Day of the Young Child')).toEqual(['Day of the Young Child', 0, 0]);
+  expect(find('Caregivers')).toEqual(['Caregivers', 1, 25]);
+  expect(find('2023-03')).toEqual(['2023-03', 2, 50]);
+});
+
+test('document properties name the partner, the submission, the time and the engine', () => {
+  expect(book.creator).toBe('Hope Starts Here data share');
+  expect(book.title).toBe('Checked submission sub_golden from Westside Library');
+  expect(book.subject).toBe('Westside Library');
+  expect(book.company).toBe('Westside Library');
+  expect(book.keywords).toBe('submission:sub_golden engine:0.1.0 collection:hsh-imperative2-2023');
+  expect(book.description).toContain('Received: 2024-01-15T10:30:00.000Z');
+  expect(book.created.toISOString()).toBe('2024-01-15T10:30:00.000Z');
+});
+
+test('a CSV (no sheet name) and a partner sheet named like ours', async () => {
+  const report = { ...fixtureReport(), sheet: null };
+  const workbook = fixtureWorkbook();
+  workbook.sheets = [{ ...workbook.sheets[1]!, name: 'Summary' }];
+  const out = new XlsxWorkbook();
+  await out.xlsx.load(Buffer.from(await buildAnnotatedWorkbook({ workbook, report })) as unknown as ArrayBuffer);
+  expect(out.worksheets.map((w) => w.name)).toEqual(['Summary (2)', 'Clean records', 'Issues', 'Mapping', 'Summary', 'Lists']);
+  expect(out.getWorksheet('Issues')!.getCell('H2').value).toMatchObject({ hyperlink: "#'Summary (2)'!B5" });
+});
