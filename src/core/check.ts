@@ -49,7 +49,7 @@ export function check(workbook: Workbook, options: CheckOptions = {}): CheckResu
   const legend = findLegend(workbook, collection, matcher);
 
   let sheet: Sheet | undefined = options.sheet ? findSheetByName(workbook, options.sheet) : undefined;
-  let header: HeaderGuess | null = null;
+  let header: HeaderGuess | null;
   if (sheet) header = detectHeaderRow(sheet, matcher, legend);
   else {
     const guess = detectSheet(workbook, matcher, legend);

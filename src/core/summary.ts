@@ -31,7 +31,10 @@ export function summarise(records: CheckRecord[], issues: Issue[], collection: C
   }
   let errors = 0;
   let warnings = 0;
-  for (const i of issues) i.severity === 'error' ? errors++ : warnings++;
+  for (const i of issues) {
+    if (i.severity === 'error') errors++;
+    else warnings++;
+  }
   return { records: records.length, errors, warnings, byEngagement, byAudience, byEventType, byMonth: sortKeys(byMonth), byZip: sortKeys(byZip) };
 }
 
