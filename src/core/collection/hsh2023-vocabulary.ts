@@ -60,7 +60,9 @@ export const AUDIENCE_OPTIONS: EnumOption[] = [
       'grandparents raising grandkids', 'relatives raising children', 'home visiting families', 'home visiting parents',
       'head start parents', 'head start families', 'early head start families', 'gsrp parents', 'gsrp families',
       'preschool parents', 'preschool families', 'parents of young children', 'parents of infants',
-      'parents of toddlers', 'parents of preschoolers', 'families of young children', 'families of infants and toddlers',
+      'parents of toddlers', 'parents of preschoolers', 'parents of children', 'families of children',
+      'pregnant mothers', 'pregnant moms', 'pregnant and parenting families', 'prenatal families', 'birth parents',
+      'single parents', 'working parents', 'parents of enrolled children', 'enrolled families', 'caretakers', 'parent/caretaker', 'families of young children', 'families of infants and toddlers',
       'parent leaders', 'parent ambassadors', 'parent advocates', 'parent/family members', 'families/parents',
       'padres', 'familias'],
   },
@@ -93,7 +95,9 @@ export const AUDIENCE_OPTIONS: EnumOption[] = [
       'unlicensed child care providers', 'informal caregivers', 'informal care providers', 'informal child care providers',
       'kith and kin', 'kith and kin caregivers', 'kith & kin', 'relative caregivers', 'relative care providers',
       'relative providers', 'relative care', 'in-home aides', 'in home aides', 'in-home caregivers', 'babysitters',
-      'babysitter', 'baby sitters', 'nannies', 'nanny', 'au pairs', 'neighbor caregivers', 'friend caregivers'],
+      'babysitter', 'baby sitters', 'nannies', 'nanny', 'au pairs', 'neighbor caregivers', 'friend caregivers',
+      'ffn/license-exempt', 'license exempt relatives', 'license-exempt relative care', 'unlicensed family members',
+      'informal care'],
   },
   {
     id: 'teacher_educator',
@@ -111,7 +115,8 @@ export const AUDIENCE_OPTIONS: EnumOption[] = [
       'head start staff', 'infant toddler teachers', 'infant and toddler teachers', 'toddler teachers', 'infant teachers',
       'providers - teachers', 'provider teachers', 'providers staff', "providers' staff", 'provider staff',
       'childcare provider staff', 'child care provider staff', 'childcare workers', 'child care workers',
-      'early childhood staff', 'ece professionals teachers', 'cda candidates', 'ece teachers and staff',
+      'early childhood staff', 'cda candidates', 'teachers and staff', 'teachers/staff', 'teaching team',
+      'classroom teams', 'center teachers', 'ece teachers and staff',
       'maestros', 'maestras'],
   },
   {
@@ -130,7 +135,9 @@ export const AUDIENCE_OPTIONS: EnumOption[] = [
       'administrators', 'center administrators', 'program administrators', 'childcare administrators',
       'child care administrators', 'providers - owners', 'provider owners', 'providers - directors',
       'provider directors', 'center leaders', 'program leaders', 'childcare leaders', 'child care leaders',
-      'directors/administrators', 'owners and directors'],
+      'directors/administrators', 'owners and directors', 'admin', 'admins', 'administration', 'center admin',
+      'home based child care owners', 'home childcare owners', 'home daycare owners', 'in-home child care owners',
+      'family child care home owners', 'group home owners', 'business owners (childcare)'],
   },
 ];
 

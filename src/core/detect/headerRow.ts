@@ -1,4 +1,5 @@
-import { cellText, type Sheet } from '../workbook';
+import { normaliseField } from '../normalise';
+import { cellText, type Cell, type Sheet } from '../workbook';
 import { matchHeader, type HeaderMatcher } from '../mapping/headerMatch';
 import { legendKey, type Legend } from '../mapping/legend';
 
@@ -44,7 +45,7 @@ export function scoreRow(sheet: Sheet, r: number, matcher: HeaderMatcher, legend
     const t = cellText(cell);
     if (!t) continue;
     texts++;
-    if (t.length > 60) {
+    if (t.length > 60 || looksLikeData(cell, t, matcher)) {
       others++;
       continue;
     }
@@ -61,7 +62,7 @@ export function scoreRow(sheet: Sheet, r: number, matcher: HeaderMatcher, legend
     sum += s;
     if (s >= 0.75) named++;
   }
-  let score = sum + 0.15 * texts - 0.5 * others;
+  let score = sum + 0.15 * texts - 0.5 * others + 0.1 * typeContrast(sheet, r);
   if (dataRows === 0) score *= 0.3;
   return { row: r, score, fieldsNamed: named, dataRows };
 }
@@ -73,6 +74,35 @@ function countDataRows(sheet: Sheet, header: number): number {
     let filled = 0;
     for (const cell of sheet.rows[r] ?? []) if (cell && cell.kind !== 'empty' && cellText(cell) !== '') filled++;
     if (filled >= 2) n++;
+  }
+  return n;
+}
+
+const DATA_TEXT = /^[\d$~#(+-]|\d{3,}/;
+
+/** A cell that reads as a value (a date, a number, an address, a zip, an engagement level or audience) rather than a heading. */
+function looksLikeData(cell: Cell, text: string, matcher: HeaderMatcher): boolean {
+  if (DATA_TEXT.test(text)) return true;
+  const ctx = { collection: matcher.collection, date1904: false };
+  for (const f of matcher.fields) {
+    const kind = f.field.kind;
+    if (kind !== 'date' && kind !== 'enum' && kind !== 'enum_list') continue;
+    if (f.field.id === 'event_type') continue;
+    const r = normaliseField(f.field, cell, ctx);
+    if (r.kind === 'ok' && !r.warning) return true;
+  }
+  return false;
+}
+
+/** Columns where this row holds text and the next row a number or a date: the mark of a header over data. */
+function typeContrast(sheet: Sheet, r: number): number {
+  const row = sheet.rows[r] ?? [];
+  const next = sheet.rows[r + 1] ?? [];
+  let n = 0;
+  for (let c = 0; c < row.length; c++) {
+    const a = row[c];
+    const b = next[c];
+    if (a?.kind === 'text' && b && (b.kind === 'number' || b.kind === 'date' || (b.kind === 'text' && DATA_TEXT.test(cellText(b))))) n++;
   }
   return n;
 }

@@ -21,6 +21,7 @@ interface FieldWords {
 }
 
 export interface HeaderMatcher {
+  collection: Collection;
   fields: FieldWords[];
 }
 
@@ -30,6 +31,7 @@ export function headerMatcher(collection: Collection): HeaderMatcher {
   let m = matchers.get(collection);
   if (!m) {
     m = {
+      collection,
       fields: collection.fields.map((field) => ({
         field,
         aliases: [field.label, ...field.aliases]

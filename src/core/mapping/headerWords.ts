@@ -8,7 +8,7 @@
 const ABBREVIATIONS: Record<string, string[]> = {
   eng: ['engagement'], engage: ['engagement'], engmt: ['engagement'], lvl: ['level'], lev: ['level'],
   no: ['number'], num: ['number'], nbr: ['number'], qty: ['number'], cnt: ['count'], tot: ['total'],
-  addr: ['address'], add: ['address'], st: ['street'], desc: ['description'], descr: ['description'],
+  addr: ['address'], add: ['address'], desc: ['description'], descr: ['description'],
   dt: ['date'], cat: ['category'], org: ['organization'], organisation: ['organization'],
   zipcode: ['zip'], zipcodes: ['zip'], postcode: ['zip'], postal: ['zip'], zip5: ['zip'],
   attendance: ['attendee'], attended: ['attend'], ppl: ['people'], participant: ['participant'],

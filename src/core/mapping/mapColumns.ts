@@ -28,8 +28,11 @@ interface Candidate {
 
 /** Below this, a column is left unmapped rather than guessed. */
 const THRESHOLD = 0.3;
-/** How much the values alone count, by field kind, when the heading says nothing. */
-const VALUE_ONLY_WEIGHT: Record<string, number> = { date: 0.55, zip: 0.55, enum: 0.55, enum_list: 0.55, count: 0.4, text: 0.3 };
+/** How much the values alone count, by field kind, when the heading names no field. */
+const VALUE_ONLY_WEIGHT: Record<string, number> = { date: 0.55, zip: 0.55, enum: 0.55, enum_list: 0.55, count: 0.4, text: 0 };
+/** ...and when the heading is a mere code ("Col 3", "F2", "Field 7") or missing, so the values are all there is. */
+const CODED_WEIGHT: Record<string, number> = { date: 0.6, zip: 0.6, enum: 0.6, enum_list: 0.6, count: 0.5, text: 0.65 };
+const CODED_HEADING = /^\s*((col(umn)?|fld|field|f|c|var(iable)?|item|data|attr|x)\s*[-_#.]?\s*\d+|column\s+[a-z]{1,2}|[a-z]{1,3}\d{0,2})\s*$/i;
 
 /**
  * Suggests one field per column, resolved over the whole sheet so that no two
@@ -98,7 +101,10 @@ function columnCandidates(col: number, header: string, input: MappingInput): Can
     }
     const blocked = header !== '' && h === 0 && field.excludeWords.some((w) => header.toLowerCase().includes(w));
     const withHeader = 0.65 * h + 0.35 * vs;
-    const valueOnly = blocked ? 0 : (VALUE_ONLY_WEIGHT[field.kind] ?? 0.3) * vs;
+    const coded = header === '' || (h === 0 && CODED_HEADING.test(header));
+    // A handful of values is weak evidence on its own.
+    const support = Math.min(1, (v?.sample ?? 0) / 4);
+    const valueOnly = blocked ? 0 : ((coded ? CODED_WEIGHT : VALUE_ONLY_WEIGHT)[field.kind] ?? 0) * vs * support;
     const score = Math.max(withHeader, valueOnly);
     if (score <= 0) continue;
     const reason = withHeader >= valueOnly && h > 0

@@ -6,6 +6,8 @@ import { cellText, type Cell } from '../workbook';
 export interface ValueEvidence {
   score: number;
   fact: string;
+  /** How many values it rests on. */
+  sample?: number;
 }
 
 const SAMPLE = 300;
@@ -25,7 +27,7 @@ export function columnEvidence(cells: Cell[], collection: Collection, date1904: 
   const ctx = { collection, date1904 };
   for (const field of collection.fields) {
     const e = fieldEvidence(field, sample, n, ctx, period);
-    if (e && e.score > 0) out.set(field.id, e);
+    if (e && e.score > 0) out.set(field.id, { ...e, sample: n });
   }
   return out;
 }

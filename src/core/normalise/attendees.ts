@@ -9,6 +9,12 @@ const APPROX_AFTER = /\s*(?:\+|plus|or so|or more|ish|-ish|est\.?|estimated|appr
 const UNIT_AFTER = /\s*(?:people|persons?|ppl|attendees?|participants?|individuals?|guests?|total|in total|attended|present|served|registered\s+and\s+attended)$/i;
 /** Other nouns after a number ("25 families", "20 kids"): a count, but of what? */
 const NOUN_AFTER = /\s+(?:[a-z]+)(?:\s+[a-z]+)?$/i;
+/** "Total: 25", "Attendance - 25". */
+const LABEL_BEFORE = /^(?:total|attendance|attended|count|head ?count|participants|attendees|people)\s*[:=\-]?\s*(?=\d)/i;
+/** A trailing note without numbers: "12 (virtual)", "0 - cancelled". */
+const NOTE_AFTER = /\s*(?:\((?![^)]*\d)[^)]*\)|\s[-\u2013\u2014]\s+(?!.*\d).*)$/;
+/** "25 (10 adults, 15 children)": a total, then its parts. */
+const BREAKDOWN = /^(\d[\d,]*)\s*(?:total)?\s*\((.*\d.*)\)$/i;
 const INTEGER = /^\d{1,3}(?:,\d{3})+$|^\d+$/;
 const DECIMAL = /^\d+(?:,\d{3})*\.\d+$/;
 const NEGATIVE = /^[-\u2212]\s*\d/;
@@ -67,6 +73,12 @@ function fromText(raw: string): Normalised<number> {
   if (bare) return bare;
   if (NEGATIVE.test(s)) return invalid({ code: 'invalid_attendees', reason: 'negative' });
   if (RANGE.test(s)) return invalid({ code: 'invalid_attendees', reason: 'range' });
+  const parts = BREAKDOWN.exec(s);
+  if (parts && INTEGER.test(parts[1])) {
+    const total = toInt(parts[1]);
+    const sum = (parts[2].match(DIGITS) ?? []).reduce((a, d) => a + Number(d), 0);
+    if (sum === total) return fromNumber(total);
+  }
 
   // Strip estimate words, then unit words; what is left must be one number.
   let core = s;
@@ -76,6 +88,8 @@ function fromText(raw: string): Normalised<number> {
     core = core.replace(APPROX_BEFORE, () => { approx = true; return ''; })
       .replace(APPROX_AFTER, () => { approx = true; return ''; })
       .replace(UNIT_AFTER, '')
+      .replace(LABEL_BEFORE, '')
+      .replace(NOTE_AFTER, '')
       .trim();
     if (core === before) break;
   }

@@ -14,6 +14,8 @@ const FFN_PHRASE = /\bfamily\s*,?\s*friends?\s*,?\s*(?:(?:and|&|or)\s*)?neighbou
 const PARENTHESES = /\([^)]*\)/g;
 const AGE_RANGE = /\b(?:ages?\s*)?(?:\d+|birth)\s*(?:-|\u2013|to|thru|through)\s*\d+\s*(?:years?|yrs?|y\/?o|months?|mos?)?(?:\s*old)?\b/gi;
 const LEADING_NUMBER = /^\d+\s+/;
+const QUALIFIED = /^(.+?)(?:\s[-\u2013\u2014]\s|\s*:\s*|\s*[\u2013\u2014]\s*)(.+)$/;
+const BRACKETED = /^([^(]*)\(([^)]+)\)\s*$/;
 
 const DEFAULT_UNCLEAR: readonly string[] = [];
 
@@ -56,10 +58,24 @@ function matchPhrase(v: AudienceVocab, phrase: string): string | 'unclear' | nul
   return null;
 }
 
-function readPart(v: AudienceVocab, part: string): PartReading {
+function readPart(v: AudienceVocab, part: string, depth = 0): PartReading {
   const whole = matchPhrase(v, part);
+  if (whole !== null && whole !== 'unclear') return { ids: [whole] };
+  if (depth < 2) {
+    // "Providers - teachers", "Child care providers: directors": a vague word, then the specific one.
+    const q = QUALIFIED.exec(part);
+    if (q && matchPhrase(v, q[1]) === 'unclear') {
+      const r = readPart(v, q[2], depth + 1);
+      if ('ids' in r) return r;
+    }
+    // "Providers (teachers & directors)": the specific audience in brackets.
+    const b = BRACKETED.exec(part);
+    if (b && (b[1].trim() === '' || matchPhrase(v, b[1]) === 'unclear')) {
+      const r = readPart(v, b[2], depth + 1);
+      if ('ids' in r) return r;
+    }
+  }
   if (whole === 'unclear') return { unclear: part };
-  if (whole !== null) return { ids: [whole] };
   const pieces = part.split(WEAK_SEPARATORS).filter((p) => p.trim() !== '');
   if (pieces.length < 2) return { unknown: part, partial: false };
   const ids: string[] = [];
@@ -101,8 +117,7 @@ export function normaliseAudience(
   const add = (id: string) => { if (!ids.includes(id)) ids.push(id); };
 
   const whole = STRONG_SEPARATORS.test(prepared) ? null : matchPhrase(v, prepared);
-  if (whole === 'unclear') return invalid({ code: 'invalid_audience', reason: 'unclear', params: { choices, part: text } });
-  if (whole !== null) return ok([whole]);
+  if (whole !== null && whole !== 'unclear') return ok([whole]);
 
   for (const part of prepared.split(STRONG_SEPARATORS)) {
     if (part.trim() === '') continue;

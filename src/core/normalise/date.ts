@@ -85,6 +85,9 @@ const NUMERIC_2 = /^(\d{1,2})\s*[/.-]\s*(\d{1,4})$/;
 const SERIAL = /^\d+(?:\.\d+)?$/;
 const COMPACT = /^(19|20)(\d{2})(\d{2})(\d{2})$/;
 const RANGE_SPLIT = /\s*(?:\u2013|\u2014|\bto\b|\bthrough\b|\bthru\b|\buntil\b|\btill\b|&|\band\b|\s-\s|(?<=\d)-(?=\d{1,2}\/)|(?<=\/\d{1,4})-(?=\d))\s*/;
+/** "04MAR2023": numbers and month names run together. */
+const DIGIT_LETTER = /(\d)([a-z])/g;
+const LETTER_DIGIT = /([a-z])(\d)/g;
 const TOKEN_SPLIT = /[\s,./-]+/;
 const ACCENTS = /[\u0300-\u036f]/g;
 
@@ -116,7 +119,7 @@ function fromNumericMdy(a: number, b: number, y: number | null): Normalised<stri
 
 function tokenize(s: string): Token[] | null {
   const out: Token[] = [];
-  for (const t of s.split(TOKEN_SPLIT)) {
+  for (const t of s.replace(DIGIT_LETTER, '$1 $2').replace(LETTER_DIGIT, '$1 $2').split(TOKEN_SPLIT)) {
     if (t === '') continue;
     if (/^\d+$/.test(t)) out.push({ num: Number(t), digits: t.length });
     else {

@@ -17,8 +17,9 @@ const NUMBER_WORDS: ReadonlyMap<string, number> = new Map(Object.entries({
 const NOT_LEVELS = new Set(['high', 'medium', 'low', 'mid', 'moderate', 'intense', 'intensive', 'basic', 'intermediate',
   'advanced', 'light', 'deep', 'minimal', 'full', 'partial', 'yes', 'no', 'x', 'n a', 'na', 'none', 'tbd', 'unknown']);
 const SEVERAL_WORDS = new Set(['both', 'all', 'mixed', 'multiple', 'various', 'all level', 'both level']);
+const BRACKETS = /\([^)]*\)|\[[^\]]*\]/g;
 const PREFIXED_NUMBER = /^(l|lvl|lv|lev|level|el|tier|t)(\d+)$/;
-const PART_SEPARATORS = /\s*(?:[/,;&+|\u2013\u2014]|-(?!point)|\band\b|\bor\b|\bto\b|\bthrough\b|\bthru\b)\s*/i;
+const PART_SEPARATORS = /\s*(?:[/,;&+|():[\]\u2013\u2014]|-(?!point)|\band\b|\bor\b|\bto\b|\bthrough\b|\bthru\b)\s*/i;
 
 /** The level number a word list names ("lvl 2" → 2, "level iii" → 3), or null. */
 function levelNumber(ws: readonly string[], bare: boolean): number | null {
@@ -95,6 +96,19 @@ export function normaliseEngagement(cell: Cell, options: readonly EnumOption[]):
       if (lw !== undefined) prefix = LEVEL_WORDS.has(lw) ? lw : 'level';
     }
     if (allRead && ids.size >= 2) return invalid({ code: 'invalid_engagement', reason: 'several', params });
+    // The same level said twice: "Touchpoint (TP)", "L1 - Level one".
+    const only = [...ids][0];
+    if (allRead && ids.size === 1) {
+      if (!only.startsWith('level ')) return ok(only);
+      return invalid({ code: 'invalid_engagement', reason: 'not_a_level', params: { ...params, level: Number(only.slice(6)) } });
+    }
+  }
+
+  // A note in brackets: "Level 1 (2 hours or less)".
+  const unbracketed = text.replace(BRACKETS, ' ');
+  if (unbracketed !== text) {
+    const r = readOne(m, normaliseSingularWords(unbracketed), true);
+    if (r !== null && 'id' in r) return ok(r.id);
   }
 
   if (NOT_LEVELS.has(joined)) return invalid({ code: 'invalid_engagement', reason: 'not_a_level', params });

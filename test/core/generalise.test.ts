@@ -1,0 +1,84 @@
+import { check } from '../../src/core/check';
+import { sheetOf, workbookOf } from './helpers';
+
+/**
+ * Sheets written with words and layouts that the dev corpus never uses: the
+ * engine must solve the general problem, not the corpus.
+ */
+
+const mappingOf = (report: ReturnType<typeof check>): Record<string, string | null> =>
+  Object.fromEntries(report.columns.map((c) => [c.header, c.field]));
+
+describe('unseen headings and layouts', () => {
+  test('program-style headings, header on row 6, table from column C', () => {
+    const sheet = sheetOf('FY23 Programs', [
+      [null, null, '[logo]'],
+      [null, null, 'Bright Futures Family Center'],
+      [null, null, 'Contact: Maria G., 313-555-0100'],
+      [],
+      [null, null, 'PROGRAM INFO', null, null, 'PLACE', null, null, 'PEOPLE'],
+      [null, null, 'Program Name', 'Session Date', 'Category of Activity', 'Venue', 'Town', 'Postal Code', 'Population Served', 'Engagement Tier', 'Headcount', 'Facilitator'],
+      [null, null, 'Tiny Tots Read', 'Tue 3/14/2023', 'Story time', '100 Oak Ave', 'Detroit', '48207', 'Moms and dads', 'Tier 1', 'approx 20', 'Jo'],
+      [null, null, 'Provider Money Matters', '2023-04-02', 'Business coaching', '200 Elm St', 'Detroit', '48208-1111', 'Center directors; lead teachers', 'Tier 2', 14, 'Al'],
+      [null, null, 'Young Child Day Parade', 'April 29th, 2023', 'Other', 'Virtual', null, null, 'Families with kids', 'DOYC', '1,250', 'Jo'],
+      [null, null, 'Resource Fair', '13/5/2023', 'Outreach', '300 Pine Rd', 'Hamtramck', '4821', 'Everyone', 'Level 3', 'lots', 'Al'],
+      [],
+      [null, null, 'TOTAL', null, null, null, null, null, null, null, 1284],
+    ]);
+    const report = check(workbookOf(sheet));
+    expect(report.headerRow).toBe(6);
+    expect(mappingOf(report)).toEqual({
+      'Program Name': 'title', 'Session Date': 'date', 'Category of Activity': 'event_type', Venue: 'street', Town: 'city',
+      'Postal Code': 'zip', 'Population Served': 'audience', 'Engagement Tier': 'engagement', Headcount: 'attendees', Facilitator: null,
+    });
+    expect(report.records.map((r) => r.row)).toEqual([7, 8, 9, 10]);
+    expect(report.records[0]!.values).toMatchObject({ date: '2023-03-14', audience: ['parent_family'], engagement: 'level_one', attendees: 20, zip: '48207' });
+    expect(report.records[1]!.values).toMatchObject({ zip: '48208', audience: ['director_owner', 'teacher_educator'], engagement: 'level_two' });
+    expect(report.records[2]!.values).toMatchObject({ engagement: 'day_of_young_child', attendees: 1250, audience: ['parent_family_child'] });
+    const errors = report.issues.filter((i) => i.severity === 'error').map((i) => `${i.column}${i.row} ${i.code}`);
+    expect(errors).toEqual(['D10 invalid_date', 'H10 invalid_zip', 'I10 invalid_audience', 'J10 invalid_engagement', 'K10 invalid_attendees']);
+  });
+
+  test('headings that say nothing: the values decide', () => {
+    const rows: (string | number | null)[][] = [['Col1', 'Col2', 'Col3', 'Col4', 'Col5', 'Col6', 'Col7', 'Col8']];
+    const titles = ['Baby Signs', 'Dad Day', 'Toddler Tunes', 'Kinder Prep', 'CDA Cohort', 'Book Bags', 'Market Day', 'Math Play'];
+    titles.forEach((t, i) => rows.push([t, `${i + 2}/1${i}/2023`, ['L1', 'Level two', 'touchpoint'][i % 3]!, `${48201 + i}`, ['Parents', 'Teachers', 'Caregivers'][i % 3]!, 10 + i, `${100 + i} Main St`, 'Detroit']));
+    const report = check(workbookOf(sheetOf('Sheet1', rows)));
+    expect(report.columns.map((c) => c.field)).toEqual(['title', 'date', 'engagement', 'zip', 'audience', 'attendees', 'street', 'city']);
+    expect(report.records).toHaveLength(8);
+  });
+
+  test('a key line above the header explains coded headings', () => {
+    const sheet = sheetOf('Data', [
+      ['Key: EN = Event name; DT = Date of event; LV = Engagement level; AU = Target audience; NA = Number of attendees'],
+      ['EN', 'DT', 'LV', 'AU', 'NA', 'ST'],
+      ['Cafe', '5/1/2023', 'L1', 'Parents', 9, 'x'],
+    ]);
+    const report = check(workbookOf(sheet));
+    expect(report.headerRow).toBe(2);
+    expect(report.columns.map((c) => c.field)).toEqual(['title', 'date', 'engagement', 'audience', 'attendees', null]);
+    expect(report.columns[0]!.reason).toMatch(/legend/);
+  });
+
+  test('Spanish headings', () => {
+    const sheet = sheetOf('Eventos', [
+      ['Nombre del evento', 'Fecha', 'Tipo de evento', 'Dirección', 'Ciudad', 'Código postal', 'Público', 'Nivel', 'Asistentes'],
+      ['Noche de lectura', '3/4/2023', 'Lectura', '1 Vernor Hwy', 'Detroit', '48209', 'Padres', 'Nivel 1', 22],
+    ]);
+    const report = check(workbookOf(sheet));
+    expect(report.columns.map((c) => c.field)).toEqual(['title', 'date', 'event_type', 'street', 'city', 'zip', 'audience', 'engagement', 'attendees']);
+  });
+
+  test('a person\'s mapping overrides the suggestion', () => {
+    const sheet = sheetOf('S', [['Event', 'When', 'Registered', 'Came'], ['Cafe', '5/1/2023', 12, 9]]);
+    const report = check(workbookOf(sheet), { mapping: { D: 'attendees', C: null } });
+    expect(report.columns.map((c) => c.field)).toEqual(['title', 'date', null, 'attendees']);
+    expect(report.records[0]!.values.attendees).toBe(9);
+  });
+
+  test('no sheet at all or nothing that looks like a header', () => {
+    const report = check({ sheets: [], date1904: false });
+    expect(report.headerRow).toBeNull();
+    expect(report.issues.map((i) => i.code)).toEqual(['unmapped_required_field', 'unmapped_required_field', 'unmapped_required_field', 'unmapped_required_field', 'unmapped_required_field']);
+  });
+});
