@@ -10,7 +10,7 @@ const UNIT_AFTER = /\s*(?:people|persons?|ppl|attendees?|participants?|individua
 /** Other nouns after a number ("25 families", "20 kids"): a count, but of what? */
 const NOUN_AFTER = /\s+(?:[a-z]+)(?:\s+[a-z]+)?$/i;
 /** "Total: 25", "Attendance - 25". */
-const LABEL_BEFORE = /^(?:total|attendance|attended|count|head ?count|participants|attendees|people)\s*[:=\-]?\s*(?=\d)/i;
+const LABEL_BEFORE = /^(?:total|attendance|attended|count|head ?count|participants|attendees|people)\s*[:=-]?\s*(?=\d)/i;
 /** A trailing note without numbers: "12 (virtual)", "0 - cancelled". */
 const NOTE_AFTER = /\s*(?:\((?![^)]*\d)[^)]*\)|\s[-\u2013\u2014]\s+(?!.*\d).*)$/;
 /** "25 (10 adults, 15 children)": a total, then its parts. */

@@ -111,3 +111,20 @@ describe('normaliseAttendees', () => {
     ['', null],
   ])('parseWrittenNumber(%j) = %j', (text, n) => expect(parseWrittenNumber(text)).toBe(n));
 });
+
+describe('normaliseAttendees: totals and notes', () => {
+  test.each([
+    ['25 (10 adults, 15 children)', 25],
+    ['25 total (10 adults + 15 kids)', 25],
+    ['Total: 25', 25],
+    ['Attendance - 40', 40],
+    ['12 (virtual)', 12],
+    ['0 (cancelled)', 0],
+    ['0 - cancelled', 0],
+  ])('%j → %d', (input, n) => expect(read(input)).toBe(n));
+
+  test.each([
+    ['25 (10 adults, 20 children)', 'several'],
+    ['10 (+5 staff)', 'several'],
+  ])('%j is invalid_attendees (%s)', (input, reason) => expect(read(input)).toBe(`!invalid_attendees/${reason}`));
+});

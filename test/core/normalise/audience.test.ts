@@ -122,3 +122,23 @@ describe('normaliseAudience', () => {
     expect(read(' \n ')).toBe('EMPTY');
   });
 });
+
+describe('normaliseAudience: qualified and bracketed audiences', () => {
+  test.each([
+    ['Child care providers - directors', ['director_owner']],
+    ['Providers: teachers', ['teacher_educator']],
+    ['Providers (teachers & directors)', ['teacher_educator', 'director_owner']],
+    ['ECE providers (lead teachers)', ['teacher_educator']],
+    ['Caregivers (FFN)', ['caregiver']],
+    ['Parents of children 0-5', ['parent_family']],
+    ['Families with children ages 0 to 5', ['parent_family_child']],
+    ['Teachers/staff', ['teacher_educator']],
+    ['Directors/Admin', ['director_owner']],
+    ['Kinship caregivers', ['parent_family']],
+  ])('%j → %j', (input, ids) => expect(read(input)).toEqual(ids));
+
+  test.each([
+    ['Providers (all)', 'unclear'],
+    ['Providers - volunteers', 'unknown'],
+  ])('%j is invalid_audience (%s)', (input, reason) => expect(read(input)).toBe(`!invalid_audience/${reason}`));
+});

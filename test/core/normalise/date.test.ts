@@ -204,3 +204,12 @@ describe('normaliseDate', () => {
     expect(brief(normaliseDate(dateCell(60), d1900))).toBe('!invalid_date/not_a_date');
   });
 });
+
+describe('normaliseDate: run-together forms', () => {
+  test.each([
+    ['04MAR2023', '2023-03-04'],
+    ['4March2023', '2023-03-04'],
+    ['Mar-04-2023', '2023-03-04'],
+    ['03/04/2023 00:00:00', '2023-03-04'],
+  ])('%j → %s', (text, iso) => expect(normaliseDate(cell(text), d1900)).toEqual({ kind: 'ok', value: iso }));
+});

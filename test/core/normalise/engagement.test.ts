@@ -96,3 +96,22 @@ describe('normaliseEngagement', () => {
     expect(brief(normaliseEngagement({ kind: 'date', value: 44989 }, ENGAGEMENT_OPTIONS))).toBe('!invalid_engagement/not_a_level');
   });
 });
+
+describe('normaliseEngagement: the same level said twice, notes in brackets', () => {
+  test.each([
+    ['Touchpoint (TP)', 'touchpoint'],
+    ['TP - Touchpoint', 'touchpoint'],
+    ['L1 - Level one', 'level_one'],
+    ['Level 1 (2 hours or less)', 'level_one'],
+    ['Level 2 [leaders]', 'level_two'],
+    ['Day of the Young Child (DOYC)', 'day_of_young_child'],
+    ['Engagement level: 2', 'level_two'],
+    ['Level1', 'level_one'],
+    ['Lvl.2', 'level_two'],
+  ])('%j → %s', (input, id) => expect(read(input)).toBe(id));
+
+  test.each([
+    ['Level 1 - 2 hours', 'unknown'],
+    ['Level 3 (Level three)', 'not_a_level'],
+  ])('%j is invalid_engagement (%s)', (input, reason) => expect(read(input)).toBe(`!invalid_engagement/${reason}`));
+});
