@@ -14,6 +14,15 @@ export default tseslint.config(
     },
   },
   {
+    // Config files, scripts and shims are plain CommonJS run by Node.
+    files: ['**/*.js', '**/*.cjs'],
+    languageOptions: {
+      sourceType: 'commonjs',
+      globals: { module: 'writable', require: 'readonly', process: 'readonly', __dirname: 'readonly', console: 'readonly', Buffer: 'readonly' },
+    },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     // The check engine is pure: it runs in the browser, in Excel and in Node alike.
     files: ['src/core/**/*.ts'],
     rules: {
