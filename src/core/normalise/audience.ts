@@ -1,7 +1,7 @@
 import type { EnumOption } from '../collection/types';
 import { normaliseSingularWords } from '../text';
 import type { Cell } from '../workbook';
-import { cellChoiceText, enumMatcher, type EnumMatcher } from './enum';
+import { cellChoiceText, enumMatcher, textCacheFor, type EnumMatcher } from './enum';
 import { EMPTY, invalid, ok, type Normalised } from './types';
 
 /** Between audiences: commas, semicolons, line breaks, bullets, pipes. */
@@ -112,6 +112,13 @@ export function normaliseAudience(
   if (text === null || cell.kind === 'error' || cell.kind === 'number' || cell.kind === 'boolean') {
     return invalid({ code: 'invalid_audience', reason: 'unknown', params: { choices, part: text ?? '' } });
   }
+  const r = textCacheFor<Normalised<string[]>>(v).get(text, () => readAudience(v, text));
+  // Callers own their lists: never hand out the cached array itself.
+  return r.kind === 'ok' ? ok([...r.value]) : r;
+}
+
+function readAudience(v: AudienceVocab, text: string): Normalised<string[]> {
+  const choices = v.matcher.choices;
   const prepared = text.replace(FFN_PHRASE, 'FFN');
   const ids: string[] = [];
   const add = (id: string) => { if (!ids.includes(id)) ids.push(id); };

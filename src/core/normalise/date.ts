@@ -1,4 +1,5 @@
 import type { Cell } from '../workbook';
+import { TextCache } from './enum';
 import { EMPTY, invalid, ok, type Normalised } from './types';
 
 /** Days between the 1900 and the 1904 date systems' serial numbers for the same day. */
@@ -193,6 +194,10 @@ function parseText(raw: string, date1904: boolean): Normalised<string> {
   return invalidDate('not_a_date');
 }
 
+/** Sheets repeat the same date texts; the result depends only on the text and the date system. */
+const CACHE_1900 = new TextCache<Normalised<string>>();
+const CACHE_1904 = new TextCache<Normalised<string>>();
+
 function fromNumber(v: number, date1904: boolean): Normalised<string> {
   if (!Number.isFinite(v)) return invalidDate('not_a_date');
   // A year alone ("2023") is not serial 2023, which would be 1905.
@@ -228,7 +233,8 @@ export function normaliseDate(cell: Cell, opts: { date1904: boolean }): Normalis
     case 'number':
       return typeof v === 'number' ? fromNumber(v, opts.date1904) : invalidDate('not_a_date');
     case 'text':
-      return typeof v === 'string' ? parseText(v, opts.date1904) : invalidDate('not_a_date');
+      if (typeof v !== 'string') return invalidDate('not_a_date');
+      return (opts.date1904 ? CACHE_1904 : CACHE_1900).get(v, () => parseText(v, opts.date1904));
     case 'error':
       return invalidDate('error_cell');
     default:

@@ -1,7 +1,7 @@
 import type { EnumOption } from '../collection/types';
 import { normaliseSingularWords } from '../text';
 import type { Cell } from '../workbook';
-import { cellChoiceText, enumMatcher, type EnumMatcher } from './enum';
+import { cellChoiceText, enumMatcher, textCacheFor, type EnumMatcher } from './enum';
 import { EMPTY, invalid, ok, type Normalised } from './types';
 
 export { normaliseEnum } from './enum';
@@ -68,6 +68,11 @@ export function normaliseEngagement(cell: Cell, options: readonly EnumOption[]):
   if (text === null || cell.kind === 'error' || cell.kind === 'boolean') {
     return invalid({ code: 'invalid_engagement', reason: 'not_a_level', params });
   }
+  return textCacheFor<Normalised<string>>(m).get(text, () => readEngagement(m, text));
+}
+
+function readEngagement(m: EnumMatcher, text: string): Normalised<string> {
+  const params = { choices: m.choices };
   const ws = normaliseSingularWords(text);
   if (ws.length === 0) return invalid({ code: 'invalid_engagement', reason: 'not_a_level', params });
 

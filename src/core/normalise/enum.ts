@@ -162,3 +162,35 @@ export function normaliseEnum(
   }
   return invalid({ code: unknownCode, reason, params: { choices: m.choices } });
 }
+
+/**
+ * A small cache of results by text, for normalisers whose result depends only
+ * on the text: partner columns repeat the same few spellings thousands of
+ * times. Bounded: it starts afresh past `limit` entries.
+ */
+export class TextCache<T> {
+  private readonly map = new Map<string, T>();
+  constructor(private readonly limit = 4096) {}
+
+  get(text: string, compute: () => T): T {
+    let v = this.map.get(text);
+    if (v === undefined) {
+      v = compute();
+      if (this.map.size >= this.limit) this.map.clear();
+      this.map.set(text, v);
+    }
+    return v;
+  }
+}
+
+const caches = new WeakMap<object, TextCache<unknown>>();
+
+/** The TextCache belonging to `owner` (an option list, a vocabulary), created on first use. */
+export function textCacheFor<T>(owner: object): TextCache<T> {
+  let c = caches.get(owner);
+  if (!c) {
+    c = new TextCache<unknown>();
+    caches.set(owner, c);
+  }
+  return c as TextCache<T>;
+}

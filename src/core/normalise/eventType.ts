@@ -1,7 +1,7 @@
 import type { EnumOption } from '../collection/types';
 import { normaliseSingularWords } from '../text';
 import type { Cell } from '../workbook';
-import { cellChoiceText, enumMatcher } from './enum';
+import { cellChoiceText, enumMatcher, textCacheFor, type EnumMatcher } from './enum';
 import { EMPTY, invalid, ok, type Normalised } from './types';
 
 interface KeywordIndex {
@@ -54,6 +54,32 @@ export function normaliseEventType(
   if (text === null) {
     return invalid({ code: 'unknown_event_type', reason: 'not_text', params: { choices: m.choices } });
   }
+  return textCacheFor<Normalised<string>>(cacheOwner(m, keywords)).get(text, () => readEventType(m, options, keywords, text));
+}
+
+const owners = new WeakMap<EnumMatcher, WeakMap<object, object>>();
+
+/** One cache per (option list, keyword list) pair. */
+function cacheOwner(m: EnumMatcher, keywords: object): object {
+  let byKeywords = owners.get(m);
+  if (!byKeywords) {
+    byKeywords = new WeakMap();
+    owners.set(m, byKeywords);
+  }
+  let owner = byKeywords.get(keywords);
+  if (!owner) {
+    owner = {};
+    byKeywords.set(keywords, owner);
+  }
+  return owner;
+}
+
+function readEventType(
+  m: EnumMatcher,
+  options: readonly EnumOption[],
+  keywords: Readonly<Record<string, string[]>>,
+  text: string,
+): Normalised<string> {
   const ws = normaliseSingularWords(text);
   const found = m.matchWords(ws);
   if (found.kind === 'match') return ok(found.id);

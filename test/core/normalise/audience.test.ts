@@ -142,3 +142,9 @@ describe('normaliseAudience: qualified and bracketed audiences', () => {
     ['Providers - volunteers', 'unknown'],
   ])('%j is invalid_audience (%s)', (input, reason) => expect(read(input)).toBe(`!invalid_audience/${reason}`));
 });
+
+test('results are cached by text, but every caller gets its own list', () => {
+  const a = normaliseAudience(cell('Parents & caregivers'), AUDIENCE_OPTIONS, AUDIENCE_UNCLEAR);
+  if (a.kind === 'ok') a.value.reverse();
+  expect(read('Parents & caregivers')).toEqual(['parent_family', 'caregiver']);
+});
