@@ -1,4 +1,3 @@
-/* global module */
 // CommonJS stand-in for strip-bom 5 (ESM only), which office-addin-mock pulls in
 // through office-addin-manifest; Jest here runs CommonJS.
 'use strict';

@@ -1,5 +1,3 @@
-/* global module, require */
-/* eslint-disable @typescript-eslint/no-require-imports -- a CommonJS shim, loaded by Jest's moduleNameMapper */
 // CommonJS stand-in for uuid (v14 is ESM only) under Jest. Only v4 and
 // validate are used by office-addin-manifest and exceljs; the others fall back to v4.
 'use strict';

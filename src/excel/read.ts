@@ -1,0 +1,164 @@
+import { sheetFromValues } from '../core/fromValues';
+import type { MergeArea, Sheet, Workbook } from '../core/workbook';
+import { parseAreaList } from './addresses';
+import { isPayloadTooLarge } from './run';
+
+/**
+ * Reading the workbook into the engine's shape. Excel on the web caps a
+ * request's response at about 5 MB, so big sheets are read in blocks of rows,
+ * several blocks per sync while they fit a cell budget; if Excel still says
+ * the response is too large, the blocks of that sync are halved and re-read.
+ */
+
+/** Cells (× values, formats, types, formulas) per sync: ~2 MB of typical event data. */
+export const DEFAULT_CELL_BUDGET = 20000;
+
+/** Where each sheet's used range sits, kept for later actions (onEdit, row issues). */
+export interface SheetLayout {
+  name: string;
+  /** 0-based first row and column of the used range. */
+  top: number;
+  left: number;
+  rowCount: number;
+  columnCount: number;
+}
+
+export interface ReadOptions {
+  cellBudget?: number;
+  /** ExcelApi 1.13: Range.getMergedAreasOrNullObject. */
+  merges?: boolean;
+}
+
+interface Block {
+  sheet: number;
+  /** 0-based row offset within the used range. */
+  offset: number;
+  rows: number;
+}
+
+interface BlockData {
+  values: unknown[][];
+  numberFormat: unknown[][];
+  valueTypes: unknown[][];
+  formulas: unknown[][];
+}
+
+export async function readWorkbookIn(context: Excel.RequestContext, options: ReadOptions = {}): Promise<{ workbook: Workbook; layouts: SheetLayout[] }> {
+  const budget = Math.max(1, options.cellBudget ?? DEFAULT_CELL_BUDGET);
+  const worksheets = context.workbook.worksheets;
+  worksheets.load('items/name,items/visibility');
+  await context.sync();
+
+  const sheets = worksheets.items;
+  const used = sheets.map((ws) => {
+    const range = ws.getUsedRangeOrNullObject(true);
+    range.load('rowIndex,columnIndex,rowCount,columnCount');
+    return range;
+  });
+  await context.sync();
+
+  const layouts: SheetLayout[] = sheets.map((ws, i) => {
+    const range = used[i]!;
+    return range.isNullObject
+      ? { name: ws.name, top: 0, left: 0, rowCount: 0, columnCount: 0 }
+      : { name: ws.name, top: range.rowIndex, left: range.columnIndex, rowCount: range.rowCount, columnCount: range.columnCount };
+  });
+
+  // Blocks of whole rows, each within the budget, packed into syncs.
+  const blocks: Block[] = [];
+  layouts.forEach((layout, sheet) => {
+    if (layout.rowCount === 0 || layout.columnCount === 0) return;
+    const rowsPerBlock = Math.max(1, Math.floor(budget / layout.columnCount));
+    for (let offset = 0; offset < layout.rowCount; offset += rowsPerBlock) {
+      blocks.push({ sheet, offset, rows: Math.min(rowsPerBlock, layout.rowCount - offset) });
+    }
+  });
+
+  // Merged areas first, in a sync of their own: the address lists are small.
+  const merges: (Excel.RangeAreas | null)[] = layouts.map((layout, i) => {
+    if (!options.merges || layout.rowCount === 0) return null;
+    const areas = sheets[i]!.getRangeByIndexes(layout.top, layout.left, layout.rowCount, layout.columnCount).getMergedAreasOrNullObject();
+    areas.load('address');
+    return areas;
+  });
+  if (merges.some((m) => m !== null)) await context.sync();
+
+  const read: { block: Block; data: BlockData }[] = [];
+  const queue = packBlocks(blocks, layouts, budget);
+  while (queue.length > 0) {
+    const batch = queue.shift()!;
+    const ranges = batch.map((block) => {
+      const layout = layouts[block.sheet]!;
+      const range = sheets[block.sheet]!.getRangeByIndexes(layout.top + block.offset, layout.left, block.rows, layout.columnCount);
+      range.load('values,numberFormat,valueTypes,formulas');
+      return range;
+    });
+    try {
+      await context.sync();
+    } catch (error) {
+      if (!isPayloadTooLarge(error) || batch.every((b) => b.rows === 1) && batch.length === 1) throw error;
+      // Too large for one response: read each block again in halves, one per sync.
+      queue.unshift(...batch.flatMap(halve).map((b) => [b]));
+      continue;
+    }
+    batch.forEach((block, i) => {
+      const range = ranges[i]!;
+      read.push({ block, data: { values: range.values, numberFormat: range.numberFormat, valueTypes: range.valueTypes, formulas: range.formulas } });
+    });
+  }
+
+  const out: Sheet[] = layouts.map((layout, i) => {
+    const own = read.filter((r) => r.block.sheet === i).sort((a, b) => a.block.offset - b.block.offset);
+    const grid: BlockData = { values: [], numberFormat: [], valueTypes: [], formulas: [] };
+    for (const { data: d } of own) {
+      grid.values.push(...d.values);
+      grid.numberFormat.push(...d.numberFormat);
+      grid.valueTypes.push(...d.valueTypes);
+      grid.formulas.push(...d.formulas);
+    }
+    const areas = merges[i];
+    return sheetFromValues({
+      name: layout.name,
+      values: grid.values,
+      numberFormats: grid.numberFormat,
+      valueTypes: grid.valueTypes,
+      formulas: grid.formulas,
+      merges: areas && !areas.isNullObject ? toMergeAreas(areas.address) : [],
+      origin: { row: layout.top, col: layout.left },
+      hidden: sheets[i]!.visibility !== 'Visible',
+    });
+  });
+  return { workbook: { sheets: out, date1904: false, source: 'office' }, layouts };
+}
+
+function packBlocks(blocks: Block[], layouts: SheetLayout[], budget: number): Block[][] {
+  const batches: Block[][] = [];
+  let current: Block[] = [];
+  let cells = 0;
+  for (const block of blocks) {
+    const n = block.rows * layouts[block.sheet]!.columnCount;
+    if (current.length > 0 && cells + n > budget) {
+      batches.push(current);
+      current = [];
+      cells = 0;
+    }
+    current.push(block);
+    cells += n;
+  }
+  if (current.length > 0) batches.push(current);
+  return batches;
+}
+
+/** A block split in two halves of rows (a one-row block stays as it is). */
+function halve(block: Block): Block[] {
+  if (block.rows <= 1) return [block];
+  const a = Math.ceil(block.rows / 2);
+  return [
+    { sheet: block.sheet, offset: block.offset, rows: a },
+    { sheet: block.sheet, offset: block.offset + a, rows: block.rows - a },
+  ];
+}
+
+function toMergeAreas(address: string): MergeArea[] {
+  return parseAreaList(address).map(({ top, left, bottom, right }) => ({ top, left, bottom, right }));
+}

@@ -1,0 +1,57 @@
+/** One Excel.run per user action, retried once when Excel is busy editing a cell. */
+
+export interface RunOptions {
+  /** Wait before the one retry, in ms: long enough for the partner to press Enter. */
+  retryDelayMs?: number;
+}
+
+export const DEFAULT_RETRY_DELAY_MS = 1000;
+
+export function errorCode(error: unknown): string | undefined {
+  if (typeof error !== 'object' || error === null) return undefined;
+  const code = (error as { code?: unknown }).code;
+  return typeof code === 'string' ? code : undefined;
+}
+
+export function isCellEditModeError(error: unknown): boolean {
+  return errorCode(error) === 'InvalidOperationInCellEditMode';
+}
+
+/** Excel on the web refuses requests and responses over about 5 MB. */
+export function isPayloadTooLarge(error: unknown): boolean {
+  const code = errorCode(error);
+  return code === 'ResponsePayloadSizeLimitExceeded' || code === 'RequestPayloadSizeLimitExceeded' || code === 'PayloadTooLarge';
+}
+
+/**
+ * Runs the batch in Excel. If Excel refuses because the partner is editing a
+ * cell, waits and runs it once more. The `await` sits inside the `try` so the
+ * rejection is caught here and the retry really happens.
+ */
+export async function runExcel<T>(batch: (context: Excel.RequestContext) => Promise<T>, options: RunOptions = {}): Promise<T> {
+  try {
+    return await Excel.run(batch);
+  } catch (error) {
+    if (!isCellEditModeError(error)) throw error;
+    await new Promise((resolve) => setTimeout(resolve, options.retryDelayMs ?? DEFAULT_RETRY_DELAY_MS));
+    return await Excel.run(batch);
+  }
+}
+
+/**
+ * Suspends Excel's events while we write (ExcelApi 1.8), so our own fills and
+ * notes do not come back to us as edits. Returns the function that turns them
+ * on again; call it in `finally`.
+ */
+export function suspendEvents(context: Excel.RequestContext, supported: boolean): () => Promise<void> {
+  if (!supported) return async () => {};
+  context.runtime.enableEvents = false;
+  return async () => {
+    context.runtime.enableEvents = true;
+    try {
+      await context.sync();
+    } catch {
+      // The write failed too; that error is the one the caller reports.
+    }
+  };
+}
