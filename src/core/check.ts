@@ -7,7 +7,7 @@ import { headerMatcher } from './mapping/headerMatch';
 import { findLegend } from './mapping/legend';
 import { mapColumns } from './mapping/mapColumns';
 import { issueMessage } from './messages';
-import { normaliseField } from './normalise';
+import { memoNormaliser } from './normalise/memo';
 import { classifyRows } from './records/classify';
 import { tableRegion } from './records/region';
 import type { CheckRecord, CheckReport, ColumnMapping, Issue } from './report';
@@ -89,11 +89,12 @@ export function check(workbook: Workbook, options: CheckOptions = {}): CheckResu
   const issues: Issue[] = unmappedIssues(collection, columns);
   const colOf = (id: string): number | undefined => fields.find((f) => f.field.id === id)?.col;
   const fieldOf = (id: string): FieldDef | undefined => fields.find((f) => f.field.id === id)?.field;
+  const normalise = memoNormaliser({ collection, date1904: workbook.date1904 });
   const reads = (id: string) => (row: number): boolean => {
     const col = colOf(id);
     const field = fieldOf(id);
     if (col === undefined || !field) return false;
-    return normaliseField(field, region.cell(row, col), { collection, date1904: workbook.date1904 }).kind === 'ok';
+    return normalise(field, region.cell(row, col)).kind === 'ok';
   };
   const kinds = classifyRows({
     region, titleCol: colOf('title'), dateCol: colOf('date'), engagementCol: colOf('engagement'),
@@ -104,11 +105,11 @@ export function check(workbook: Workbook, options: CheckOptions = {}): CheckResu
   const records: CheckRecord[] = [];
   const fixes: Fix[] = [];
   const outOfPeriod = new Set<number>();
-  const ctx = { collection, period, date1904: workbook.date1904, fields };
+  const ctx = { collection, period, fields, normalise, ...(colOf('street') !== undefined ? { streetCol: colOf('street') } : {}) };
   kinds.forEach((kind, i) => {
     if (kind !== 'record') return;
     const r = region.firstRow + i;
-    const checked = validateRow(r, (col) => region.cell(r, col), ctx);
+    const checked = validateRow(r, region.cell, ctx);
     records.push({ row: r + 1, values: checked.values });
     issues.push(...checked.issues);
     fixes.push(...checked.fixes);

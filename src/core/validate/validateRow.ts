@@ -1,16 +1,18 @@
 import type { Collection, FieldDef, Period } from '../collection/types';
 import { severityOf, type Problem } from '../issues';
 import { issueMessage } from '../messages';
-import { normaliseField } from '../normalise';
+import type { FieldNormaliser } from '../normalise/memo';
 import type { Issue, RecordValue } from '../report';
 import { cellText, columnLetter, type Cell } from '../workbook';
 
 export interface RowContext {
   collection: Collection;
   period: Period;
-  date1904: boolean;
   /** Mapped fields and their 0-based columns. */
   fields: { field: FieldDef; col: number }[];
+  normalise: FieldNormaliser;
+  /** Column of the street field, whose "Virtual"/"Zoom" excuses a missing city and zip. */
+  streetCol?: number;
 }
 
 export interface CheckedRow {
@@ -33,51 +35,53 @@ export interface Fix {
 const VIRTUAL = /\b(virtual|online|zoom|teams|facebook|instagram|youtube|webinar|remote|phone|telephone|by mail|mailed|mailing)\b/i;
 
 /** Normalises and checks one event row: its clean values, its issues and the fixable cells. */
-export function validateRow(row: number, cellOf: (col: number) => Cell, ctx: RowContext): CheckedRow {
+export function validateRow(row: number, cellOf: (row: number, col: number) => Cell, ctx: RowContext): CheckedRow {
   const values: Record<string, RecordValue> = {};
   const issues: Issue[] = [];
   const fixes: Fix[] = [];
   let outOfPeriod = false;
   const excelRow = row + 1;
-  let virtual = false;
-  const streetField = ctx.fields.find((f) => f.field.id === 'street');
-  if (streetField) virtual = VIRTUAL.test(cellText(cellOf(streetField.col)));
+  const virtual = ctx.streetCol !== undefined && VIRTUAL.test(cellText(cellOf(row, ctx.streetCol)));
 
   for (const { field, col } of ctx.fields) {
-    const cell = cellOf(col);
-    const raw = cellText(cell);
-    const column = columnLetter(col);
-    const issue = (problem: Problem, normalised?: RecordValue): void => {
-      const entry: Issue = {
-        row: excelRow, column, field: field.id, severity: severityOf(problem.code), code: problem.code,
-        message: issueMessage(problem, { value: raw, fieldLabel: field.label, period: ctx.period }),
-      };
-      if (raw) entry.value = raw;
-      if (normalised !== undefined) entry.normalised = normalised;
-      issues.push(entry);
-    };
-    const result = normaliseField(field, cell, { collection: ctx.collection, date1904: ctx.date1904 });
+    const cell = cellOf(row, col);
+    const result = ctx.normalise(field, cell);
     if (result.kind === 'empty') {
-      if (field.requirement === 'required') issue({ code: 'missing_required' });
-      else if (field.requirement === 'recommended' && !(virtual && (field.id === 'city' || field.id === 'zip'))) issue({ code: 'missing_recommended' });
-      continue;
-    }
-    if (result.kind === 'invalid') {
-      issue(result.problem);
-      continue;
-    }
-    values[field.id] = result.value;
-    if (result.warning) issue(result.warning, result.value);
-    if (field.kind === 'date' && typeof result.value === 'string') {
-      if (result.value < ctx.period.start || result.value > ctx.period.end) {
-        outOfPeriod = true;
-        issue({ code: 'date_out_of_period', params: { date: raw || result.value, side: result.value < ctx.period.start ? 'before' : 'after' } });
+      if (field.requirement === 'required') issues.push(makeIssue({ code: 'missing_required' }, excelRow, col, field, '', ctx));
+      else if (field.requirement === 'recommended' && !(virtual && (field.id === 'city' || field.id === 'zip'))) {
+        issues.push(makeIssue({ code: 'missing_recommended' }, excelRow, col, field, '', ctx));
       }
+      continue;
     }
-    const shown = displayValue(field, result.value, ctx.collection);
-    if (cell.kind === 'text' && shown !== raw && field.kind !== 'text') fixes.push({ row: excelRow, column, field: field.id, from: raw, to: shown });
+    const raw = cellText(cell);
+    if (result.kind === 'invalid') {
+      issues.push(makeIssue(result.problem, excelRow, col, field, raw, ctx));
+      continue;
+    }
+    const value = result.value;
+    values[field.id] = value;
+    if (result.warning) issues.push(makeIssue(result.warning, excelRow, col, field, raw, ctx, value));
+    if (field.kind === 'date' && typeof value === 'string' && (value < ctx.period.start || value > ctx.period.end)) {
+      outOfPeriod = true;
+      const side = value < ctx.period.start ? 'before' : 'after';
+      issues.push(makeIssue({ code: 'date_out_of_period', params: { date: raw || value, side } }, excelRow, col, field, raw, ctx));
+    }
+    if (cell.kind === 'text' && field.kind !== 'text') {
+      const shown = displayValue(field, value, ctx.collection);
+      if (shown !== raw) fixes.push({ row: excelRow, column: columnLetter(col), field: field.id, from: raw, to: shown });
+    }
   }
   return { values, issues, fixes, outOfPeriod };
+}
+
+function makeIssue(problem: Problem, row: number, col: number, field: FieldDef, raw: string, ctx: RowContext, normalised?: RecordValue): Issue {
+  const issue: Issue = {
+    row, column: columnLetter(col), field: field.id, severity: severityOf(problem.code), code: problem.code,
+    message: issueMessage(problem, { value: raw, fieldLabel: field.label, period: ctx.period }),
+  };
+  if (raw) issue.value = raw;
+  if (normalised !== undefined) issue.normalised = normalised;
+  return issue;
 }
 
 /** How a clean value is written back into a cell: labels for enumerations, ISO dates, plain numbers. */
