@@ -1,9 +1,11 @@
 import { createContext, useContext, useMemo, type ReactNode } from 'react';
-import { check as coreCheck } from '../core/check';
+import { check as coreCheck, type CheckOptions } from '../core/check';
+import type { Workbook } from '../core/workbook';
+import type { Report } from './flow';
 import type { WorkbookHost } from './host';
 
 /** The check engine's entry point; tests may wrap it to watch the options it receives. */
-export type Engine = typeof coreCheck;
+export type Engine = (workbook: Workbook, options?: CheckOptions) => Report;
 
 /** The file as it was opened from disk (browser mode), for submitting it unchanged. */
 export interface OriginalFile {

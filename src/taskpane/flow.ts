@@ -1,6 +1,13 @@
 import type { CheckReport } from '../core/report';
+import type { Fix } from '../core/validate/validateRow';
 import type { Workbook } from '../core/workbook';
 import type { SavedMapping } from './host';
+
+/**
+ * The engine's report, with the cells it offers to rewrite ("Fix N values"):
+ * text whose clean value reads differently, such as "L1" or "~25".
+ */
+export type Report = CheckReport & { fixes?: Fix[] };
 
 /** Column letter → field id, or null for "no field". */
 export type Mapping = Record<string, string | null>;
@@ -18,7 +25,7 @@ interface Checked {
   workbook: Workbook;
   choice: Choice;
   date1904Known: boolean;
-  report: CheckReport;
+  report: Report;
 }
 
 /**
@@ -53,10 +60,10 @@ export type FlowAction =
   | { type: 'loaded'; workbook: Workbook; detected: Choice; date1904Known: boolean }
   | { type: 'unreadable'; message: string }
   /** `saved`: the mapping confirmed earlier for this sheet, if any. */
-  | { type: 'sheetChosen'; workbook: Workbook; choice: Choice; report: CheckReport; saved: SavedMapping | null }
-  | { type: 'mappingConfirmed'; mapping: Mapping; report: CheckReport }
+  | { type: 'sheetChosen'; workbook: Workbook; choice: Choice; report: Report; saved: SavedMapping | null }
+  | { type: 'mappingConfirmed'; mapping: Mapping; report: Report }
   /** The workbook changed (a fix, an undo, an edit in Excel) and was checked again. */
-  | { type: 'rechecked'; workbook: Workbook; report: CheckReport }
+  | { type: 'rechecked'; workbook: Workbook; report: Report }
   | { type: 'toSubmit' }
   | { type: 'back' };
 

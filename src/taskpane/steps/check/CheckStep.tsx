@@ -10,6 +10,7 @@ import { IssueFilters } from './IssueFilters';
 import { IssueList } from './IssueList';
 import { IndicatorPreview } from './IndicatorPreview';
 import { useRecheck } from './useRecheck';
+import { FixPreview } from './FixPreview';
 
 type CheckState = Extract<FlowState, { step: 'check' }>;
 
@@ -41,7 +42,8 @@ export function CheckStep({ state, dispatch }: { state: CheckState; dispatch: Di
 
   const kinds = useMemo(() => countKinds(report.issues), [report.issues]);
   const shown = useMemo(() => filterIssues(report.issues, filter), [report.issues, filter]);
-  const fixes = useMemo(() => fixesFor(report.issues), [report.issues]);
+  const fixes = useMemo(() => fixesFor(report), [report]);
+  const before = useMemo(() => new Map((report.fixes ?? []).map((f) => [`${f.column}${f.row}`, f.from])), [report.fixes]);
   const { errors, warnings, records } = report.summary;
 
   // Keep the highlights in step with the issues after a fix, an undo or an edit.
@@ -107,13 +109,13 @@ export function CheckStep({ state, dispatch }: { state: CheckState; dispatch: Di
       </h2>
       <ul className={styles.counts} aria-label="Summary">
         <li className={styles.count}>
-          <span className={styles.number}>{records.toLocaleString('en-US')}</span> events
+          <span className={styles.number}>{records.toLocaleString('en-US')}</span> {plural(records, 'event')}
         </li>
         <li className={styles.count}>
-          <span className={`${styles.number} ${errors ? styles.error : ''}`}>{errors.toLocaleString('en-US')}</span> errors
+          <span className={`${styles.number} ${errors ? styles.error : ''}`}>{errors.toLocaleString('en-US')}</span> {plural(errors, 'error')}
         </li>
         <li className={styles.count}>
-          <span className={`${styles.number} ${warnings ? styles.warning : ''}`}>{warnings.toLocaleString('en-US')}</span> warnings
+          <span className={`${styles.number} ${warnings ? styles.warning : ''}`}>{warnings.toLocaleString('en-US')}</span> {plural(warnings, 'warning')}
         </li>
       </ul>
       <div className={step.actions}>
@@ -134,6 +136,7 @@ export function CheckStep({ state, dispatch }: { state: CheckState; dispatch: Di
           </Button>
         )}
       </div>
+      {fixes.length > 0 && <FixPreview fixes={fixes} before={before} />}
       <p className={styles.status} role="status" aria-live="polite">
         {busy ? 'Working…' : status}
       </p>
@@ -161,4 +164,8 @@ export function CheckStep({ state, dispatch }: { state: CheckState; dispatch: Di
       </div>
     </section>
   );
+}
+
+function plural(n: number, word: string): string {
+  return n === 1 ? word : `${word}s`;
 }

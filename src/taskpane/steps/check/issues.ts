@@ -1,5 +1,6 @@
 import type { Issue } from '../../../core/report';
 import type { CellChange } from '../../host';
+import type { Report } from '../../flow';
 import { fieldDef, optionLabel } from '../../collection';
 
 export type SeverityFilter = 'all' | 'error' | 'warning';
@@ -51,8 +52,24 @@ export function writtenValue(issue: Issue): string | number | null {
   return v;
 }
 
+/**
+ * What "Fix N values" writes: the engine's fixes when it lists them,
+ * otherwise the normalised values its issues carry. One change per cell.
+ */
+export function fixesFor(report: Pick<Report, 'issues' | 'fixes'>): CellChange[] {
+  if (report.fixes) {
+    const changes = new Map<string, CellChange>();
+    for (const f of report.fixes) {
+      const address = `${f.column}${f.row}`;
+      if (!changes.has(address)) changes.set(address, { address, value: f.to });
+    }
+    return [...changes.values()];
+  }
+  return fixesFromIssues(report.issues);
+}
+
 /** One change per cell for every issue that carries a normalised value to write back. */
-export function fixesFor(issues: Issue[]): CellChange[] {
+export function fixesFromIssues(issues: Issue[]): CellChange[] {
   const changes = new Map<string, CellChange>();
   for (const issue of issues) {
     const address = issueAddress(issue);

@@ -91,6 +91,11 @@ export function SubmitStep({ state, dispatch, baseUrl }: { state: SubmitState; d
         </div>
       )}
       {sent && token && <Receipt receipt={sent} token={token} baseUrl={api.baseUrl} />}
+      {sent && (
+        <div className={step.actions}>
+          <Button onClick={() => dispatch({ type: 'back' })}>Back to the check</Button>
+        </div>
+      )}
       {!sent && (
         <div className={step.actions}>
           <Button onClick={() => dispatch({ type: 'back' })} disabled={sending}>

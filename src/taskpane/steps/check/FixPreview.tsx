@@ -1,0 +1,29 @@
+import { makeStyles, tokens } from '@fluentui/react-components';
+import type { CellChange } from '../../host';
+
+const SHOWN = 25;
+
+const useStyles = makeStyles({
+  details: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
+  summary: { cursor: 'pointer', ':focus-visible': { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}` } },
+  list: { margin: `${tokens.spacingVerticalXS} 0 0`, paddingLeft: tokens.spacingHorizontalL, overflowWrap: 'anywhere' },
+});
+
+/** What "Fix N values" would write, before the person agrees to it. */
+export function FixPreview({ fixes, before }: { fixes: CellChange[]; before?: ReadonlyMap<string, string> }) {
+  const styles = useStyles();
+  return (
+    <details className={styles.details}>
+      <summary className={styles.summary}>What “Fix” changes</summary>
+      <ul className={styles.list}>
+        {fixes.slice(0, SHOWN).map((f) => (
+          <li key={f.address}>
+            {f.address}: {before?.get(f.address) ? `${before.get(f.address)} → ` : '→ '}
+            {String(f.value)}
+          </li>
+        ))}
+        {fixes.length > SHOWN && <li>and {fixes.length - SHOWN} more</li>}
+      </ul>
+    </details>
+  );
+}

@@ -1,0 +1,40 @@
+/** @jest-environment jsdom */
+import '../setup-dom';
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { check } from '../../src/core/check';
+import { Flow } from '../../src/taskpane/Flow';
+import { eventsWorkbook, fakeHost, renderWithHost } from './fakes';
+
+// The same steps over the real check engine: what it detects, and that its fixes survive a second check.
+test('with the real engine: detect, map, check, fix every messy value, and nothing is left to fix', async () => {
+  const user = userEvent.setup();
+  const fake = fakeHost(eventsWorkbook());
+  renderWithHost(<Flow />, fake.host, check);
+  expect(await screen.findByRole('spinbutton', { name: 'Row with the column headings' })).toHaveValue(2);
+  await user.click(screen.getByRole('button', { name: 'Next: columns' }));
+  expect(await screen.findByRole('combobox', { name: 'Field for column E' })).toHaveTextContent('Number of attendees');
+  expect(screen.getByRole('combobox', { name: 'Field for column F' })).toHaveTextContent('No field');
+  await user.click(screen.getByRole('button', { name: 'Confirm and check' }));
+  await screen.findByRole('heading', { name: 'Check' });
+
+  const list = screen.getByRole('list', { name: 'Issues' });
+  expect(within(list).getByRole('button', { name: /Go to B4: error, “TBD” is not a date/ })).toBeInTheDocument();
+
+  const fixButton = screen.getByRole('button', { name: /^Fix \d+ values$/ });
+  const count = Number(/\d+/.exec(fixButton.textContent ?? '')![0]);
+  await user.click(fixButton);
+  expect(fake.host.writeValues).toHaveBeenCalledWith('Events', expect.arrayContaining([
+    { address: 'C3', value: 'Engagement level one' },
+    { address: 'E3', value: 25 },
+    { address: 'B3', value: '2023-03-04' },
+  ]));
+  expect(fake.host.writeValues.mock.calls[0]![1]).toHaveLength(count);
+  await screen.findByText(`Fixed ${count} values.`);
+  // What was written reads back as the same clean values: nothing more to fix, only the real error left.
+  expect(screen.queryByRole('button', { name: /^Fix \d+ value/ })).not.toBeInTheDocument();
+  expect(screen.getByRole('list', { name: 'Summary' })).toHaveTextContent('1 error');
+  expect(screen.getByRole('list', { name: 'Summary' })).toHaveTextContent('0 warnings');
+  const table = screen.getByRole('table', { name: 'The indicator' });
+  expect(within(table).getByRole('row', { name: /Level one/ })).toHaveTextContent('125');
+});

@@ -1,0 +1,255 @@
+/** @jest-environment jsdom */
+import '../setup-dom';
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { Flow } from '../../src/taskpane/Flow';
+import { fakeEngine, fakeHost, renderWithHost } from './fakes';
+
+async function toMapping(user: ReturnType<typeof userEvent.setup>) {
+  await screen.findByRole('heading', { name: 'Where are your events?' });
+  await user.click(screen.getByRole('button', { name: 'Next: columns' }));
+  await screen.findByRole('heading', { name: 'Which column is which?' });
+}
+
+async function toCheck(user: ReturnType<typeof userEvent.setup>) {
+  await toMapping(user);
+  await user.click(screen.getByRole('button', { name: 'Confirm and check' }));
+  await screen.findByRole('heading', { name: 'Check' });
+}
+
+describe('step 1: sheet and header row', () => {
+  test('shows the detected sheet and header row, and the headings in that row', async () => {
+    const { host } = fakeHost();
+    renderWithHost(<Flow />, host);
+    await screen.findByRole('heading', { name: 'Where are your events?' });
+    expect(screen.getByRole('combobox', { name: 'Sheet' })).toHaveTextContent('Events');
+    expect(screen.getByRole('spinbutton', { name: 'Row with the column headings' })).toHaveValue(2);
+    const headings = screen.getByRole('list', { name: /Headings in row 2/ });
+    expect(within(headings).getAllByRole('listitem').map((li) => li.textContent)).toEqual(['Event', 'When', 'Level', 'Who', 'How many', 'Staff']);
+    expect(screen.getByRole('navigation', { name: 'Steps' }).querySelector('[aria-current="step"]')).toHaveTextContent('Sheet');
+  });
+
+  test('changing the header row changes the headings and what the engine is asked', async () => {
+    const user = userEvent.setup();
+    const { host } = fakeHost();
+    const engine = jest.fn(fakeEngine);
+    renderWithHost(<Flow />, host, engine);
+    const row = await screen.findByRole('spinbutton', { name: 'Row with the column headings' });
+    await user.clear(row);
+    await user.type(row, '1');
+    expect(screen.getByRole('list', { name: /Headings in row 1/ })).toHaveTextContent('Eastside events 2023');
+    await user.click(screen.getByRole('button', { name: 'Next: columns' }));
+    await screen.findByRole('heading', { name: 'Which column is which?' });
+    expect(engine).toHaveBeenLastCalledWith(expect.anything(), { sheet: 'Events', headerRow: 1 });
+  });
+
+  test('an impossible row number is refused with a message', async () => {
+    const user = userEvent.setup();
+    const { host } = fakeHost();
+    renderWithHost(<Flow />, host);
+    const row = await screen.findByRole('spinbutton', { name: 'Row with the column headings' });
+    await user.clear(row);
+    await user.type(row, '99');
+    expect(screen.getByText(/Enter a row number from 1 to 6/)).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Next: columns' })).toBeDisabled();
+  });
+
+  test('choosing another sheet asks the engine for its header row', async () => {
+    const user = userEvent.setup();
+    const { host } = fakeHost();
+    const engine = jest.fn(fakeEngine);
+    renderWithHost(<Flow />, host, engine);
+    await user.click(await screen.findByRole('combobox', { name: 'Sheet' }));
+    await user.click(screen.getByRole('option', { name: 'Notes' }));
+    expect(engine).toHaveBeenLastCalledWith(expect.anything(), { sheet: 'Notes' });
+    expect(screen.getByRole('combobox', { name: 'Sheet' })).toHaveTextContent('Notes');
+  });
+
+  test('asks about the 1904 date system only when the host cannot tell', async () => {
+    const user = userEvent.setup();
+    const { host } = fakeHost(undefined, { date1904: 'unknown' });
+    const engine = jest.fn(fakeEngine);
+    renderWithHost(<Flow />, host, engine);
+    const box = await screen.findByRole('checkbox', { name: /1904 date system/ });
+    await user.click(box);
+    await user.click(screen.getByRole('button', { name: 'Next: columns' }));
+    await screen.findByRole('heading', { name: 'Which column is which?' });
+    expect(engine.mock.lastCall?.[0].date1904).toBe(true);
+  });
+});
+
+describe('step 2: mapping', () => {
+  test('each column shows sample values, the suggestion with its confidence and reason', async () => {
+    const user = userEvent.setup();
+    const { host } = fakeHost();
+    renderWithHost(<Flow />, host);
+    await toMapping(user);
+    const columns = screen.getByRole('list', { name: 'Your columns' });
+    const when = within(columns).getByRole('heading', { name: 'Column B: When' }).closest('li')!;
+    expect(when).toHaveTextContent('e.g. “3/4/23”, “TBD”, “5/6/2023”');
+    expect(when).toHaveTextContent('90% sure');
+    expect(when).toHaveTextContent('The heading “When” names this field.');
+    expect(within(when).getByRole('combobox', { name: 'Field for column B' })).toHaveTextContent('Date of event');
+    expect(screen.getByText('Every required field has a column.')).toBeInTheDocument();
+  });
+
+  test('unmapping a required field lists it, and the override changes the check', async () => {
+    const user = userEvent.setup();
+    const { host } = fakeHost();
+    const engine = jest.fn(fakeEngine);
+    renderWithHost(<Flow />, host, engine);
+    await toMapping(user);
+    await user.click(screen.getByRole('combobox', { name: 'Field for column B' }));
+    await user.click(screen.getByRole('option', { name: 'No field (not sent)' }));
+    expect(screen.getByText('Required fields without a column')).toBeInTheDocument();
+    expect(screen.getByText(/Date of event\. Pick the column/)).toBeInTheDocument();
+    expect(screen.getByText(/Changed by you; we suggested “Date of event”/)).toBeInTheDocument();
+
+    await user.click(screen.getByRole('button', { name: 'Confirm and check' }));
+    await screen.findByRole('heading', { name: 'Check' });
+    expect(engine).toHaveBeenLastCalledWith(expect.anything(), {
+      sheet: 'Events',
+      headerRow: 2,
+      mapping: { A: 'title', B: null, C: 'engagement', D: 'audience', E: 'attendees', F: null },
+    });
+    // Without a date column: no "TBD" error, but the date field is reported unmapped.
+    expect(screen.queryByRole('button', { name: /Go to B4/ })).not.toBeInTheDocument();
+    expect(screen.getByText('No column is date.')).toBeInTheDocument();
+    expect(host.saveMapping).toHaveBeenCalledWith('Events', expect.objectContaining({ headerRow: 2, columns: expect.objectContaining({ B: null }) }));
+  });
+
+  test('two columns on one field must be resolved before checking', async () => {
+    const user = userEvent.setup();
+    const { host } = fakeHost();
+    renderWithHost(<Flow />, host);
+    await toMapping(user);
+    await user.click(screen.getByRole('combobox', { name: 'Field for column F' }));
+    await user.click(screen.getByRole('option', { name: 'Title/Event (required)' }));
+    expect(screen.getByText(/Columns A and F are both “Title\/Event”/)).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Confirm and check' })).toBeDisabled();
+  });
+
+  test('a mapping confirmed earlier is offered again', async () => {
+    const user = userEvent.setup();
+    const { host, saved } = fakeHost();
+    saved.set('Events', { sheet: 'Events', headerRow: 2, columns: { A: 'title', B: 'date', C: 'engagement', D: 'audience', E: 'attendees', F: 'description' } });
+    renderWithHost(<Flow />, host);
+    await toMapping(user);
+    expect(screen.getByText(/We used the columns you confirmed last time/)).toBeInTheDocument();
+    expect(screen.getByRole('combobox', { name: 'Field for column F' })).toHaveTextContent('Description of Event');
+  });
+});
+
+describe('step 3: check', () => {
+  test('counts issues by kind, filters them, and goes to a cell', async () => {
+    const user = userEvent.setup();
+    const { host } = fakeHost();
+    renderWithHost(<Flow />, host);
+    await toCheck(user);
+    const summary = screen.getByRole('list', { name: 'Summary' });
+    expect(summary).toHaveTextContent('4 events');
+    expect(summary).toHaveTextContent('1 error');
+    expect(summary).toHaveTextContent('2 warnings');
+    const kinds = screen.getByRole('list', { name: 'Kinds of issue' });
+    expect(within(kinds).getAllByRole('button').map((b) => b.getAttribute('aria-label'))).toEqual([
+      'Not a date: 1 error',
+      'Approximate number of attendees: 2 warnings',
+    ]);
+    expect(within(screen.getByRole('list', { name: 'Issues' })).getAllByRole('button')).toHaveLength(3);
+
+    await user.click(screen.getByRole('button', { name: 'Errors 1' }));
+    expect(within(screen.getByRole('list', { name: 'Issues' })).getAllByRole('button')).toHaveLength(1);
+    await user.click(screen.getByRole('button', { name: 'All 3' }));
+    await user.click(within(kinds).getByRole('button', { name: /Approximate/ }));
+    const list = screen.getByRole('list', { name: 'Issues' });
+    expect(within(list).getAllByRole('button').map((b) => b.textContent)).toEqual([
+      expect.stringContaining('E3 · Number of attendees'),
+      expect.stringContaining('E5 · Number of attendees'),
+    ]);
+
+    await user.click(within(list).getByRole('button', { name: /Go to E5/ }));
+    expect(host.goTo).toHaveBeenCalledWith('Events', 'E5');
+  });
+
+  test('Highlight and Clear call the host; highlights follow the issues after a fix', async () => {
+    const user = userEvent.setup();
+    const { host } = fakeHost();
+    renderWithHost(<Flow />, host);
+    await toCheck(user);
+    await user.click(screen.getByRole('button', { name: 'Highlight cells' }));
+    expect(host.highlight).toHaveBeenCalledWith('Events', expect.arrayContaining([expect.objectContaining({ code: 'invalid_date' })]));
+    expect(await screen.findByText('Highlighted 3 cells with notes.')).toBeInTheDocument();
+
+    await user.click(screen.getByRole('button', { name: 'Fix 2 values' }));
+    await screen.findByText('Fixed 2 values.');
+    await waitFor(() => expect(host.highlight).toHaveBeenCalledTimes(2));
+    expect(host.highlight.mock.lastCall?.[1]).toHaveLength(1);
+
+    await user.click(screen.getByRole('button', { name: 'Clear' }));
+    expect(host.clearHighlights).toHaveBeenCalledWith('Events');
+    expect(await screen.findByText(/Highlights cleared/)).toBeInTheDocument();
+  });
+
+  test('Fix N values writes the normalised values back and Undo puts them back', async () => {
+    const user = userEvent.setup();
+    const fake = fakeHost();
+    const { host } = fake;
+    renderWithHost(<Flow />, host);
+    await toCheck(user);
+    await user.click(screen.getByRole('button', { name: 'Fix 2 values' }));
+    expect(host.writeValues).toHaveBeenCalledWith('Events', [
+      { address: 'E3', value: 25 },
+      { address: 'E5', value: 40 },
+    ]);
+    await screen.findByText('Fixed 2 values.');
+    // Checked again: the warnings are gone, the fix button with them.
+    expect(screen.getByRole('list', { name: 'Summary' })).toHaveTextContent('0 warnings');
+    expect(screen.queryByRole('button', { name: /^Fix/ })).not.toBeInTheDocument();
+
+    await user.click(screen.getByRole('button', { name: 'Undo fix' }));
+    expect(host.undo).toHaveBeenCalledWith({ sheet: 'Events', previous: [{ address: 'E3', value: '~25' }, { address: 'E5', value: 'about 40' }] });
+    await screen.findByText('Put back 2 values as they were.');
+    expect(screen.getByRole('list', { name: 'Summary' })).toHaveTextContent('2 warnings');
+    expect(fake.workbook().sheets[1]!.rows[2]![4]).toEqual({ kind: 'text', value: '~25' });
+  });
+
+  test('an edit in the sheet is checked again after a pause', async () => {
+    const user = userEvent.setup();
+    const fake = fakeHost();
+    renderWithHost(<Flow />, fake.host);
+    await toCheck(user);
+    expect(fake.host.onEdit).toHaveBeenCalledWith('Events', expect.any(Function));
+    fake.edit('Events', 'B4', '4/1/2023');
+    await waitFor(() => expect(screen.getByRole('list', { name: 'Summary' })).toHaveTextContent('0 errors'), { timeout: 3000 });
+  });
+
+  test('the indicator preview shows events and attendees per engagement level', async () => {
+    const user = userEvent.setup();
+    const { host } = fakeHost();
+    renderWithHost(<Flow />, host);
+    await toCheck(user);
+    const table = screen.getByRole('table', { name: 'The indicator' });
+    const rows = within(table).getAllByRole('row').map((r) => within(r).queryAllByRole('cell').map((c) => c.textContent));
+    expect(rows.slice(1, 6)).toEqual([
+      ['1', '40'],
+      ['1', '25'],
+      ['1', '12'],
+      ['1', '60'],
+      ['4', '137'],
+    ]);
+    expect(within(table).getByRole('rowheader', { name: 'Day of the Young Child' })).toBeInTheDocument();
+  });
+
+  test('Back returns to the mapping as confirmed', async () => {
+    const user = userEvent.setup();
+    const { host } = fakeHost();
+    renderWithHost(<Flow />, host);
+    await toMapping(user);
+    await user.click(screen.getByRole('combobox', { name: 'Field for column F' }));
+    await user.click(screen.getByRole('option', { name: 'Description of Event' }));
+    await user.click(screen.getByRole('button', { name: 'Confirm and check' }));
+    await screen.findByRole('heading', { name: 'Check' });
+    await user.click(screen.getByRole('button', { name: 'Back' }));
+    expect(await screen.findByRole('combobox', { name: 'Field for column F' })).toHaveTextContent('Description of Event');
+  });
+});
