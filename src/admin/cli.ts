@@ -1,0 +1,189 @@
+import { userInfo } from 'node:os';
+import { parseArgs } from 'node:util';
+import { AuditRepository, type AuditEntry } from '../server/repositories/audit';
+import { OrgError, OrgRepository, type Org } from '../server/repositories/orgs';
+import { TokenError, TokenRepository, type TokenInfo } from '../server/repositories/tokens';
+import { openStore, type Store } from '../server/store/connect';
+
+export const USAGE = `Usage: npm run --silent admin -- COMMAND [options] [--json]
+
+  org add --name NAME [--signed YYYY-MM-DD]     add a partner organisation
+  org sign --org ID --date YYYY-MM-DD           record the signed data-sharing agreement
+  org unsign --org ID                           withdraw it
+  org list
+  token issue --role partner --org ID --name PERSON [--days N]
+  token issue --role analyst --name PERSON [--days N]
+  token revoke --id TOKEN_ID | --token TOKEN
+  token list [--org ID]
+  audit [--org ID] [--limit N]                  who read or wrote what, newest first
+  migrate                                       bring the store's schema up to date
+
+The store is DATABASE_URL (default sqlite:data/datashare.db), or --database-url URL.
+With --json each command prints one JSON object.`;
+
+export interface AdminIO {
+  env: Record<string, string | undefined>;
+  out: (text: string) => void;
+  err: (text: string) => void;
+}
+
+class UsageError extends Error {}
+
+const OPTIONS = {
+  json: { type: 'boolean' },
+  name: { type: 'string' },
+  signed: { type: 'string' },
+  org: { type: 'string' },
+  date: { type: 'string' },
+  role: { type: 'string' },
+  days: { type: 'string' },
+  id: { type: 'string' },
+  token: { type: 'string' },
+  limit: { type: 'string' },
+  'database-url': { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];
+
+function need(values: Values, name: 'name' | 'org' | 'date' | 'role'): string {
+  const v = values[name];
+  if (typeof v !== 'string' || !v.trim()) throw new UsageError(`--${name} is required`);
+  return v.trim();
+}
+
+function wholeNumber(raw: string | undefined, name: string): number | undefined {
+  if (raw === undefined) return undefined;
+  const n = Number(raw);
+  if (!Number.isInteger(n)) throw new UsageError(`--${name} must be a whole number`);
+  return n;
+}
+
+function adminName(): string {
+  try {
+    return userInfo().username;
+  } catch {
+    return 'admin';
+  }
+}
+
+const orgJson = (o: Org) => ({ id: o.id, name: o.name, signed: o.agreement_signed_on, createdAt: o.created_at });
+const tokenJson = (t: TokenInfo) => ({
+  id: t.id, role: t.role, org: t.org_id, person: t.person, createdAt: t.created_at, expiresAt: t.expires_at, revokedAt: t.revoked_at,
+});
+
+function auditLine(e: AuditEntry): string {
+  const who = e.actor.type === 'anonymous' ? '(no valid token)' : `${e.actor.person} (${e.actor.role}${e.actor.orgId ? ` ${e.actor.orgId}` : ''})`;
+  const what = [e.action, e.outcome, e.submissionId, e.targetOrgId ? `org ${e.targetOrgId}` : null].filter(Boolean).join(' ');
+  return `${e.at}  ${who}  ${what}${e.detail ? `  ${JSON.stringify(e.detail)}` : ''}`;
+}
+
+async function run(store: Store, command: string[], values: Values): Promise<{ json: Record<string, unknown>; text: string }> {
+  const orgs = new OrgRepository(store.db);
+  const tokens = new TokenRepository(store.db);
+  const audit = new AuditRepository(store.db);
+  const actor = { admin: adminName() };
+  const key = command.join(' ');
+  switch (key) {
+    case 'org add': {
+      const org = await orgs.add(need(values, 'name'), values.signed);
+      await audit.write({ actor, action: 'org.add', outcome: 'ok', targetOrgId: org.id, detail: { signed: org.agreement_signed_on } });
+      return { json: orgJson(org), text: `${org.id}  ${org.name}  ${org.agreement_signed_on ? `signed ${org.agreement_signed_on}` : 'not signed'}` };
+    }
+    case 'org sign':
+    case 'org unsign': {
+      const org = await orgs.setSigned(need(values, 'org'), key === 'org sign' ? need(values, 'date') : null);
+      await audit.write({ actor, action: key.replace(' ', '.'), outcome: 'ok', targetOrgId: org.id, detail: { signed: org.agreement_signed_on } });
+      return { json: orgJson(org), text: `${org.id}  ${org.name}  ${org.agreement_signed_on ? `signed ${org.agreement_signed_on}` : 'not signed'}` };
+    }
+    case 'org list': {
+      const list = await orgs.list();
+      return {
+        json: { orgs: list.map(orgJson) },
+        text: list.length ? list.map((o) => `${o.id}  ${o.name}  ${o.agreement_signed_on ? `signed ${o.agreement_signed_on}` : 'not signed'}`).join('\n') : 'No organisations yet.',
+      };
+    }
+    case 'token issue': {
+      const role = need(values, 'role');
+      if (role !== 'partner' && role !== 'analyst') throw new UsageError('--role is partner or analyst');
+      const { token, info } = await tokens.issue({ role, orgId: values.org ?? null, person: need(values, 'name'), days: wholeNumber(values.days, 'days') });
+      await audit.write({ actor, action: 'token.issue', outcome: 'ok', targetOrgId: info.org_id, detail: { token: info.id, role, person: info.person, expiresAt: info.expires_at } });
+      return {
+        json: { token, ...tokenJson(info) },
+        text: `${token}\n\nToken ${info.id} for ${info.person} (${role}${info.org_id ? `, ${info.org_id}` : ''}), valid until ${info.expires_at}.\nThis is the only time it is shown: hand it to ${info.person} only.`,
+      };
+    }
+    case 'token revoke': {
+      const which = values.id ?? values.token;
+      if (!which) throw new UsageError('token revoke needs --id TOKEN_ID or --token TOKEN');
+      const info = await tokens.revoke(which);
+      await audit.write({ actor, action: 'token.revoke', outcome: 'ok', targetOrgId: info.org_id, detail: { token: info.id, person: info.person } });
+      return { json: tokenJson(info), text: `Revoked ${info.id} (${info.person}).` };
+    }
+    case 'token list': {
+      const list = await tokens.list(values.org);
+      return {
+        json: { tokens: list.map(tokenJson) },
+        text: list.length
+          ? list.map((t) => `${t.id}  ${t.role}  ${t.org_id ?? '-'}  ${t.person}  until ${t.expires_at}${t.revoked_at ? `  REVOKED ${t.revoked_at}` : ''}`).join('\n')
+          : 'No tokens.',
+      };
+    }
+    case 'audit': {
+      const limit = wholeNumber(values.limit, 'limit') ?? 100;
+      if (limit < 1 || limit > 100_000) throw new UsageError('--limit is 1 to 100000');
+      const entries = await audit.list({ orgId: values.org, limit });
+      return { json: { entries }, text: entries.length ? entries.map(auditLine).join('\n') : 'The audit log is empty.' };
+    }
+    case 'migrate':
+      return { json: { store: store.location, migrated: true }, text: `Store ${store.location} is up to date.` };
+    default:
+      throw new UsageError(command.length ? `unknown command: ${key}` : 'no command given');
+  }
+}
+
+/** Runs one admin command; returns the exit status (0 done, 1 refused or failed, 2 wrong usage). */
+export async function runAdmin(argv: string[], io: AdminIO): Promise<number> {
+  let values: Values;
+  let positionals: string[];
+  try {
+    ({ values, positionals } = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true }));
+  } catch (error) {
+    io.err(`${error instanceof Error ? error.message : String(error)}\n\n${USAGE}\n`);
+    return 2;
+  }
+  if (values.help) {
+    io.out(`${USAGE}\n`);
+    return 0;
+  }
+  const json = values.json === true;
+  const fail = (code: string, message: string, status: number) => {
+    if (json) io.out(`${JSON.stringify({ error: { code, message } })}\n`);
+    io.err(`${message}${status === 2 ? `\n\n${USAGE}` : ''}\n`);
+    return status;
+  };
+  let store: Store | undefined;
+  try {
+    store = openStore(values['database-url'] ?? io.env.DATABASE_URL ?? 'sqlite:data/datashare.db');
+    await store.migrate();
+    const result = await run(store, positionals, values);
+    io.out(json ? `${JSON.stringify(result.json)}\n` : `${result.text}\n`);
+    return 0;
+  } catch (error) {
+    if (error instanceof UsageError) return fail('usage', error.message, 2);
+    if (error instanceof OrgError || error instanceof TokenError) return fail(error.code, error.message, 1);
+    return fail('failed', error instanceof Error ? error.message : String(error), 1);
+  } finally {
+    await store?.close();
+  }
+}
+
+if (require.main === module) {
+  runAdmin(process.argv.slice(2), {
+    env: process.env,
+    out: (t) => process.stdout.write(t),
+    err: (t) => process.stderr.write(t),
+  }).then((code) => {
+    process.exitCode = code;
+  });
+}

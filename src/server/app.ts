@@ -1,0 +1,59 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import { HSH_2023 } from '../core/collection/hsh2023';
+import type { Collection } from '../core/collection/types';
+import type { ServerConfig } from './config';
+import { defaultEngine, type Engine } from './engine';
+import { errorBodySchema, registerErrorHandlers } from './errors';
+import { Limiter } from './limiter';
+import { loggerOptions } from './logging';
+import { authPlugin } from './plugins/auth';
+import { repositoriesPlugin } from './plugins/repositories';
+import { securityPlugin } from './plugins/security';
+import { storePlugin } from './plugins/store';
+import type { Hooks } from './repositories/submissions';
+import { apiRoutes } from './routes/api';
+import { healthRoutes } from './routes/health';
+import { staticRoutes } from './routes/static';
+import type { Store } from './store/connect';
+
+export interface AppOptions {
+  config: ServerConfig;
+  /** An open, migrated store. */
+  store: Store;
+  /** Close the store when the app closes (the server does; tests that reopen it do not). */
+  closeStore?: boolean;
+  engine?: Engine;
+  collection?: Collection;
+  /** Where log lines go (tests capture them); default standard output. false: no logging. */
+  logStream?: NodeJS.WritableStream | false;
+  hooks?: Hooks;
+  /** Extra Fastify options (e.g. https). */
+  https?: { cert: Buffer; key: Buffer };
+}
+
+/** Registers the plugins, then the routes. Listening is server.ts's business. */
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const { config } = options;
+  const collection = options.collection ?? HSH_2023;
+  const app = Fastify({
+    logger: options.logStream === false ? false : loggerOptions(config.logLevel, options.logStream),
+    bodyLimit: config.maxUploadBytes,
+    trustProxy: config.trustProxy,
+    // Never echo a client's request id into our logs.
+    requestIdHeader: false,
+    ...(options.https ? { https: options.https } : {}),
+  }) as unknown as FastifyInstance;
+  app.addSchema(errorBodySchema);
+  registerErrorHandlers(app);
+
+  await app.register(storePlugin, { store: options.store, closeWithApp: options.closeStore ?? false });
+  await app.register(repositoriesPlugin, { hooks: options.hooks });
+  await app.register(authPlugin);
+  await app.register(securityPlugin, { hstsMaxAge: config.hstsMaxAge });
+
+  const limiter = new Limiter(config.checkConcurrency, config.checkQueue);
+  await app.register(healthRoutes);
+  await app.register(apiRoutes, { prefix: '/api/v1', config, engine: options.engine ?? defaultEngine, collection, limiter });
+  await app.register(staticRoutes, { taskpaneDir: config.taskpaneDir, manifestFile: config.manifestFile });
+  return app;
+}

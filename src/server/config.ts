@@ -1,0 +1,79 @@
+import { resolve } from 'node:path';
+import type { Period } from '../core/collection/types';
+
+export interface ServerConfig {
+  port: number;
+  host: string;
+  databaseUrl: string;
+  /** Paths of the PEM certificate and key; null serves plain HTTP. */
+  tls: { certFile: string; keyFile: string } | null;
+  /** Largest upload (file or JSON body), bytes. */
+  maxUploadBytes: number;
+  /** Largest sheet posted as JSON by the add-in. */
+  maxJsonCells: number;
+  /** Requests per token (or per address without one) per window. */
+  rateLimit: { max: number; windowMs: number };
+  /** Origins allowed to call the API from a browser (the taskpane's). */
+  corsOrigins: string[];
+  /** The built taskpane (taskpane.html and its assets). */
+  taskpaneDir: string;
+  manifestFile: string;
+  /** Overrides the collection's reporting period. */
+  period?: Period;
+  logLevel: string;
+  /** How many workbooks are read and checked at once; the rest wait in line. */
+  checkConcurrency: number;
+  /** Beyond this many waiting, submissions are answered 503 with Retry-After. */
+  checkQueue: number;
+  trustProxy: boolean;
+  /** Strict-Transport-Security max-age in seconds; 0 (the default) sends none. */
+  hstsMaxAge: number;
+}
+
+type Env = Record<string, string | undefined>;
+
+function int(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min || n > max) throw new Error(`${name} must be a whole number from ${min} to ${max}, not "${raw}"`);
+  return n;
+}
+
+export function parsePeriod(text: string): Period {
+  const m = /^(\d{4}-\d{2}-\d{2})\.\.(\d{4}-\d{2}-\d{2})$/.exec(text.trim());
+  if (!m || m[1]! > m[2]!) throw new Error(`a period is written START..END, e.g. 2023-01-01..2023-12-31, not "${text}"`);
+  return { start: m[1]!, end: m[2]! };
+}
+
+/** Reads the environment of `npm run serve` (see the issue's contract). */
+export function loadConfig(env: Env = process.env, cwd = process.cwd()): ServerConfig {
+  const port = int(env, 'PORT', 3000, 0, 65535);
+  const host = env.HOST || '127.0.0.1';
+  const certFile = env.TLS_CERT;
+  const keyFile = env.TLS_KEY;
+  if (Boolean(certFile) !== Boolean(keyFile)) throw new Error('TLS_CERT and TLS_KEY go together: set both or neither');
+  const tls = certFile && keyFile ? { certFile: resolve(cwd, certFile), keyFile: resolve(cwd, keyFile) } : null;
+  const scheme = tls ? 'https' : 'http';
+  const corsOrigins = env.TASKPANE_ORIGIN
+    ? env.TASKPANE_ORIGIN.split(',').map((s) => s.trim().replace(/\/+$/, '')).filter(Boolean)
+    : [`${scheme}://localhost:${port}`, `${scheme}://127.0.0.1:${port}`];
+  return {
+    port,
+    host,
+    databaseUrl: env.DATABASE_URL || 'sqlite:data/datashare.db',
+    tls,
+    maxUploadBytes: int(env, 'MAX_UPLOAD_MB', 20, 1, 1024) * 1024 * 1024,
+    maxJsonCells: int(env, 'MAX_JSON_CELLS', 2_000_000, 1000, 50_000_000),
+    rateLimit: { max: int(env, 'RATE_LIMIT_MAX', 300, 1, 1_000_000), windowMs: int(env, 'RATE_LIMIT_WINDOW_S', 60, 1, 86400) * 1000 },
+    corsOrigins,
+    taskpaneDir: resolve(cwd, env.TASKPANE_DIR || 'dist/taskpane'),
+    manifestFile: resolve(cwd, env.MANIFEST_FILE || 'manifest.xml'),
+    period: env.PERIOD ? parsePeriod(env.PERIOD) : undefined,
+    logLevel: env.LOG_LEVEL || 'info',
+    checkConcurrency: int(env, 'CHECK_CONCURRENCY', 2, 1, 64),
+    checkQueue: int(env, 'CHECK_QUEUE', 200, 0, 100_000),
+    trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
+    hstsMaxAge: int(env, 'HSTS_MAX_AGE', 0, 0, 63_072_000),
+  };
+}

@@ -1,0 +1,15 @@
+import { sql } from 'kysely';
+import type { FastifyPluginAsync } from 'fastify';
+import { errorBody } from '../errors';
+
+/** 200 once the server listens and its store answers. */
+export const healthRoutes: FastifyPluginAsync = async (app) => {
+  app.get('/healthz', async (_request, reply) => {
+    try {
+      await sql`select 1`.execute(app.store.db);
+      return reply.header('cache-control', 'no-store').send({ status: 'ok' });
+    } catch {
+      return reply.code(503).send(errorBody('store_unavailable', 'The store does not answer.'));
+    }
+  });
+};

@@ -1,0 +1,25 @@
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import fastifyStatic from '@fastify/static';
+import type { FastifyPluginAsync } from 'fastify';
+
+export interface StaticOptions {
+  taskpaneDir: string;
+  manifestFile: string;
+}
+
+/** The built taskpane at / (taskpane.html and its assets) and the add-in manifest, when they exist. */
+export const staticRoutes: FastifyPluginAsync<StaticOptions> = async (app, { taskpaneDir, manifestFile }) => {
+  if (existsSync(manifestFile)) {
+    app.get('/manifest.xml', async (_request, reply) =>
+      // Read on each request: a rebuilt manifest is served without a restart.
+      reply.type('application/xml; charset=utf-8').header('cache-control', 'no-cache').send(readFileSync(manifestFile)),
+    );
+  } else {
+    app.log.warn('No manifest.xml: /manifest.xml is not served');
+  }
+  if (existsSync(taskpaneDir) && statSync(taskpaneDir).isDirectory()) {
+    await app.register(fastifyStatic, { root: taskpaneDir, prefix: '/', index: ['taskpane.html', 'index.html'], cacheControl: true, maxAge: 0 });
+  } else {
+    app.log.warn('No built taskpane (run the build): the taskpane is not served');
+  }
+};

@@ -1,0 +1,123 @@
+import { sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+
+export type DialectName = 'sqlite' | 'postgres';
+
+/**
+ * The schema's history. Migrations are code (not files read at run time) so
+ * the bundled server carries them; only column types differ per dialect.
+ */
+export function migrations(dialect: DialectName): Record<string, Migration> {
+  const blob = dialect === 'postgres' ? 'bytea' : 'blob';
+  return {
+    '0001_initial': {
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createTable('orgs')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('name', 'text', (c) => c.notNull().unique())
+          .addColumn('agreement_signed_on', 'text')
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .execute();
+
+        await db.schema
+          .createTable('tokens')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('token_hash', 'text', (c) => c.notNull().unique())
+          .addColumn('role', 'text', (c) => c.notNull())
+          .addColumn('org_id', 'text', (c) => c.references('orgs.id'))
+          .addColumn('person', 'text', (c) => c.notNull())
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .addColumn('expires_at', 'text', (c) => c.notNull())
+          .addColumn('revoked_at', 'text')
+          .execute();
+
+        await db.schema
+          .createTable('submissions')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('org_id', 'text', (c) => c.notNull().references('orgs.id'))
+          .addColumn('token_id', 'text', (c) => c.notNull().references('tokens.id'))
+          .addColumn('person', 'text', (c) => c.notNull())
+          .addColumn('idempotency_key', 'text')
+          .addColumn('received_at', 'text', (c) => c.notNull())
+          .addColumn('source', 'text', (c) => c.notNull())
+          .addColumn('file_name', 'text', (c) => c.notNull())
+          .addColumn('sheet', 'text')
+          .addColumn('header_row', 'integer')
+          .addColumn('period_start', 'text', (c) => c.notNull())
+          .addColumn('period_end', 'text', (c) => c.notNull())
+          .addColumn('status', 'text', (c) => c.notNull())
+          .addColumn('record_count', 'integer', (c) => c.notNull())
+          .addColumn('error_count', 'integer', (c) => c.notNull())
+          .addColumn('warning_count', 'integer', (c) => c.notNull())
+          .addColumn('engine_version', 'text', (c) => c.notNull())
+          .addColumn('collection_id', 'text', (c) => c.notNull())
+          .addColumn('summary_json', 'text', (c) => c.notNull())
+          .addColumn('report_json', 'text', (c) => c.notNull())
+          .execute();
+        // Concurrent retries with one Idempotency-Key cannot both insert (NULL keys never collide).
+        await db.schema.createIndex('submissions_org_idempotency_key').on('submissions').columns(['org_id', 'idempotency_key']).unique().execute();
+        await db.schema.createIndex('submissions_org_received').on('submissions').columns(['org_id', 'received_at']).execute();
+        await db.schema.createIndex('submissions_period').on('submissions').columns(['period_start', 'period_end', 'org_id']).execute();
+
+        await db.schema
+          .createTable('submission_files')
+          .addColumn('submission_id', 'text', (c) => c.primaryKey().references('submissions.id').onDelete('cascade'))
+          .addColumn('file_name', 'text', (c) => c.notNull())
+          .addColumn('content_type', 'text', (c) => c.notNull())
+          .addColumn('size', 'integer', (c) => c.notNull())
+          .addColumn('sha256', 'text', (c) => c.notNull())
+          .addColumn('bytes', sql.raw(blob), (c) => c.notNull())
+          .execute();
+
+        await db.schema
+          .createTable('records')
+          .addColumn('submission_id', 'text', (c) => c.notNull().references('submissions.id').onDelete('cascade'))
+          .addColumn('row_number', 'integer', (c) => c.notNull())
+          .addColumn('event_date', 'text')
+          .addColumn('engagement', 'text')
+          .addColumn('attendees', 'integer')
+          .addColumn('flagged', 'integer', (c) => c.notNull())
+          .addColumn('values_json', 'text', (c) => c.notNull())
+          .addPrimaryKeyConstraint('records_pk', ['submission_id', 'row_number'])
+          .execute();
+
+        await db.schema
+          .createTable('issues')
+          .addColumn('submission_id', 'text', (c) => c.notNull().references('submissions.id').onDelete('cascade'))
+          .addColumn('seq', 'integer', (c) => c.notNull())
+          .addColumn('row_number', 'integer')
+          .addColumn('column_letter', 'text')
+          .addColumn('field', 'text')
+          .addColumn('severity', 'text', (c) => c.notNull())
+          .addColumn('code', 'text', (c) => c.notNull())
+          .addColumn('message', 'text', (c) => c.notNull())
+          .addColumn('value', 'text')
+          .addPrimaryKeyConstraint('issues_pk', ['submission_id', 'seq'])
+          .execute();
+
+        await db.schema
+          .createTable('audit_log')
+          .addColumn('id', dialect === 'postgres' ? 'bigserial' : 'integer', (c) =>
+            dialect === 'postgres' ? c.primaryKey() : c.primaryKey().autoIncrement())
+          .addColumn('at', 'text', (c) => c.notNull())
+          .addColumn('actor_type', 'text', (c) => c.notNull())
+          .addColumn('actor_token_id', 'text')
+          .addColumn('actor_person', 'text')
+          .addColumn('actor_role', 'text')
+          .addColumn('actor_org_id', 'text')
+          .addColumn('action', 'text', (c) => c.notNull())
+          .addColumn('outcome', 'text', (c) => c.notNull())
+          .addColumn('target_org_id', 'text')
+          .addColumn('submission_id', 'text')
+          .addColumn('detail', 'text')
+          .execute();
+        await db.schema.createIndex('audit_log_actor_org').on('audit_log').columns(['actor_org_id', 'id']).execute();
+        await db.schema.createIndex('audit_log_target_org').on('audit_log').columns(['target_org_id', 'id']).execute();
+      },
+    },
+  };
+}
+
+export function migrationProvider(dialect: DialectName): MigrationProvider {
+  return { getMigrations: async () => migrations(dialect) };
+}

@@ -1,0 +1,116 @@
+import type { Generated } from 'kysely';
+
+/**
+ * The store's tables, one schema for SQLite and PostgreSQL. Timestamps are
+ * ISO-8601 UTC text (they sort as text on both), dates are YYYY-MM-DD text,
+ * booleans are 0/1 integers.
+ */
+
+export interface OrgTable {
+  id: string;
+  name: string;
+  /** The day the data-sharing agreement was signed; null while unsigned. */
+  agreement_signed_on: string | null;
+  created_at: string;
+}
+
+export type Role = 'partner' | 'analyst';
+
+export interface TokenTable {
+  id: string;
+  /** SHA-256 of the whole token, hex. The token itself is never stored. */
+  token_hash: string;
+  role: Role;
+  /** The partner's organisation; null for analysts. */
+  org_id: string | null;
+  /** The one person the token was issued to. */
+  person: string;
+  created_at: string;
+  expires_at: string;
+  revoked_at: string | null;
+}
+
+export interface SubmissionTable {
+  id: string;
+  org_id: string;
+  token_id: string;
+  person: string;
+  idempotency_key: string | null;
+  received_at: string;
+  /** xlsx | csv | office (cell values posted by the add-in). */
+  source: string;
+  file_name: string;
+  sheet: string | null;
+  header_row: number | null;
+  period_start: string;
+  period_end: string;
+  /** accepted (no errors) | flagged (has errors): data errors never reject a submission. */
+  status: string;
+  record_count: number;
+  error_count: number;
+  warning_count: number;
+  engine_version: string;
+  collection_id: string;
+  summary_json: string;
+  report_json: string;
+}
+
+export interface SubmissionFileTable {
+  submission_id: string;
+  file_name: string;
+  content_type: string;
+  size: number;
+  sha256: string;
+  bytes: Uint8Array;
+}
+
+export interface RecordTable {
+  submission_id: string;
+  row_number: number;
+  event_date: string | null;
+  engagement: string | null;
+  attendees: number | null;
+  /** 1 when the row has at least one error. */
+  flagged: number;
+  values_json: string;
+}
+
+export interface IssueTable {
+  submission_id: string;
+  seq: number;
+  row_number: number | null;
+  column_letter: string | null;
+  field: string | null;
+  severity: string;
+  code: string;
+  message: string;
+  value: string | null;
+}
+
+export interface AuditTable {
+  id: Generated<number>;
+  at: string;
+  /** token | admin | anonymous */
+  actor_type: string;
+  actor_token_id: string | null;
+  actor_person: string | null;
+  actor_role: string | null;
+  actor_org_id: string | null;
+  /** e.g. submission.create, submission.read, aggregate.read, token.issue. */
+  action: string;
+  /** ok | denied | not_found | failed */
+  outcome: string;
+  target_org_id: string | null;
+  submission_id: string | null;
+  detail: string | null;
+}
+
+export interface Database {
+  orgs: OrgTable;
+  tokens: TokenTable;
+  submissions: SubmissionTable;
+  submission_files: SubmissionFileTable;
+  records: RecordTable;
+  issues: IssueTable;
+  audit_log: AuditTable;
+}
