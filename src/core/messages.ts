@@ -88,7 +88,7 @@ const invalidEngagement: Wording = (p, ctx, reason) => {
     return `${v} names more than one engagement level, but each event is counted at one level. Choose one of: ${choices}. If parts of the event were at different levels, use one row per part.`;
   }
   if (p.level !== undefined) {
-    return `${v} is not an engagement level: there are four, ${choices}. Choose the one that fits the event.`;
+    return `${v} is not an engagement level. The levels are ${choices}: choose the one that fits the event.`;
   }
   return `${v} is not one of the four engagement levels. Choose one of: ${choices}.`;
 };

@@ -42,8 +42,8 @@ describe('issueMessage', () => {
 
   test('enumerations list the choices', () => {
     const choices = 'Touchpoint, Engagement level one, Engagement level two or Day of the Young Child';
-    expect(msg({ code: 'invalid_engagement', reason: 'not_a_level', params: { choices, level: 3 } }, 'Level 3'))
-      .toMatchInlineSnapshot(`"“Level 3” is not an engagement level: there are four, Touchpoint, Engagement level one, Engagement level two or Day of the Young Child. Choose the one that fits the event."`);
+    expect(msg({ code: 'invalid_engagement', reason: 'not_a_level', params: { choices, level: 3 } }, 'Level 3')).
+toMatchInlineSnapshot(`"“Level 3” is not an engagement level. The levels are Touchpoint, Engagement level one, Engagement level two or Day of the Young Child: choose the one that fits the event."`);
     expect(msg({ code: 'invalid_engagement', reason: 'several', params: { choices } }, 'L1/L2')).toContain('more than one engagement level');
     expect(msg({ code: 'invalid_engagement' }, 'High')).toContain('Day of the Young Child');
     expect(msg({ code: 'invalid_audience', reason: 'unclear', params: { part: 'Providers' } }, 'Providers'))

@@ -9,6 +9,8 @@ const DAY_MS = 86_400_000;
 const EPOCH_1900_MS = Date.UTC(1899, 11, 30);
 /** 9999-12-31, the last day Excel knows. */
 const MAX_SERIAL = 2_958_465;
+/** 1950-01-01 in the 1900 system. */
+const SERIAL_1950 = 18_264;
 
 const pad2 = (n: number): string => (n < 10 ? `0${n}` : String(n));
 
@@ -204,8 +206,10 @@ function fromNumber(v: number, date1904: boolean): Normalised<string> {
   if (Number.isInteger(v) && v >= 1990 && v <= 2100) return invalidDate('no_day');
   const c = Number.isInteger(v) ? COMPACT.exec(String(v)) : null;
   if (c) return fromMdy(Number(c[3]), Number(c[4]), Number(c[1] + c[2]));
+  // A typed number that would be a day before 1950 ("3", "12.5") is not meant as a date.
+  if (v >= 1 && v < (date1904 ? SERIAL_1950 - DAYS_1904_SHIFT : SERIAL_1950)) return invalidDate('not_a_date');
   const iso = serialToIso(v, date1904);
-  return iso === null ? invalidDate(v === 60 && !date1904 ? 'impossible' : 'not_a_date') : ok(iso);
+  return iso === null ? invalidDate('not_a_date') : ok(iso);
 }
 
 /**

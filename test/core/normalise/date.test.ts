@@ -183,7 +183,7 @@ describe('normaliseDate', () => {
   });
 
   test.each([
-    [60, 'impossible'],
+    [60, 'not_a_date'],
     [0, 'not_a_date'],
     [0.5, 'not_a_date'],
     [-5, 'not_a_date'],
@@ -191,6 +191,9 @@ describe('normaliseDate', () => {
     [Infinity, 'not_a_date'],
     [1e12, 'not_a_date'],
     [2023, 'no_day'],
+    [3, 'not_a_date'],
+    [12.5, 'not_a_date'],
+    [18263, 'not_a_date'],
   ])('number cell %d is invalid (%s)', (n, reason) => {
     expect(brief(normaliseDate(cell(n), d1900))).toBe(`!invalid_date/${reason}`);
   });
