@@ -123,9 +123,13 @@ export const submissionRoutes: FastifyPluginAsync<SubmissionRouteOptions> = asyn
       }
       let stored;
       try {
-        const intake = request.isMultipart()
-          ? await intakeFromMultipart(request, engine, collection)
-          : intakeFromValues(request.body as ValuesBody, collection, config.maxJsonCells);
+        const isJson = !request.isMultipart() && /^application\/json\b/i.test(request.headers['content-type'] ?? '');
+        if (!request.isMultipart() && !isJson) {
+          throw new ApiError(415, 'unsupported_media_type', 'Send the workbook as multipart/form-data (field "file") or the cells as application/json.');
+        }
+        const intake = isJson
+          ? intakeFromValues(request.body as ValuesBody, collection, config.maxJsonCells)
+          : await intakeFromMultipart(request, engine, collection);
         const { report, source } = await checkIntake(intake);
         stored = await app.repos.submissions.create({
           principal,
