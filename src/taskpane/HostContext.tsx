@@ -22,17 +22,20 @@ export interface HostServices {
    * the taskpane sends the cell values, as the add-in does.
    */
   originalFile?: () => OriginalFile | null;
+  /** Browser mode only: builds the annotated workbook here and downloads it. */
+  downloadAnnotated?: (workbook: Workbook, report: Report) => Promise<void>;
 }
 
 const HostContext = createContext<HostServices | null>(null);
 
-export function HostProvider({ host, engine = coreCheck, originalFile, children }: {
+export function HostProvider({ host, engine = coreCheck, originalFile, downloadAnnotated, children }: {
   host: WorkbookHost;
   engine?: Engine;
   originalFile?: () => OriginalFile | null;
+  downloadAnnotated?: (workbook: Workbook, report: Report) => Promise<void>;
   children: ReactNode;
 }) {
-  const value = useMemo(() => ({ host, engine, originalFile }), [host, engine, originalFile]);
+  const value = useMemo(() => ({ host, engine, originalFile, downloadAnnotated }), [host, engine, originalFile, downloadAnnotated]);
   return <HostContext.Provider value={value}>{children}</HostContext.Provider>;
 }
 

@@ -16,3 +16,4 @@ function namespace<T extends object>(m: T | { default: T }): T {
 export const loadExcelAdapter = (): Promise<typeof import('../excel/index')> => import('../excel/index.js').then(namespace);
 export const loadGrid = (): Promise<typeof import('./browser/Grid')> => import('./browser/Grid.js').then(namespace);
 export const loadReader = (): Promise<typeof import('../io/readWorkbook')> => import('../io/readWorkbook.js').then(namespace);
+export const loadAnnotate = (): Promise<typeof import('../annotate/index')> => import('../annotate/index.js').then(namespace);

@@ -1,8 +1,11 @@
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense, useCallback, useState } from 'react';
 import { Button, Spinner, makeStyles, tokens } from '@fluentui/react-components';
 import { HostProvider } from '../HostContext';
 import { Flow } from '../Flow';
-import { loadGrid } from '../lazy';
+import { loadAnnotate, loadGrid } from '../lazy';
+import type { Workbook } from '../../core/workbook';
+import type { Report } from '../flow';
+import { saveBlob } from '../download';
 import { BrowserHost } from './BrowserHost';
 import { OpenFile } from './OpenFile';
 import type { OpenedFile } from './openFile';
@@ -32,6 +35,13 @@ const useStyles = makeStyles({
   pane: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, minWidth: 0 },
 });
 
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** "events.csv" → "events (checked).xlsx" */
+export function annotatedName(fileName: string): string {
+  return `${fileName.replace(/\.(xlsx|csv)$/i, '') || 'workbook'} (checked).xlsx`;
+}
+
 /** Outside Office: open a file from disk, then the same steps over an in-memory workbook shown as a grid. */
 export function BrowserApp() {
   const styles = useStyles();
@@ -41,10 +51,20 @@ export function BrowserApp() {
     setOpened((o) => ({ host: new BrowserHost(file.workbook, { name: file.name, bytes: file.bytes }), name: file.name, n: (o?.n ?? 0) + 1 }));
   }
 
+  const name = opened?.name ?? '';
+  const downloadAnnotated = useCallback(
+    async (workbook: Workbook, report: Report) => {
+      const { buildAnnotatedWorkbook } = await loadAnnotate();
+      const bytes = await buildAnnotatedWorkbook({ workbook, report, meta: { fileName: name, generator: 'Hope Starts Here taskpane (browser mode)' } });
+      saveBlob(new Blob([bytes.slice().buffer as ArrayBuffer], { type: XLSX_TYPE }), annotatedName(name));
+    },
+    [name],
+  );
+
   if (!opened) return <OpenFile onOpened={onOpened} />;
   const { host } = opened;
   return (
-    <HostProvider host={host} originalFile={host.originalFile}>
+    <HostProvider host={host} originalFile={host.originalFile} downloadAnnotated={downloadAnnotated}>
       <div className={styles.layout}>
         <div className={styles.pane}>
           <p className={styles.file}>

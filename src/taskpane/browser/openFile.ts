@@ -21,8 +21,19 @@ export async function openFile(file: File): Promise<OpenedFile> {
   if (file.size > MAX_FILE_BYTES) {
     throw new Error(`“${file.name}” is ${(file.size / 1024 / 1024).toFixed(0)} MB; the limit is ${MAX_FILE_BYTES / 1024 / 1024} MB.`);
   }
-  const bytes = new Uint8Array(await file.arrayBuffer());
+  const bytes = await readBytes(file);
   const { readWorkbookBytes } = await loadReader();
   const workbook = await readWorkbookBytes(bytes, file.name);
   return { name: file.name, bytes, workbook };
+}
+
+/** Blob.arrayBuffer where there is one; FileReader in older web views (Safari before 14). */
+function readBytes(file: Blob): Promise<Uint8Array> {
+  if (typeof file.arrayBuffer === 'function') return file.arrayBuffer().then((b) => new Uint8Array(b));
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(new Uint8Array(reader.result as ArrayBuffer));
+    reader.onerror = () => reject(new Error('The file could not be read from the disk.'));
+    reader.readAsArrayBuffer(file);
+  });
 }

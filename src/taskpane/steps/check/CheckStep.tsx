@@ -2,7 +2,7 @@ import { useEffect, useId, useMemo, useRef, useState, type Dispatch } from 'reac
 import { Button, MessageBar, MessageBarBody, makeStyles, tokens } from '@fluentui/react-components';
 import type { FlowAction, FlowState } from '../../flow';
 import type { UndoRecord } from '../../host';
-import { useHost } from '../../HostContext';
+import { useHostServices } from '../../HostContext';
 import { errorMessage } from '../../errors';
 import { useStepStyles } from '../layout';
 import { countKinds, filterIssues, fixesFor, type IssueFilter } from './issues';
@@ -23,11 +23,11 @@ const useStyles = makeStyles({
   status: { minHeight: '1em', margin: 0, fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
 });
 
-type Busy = null | 'highlight' | 'clear' | 'fix' | 'undo';
+type Busy = null | 'highlight' | 'clear' | 'fix' | 'undo' | 'download';
 
 /** Step 3: the issues, where they are, and what can be fixed here and now. */
 export function CheckStep({ state, dispatch }: { state: CheckState; dispatch: Dispatch<FlowAction> }) {
-  const host = useHost();
+  const { host, downloadAnnotated } = useHostServices();
   const styles = useStyles();
   const step = useStepStyles();
   const headingId = useId();
@@ -97,6 +97,11 @@ export function CheckStep({ state, dispatch }: { state: CheckState; dispatch: Di
       await recheck();
       return `Put back ${undo.count} value${undo.count === 1 ? '' : 's'} as they were.`;
     });
+  const download = () =>
+    run('download', async () => {
+      await downloadAnnotated?.(state.workbook, report);
+      return 'The annotated workbook is in your downloads.';
+    });
   const goTo = (address: string) => {
     setError(null);
     host.goTo(choice.sheet, address).catch((e: unknown) => setError(errorMessage(e)));
@@ -135,10 +140,15 @@ export function CheckStep({ state, dispatch }: { state: CheckState; dispatch: Di
             Undo fix
           </Button>
         )}
+        {downloadAnnotated && (
+          <Button onClick={() => void download()} disabled={busy !== null}>
+            Download annotated workbook
+          </Button>
+        )}
       </div>
       {fixes.length > 0 && <FixPreview fixes={fixes} before={before} />}
       <p className={styles.status} role="status" aria-live="polite">
-        {busy ? 'Working…' : status}
+        {busy === 'download' ? 'Building the annotated workbook…' : busy ? 'Working…' : status}
       </p>
       {error && (
         <MessageBar intent="error">
