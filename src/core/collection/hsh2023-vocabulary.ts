@@ -42,6 +42,14 @@ export const ENGAGEMENT_OPTIONS: EnumOption[] = [
   },
 ];
 
+/** Parents named together with children, in the ways people combine them: "Dads and kids", "Parents + toddlers". */
+const PARENT_WORDS = ['parents', 'families', 'moms', 'dads', 'mothers', 'fathers', 'guardians', 'parents/guardians',
+  'parents/families', 'parent/family', 'moms and dads', 'mothers and fathers'];
+const CHILD_WORDS = ['children', 'kids', 'babies', 'infants', 'toddlers', 'preschoolers', 'little ones', 'young children',
+  'their children', 'their kids', 'their little ones', 'child', 'kid', 'baby', 'infant', 'toddler', 'children 0-5',
+  'newborns', 'youngsters'];
+const PARENT_WITH_CHILD = PARENT_WORDS.flatMap((p) => CHILD_WORDS.flatMap((c) => [`${p} and ${c}`, `${p} with ${c}`, `${p} ${c}`]));
+
 export const AUDIENCE_OPTIONS: EnumOption[] = [
   {
     id: 'parent_family',
@@ -64,7 +72,7 @@ export const AUDIENCE_OPTIONS: EnumOption[] = [
       'pregnant mothers', 'pregnant moms', 'pregnant and parenting families', 'prenatal families', 'birth parents',
       'single parents', 'working parents', 'parents of enrolled children', 'enrolled families', 'caretakers', 'parent/caretaker', 'families of young children', 'families of infants and toddlers',
       'parent leaders', 'parent ambassadors', 'parent advocates', 'parent/family members', 'families/parents',
-      'padres', 'familias'],
+      'padres', 'familias', 'expecting moms', 'expecting mothers', 'expectant moms', 'kinship', 'kinship care'],
   },
   {
     id: 'parent_family_child',
@@ -79,7 +87,7 @@ export const AUDIENCE_OPTIONS: EnumOption[] = [
       'whole families', 'entire family', 'moms and babies', 'mom and baby', 'parents and babies', 'parent and baby',
       'parents and infants', 'parent and infant', 'parents and toddlers', 'parent and toddler', 'families with infants',
       'families with toddlers', 'parents with their children', 'families with their children', 'parent and children',
-      'parents and their children', 'families and their children'],
+      'parents and their children', 'families and their children', ...PARENT_WITH_CHILD],
   },
   {
     id: 'caregiver',
@@ -186,7 +194,7 @@ export const EVENT_TYPE_OPTIONS: EnumOption[] = [
       'developmental screenings', 'asq', 'asq screening', 'ages and stages', 'brain development', 'early brain development',
       'social emotional development', 'social-emotional development', 'social emotional learning', 'sel',
       'school readiness', 'kindergarten readiness', 'child health and development', 'infant development',
-      'toddler development', 'healthy child development', 'cd'],
+      'toddler development', 'healthy child development', 'cd', 'dev screening', 'developmental screens'],
   },
   {
     id: 'parenting',

@@ -3,7 +3,7 @@ import type { Cell } from '../workbook';
 import { EMPTY, invalid, ok, type Normalised } from './types';
 
 /** Words around a number that make it an estimate: "~25", "about 40", "25+", "30 (est)". */
-const APPROX_BEFORE = /^(?:~|\u2248|\+\/-|\u00b1|>=|<=|>|<|(?:about|abt|approximately|approximate|approx|appx|aprox|around|roughly|estimated|estimate|est|nearly|almost|close to|over|more than|at least|at most|under|less than|fewer than|up to|ca|circa|maybe|probably)(?![a-z])\.?)\s*/i;
+const APPROX_BEFORE = /^(?:~|\+(?=\s*\d)|\u2248|\+\/-|\u00b1|>=|<=|>|<|(?:about|abt|approximately|approximate|approx|appx|aprox|around|roughly|estimated|estimate|est|nearly|almost|close to|over|more than|at least|at most|under|less than|fewer than|up to|ca|circa|maybe|probably)(?![a-z])\.?)\s*/i;
 const APPROX_AFTER = /\s*(?:\+|plus|or so|or more|ish|-ish|est\.?|estimated|approx\.?|approximately|\((?:est\.?|estimated|estimate|approx\.?|approximately|about)\)|\?)$/i;
 /** Words after a number that only name what was counted. */
 const UNIT_AFTER = /\s*(?:people|persons?|ppl|attendees?|participants?|individuals?|guests?|total|in total|attended|present|served|registered\s+and\s+attended)$/i;
@@ -15,6 +15,10 @@ const LABEL_BEFORE = /^(?:total|attendance|attended|count|head ?count|participan
 const NOTE_AFTER = /\s*(?:\((?![^)]*\d)[^)]*\)|\s[-\u2013\u2014]\s+(?!.*\d).*)$/;
 /** "25 (10 adults, 15 children)": a total, then its parts. */
 const BREAKDOWN = /^(\d[\d,]*)\s*(?:total)?\s*\((.*\d.*)\)$/i;
+const TRAILING_PUNCT = /(?<=\d)[.,;:]+$/;
+const ENCLOSED = /^\((.*)\)$/;
+/** "1 200": thousands separated by a space. */
+const SPACE_GROUPED = /^\d{1,3}(?: \d{3})+$/;
 const INTEGER = /^\d{1,3}(?:,\d{3})+$|^\d+$/;
 const DECIMAL = /^\d+(?:,\d{3})*\.\d+$/;
 const NEGATIVE = /^[-\u2212]\s*\d/;
@@ -67,7 +71,10 @@ function bareCount(s: string): Normalised<number> | null {
 }
 
 function fromText(raw: string): Normalised<number> {
-  const s = trimText(raw).replace(/\s+/g, ' ');
+  let s = trimText(raw).replace(/\s+/g, ' ').replace(TRAILING_PUNCT, '');
+  const inner = ENCLOSED.exec(s);
+  if (inner) s = inner[1].trim();
+  if (SPACE_GROUPED.test(s)) s = s.replace(/ /g, '');
   if (s === '') return EMPTY;
   const bare = bareCount(s);
   if (bare) return bare;

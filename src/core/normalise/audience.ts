@@ -5,10 +5,12 @@ import { cellChoiceText, enumMatcher, textCacheFor, type EnumMatcher } from './e
 import { EMPTY, invalid, ok, type Normalised } from './types';
 
 /** Between audiences: commas, semicolons, line breaks, bullets, pipes. */
-const STRONG_SEPARATORS = /\s*(?:[,;\n\r\u2022|]|\s\+\s)\s*/;
+const STRONG_SEPARATORS = /\s*[,;\n\r\u2022|]\s*/;
 /** Inside one part, maybe between audiences: "&", "/", "+", "and", "or". Tried only when the whole part is no audience. */
 const WEAK_SEPARATORS = /\s*(?:[&/+]|\band\b|\bor\b)\s*/i;
 /** "Family, Friend and Neighbor" has commas inside: read it as one word before splitting. */
+/** "Parents w/ children": the slash of "w/" separates nothing. */
+const WITH_ABBREVIATION = /\bw\/\s*/gi;
 const FFN_PHRASE = /\bfamily\s*,?\s*friends?\s*,?\s*(?:(?:and|&|or)\s*)?neighbou?rs?\b/gi;
 /** Qualifiers that do not change who the audience is: "(ages 0-5)", "of children 0 to 5". */
 const PARENTHESES = /\([^)]*\)/g;
@@ -119,7 +121,7 @@ export function normaliseAudience(
 
 function readAudience(v: AudienceVocab, text: string): Normalised<string[]> {
   const choices = v.matcher.choices;
-  const prepared = text.replace(FFN_PHRASE, 'FFN');
+  const prepared = text.replace(FFN_PHRASE, 'FFN').replace(WITH_ABBREVIATION, 'with ');
   const ids: string[] = [];
   const add = (id: string) => { if (!ids.includes(id)) ids.push(id); };
 

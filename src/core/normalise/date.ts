@@ -74,6 +74,8 @@ const SEASON_WORD = /\b(?:spring|summer|fall|autumn|winter|q[1-4]|quarter|semest
 const ISO_DATETIME = /^(\d{4})-(\d{1,2})-(\d{1,2})[t ]\d{1,2}:\d{2}/;
 const TIME = /\b\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:[ap]\.?\s?m\.?)?(?:\s*(?:z|utc|gmt|[+-]\d{2}:?\d{2}|e[sd]t|et))?/g;
 const HOUR = /\b\d{1,2}\s*[ap]\.?\s?m\b\.?/g;
+/** "3/4/2023 10-12", "Nov 16th 2023 from 6-8pm": a full date, then the hours. */
+const TIME_RANGE_AFTER = /^(.*?(?:\d{1,2}\/\d{1,2}\/\d{2,4}|\d{4}))\s+(?:from\s+)?\d{1,2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?\s*(?:-|\u2013|to)\s*\d{1,2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?$/;
 const STRAY_MERIDIEM = /\b[ap]\.?m\b\.?/g;
 const TIME_WORDS = /\b(?:noon|midnight|all day|morning|afternoon|evening|night)\b/g;
 const WEEKDAY = /\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|wed|weds|thu|thur|thurs|fri|sat|sun|lunes|martes|miercoles|jueves|viernes|sabado|domingo)\b\.?/g;
@@ -162,6 +164,8 @@ function parseText(raw: string, date1904: boolean): Normalised<string> {
   if (iso) s = `${iso[1]}-${iso[2]}-${iso[3]}`;
   if (VAGUE.test(s) && !/\d{1,2}[/-]\d{1,2}/.test(s)) return invalidDate('vague');
 
+  const timed = TIME_RANGE_AFTER.exec(s);
+  if (timed) s = timed[1];
   s = s.replace(PARENTHESES, ' ').replace(TIME, ' ').replace(HOUR, ' ').replace(STRAY_MERIDIEM, ' ').replace(TIME_WORDS, ' ').replace(WEEKDAY, ' ')
     .replace(ORDINAL, '$1').replace(SMALL_WORDS, ' ').replace(SPACES, ' ').replace(EDGE_PUNCT, '');
   if (s === '') return invalidDate('not_a_date');

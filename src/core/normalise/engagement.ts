@@ -11,12 +11,13 @@ const LEVEL_WORDS = new Set(['level', 'lvl', 'lv', 'lev', 'lvel', 'levl', 'tier'
 /** Words that say nothing about which level. */
 const FILLER = new Set(['engagement', 'engagment', 'eng', 'event', 'activity', 'only', 'hsh', 'the', 'number', 'no']);
 const NUMBER_WORDS: ReadonlyMap<string, number> = new Map(Object.entries({
-  zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, i: 1, ii: 2, iii: 3, iv: 4, v: 5, first: 1, second: 2, third: 3,
+  zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, i: 1, ii: 2, iii: 3, iv: 4, v: 5, first: 1, second: 2, third: 3, '1st': 1, '2nd': 2, '3rd': 3, '4th': 4,
 }));
 /** Scales people use instead of the four levels. */
 const NOT_LEVELS = new Set(['high', 'medium', 'low', 'mid', 'moderate', 'intense', 'intensive', 'basic', 'intermediate',
   'advanced', 'light', 'deep', 'minimal', 'full', 'partial', 'yes', 'no', 'x', 'n a', 'na', 'none', 'tbd', 'unknown']);
 const SEVERAL_WORDS = new Set(['both', 'all', 'mixed', 'multiple', 'various', 'all level', 'both level']);
+const NOTE = /^(.+?)(?:\s+[-\u2013\u2014]\s+|\s*:\s+)(.+)$/;
 const BRACKETS = /\([^)]*\)|\[[^\]]*\]/g;
 const PREFIXED_NUMBER = /^(l|lvl|lv|lev|level|el|tier|t)(\d+)$/;
 const PART_SEPARATORS = /\s*(?:[/,;&+|():[\]\u2013\u2014]|-(?!point)|\band\b|\bor\b|\bto\b|\bthrough\b|\bthru\b)\s*/i;
@@ -107,6 +108,14 @@ function readEngagement(m: EnumMatcher, text: string): Normalised<string> {
       if (!only.startsWith('level ')) return ok(only);
       return invalid({ code: 'invalid_engagement', reason: 'not_a_level', params: { ...params, level: Number(only.slice(6)) } });
     }
+  }
+
+  // A level, then a note: "Touchpoint - flyer", "Level 2: led the meeting".
+  const noted = NOTE.exec(text);
+  if (noted) {
+    const r = readOne(m, normaliseSingularWords(noted[1]), true);
+    const rest = noted[2].split(PART_SEPARATORS).map((p) => readOne(m, normaliseSingularWords(p), false));
+    if (r !== null && 'id' in r && rest.every((x) => x === null)) return ok(r.id);
   }
 
   // A note in brackets: "Level 1 (2 hours or less)".

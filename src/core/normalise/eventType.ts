@@ -9,6 +9,7 @@ interface KeywordIndex {
   phrases: { words: string[]; id: string }[];
 }
 
+const NOTE = /^(.+?)(?:\s+[-\u2013\u2014]\s+|\s*:\s+|\s*\()(.+)$/;
 const NO_KEYWORDS: Readonly<Record<string, string[]>> = {};
 const indexes = new WeakMap<object, KeywordIndex>();
 
@@ -83,6 +84,12 @@ function readEventType(
   const ws = normaliseSingularWords(text);
   const found = m.matchWords(ws);
   if (found.kind === 'match') return ok(found.id);
+  // A type, then a note: "Other - health fair", "Literacy: book giveaway".
+  const noted = NOTE.exec(text);
+  if (noted) {
+    const head = m.matchWords(normaliseSingularWords(noted[1]));
+    if (head.kind === 'match' && !head.fuzzy) return ok(head.id);
+  }
   if (found.kind !== 'ambiguous') {
     const ids = new Set<string>();
     for (const p of keywordIndex(keywords).phrases) if (containsPhrase(ws, p.words)) ids.add(p.id);

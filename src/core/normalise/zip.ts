@@ -2,9 +2,13 @@ import { trimText } from '../text';
 import type { Cell } from '../workbook';
 import { EMPTY, invalid, ok, type Normalised } from './types';
 
-const ZIP = /^(\d{5})(?:\s*[-\u2013]?\s*\d{4})?$/;
+const ZIP = /^(\d{5})(?:\s*[-\u2013]?\s*\d{4})?-?$/;
 /** "MI 48201", "Detroit, MI 48201-1234", "Zip: 48201": letters (no digits) before the zip. */
-const TRAILING_ZIP = /^[^\d]*?[\s,:#]\s*(\d{5})(?:\s*-\s*\d{4})?$/;
+const TRAILING_ZIP = /^[^\d]*?(\d{5})(?:\s*-\s*\d{4})?$/;
+/** "48,201": a number shown with a thousands separator. */
+const GROUPED = /^\d{2},\d{3}$/;
+/** No zip at all: a dash, "N/A", or the place of a virtual event. */
+const NO_ZIP = /^(?:[-\u2013\u2014_.\s]+|n\/?a|none|virtual|online|zoom|remote|tbd)$/i;
 const WHOLE_NUMBER_TEXT = /^\d+$/;
 
 /** Whether a 5-digit zip lies in Michigan (48xxx, 49xxx). */
@@ -44,6 +48,8 @@ export function normaliseZip(cell: Cell): Normalised<string> {
       const s = trimText(v);
       if (s === '') return EMPTY;
       if (WHOLE_NUMBER_TEXT.test(s)) return fromDigits(s);
+      if (GROUPED.test(s)) return fromDigits(s.replace(',', ''));
+      if (NO_ZIP.test(s)) return EMPTY;
       const m = ZIP.exec(s) ?? TRAILING_ZIP.exec(s);
       if (m) return accept(m[1]);
       return invalid({ code: 'invalid_zip', reason: 'not_a_zip' });

@@ -128,3 +128,15 @@ describe('normaliseAttendees: totals and notes', () => {
     ['10 (+5 staff)', 'several'],
   ])('%j is invalid_attendees (%s)', (input, reason) => expect(read(input)).toBe(`!invalid_attendees/${reason}`));
 });
+
+describe('normaliseAttendees: odd typing', () => {
+  test.each([
+    ['(30)', 30],
+    ['30.', 30],
+    ['1 200', 1200],
+  ])('%j → %d', (input, n) => expect(read(input)).toBe(n));
+
+  test('a leading plus is an estimate', () => {
+    expect(read('+30')).toEqual({ value: 30, warning: 'approximate_attendees/approximate' });
+  });
+});

@@ -135,6 +135,14 @@ describe('normaliseAudience: qualified and bracketed audiences', () => {
     ['Teachers/staff', ['teacher_educator']],
     ['Directors/Admin', ['director_owner']],
     ['Kinship caregivers', ['parent_family']],
+    ['Parents w/ children', ['parent_family_child']],
+    ['Families w/young children', ['parent_family_child']],
+    ['Dads and kids', ['parent_family_child']],
+    ['Parents + kids', ['parent_family_child']],
+    ['Moms & toddlers', ['parent_family_child']],
+    ['Kids and parents', ['parent_family_child']],
+    ['Parents/guardians & children', ['parent_family_child']],
+    ['Expecting moms', ['parent_family']],
   ])('%j → %j', (input, ids) => expect(read(input)).toEqual(ids));
 
   test.each([

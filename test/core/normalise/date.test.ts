@@ -216,3 +216,13 @@ describe('normaliseDate: run-together forms', () => {
     ['03/04/2023 00:00:00', '2023-03-04'],
   ])('%j → %s', (text, iso) => expect(normaliseDate(cell(text), d1900)).toEqual({ kind: 'ok', value: iso }));
 });
+
+describe('normaliseDate: hours after the date', () => {
+  test.each([
+    ['3/4/2023 10-12', '2023-03-04'],
+    ['3/4/2023 10am-12pm', '2023-03-04'],
+    ['3/4/2023 10:00 AM - 12:00 PM', '2023-03-04'],
+    ['Thursday, Nov 16th 2023 from 6-8pm', '2023-11-16'],
+    ['March 4, 2023 6 to 8 pm', '2023-03-04'],
+  ])('%j → %s', (text, iso) => expect(normaliseDate(cell(text), d1900)).toEqual({ kind: 'ok', value: iso }));
+});

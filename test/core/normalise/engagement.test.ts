@@ -108,10 +108,15 @@ describe('normaliseEngagement: the same level said twice, notes in brackets', ()
     ['Engagement level: 2', 'level_two'],
     ['Level1', 'level_one'],
     ['Lvl.2', 'level_two'],
+    ['Level 1 - 2 hours', 'level_one'],
+    ['Touchpoint - flyer', 'touchpoint'],
+    ['Level 2: led the meeting', 'level_two'],
+    ['1st level', 'level_one'],
   ])('%j → %s', (input, id) => expect(read(input)).toBe(id));
 
   test.each([
-    ['Level 1 - 2 hours', 'unknown'],
     ['Level 3 (Level three)', 'not_a_level'],
+    ['Level 1 - 2', 'several'],
+    ['Level 1 - Level 2', 'several'],
   ])('%j is invalid_engagement (%s)', (input, reason) => expect(read(input)).toBe(`!invalid_engagement/${reason}`));
 });

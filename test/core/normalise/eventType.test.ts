@@ -89,3 +89,15 @@ describe('normaliseEventType', () => {
     expect(brief(normaliseEventType({ kind: 'date', value: 44989 }, EVENT_TYPE_OPTIONS))).toBe('!unknown_event_type/not_text');
   });
 });
+
+describe('normaliseEventType: a type, then a note', () => {
+  test.each([
+    ['Other - health fair', 'other'],
+    ['Literacy: book giveaway', 'literacy'],
+    ['Parenting (Triple P)', 'parenting'],
+  ])('%j → %s', (input, id) => expect(read(input)).toBe(id));
+
+  test('a typo in the head is not enough', () => {
+    expect(read('Otherr - fair')).toEqual({ value: 'Otherr - fair', warning: 'unknown_event_type/unknown' });
+  });
+});

@@ -58,3 +58,13 @@ describe('normaliseZip', () => {
     expect(isMichiganZip('47001')).toBe(false);
   });
 });
+
+describe('normaliseZip: placeholders and odd typing', () => {
+  test.each([['-'], ['—'], ['N/A'], ['Virtual'], ['online']])('%j is no zip at all', (input) => expect(read(input)).toBe('EMPTY'));
+
+  test.each([
+    ['48,201', '48201'],
+    ['MI48201', '48201'],
+    ['48201-', '48201'],
+  ])('%j → %s', (input, zip) => expect(read(input)).toBe(zip));
+});
