@@ -13,7 +13,7 @@ export const ENGAGEMENT_OPTIONS: EnumOption[] = [
     id: 'touchpoint',
     label: 'Touchpoint',
     definition: 'ECE related give-aways, a call, a flyer, attendance at a large or small information-sharing event without instruction, all in support of increasing awareness of the importance of healthy child development',
-    synonyms: ['touchpoint', 'touch point', 'touch-point', 'tp', 't p', 'touchpoint event', 'touch point event',
+    synonyms: ['touchpoint', 'touch point', 'touch-point', 'tp', 't p', 'tps', 'touchpoint event', 'touch point event',
       'touchpoint only', 'touchpoint level', 'engagement touchpoint', 'touchpoint engagement', 'level touchpoint',
       'outreach touchpoint'],
   },
@@ -160,6 +160,8 @@ export const AUDIENCE_UNCLEAR: string[] = ['provider', 'providers', 'childcare p
   'licensed providers', 'center providers', 'childcare', 'child care', 'ece', 'ece professionals',
   'early childhood professionals', 'ece workforce', 'all', 'everyone', 'everybody', 'anyone', 'any',
   'all ages', 'open to all', 'open to public', 'open to the public', 'all welcome', 'all are welcome',
+  'everyone welcome', 'everyone is welcome', 'open to everyone', 'all audiences', 'all of the above', 'any audience',
+  'general audience', 'public event', 'community wide', 'communitywide',
   'general', 'general public', 'public', 'community', 'community members', 'the community', 'community at large',
   'residents', 'neighbors', 'mixed', 'both', 'various', 'varies', 'multiple', 'other', 'others', 'adults',
   'grandparents', 'kin', 'relatives', 'staff', 'children', 'kids', 'youth', 'students'];

@@ -81,8 +81,12 @@ function readPart(v: AudienceVocab, part: string, depth = 0): PartReading {
   const pieces = part.split(WEAK_SEPARATORS).filter((p) => p.trim() !== '');
   if (pieces.length < 2) return { unknown: part, partial: false };
   const ids: string[] = [];
+  // "Lead & assistant teachers": the last piece's noun belongs to the earlier pieces too.
+  const lastWords = pieces[pieces.length - 1].trim().split(/\s+/);
+  const head = lastWords.length > 1 ? lastWords[lastWords.length - 1] : null;
   for (const piece of pieces) {
-    const m = matchPhrase(v, piece);
+    let m = matchPhrase(v, piece);
+    if (m === null && head !== null) m = matchPhrase(v, `${piece} ${head}`);
     if (m === 'unclear') return { unclear: piece.trim() };
     if (m === null) return { unknown: piece.trim(), partial: ids.length > 0 || pieces.some((p) => typeof matchPhrase(v, p) === 'string') };
     ids.push(m);
