@@ -9,8 +9,10 @@ export interface ServerConfig {
   tls: { certFile: string; keyFile: string } | null;
   /** Largest upload (file or JSON body), bytes. */
   maxUploadBytes: number;
-  /** Largest sheet posted as JSON by the add-in. */
-  maxJsonCells: number;
+  /** Most cells in one submission: a sheet posted as JSON, or all sheets of a file. */
+  maxCells: number;
+  /** Time budget for reading one uploaded file, milliseconds. */
+  readMillis: number;
   /** Requests per token (or per address without one) per window. */
   rateLimit: { max: number; windowMs: number };
   /** Origins allowed to call the API from a browser (the taskpane's). */
@@ -64,7 +66,8 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): ServerC
     databaseUrl: env.DATABASE_URL || 'sqlite:data/datashare.db',
     tls,
     maxUploadBytes: int(env, 'MAX_UPLOAD_MB', 20, 1, 1024) * 1024 * 1024,
-    maxJsonCells: int(env, 'MAX_JSON_CELLS', 2_000_000, 1000, 50_000_000),
+    maxCells: int(env, 'MAX_CELLS', 2_000_000, 1000, 50_000_000),
+    readMillis: int(env, 'READ_TIMEOUT_S', 10, 1, 600) * 1000,
     rateLimit: { max: int(env, 'RATE_LIMIT_MAX', 300, 1, 1_000_000), windowMs: int(env, 'RATE_LIMIT_WINDOW_S', 60, 1, 86400) * 1000 },
     corsOrigins,
     taskpaneDir: resolve(cwd, env.TASKPANE_DIR || 'dist/taskpane'),

@@ -1,17 +1,18 @@
 import { check, type CheckOptions } from '../core/check';
 import type { CheckReport } from '../core/report';
 import type { Workbook } from '../core/workbook';
+import type { ReadLimits } from '../io/limits';
 import { readWorkbookBytes } from '../io/readWorkbook';
 import { ApiError } from './errors';
 
 /** The check engine as the server uses it; tests and a future worker pool can supply another. */
 export interface Engine {
-  read(bytes: Uint8Array, fileName: string): Promise<Workbook>;
+  read(bytes: Uint8Array, fileName: string, limits?: Partial<ReadLimits>): Promise<Workbook>;
   check(workbook: Workbook, options: CheckOptions): CheckReport;
 }
 
 export const defaultEngine: Engine = {
-  read: (bytes, fileName) => readWorkbookBytes(bytes, fileName),
+  read: (bytes, fileName, limits) => readWorkbookBytes(bytes, fileName, limits),
   check,
 };
 
@@ -33,9 +34,9 @@ function readErrorOf(error: unknown): { code: string; message: string } | null {
 }
 
 /** Reads an uploaded file; a file the reader refuses becomes a 413, 415 or 422 with the reader's one-line reason. */
-export async function readUpload(engine: Engine, bytes: Uint8Array, fileName: string): Promise<Workbook> {
+export async function readUpload(engine: Engine, bytes: Uint8Array, fileName: string, limits?: Partial<ReadLimits>): Promise<Workbook> {
   try {
-    return await engine.read(bytes, fileName);
+    return await engine.read(bytes, fileName, limits);
   } catch (error) {
     const re = readErrorOf(error);
     if (!re) throw error;

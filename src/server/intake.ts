@@ -4,6 +4,7 @@ import type { Collection } from '../core/collection/types';
 import type { CheckOptions } from '../core/check';
 import { sheetFromValues } from '../core/fromValues';
 import type { Workbook } from '../core/workbook';
+import type { ReadLimits } from '../io/limits';
 import { ApiError } from './errors';
 import { readUpload, type Engine } from './engine';
 import type { SubmissionSource } from './repositories/submissions';
@@ -132,7 +133,12 @@ export function workbookFromStoredValues(bytes: Uint8Array): Workbook {
 }
 
 /** Reads a multipart upload: one `file`, optional `sheet`, `headerRow`, `mapping` (JSON). */
-export async function intakeFromMultipart(request: FastifyRequest, engine: Engine, collection: Collection): Promise<Intake> {
+export async function intakeFromMultipart(
+  request: FastifyRequest,
+  engine: Engine,
+  collection: Collection,
+  limits: Partial<ReadLimits>,
+): Promise<Intake> {
   let file: { name: string; type: string; bytes: Uint8Array } | null = null;
   const fields: Record<string, string> = {};
   for await (const part of request.parts() as AsyncIterableIterator<Multipart>) {
@@ -171,7 +177,7 @@ export async function intakeFromMultipart(request: FastifyRequest, engine: Engin
     fileName,
     contentType: file.type,
     bytes,
-    read: () => readUpload(engine, bytes, fileName),
+    read: () => readUpload(engine, bytes, fileName, limits),
     options: { sheet, headerRow, mapping: validMapping(mapping, collection) },
   };
 }

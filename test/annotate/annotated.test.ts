@@ -20,7 +20,7 @@ const fillOf = (ws: Worksheet, address: string): string | undefined => {
 const noteOf = (ws: Worksheet, address: string): string => {
   const note = ws.getCell(address).note;
   if (!note) return '';
-  return typeof note === 'string' ? note : note.texts.map((t) => t.text).join('');
+  return typeof note === 'string' ? note : (note.texts ?? []).map((t) => t.text).join('');
 };
 
 beforeAll(async () => {

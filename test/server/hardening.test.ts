@@ -19,7 +19,7 @@ describe('HTTP hardening', () => {
       manifestFile: join(dir, 'manifest.xml'),
       corsOrigins: ['https://localhost:3000'],
       maxUploadBytes: 200_000,
-      maxJsonCells: 5_000,
+      maxCells: 5_000,
     });
   });
   afterAll(async () => t.close());

@@ -74,6 +74,7 @@ async function visibleSubmission(app: FastifyInstance, principal: Principal, id:
 
 export const submissionRoutes: FastifyPluginAsync<SubmissionRouteOptions> = async (app, { config, engine, collection, limiter }) => {
   const period = config.period ?? collection.period;
+  const readLimits = { maxFileBytes: config.maxUploadBytes, maxCells: config.maxCells, maxMillis: config.readMillis };
 
   /** Reads and checks in the limiter; the report is validated against the contract before it is stored. */
   async function checkIntake(intake: Intake): Promise<{ report: CheckReport; source: Intake['source'] }> {
@@ -128,8 +129,8 @@ export const submissionRoutes: FastifyPluginAsync<SubmissionRouteOptions> = asyn
           throw new ApiError(415, 'unsupported_media_type', 'Send the workbook as multipart/form-data (field "file") or the cells as application/json.');
         }
         const intake = isJson
-          ? intakeFromValues(request.body as ValuesBody, collection, config.maxJsonCells)
-          : await intakeFromMultipart(request, engine, collection);
+          ? intakeFromValues(request.body as ValuesBody, collection, config.maxCells)
+          : await intakeFromMultipart(request, engine, collection, readLimits);
         const { report, source } = await checkIntake(intake);
         stored = await app.repos.submissions.create({
           principal,
@@ -202,7 +203,7 @@ export const submissionRoutes: FastifyPluginAsync<SubmissionRouteOptions> = asyn
       const [json, file] = await Promise.all([app.repos.submissions.reportJson(s.id), app.repos.submissions.file(s.id)]);
       if (json === undefined || !file) throw new ApiError(404, 'not_found', 'There is no submission with this id, or it is not yours to see.');
       const done = await limiter.run(async () => {
-        const workbook = s.source === 'office' ? workbookFromStoredValues(file.bytes) : await readUpload(engine, file.bytes, file.fileName);
+        const workbook = s.source === 'office' ? workbookFromStoredValues(file.bytes) : await readUpload(engine, file.bytes, file.fileName, readLimits);
         return buildAnnotatedWorkbook({
           workbook,
           report: JSON.parse(json) as CheckReport,
