@@ -64,7 +64,7 @@ export function validateRow(row: number, cellOf: (row: number, col: number) => C
     if (field.kind === 'date' && typeof value === 'string' && (value < ctx.period.start || value > ctx.period.end)) {
       outOfPeriod = true;
       const side = value < ctx.period.start ? 'before' : 'after';
-      issues.push(makeIssue({ code: 'date_out_of_period', params: { date: raw || value, side } }, excelRow, col, field, raw, ctx));
+      issues.push(makeIssue({ code: 'date_out_of_period', params: { date: raw || value, iso: value, side } }, excelRow, col, field, raw, ctx));
     }
     if (cell.kind === 'text' && field.kind !== 'text') {
       const shown = displayValue(field, value, ctx.collection);
