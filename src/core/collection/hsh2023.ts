@@ -1,5 +1,5 @@
 import { collectionSchema, type Collection } from './types';
-import { ENGAGEMENT_OPTIONS, AUDIENCE_OPTIONS, EVENT_TYPE_OPTIONS } from './hsh2023-vocabulary';
+import { ENGAGEMENT_OPTIONS, AUDIENCE_OPTIONS, AUDIENCE_UNCLEAR, EVENT_TYPE_KEYWORDS, EVENT_TYPE_OPTIONS } from './hsh2023-vocabulary';
 
 /**
  * The Hope Starts Here Imperative #2 collection for events held in 2023
@@ -92,5 +92,9 @@ export const HSH_2023: Collection = collectionSchema.parse({
     engagement: ENGAGEMENT_OPTIONS,
     audience: AUDIENCE_OPTIONS,
     event_type: EVENT_TYPE_OPTIONS,
+  },
+  vocabulary: {
+    unclear: { audience: AUDIENCE_UNCLEAR },
+    keywords: { event_type: EVENT_TYPE_KEYWORDS },
   },
 });

@@ -52,12 +52,20 @@ export const fieldSchema = z.object({
 });
 export type FieldDef = z.infer<typeof fieldSchema>;
 
+export const vocabularySchema = z.object({
+  /** Per enumeration: words that name no single option ("Providers", "All"); the partner is asked to choose. */
+  unclear: z.record(z.string(), z.array(z.string())).default({}),
+  /** Per enumeration: option id → words that, inside a longer text, point to that option ("story time" → literacy). */
+  keywords: z.record(z.string(), z.record(z.string(), z.array(z.string()))).default({}),
+});
+
 export const collectionSchema = z.object({
   id: z.string(),
   name: z.string(),
   period: periodSchema,
   fields: z.array(fieldSchema).min(1),
   enumerations: z.record(z.string(), z.array(enumOptionSchema)),
+  vocabulary: vocabularySchema.default({ unclear: {}, keywords: {} }),
 });
 export type Collection = z.infer<typeof collectionSchema>;
 export type CollectionInput = z.input<typeof collectionSchema>;

@@ -1,5 +1,4 @@
 import type { Collection, EnumOption, FieldDef } from '../collection/types';
-import { AUDIENCE_UNCLEAR, EVENT_TYPE_KEYWORDS } from '../collection/hsh2023-vocabulary';
 import type { RecordValue } from '../report';
 import type { Cell } from '../workbook';
 import { normaliseAttendees } from './attendees';
@@ -62,13 +61,13 @@ export function normaliseField(field: FieldDef, cell: Cell, ctx: NormaliseContex
         return normaliseAttendees(cell);
       case 'enum_list': {
         const options = optionsOf(field, ctx.collection);
-        const unclear = isField(field, 'audience') ? AUDIENCE_UNCLEAR : undefined;
+        const unclear = field.enumeration !== undefined ? ctx.collection.vocabulary.unclear[field.enumeration] : undefined;
         return normaliseAudience(cell, options, unclear);
       }
       case 'enum': {
         const options = optionsOf(field, ctx.collection);
         if (isField(field, 'engagement')) return normaliseEngagement(cell, options);
-        if (isField(field, 'event_type')) return normaliseEventType(cell, options, EVENT_TYPE_KEYWORDS);
+        if (isField(field, 'event_type')) return normaliseEventType(cell, options, (field.enumeration !== undefined ? ctx.collection.vocabulary.keywords[field.enumeration] : undefined) ?? {});
         return normaliseEnum(cell, options);
       }
       default:
