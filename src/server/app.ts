@@ -48,7 +48,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   await app.register(storePlugin, { store: options.store, closeWithApp: options.closeStore ?? false });
   await app.register(repositoriesPlugin, { hooks: options.hooks });
-  await app.register(authPlugin);
+  await app.register(authPlugin, { maxFailures: config.maxAuthFailures });
   await app.register(securityPlugin, { hstsMaxAge: config.hstsMaxAge });
 
   const limiter = new Limiter(config.checkConcurrency, config.checkQueue);

@@ -15,6 +15,8 @@ export interface ServerConfig {
   readMillis: number;
   /** Requests per token (or per address without one) per window. */
   rateLimit: { max: number; windowMs: number };
+  /** Failed sign-ins per client address per minute before it is answered 429. */
+  maxAuthFailures: number;
   /** Origins allowed to call the API from a browser (the taskpane's). */
   corsOrigins: string[];
   /** The built taskpane (taskpane.html and its assets). */
@@ -69,6 +71,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): ServerC
     maxCells: int(env, 'MAX_CELLS', 2_000_000, 1000, 50_000_000),
     readMillis: int(env, 'READ_TIMEOUT_S', 10, 1, 600) * 1000,
     rateLimit: { max: int(env, 'RATE_LIMIT_MAX', 300, 1, 1_000_000), windowMs: int(env, 'RATE_LIMIT_WINDOW_S', 60, 1, 86400) * 1000 },
+    maxAuthFailures: int(env, 'MAX_AUTH_FAILURES', 20, 1, 1_000_000),
     corsOrigins,
     taskpaneDir: resolve(cwd, env.TASKPANE_DIR || 'dist/taskpane'),
     manifestFile: resolve(cwd, env.MANIFEST_FILE || 'manifest.xml'),

@@ -12,10 +12,6 @@ export class Limiter {
     private readonly queue: number,
   ) {}
 
-  get busy(): boolean {
-    return this.running >= this.concurrency && this.waiting.length >= this.queue;
-  }
-
   /** Runs fn when a slot is free; returns null at once when the line is full. */
   async run<T>(fn: () => Promise<T>): Promise<{ value: T } | null> {
     if (this.running >= this.concurrency) {

@@ -1,6 +1,7 @@
 import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { strToU8, zipSync } from 'fflate';
 import { auth, eventRows, logCapture, makeApp, multipart, valuesPayload, xlsxFixture, type TestApp } from './helpers';
 
 /** Hostile input and the HTTP surface (store-independent: SQLite only). */
@@ -106,6 +107,27 @@ describe('HTTP hardening', () => {
   });
 });
 
+test('a zip bomb is refused (413) and the server goes on', async () => {
+  const t = await makeApp('sqlite');
+  try {
+    const p = await t.partner();
+    // A workbook-shaped zip whose sheet unpacks to 400 MB of spaces.
+    const huge = new Uint8Array(400_000_000).fill(32);
+    const bomb = zipSync({
+      '[Content_Types].xml': strToU8('<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>'),
+      'xl/workbook.xml': strToU8('<?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheets><sheet name="S" sheetId="1"/></sheets></workbook>'),
+      'xl/worksheets/sheet1.xml': huge,
+    }, { level: 9 });
+    const m = multipart({}, { name: 'bomb.xlsx', bytes: bomb });
+    const res = await t.app.inject({ method: 'POST', url: '/api/v1/submissions', payload: m.payload, headers: { ...m.headers, ...auth(p.token) } });
+    expect([413, 422]).toContain(res.statusCode);
+    expect(res.json().error.message.length).toBeGreaterThan(10);
+    expect((await t.app.inject({ method: 'GET', url: '/healthz' })).statusCode).toBe(200);
+  } finally {
+    await t.close();
+  }
+});
+
 test('rate limit per token: 429 with Retry-After; another token is not held back', async () => {
   const t = await makeApp('sqlite', {}, { rateLimit: { max: 3, windowMs: 60_000 } });
   try {
@@ -118,6 +140,22 @@ test('rate limit per token: 429 with Retry-After; another token is not held back
     expect(limited.json().error.code).toBe('rate_limited');
     expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
     expect((await hit(b.token)).statusCode).toBe(200);
+  } finally {
+    await t.close();
+  }
+});
+
+test('guessing tokens from one address is cut off after a few failures', async () => {
+  const t = await makeApp('sqlite', {}, { maxAuthFailures: 5 });
+  try {
+    const p = await t.partner();
+    const guess = (i: number) => t.app.inject({ method: 'GET', url: '/api/v1/submissions', headers: auth(`hsh_guess${i}`) });
+    for (let i = 0; i < 5; i++) expect((await guess(i)).statusCode).toBe(401);
+    const blocked = await guess(99);
+    expect(blocked.statusCode).toBe(429);
+    expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(0);
+    // A good token from the same address (colleagues behind one router) still works.
+    expect((await t.app.inject({ method: 'GET', url: '/api/v1/submissions', headers: auth(p.token) })).statusCode).toBe(200);
   } finally {
     await t.close();
   }

@@ -89,6 +89,7 @@ export function testConfig(overrides: Partial<ServerConfig> = {}): ServerConfig 
   return {
     ...loadConfig({ PORT: '0', LOG_LEVEL: 'warn' }, '/nonexistent-dir'),
     rateLimit: { max: 100_000, windowMs: 60_000 },
+    maxAuthFailures: 1000,
     ...overrides,
   };
 }

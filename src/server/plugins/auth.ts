@@ -36,13 +36,49 @@ export function bearerToken(request: FastifyRequest): string | null {
   return m ? m[1]! : null;
 }
 
-export const authPlugin = definePlugin(
-  async (app) => {
+/**
+ * Failed sign-ins per client address: the rate limit is per token, and made-up
+ * tokens are all different, so guessing is limited here instead.
+ */
+export class FailureLimiter {
+  private readonly seen = new Map<string, { count: number; until: number }>();
+
+  constructor(
+    private readonly max: number,
+    private readonly windowMs: number,
+  ) {}
+
+  /** Seconds to wait when the address is over the limit, else 0. */
+  blockedFor(key: string, now = Date.now()): number {
+    const e = this.seen.get(key);
+    if (!e || e.until <= now) return 0;
+    return e.count >= this.max ? Math.ceil((e.until - now) / 1000) : 0;
+  }
+
+  fail(key: string, now = Date.now()): void {
+    const e = this.seen.get(key);
+    if (!e || e.until <= now) this.seen.set(key, { count: 1, until: now + this.windowMs });
+    else e.count++;
+    if (this.seen.size > 10_000) {
+      for (const [k, v] of this.seen) if (v.until <= now) this.seen.delete(k);
+    }
+  }
+}
+
+export const authPlugin = definePlugin<{ maxFailures?: number; failureWindowMs?: number }>(
+  async (app, opts) => {
+    const failures = new FailureLimiter(opts.maxFailures ?? 20, opts.failureWindowMs ?? 60_000);
     app.decorateRequest('principal', null);
     app.decorate('authenticate', async (request: FastifyRequest) => {
       const token = bearerToken(request);
       const result = token ? await app.repos.tokens.authenticate(token) : ({ ok: false, reason: 'missing' } as const);
       if (!result.ok) {
+        // Over the limit: answered without another audit line, so guessing cannot flood the log either.
+        const wait = failures.blockedFor(request.ip);
+        if (wait > 0) {
+          throw new ApiError(429, 'rate_limited', `Too many failed sign-ins from this address. Try again in ${wait} s.`, { 'retry-after': String(wait) });
+        }
+        failures.fail(request.ip);
         await app.repos.audit.write({
           actor: null,
           action: 'auth.failed',
