@@ -3,11 +3,12 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
+// helpers first: it stands in for ESM-only modules before the app loads them.
+import { auth, describeStores, eventRows, makeStore, testConfig, valuesPayload, type TestStore } from './helpers';
 import { buildApp } from '../../src/server/app';
 import type { Store } from '../../src/server/store/connect';
 import { OrgRepository } from '../../src/server/repositories/orgs';
 import { TokenRepository } from '../../src/server/repositories/tokens';
-import { auth, describeStores, eventRows, makeStore, testConfig, valuesPayload, type TestStore } from './helpers';
 
 const ROOT = join(__dirname, '../..');
 
