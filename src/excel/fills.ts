@@ -1,4 +1,4 @@
-import { cellsOf, cellsToRects, chunkAddresses, parseCell, rectAddress, type Rect } from './addresses';
+import { cellsOf, cellsToRects, chunkAddresses, parseCell, rectAddress, rectCells, type Rect } from './addresses';
 
 /**
  * A cell's own fill, as Range.getCellProperties reports it (ExcelApi 1.9).
@@ -41,21 +41,43 @@ export interface AreaAccess {
   cellProperties: boolean;
 }
 
+/** Rows of unflagged cells we accept to read between flagged ones, to send one read instead of many. */
+const READ_GAP_ROWS = 2;
+
+/**
+ * Rectangles to read that cover these cells: same-column-span rectangles a
+ * few rows apart are read as one (every other row of a column is one read, not
+ * thousands). The extra cells are read and ignored.
+ */
+export function readRects(rects: Rect[], gap = READ_GAP_ROWS): Rect[] {
+  const sorted = [...rects].sort((a, b) => a.left - b.left || a.right - b.right || a.top - b.top);
+  const out: Rect[] = [];
+  for (const rect of sorted) {
+    const last = out[out.length - 1];
+    if (last && last.left === rect.left && last.right === rect.right && rect.top - last.bottom - 1 <= gap) last.bottom = Math.max(last.bottom, rect.bottom);
+    else out.push({ ...rect });
+  }
+  return out;
+}
+
 /** Queues loads of the fills of these cells; call `result()` after the sync. */
-export function queueFillReads(sheet: Excel.Worksheet, cells: Iterable<string>, access: AreaAccess): { result(): Map<string, Fill> } {
-  const rects = cellsToRects([...cells].map(parseCell).filter((c): c is { row: number; col: number } => c !== null));
+export function queueFillReads(sheet: Excel.Worksheet, cells: Iterable<string>, access: AreaAccess): { result(): Map<string, Fill>; cells: number } {
+  const wanted = new Set([...cells].map((c) => c.toUpperCase()));
+  const rects = cellsToRects([...wanted].map(parseCell).filter((c): c is { row: number; col: number } => c !== null));
   if (access.cellProperties) {
-    const reads = rects.map((rect) => ({
+    const reads = readRects(rects).map((rect) => ({
       rect,
       props: sheet.getRange(rectAddress(rect)).getCellProperties({ format: { fill: { color: true, pattern: true, patternColor: true, tintAndShade: true, patternTintAndShade: true } } }),
     }));
     return {
+      cells: reads.reduce((n, r) => n + rectCells(r.rect), 0),
       result() {
         const out = new Map<string, Fill>();
         for (const { rect, props } of reads) {
           const addresses = cellsOf(rect);
           const width = rect.right - rect.left + 1;
           addresses.forEach((address, i) => {
+            if (!wanted.has(address)) return;
             const fill = props.value[Math.floor(i / width)]?.[i % width]?.format?.fill;
             out.set(address, fill ? cleanFill(fill) : { ...NO_FILL });
           });
@@ -71,6 +93,7 @@ export function queueFillReads(sheet: Excel.Worksheet, cells: Iterable<string>, 
     return { address, fill };
   });
   return {
+    cells: reads.length,
     result() {
       return new Map(reads.map(({ address, fill }) => [address, fill.color ? { color: fill.color } : { ...NO_FILL }]));
     },

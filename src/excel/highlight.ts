@@ -8,13 +8,15 @@ import { suspendEvents } from './run';
 /**
  * Highlighting flagged cells and putting them back. The number of
  * context.sync() calls is fixed, whatever the number of cells:
- *   1. read the cells' own fills (and which cells already carry a note);
- *   (1b. only with threaded comments, and only when the sheet has comments of
- *        the partner's own: where those are);
+ *   1. read the cells' own fills and the sheet's notes (or comments);
+ *   (1b. only when the sheet has notes or comments of the partner's own:
+ *        which cells they are on, so we never cover or double them);
  *   2. write fills, notes and restorations, with events suspended;
  *   3. turn events back on.
  * Addresses are merged into rectangles and sent as RangeAreas in strings
- * under Excel's 8,192-character limit.
+ * under Excel's 8,192-character limit. Only a write batch that would exceed
+ * Excel on the web's request limit (~5 MB: tens of thousands of notes) is
+ * split into more syncs.
  */
 
 /** What we painted on a sheet and what was there before: enough for Clear to restore it exactly. */
@@ -25,11 +27,12 @@ export interface HighlightRecord {
   /** Area lists of the cells painted with the error and the warning colour. */
   errors: string;
   warnings: string;
-  /** Area list of the cells where we put a note. */
-  notes: string;
 }
 
 export type NoteMode = HighlightResult['notes'];
+
+/** A request Excel on the web still accepts, with a margin under its ~5 MB limit. */
+export const DEFAULT_WRITE_BUDGET_BYTES = 4_000_000;
 
 export interface HighlightEnv {
   access: AreaAccess;
@@ -38,13 +41,14 @@ export interface HighlightEnv {
   events: boolean;
   /** 0-based column for issues that name a row but no column. */
   rowIssueColumn: number;
+  /** Estimated request size above which a write batch is split. */
+  writeBudgetBytes?: number;
 }
 
 interface Previous {
   errors: Set<string>;
   warnings: Set<string>;
   own: Map<string, Fill>;
-  notes: Set<string>;
 }
 
 function unpack(record: HighlightRecord | null): Previous {
@@ -54,11 +58,10 @@ function unpack(record: HighlightRecord | null): Previous {
     errors: new Set(expandAreaList(record?.errors ?? '')),
     warnings: new Set(expandAreaList(record?.warnings ?? '')),
     own,
-    notes: new Set(expandAreaList(record?.notes ?? '')),
   };
 }
 
-function pack(own: Map<string, Fill>, errors: string[], warnings: string[], notes: string[]): HighlightRecord {
+function pack(own: Map<string, Fill>, errors: string[], warnings: string[]): HighlightRecord {
   const groups = new Map<string, { fill: Fill; cells: string[] }>();
   for (const [cell, fill] of own) {
     const key = fillKey(fill);
@@ -71,9 +74,50 @@ function pack(own: Map<string, Fill>, errors: string[], warnings: string[], note
     fills: [...groups.values()].map(({ fill, cells }) => ({ fill, cells: compactAreaList(cells) })),
     errors: compactAreaList(errors),
     warnings: compactAreaList(warnings),
-    notes: compactAreaList(notes),
   };
 }
+
+/** Notes (ExcelApi 1.18) and threaded comments (1.10) behave alike for us. */
+interface Annotation {
+  content: string;
+  delete(): void;
+  getLocation(): Excel.Range;
+}
+
+interface Annotations {
+  items: Annotation[];
+  load(props: string): unknown;
+}
+
+function annotationsOf(sheet: Excel.Worksheet, sheetName: string, mode: NoteMode): { list: Annotations; add(address: string, text: string): void } | null {
+  if (mode === 'notes') return { list: sheet.notes, add: (address, text) => void sheet.notes.add(address, text) };
+  // A comment's address as a string must name the sheet.
+  const prefix = `'${sheetName.replace(/'/g, "''")}'!`;
+  if (mode === 'comments') return { list: sheet.comments, add: (address, text) => void sheet.comments.add(prefix + address, text) };
+  return null;
+}
+
+/** Syncs early only when the queued writes would make too large a request. */
+class WriteBudget {
+  private used = 0;
+  constructor(
+    private readonly context: Excel.RequestContext,
+    private readonly limit: number,
+  ) {}
+  async reserve(bytes: number): Promise<void> {
+    if (this.used > 0 && this.used + bytes > this.limit) {
+      await this.context.sync();
+      this.used = 0;
+    }
+    this.used += bytes;
+  }
+}
+
+/**
+ * Rough size of one queued operation in Office.js's request JSON (an action
+ * plus its object path, without string arguments): an estimate on the safe side.
+ */
+const OP_BYTES = 200;
 
 /**
  * Replaces the sheet's highlights with these issues' (a re-check calls it
@@ -90,37 +134,19 @@ export async function highlightIn(
   const sheet = context.workbook.worksheets.getItem(sheetName);
   const flagged = flaggedCells(issues, env.rowIssueColumn);
   const previous = unpack(record);
-  if (flagged.size === 0 && previous.errors.size === 0 && previous.warnings.size === 0 && previous.notes.size === 0) {
+  const annotations = annotationsOf(sheet, sheetName, env.notes);
+  if (flagged.size === 0 && previous.errors.size === 0 && previous.warnings.size === 0 && !annotations) {
     return { result: { cells: 0, notes: env.notes }, record: null };
   }
 
   // 1. Read.
   const painted = [...previous.errors, ...previous.warnings];
   const fills = queueFillReads(sheet, new Set([...painted, ...flagged.keys()]), env.access);
-  const noteProbes = new Map<string, Excel.Note>();
-  if (env.notes === 'notes') {
-    for (const address of new Set([...flagged.keys(), ...previous.notes])) {
-      const note = sheet.notes.getItemOrNullObject(address);
-      note.load('content');
-      noteProbes.set(address, note);
-    }
-  }
-  let comments: Excel.CommentCollection | null = null;
-  if (env.notes === 'comments') {
-    comments = sheet.comments;
-    comments.load('items/content');
-  }
+  annotations?.list.load('items/content');
   await context.sync();
 
-  // 1b. Where the partner's own comments are: we never add a second thread to a cell.
-  const theirComments = new Set<string>();
-  if (comments) {
-    const locations = comments.items.filter((c) => !isOurNote(c.content)).map((c) => c.getLocation().load('address'));
-    if (locations.length > 0) {
-      await context.sync();
-      for (const location of locations) theirComments.add(stripSheet(location.address).toUpperCase());
-    }
-  }
+  // 1b. Where the partner's own notes or comments are: we never cover or double them.
+  const theirs = annotations ? await locate(context, annotations.list.items.filter((a) => !isOurNote(a.content))) : new Set<string>();
 
   // Plan: which fills come back, which are the partner's own to remember.
   const current = fills.result();
@@ -140,30 +166,25 @@ export async function highlightIn(
   const errors: string[] = [];
   const warnings: string[] = [];
   for (const cell of flagged.values()) (cell.severity === 'error' ? errors : warnings).push(cell.address);
-  const noted: string[] = [];
+  const budget = new WriteBudget(context, env.writeBudgetBytes ?? DEFAULT_WRITE_BUDGET_BYTES);
   const resume = suspendEvents(context, env.events);
   try {
     queueRestore(sheet, restore, env.access);
     queueFill(sheet, errors, { color: ERROR_FILL, pattern: 'Solid' }, env.access);
     queueFill(sheet, warnings, { color: WARNING_FILL, pattern: 'Solid' }, env.access);
-    if (env.notes === 'notes') {
-      for (const address of previous.notes) {
-        const note = noteProbes.get(address)!;
-        if (!flagged.has(address) && !note.isNullObject && isOurNote(note.content)) note.delete();
+    await budget.reserve(OP_BYTES + 8 * (restore.size + errors.length + warnings.length));
+    if (annotations) {
+      // Ours go and come back with the new text: simpler and safer than matching them cell by cell.
+      for (const item of annotations.list.items) {
+        if (!isOurNote(item.content)) continue;
+        await budget.reserve(OP_BYTES);
+        item.delete();
       }
       for (const cell of flagged.values()) {
-        const note = noteProbes.get(cell.address)!;
-        if (note.isNullObject) sheet.notes.add(cell.address, noteText(cell));
-        else if (isOurNote(note.content)) note.content = noteText(cell);
-        else continue; // The partner's own note stays; the task pane lists the issue.
-        noted.push(cell.address);
-      }
-    } else if (comments) {
-      for (const comment of comments.items) if (isOurNote(comment.content)) comment.delete();
-      for (const cell of flagged.values()) {
-        if (theirComments.has(cell.address)) continue;
-        sheet.comments.add(sheet.getRange(cell.address), noteText(cell));
-        noted.push(cell.address);
+        if (theirs.has(cell.address)) continue; // The partner's own note stays; the task pane lists the issue.
+        const text = noteText(cell);
+        await budget.reserve(OP_BYTES + sheetName.length + text.length);
+        annotations.add(cell.address, text);
       }
     }
     await context.sync();
@@ -171,8 +192,16 @@ export async function highlightIn(
     // 3. Events back on.
     await resume();
   }
-  const next = flagged.size > 0 ? pack(own, errors, warnings, noted) : null;
+  const next = flagged.size > 0 ? pack(own, errors, warnings) : null;
   return { result: { cells: flagged.size, notes: env.notes }, record: next };
+}
+
+/** The cells (A1, upper case) of these notes or comments: one sync, only when there are any. */
+async function locate(context: Excel.RequestContext, items: Annotation[]): Promise<Set<string>> {
+  if (items.length === 0) return new Set();
+  const ranges = items.map((item) => item.getLocation().load('address'));
+  await context.sync();
+  return new Set(ranges.map((range) => stripSheet(range.address).toUpperCase()));
 }
 
 /** Puts back the partner's own fills and removes our notes or comments. */
@@ -182,17 +211,11 @@ export async function clearIn(context: Excel.RequestContext, sheetName: string, 
   const painted = [...previous.errors, ...previous.warnings];
   const fills = painted.length > 0 ? queueFillReads(sheet, painted, env.access) : null;
   // Notes and comments are found by their first line, so a lost record still clears them.
-  let notes: Excel.NoteCollection | null = null;
-  if (env.notes === 'notes') {
-    notes = sheet.notes;
-    notes.load('items/content');
-  }
-  let comments: Excel.CommentCollection | null = null;
-  if (env.comments) {
-    comments = sheet.comments;
-    comments.load('items/content');
-  }
-  if (!fills && !notes && !comments) return;
+  const lists: Annotations[] = [];
+  if (env.notes === 'notes') lists.push(sheet.notes);
+  if (env.comments) lists.push(sheet.comments);
+  for (const list of lists) list.load('items/content');
+  if (!fills && lists.length === 0) return;
   await context.sync();
 
   const current = fills?.result() ?? new Map<string, Fill>();
@@ -201,15 +224,18 @@ export async function clearIn(context: Excel.RequestContext, sheetName: string, 
     const ours = previous.errors.has(address) ? ERROR_FILL : WARNING_FILL;
     if (isPaintedWith(current.get(address), ours)) restore.set(address, previous.own.get(address) ?? NO_FILL);
   }
-  const ourNotes = notes?.items.filter((n) => isOurNote(n.content)) ?? [];
-  const ourComments = comments?.items.filter((c) => isOurNote(c.content)) ?? [];
-  if (restore.size === 0 && ourNotes.length === 0 && ourComments.length === 0) return;
+  const ourNotes = lists.flatMap((list) => list.items.filter((item) => isOurNote(item.content)));
+  if (restore.size === 0 && ourNotes.length === 0) return;
 
+  const budget = new WriteBudget(context, env.writeBudgetBytes ?? DEFAULT_WRITE_BUDGET_BYTES);
   const resume = suspendEvents(context, env.events);
   try {
     queueRestore(sheet, restore, env.access);
-    for (const note of ourNotes) note.delete();
-    for (const comment of ourComments) comment.delete();
+    await budget.reserve(OP_BYTES + 8 * restore.size);
+    for (const note of ourNotes) {
+      await budget.reserve(OP_BYTES);
+      note.delete();
+    }
     await context.sync();
   } finally {
     await resume();

@@ -30,6 +30,8 @@ export interface ExcelHostOptions {
   debounceMs?: number;
   /** Cells per read sync (Excel on the web caps a response at about 5 MB). */
   cellBudget?: number;
+  /** Estimated request size above which a highlight's writes are split into more syncs. */
+  writeBudgetBytes?: number;
 }
 
 const HIGHLIGHT_PREFIX = 'hsh.highlights:';
@@ -69,6 +71,7 @@ export function createExcelHost(options: ExcelHostOptions = {}): WorkbookHost {
       notes: noteMode(),
       events: excelApi('1.8'),
       rowIssueColumn: layouts.get(sheet)?.left ?? 0,
+      writeBudgetBytes: options.writeBudgetBytes,
     };
   };
 

@@ -242,6 +242,32 @@ describe('a fixed number of syncs however many cells', () => {
     expect(fillsOf(excel.sheet('Events'))).toEqual({});
   });
 
+  it('a partner’s own note costs one more sync (where is it?), still at most four', async () => {
+    const { excel, host } = setup();
+    excel.sheet('Events').notes.set('B2', 'Ask Maria');
+    const { syncs, value } = await measure(excel, () => host.highlight('Events', scattered(10000)));
+    expect(syncs).toBe(4);
+    expect(value.cells).toBe(10000);
+    expect(excel.sheet('Events').notes.get('B2')).toBe('Ask Maria');
+    expect(excel.sheet('Events').notes.size).toBe(10000);
+  });
+
+  it('splits only a write batch too large for one request, and still restores exactly', async () => {
+    const { excel } = setup({ sets: { ExcelApi: '1.12' } });
+    const host = createExcelHost({ retryDelayMs: 0, writeBudgetBytes: 100_000 });
+    const sheet = excel.sheet("Partner's events");
+    sheet.put('A1', [['Event']]);
+    sheet.mutable('B2').fill = { color: '#C6EFCE', pattern: 'Solid' };
+    const before = fillsOf(sheet);
+    const { syncs } = await measure(excel, () => host.highlight("Partner's events", scattered(2000)));
+    expect(syncs).toBeGreaterThan(4);
+    expect(sheet.comments.size).toBe(2000);
+    expect(excel.enableEvents).toBe(true);
+    await host.clearHighlights("Partner's events");
+    expect(fillsOf(sheet)).toEqual(before);
+    expect(sheet.comments.size).toBe(0);
+  });
+
   it('sends the 10,000 addresses as RangeAreas in strings under 8,192 characters', async () => {
     const { excel, host } = setup();
     excel.sheet('Events');

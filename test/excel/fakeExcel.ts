@@ -655,6 +655,9 @@ class Note extends Proxy {
   delete(): void {
     this.ctx.write(() => this.ws.fake().notes.delete(this.at));
   }
+  getLocation(): Range {
+    return new Range(this.ctx, this.ws, () => rectOf(this.at));
+  }
 }
 
 class CommentCollection {
