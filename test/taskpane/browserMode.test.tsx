@@ -45,11 +45,16 @@ test('opens a file, checks it, shows flagged cells in the grid with their notes,
   await screen.findByRole('heading', { name: 'Check' });
 
   const grid = await screen.findByRole('region', { name: /Sheet Events, 6 rows/ });
-  await user.click(screen.getByRole('button', { name: 'Highlight cells' }));
+  // Highlighted from the start in the browser mode.
+  expect(screen.getByRole('button', { name: 'Highlight again' })).toBeInTheDocument();
   await waitFor(() => expect(grid.querySelector('[data-address="B4"]')).toHaveAttribute('data-mark', 'error'));
   expect(grid.querySelector('[data-address="E3"]')).toHaveAttribute('data-mark', 'warning');
   expect(grid.querySelector('[data-address="B4"]')!.getAttribute('title')).toMatch(/^TBD\n• “TBD” is not a date/);
   expect(screen.getByRole('list', { name: 'Highlighted cells' })).toHaveTextContent('Errors: 1 cell');
+  await user.click(screen.getByRole('button', { name: 'Clear' }));
+  expect(grid.querySelector('[data-mark]')).toBeNull();
+  await user.click(screen.getByRole('button', { name: 'Highlight cells' }));
+  await waitFor(() => expect(grid.querySelector('[data-address="B4"]')).toHaveAttribute('data-mark', 'error'));
 
   // Going to a cell selects it in the grid and says why it is flagged.
   await user.click(within(screen.getByRole('list', { name: 'Issues' })).getByRole('button', { name: /Go to B4/ }));

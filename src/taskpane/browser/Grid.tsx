@@ -17,8 +17,8 @@ const useStyles = makeStyles({
   scroller: {
     position: 'relative',
     overflow: 'auto',
-    height: 'min(60vh, 520px)',
-    minHeight: '200px',
+    // As tall as the sheet, up to most of the screen.
+    maxHeight: 'min(60vh, 520px)',
     border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
     borderRadius: tokens.borderRadiusMedium,
     backgroundColor: tokens.colorNeutralBackground1,
@@ -30,6 +30,8 @@ const useStyles = makeStyles({
     top: 0,
     zIndex: 2,
     height: `${ROW_HEIGHT}px`,
+    boxSizing: 'border-box',
+    padding: 0,
     backgroundColor: tokens.colorNeutralBackground3,
     color: tokens.colorNeutralForeground2,
     fontWeight: tokens.fontWeightSemibold,
@@ -41,6 +43,11 @@ const useStyles = makeStyles({
     position: 'sticky',
     left: 0,
     zIndex: 1,
+    height: `${ROW_HEIGHT}px`,
+    boxSizing: 'border-box',
+    paddingTop: 0,
+    paddingBottom: 0,
+    paddingLeft: 0,
     backgroundColor: tokens.colorNeutralBackground3,
     color: tokens.colorNeutralForeground2,
     fontWeight: tokens.fontWeightRegular,
@@ -134,9 +141,14 @@ export function Grid({ host }: { host: BrowserHost }) {
     if (top < el.scrollTop + ROW_HEIGHT || top + ROW_HEIGHT > el.scrollTop + el.clientHeight) {
       el.scrollTop = Math.max(0, top - el.clientHeight / 2);
     }
-    const left = ROW_HEADER_WIDTH + at.col * COLUMN_WIDTH;
-    if (left < el.scrollLeft + ROW_HEADER_WIDTH || left + COLUMN_WIDTH > el.scrollLeft + el.clientWidth) {
-      el.scrollLeft = Math.max(0, left - ROW_HEADER_WIDTH);
+    // Measured, not computed: padding and borders make columns a little wider than their <col>.
+    const heads = el.querySelectorAll<HTMLElement>('thead th');
+    const corner = heads[0]?.offsetWidth ?? ROW_HEADER_WIDTH;
+    const head = heads[at.col + 1];
+    const left = head?.offsetLeft ?? ROW_HEADER_WIDTH + at.col * COLUMN_WIDTH;
+    const width = head?.offsetWidth ?? COLUMN_WIDTH;
+    if (left < el.scrollLeft + corner || left + width > el.scrollLeft + el.clientWidth) {
+      el.scrollLeft = Math.max(0, left - corner);
     }
     el.scrollIntoView?.({ block: 'nearest' });
     setScroll({ top: el.scrollTop, height: el.clientHeight });

@@ -37,7 +37,9 @@ export function CheckStep({ state, dispatch }: { state: CheckState; dispatch: Di
   const [busy, setBusy] = useState<Busy>(null);
   const [status, setStatus] = useState('');
   const [error, setError] = useState<string | null>(null);
-  const [highlighted, setHighlighted] = useState(false);
+  // In the browser mode the grid is our own view of a copy: flagged cells show from the start.
+  // In Excel, painting the partner's workbook waits until they ask.
+  const [highlighted, setHighlighted] = useState(host.kind === 'browser');
   const [undo, setUndo] = useState<{ record: UndoRecord; count: number } | null>(null);
 
   const kinds = useMemo(() => countKinds(report.issues), [report.issues]);

@@ -1,0 +1,309 @@
+/**
+ * The browser mode end to end, in Debian's chromium driven by playwright-core:
+ * build the taskpane with webpack (production), serve it with the real
+ * submission server (in-process, on a temp SQLite store), open a workbook
+ * generated here, confirm the mapping, see the issues, fix, and submit.
+ * Screenshots at 320 px, light and dark, land in test-results/browser/.
+ *
+ * TASKPANE_DIST=dir reuses an existing build instead of building (faster reruns).
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { Workbook as XlsxWorkbook, type CellValue } from 'exceljs';
+import type { FastifyInstance } from 'fastify';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { buildApp } from '../../src/server/app';
+import { loadConfig } from '../../src/server/config';
+import { OrgRepository } from '../../src/server/repositories/orgs';
+import { TokenRepository } from '../../src/server/repositories/tokens';
+import { openStore, type Store } from '../../src/server/store/connect';
+
+// ESM-only packages that Jest's CommonJS cannot load (the server tests do the same).
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- jest.mock factories run before imports
+jest.mock('cookie', () => require('../server/esmShims').cookie);
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- jest.mock factories run before imports
+jest.mock('content-disposition', () => require('../server/esmShims').contentDisposition);
+
+const CHROMIUM = '/usr/bin/chromium';
+const ROOT = resolve(__dirname, '../..');
+const SHOTS = join(ROOT, 'test-results/browser');
+const WIDTH = 320;
+
+const available = existsSync(CHROMIUM);
+if (!available) console.warn(`SKIPPED: the browser tests need Debian's chromium at ${CHROMIUM} (apt-get install chromium).`);
+const describeBrowser = available ? describe : describe.skip;
+
+jest.setTimeout(300_000);
+
+/** A partner's workbook as messy as they come: a title above the header, text dates, level spellings, approximate counts, an impossible date. */
+async function messyWorkbook(path: string): Promise<void> {
+  const wb = new XlsxWorkbook();
+  wb.addWorksheet('Instructions').getCell('A1').value = 'Fill in one row per event.';
+  const ws = wb.addWorksheet('2023 Events');
+  ws.getCell('A1').value = 'Eastside Family Hub: events 2023';
+  ws.getRow(3).values = ['Event Name', 'Date', 'Type', 'Address', 'City', 'Zip', 'Audience', 'Level', 'Attendees', 'Staff initials'];
+  const rows: CellValue[][] = [
+    ['Story time', '3/4/23', 'Literacy', '123 Main St', 'Detroit', '48201', 'Parents', 'L1', '~25', 'AB'],
+    ['Play group', new Date(Date.UTC(2023, 3, 12)), 'Parenting', '45 Oak Ave', 'Detroit', '48207', 'Caregivers', 'level 2', 12, 'CD'],
+    ['Book fair', 'March 5, 2023', 'literacy', '9 Elm St', 'Hamtramck', '48212', 'parents', 'touchpoint', 'about 40', 'AB'],
+    ['DOYC picnic', '4/20/2023', 'Other', 'Belle Isle', 'Detroit', '48207', 'Parent & child', 'Day of the Young Child', 60, 'EF'],
+    ['Provider workshop', '2/30/2023', 'Instruction', '77 Grand Blvd', 'Detroit', '48202', 'Teachers', 'Level 2', 15, 'GH'],
+    ['Family night', '6/7/2023', 'Parenting', '12 Vernor Hwy', 'Detroit', '48209', 'Families', 'l1', 20, 'AB'],
+    ['Parent cafe', '7/8/2023', 'Parenting', '5 Mack Ave', 'Detroit', '48214', 'Parents', 'Level one', 18, 'CD'],
+    ['Director circle', '8/9/2023', 'Business support', '200 Woodward', 'Detroit', '48226', 'Directors', 'L2', '30+', 'EF'],
+  ];
+  rows.forEach((r, i) => {
+    ws.getRow(4 + i).values = r;
+  });
+  ws.getColumn(2).numFmt = 'm/d/yyyy';
+  await wb.xlsx.writeFile(path);
+}
+
+/** A long, clean sheet with one bad date far down: for going to a cell the grid has not drawn yet. */
+async function longWorkbook(path: string): Promise<void> {
+  const wb = new XlsxWorkbook();
+  const ws = wb.addWorksheet('Events');
+  ws.getRow(1).values = ['Event Name', 'Date', 'Audience', 'Engagement level', 'Number of attendees'];
+  for (let i = 0; i < 1000; i++) {
+    ws.getRow(2 + i).values = [`Story time ${i + 1}`, i === 948 ? 'Spring' : new Date(Date.UTC(2023, i % 12, (i % 27) + 1)), 'Parents', 'Level 1', 10 + (i % 9)];
+  }
+  ws.getColumn(2).numFmt = 'm/d/yyyy';
+  await wb.xlsx.writeFile(path);
+}
+
+function buildTaskpane(outDir: string): string {
+  if (process.env.TASKPANE_DIST) return resolve(process.env.TASKPANE_DIST);
+  const cli = join(ROOT, 'node_modules/webpack-cli/bin/cli.js');
+  const run = spawnSync(process.execPath, [cli, '--mode', 'production', '--output-path', outDir], { cwd: ROOT, encoding: 'utf8', timeout: 240_000 });
+  if (run.status !== 0) throw new Error(`webpack failed:\n${run.stdout}\n${run.stderr}`);
+  return outDir;
+}
+
+describeBrowser('the browser mode in chromium, at 320 px', () => {
+  let tmp: string;
+  let dist: string;
+  let store: Store;
+  let app: FastifyInstance;
+  let base: string;
+  let token: string;
+  let workbookPath: string;
+  let context: BrowserContext;
+  let page: Page;
+
+  beforeAll(async () => {
+    tmp = mkdtempSync(join(tmpdir(), 'taskpane-browser-'));
+    mkdirSync(SHOTS, { recursive: true });
+    dist = buildTaskpane(join(tmp, 'dist'));
+    store = openStore(`sqlite:${join(tmp, 'store.db')}`);
+    await store.migrate();
+    const org = await new OrgRepository(store.db).add('Eastside Family Hub', '2024-01-02');
+    ({ token } = await new TokenRepository(store.db).issue({ role: 'partner', orgId: org.id, person: 'Pat Partner' }));
+    const config = { ...loadConfig({ PORT: '0', LOG_LEVEL: 'warn' }, ROOT), taskpaneDir: dist, rateLimit: { max: 10_000, windowMs: 60_000 } };
+    app = await buildApp({ config, store, logStream: false });
+    base = await app.listen({ port: 0, host: '127.0.0.1' });
+    workbookPath = join(tmp, 'eastside-events.xlsx');
+    await messyWorkbook(workbookPath);
+    context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'chromium-profile-')), {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-quic'],
+      viewport: { width: WIDTH, height: 800 },
+      acceptDownloads: true,
+    });
+    // No network here, and partners' networks may block it too: the page must cope without Office.js.
+    await context.route('https://appsforoffice.microsoft.com/**', (route) => route.abort());
+    page = context.pages()[0] ?? (await context.newPage());
+  });
+
+  afterAll(async () => {
+    await context?.close().catch(() => undefined);
+    await app?.close().catch(() => undefined);
+    await store?.close().catch(() => undefined);
+    if (tmp) rmSync(tmp, { recursive: true, force: true });
+  });
+
+  /** The whole page, and the same in 800 px slices that are easier to look at. */
+  async function shot(name: string) {
+    await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+    const height = await page.evaluate(() => document.documentElement.scrollHeight);
+    for (let y = 0, n = 1; y < height && height > 900; y += 800, n++) {
+      await page.screenshot({ path: join(SHOTS, `${name}.part${n}.png`), fullPage: true, clip: { x: 0, y, width: WIDTH, height: Math.min(800, height - y) } });
+    }
+  }
+
+  /** Nothing wider than the taskpane: no sideways scrolling of the page at 320 px. */
+  async function expectNoSidewaysScroll() {
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    expect(width).toBeLessThanOrEqual(WIDTH);
+  }
+
+  test('the first download stays small; the grid, the reader and exceljs come later', () => {
+    const html = readFileSync(join(dist, 'taskpane.html'), 'utf8');
+    const initial = [...html.matchAll(/<script[^>]+src="?([^" >]+\.js)"?/g)].map((m) => m[1]!).filter((src) => !src.startsWith('http'));
+    expect(initial.length).toBeGreaterThan(0);
+    const gz = initial.reduce((n, src) => n + gzipSync(readFileSync(join(dist, src))).length, 0);
+    expect(gz).toBeLessThan(350 * 1024);
+    expect(readdirSync(dist).filter((f) => f.endsWith('.chunk.js')).length).toBeGreaterThan(1);
+  });
+
+  test('open, map, check, highlight, fix and submit a messy workbook', async () => {
+    await page.goto(`${base}/taskpane.html`);
+    await page.getByRole('heading', { name: 'Check your events workbook' }).waitFor();
+    await shot('1-open-light');
+    await expectNoSidewaysScroll();
+
+    await page.locator('input[type=file]').setInputFiles(workbookPath);
+    await page.getByRole('heading', { name: 'Where are your events?' }).waitFor();
+    expect(await page.getByRole('combobox', { name: 'Sheet' }).textContent()).toContain('2023 Events');
+    expect(await page.getByRole('spinbutton', { name: 'Row with the column headings' }).inputValue()).toBe('3');
+    await shot('2-sheet-light');
+    await expectNoSidewaysScroll();
+
+    await page.getByRole('button', { name: 'Next: columns' }).click();
+    await page.getByRole('heading', { name: 'Which column is which?' }).waitFor();
+    await page.getByText('Every required field has a column.').waitFor();
+    expect(await page.getByRole('combobox', { name: 'Field for column H' }).textContent()).toBe('Engagement level');
+    expect(await page.getByRole('combobox', { name: 'Field for column J' }).textContent()).toBe('No field');
+    await shot('3-mapping-light');
+    await expectNoSidewaysScroll();
+    // The field list fits the narrow pane too.
+    await page.getByRole('combobox', { name: 'Field for column J' }).click();
+    await page.getByRole('option', { name: 'Description of Event' }).waitFor();
+    await page.screenshot({ path: join(SHOTS, '3-mapping-dropdown-light.png') });
+    await page.keyboard.press('Escape');
+
+    await page.getByRole('button', { name: 'Confirm and check' }).click();
+    await page.getByRole('heading', { name: 'Check', exact: true }).waitFor();
+    const issues = page.getByRole('list', { name: 'Issues' });
+    await issues.getByRole('button', { name: /Go to B8: error/ }).waitFor();
+    await shot('4-check-light');
+    await expectNoSidewaysScroll();
+
+    // The browser mode shows the flagged cells straight away.
+    await page.locator('[data-address="B8"][data-mark="error"]').waitFor();
+    await page.getByRole('button', { name: 'Clear' }).click();
+    await page.getByText(/Highlights cleared/).waitFor();
+    expect(await page.locator('[data-mark]').count()).toBe(0);
+    await page.getByRole('button', { name: 'Highlight cells' }).click();
+    await page.getByText(/^Highlighted \d+ cells? with notes\.$/).waitFor();
+    await expect(page.locator('[data-address="B8"]').getAttribute('data-mark')).resolves.toBe('error');
+    await expect(page.locator('[data-address="I4"]').getAttribute('data-mark')).resolves.toBe('warning');
+    await issues.getByRole('button', { name: /Go to B8/ }).click();
+    await expect(page.getByTestId('cell-details').textContent()).resolves.toMatch(/^B8: 2\/30\/2023 Error: /);
+    await shot('5-grid-light');
+
+    const fix = page.getByRole('button', { name: /^Fix \d+ values?$/ });
+    const fixed = Number(/\d+/.exec((await fix.textContent()) ?? '')![0]);
+    expect(fixed).toBeGreaterThan(5);
+    await fix.click();
+    await page.getByText(`Fixed ${fixed} values.`).waitFor();
+    await expect(page.locator('[data-address="H4"]').textContent()).resolves.toBe('Engagement level one');
+    await expect(page.locator('[data-address="I4"]').textContent()).resolves.toBe('25');
+    await page.getByRole('button', { name: 'Undo fix' }).waitFor();
+    await shot('6-fixed-light');
+
+    await page.getByRole('button', { name: 'Next: submit' }).click();
+    await page.getByRole('heading', { name: 'Submit' }).waitFor();
+    await page.getByLabel(/Your sign-in token/).fill(token);
+    await shot('7-signin-light');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('button', { name: 'Submit' }).click();
+    await page.getByText('Submitted', { exact: true }).waitFor();
+    const id = (await page.getByLabel('Receipt').locator('dd').first().textContent())!.trim();
+    expect(id).not.toBe('');
+    await shot('8-receipt-light');
+    await expectNoSidewaysScroll();
+
+    // The server got the fixed values (sent as cells, since the file had changed) and checked them itself.
+    const report = await (await fetch(`${base}/api/v1/submissions/${id}`, { headers: { authorization: `Bearer ${token}` } })).json();
+    const row4 = report.records.find((r: { row: number }) => r.row === 4);
+    expect(row4.values).toMatchObject({ engagement: 'level_one', attendees: 25, date: '2023-03-04' });
+    expect(report.issues.some((i: { row?: number; column?: string; severity: string }) => i.row === 8 && i.column === 'B' && i.severity === 'error')).toBe(true);
+
+    // The annotated workbook from the receipt downloads with the token.
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Download the annotated workbook' }).click();
+    const file = await (await download).path();
+    expect(readFileSync(file!).subarray(0, 2).toString()).toBe('PK');
+
+    // The token is remembered on this device.
+    expect(await page.evaluate(() => localStorage.getItem('hsh-datashare.token'))).toBe(token);
+  });
+
+  test('dark theme follows the system, and every step stays readable at 320 px', async () => {
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.goto(`${base}/taskpane.html`);
+    await page.getByRole('heading', { name: 'Check your events workbook' }).waitFor();
+    expect(await page.locator('[data-theme]').getAttribute('data-theme')).toBe('dark');
+    await shot('1-open-dark');
+    await page.locator('input[type=file]').setInputFiles(workbookPath);
+    await page.getByRole('button', { name: 'Next: columns' }).click();
+    // Remembered from the first run: the mapping confirmed earlier for this file.
+    await page.getByText(/We used the columns you confirmed last time/).waitFor();
+    await shot('3-mapping-dark');
+    await page.getByRole('button', { name: 'Confirm and check' }).click();
+    await page.locator('[data-address="B8"][data-mark="error"]').waitFor();
+    await page.getByRole('list', { name: 'Issues' }).getByRole('button', { name: /Go to I4/ }).click();
+    await expect(page.getByTestId('cell-details').textContent()).resolves.toMatch(/^I4: ~25 Warning: /);
+    await shot('4-check-dark');
+    await page.getByRole('button', { name: 'Next: submit' }).click();
+    await page.getByText('Signed in on this device.').waitFor();
+    await shot('7-submit-dark');
+    await expectNoSidewaysScroll();
+    await page.emulateMedia({ colorScheme: 'light' });
+  });
+
+  test('going to a cell far down a long sheet scrolls the grid to it', async () => {
+    const path = join(tmp, 'long.xlsx');
+    await longWorkbook(path);
+    await page.goto(`${base}/taskpane.html`);
+    await page.locator('input[type=file]').setInputFiles(path);
+    await page.getByRole('button', { name: 'Next: columns' }).click();
+    await page.getByRole('button', { name: 'Confirm and check' }).click();
+    await page.getByRole('list', { name: 'Issues' }).getByRole('button', { name: /Go to B950: error/ }).click();
+    const cell = page.locator('[data-address="B950"]');
+    await cell.waitFor();
+    const box = (await cell.boundingBox())!;
+    const scroller = (await page.getByRole('region', { name: /^Sheet Events/ }).boundingBox())!;
+    expect(box.y).toBeGreaterThanOrEqual(scroller.y);
+    expect(box.y + box.height).toBeLessThanOrEqual(scroller.y + scroller.height);
+    await expect(page.getByTestId('cell-details').textContent()).resolves.toMatch(/^B950: Spring Error: /);
+    // Only the rows in view are drawn.
+    expect(await page.locator('[data-address^="A"]').count()).toBeLessThan(100);
+    await page.screenshot({ path: join(SHOTS, '10-long-sheet-light.png') });
+  });
+
+  test('submitting a second time with the same data does not store it twice', async () => {
+    await page.goto(`${base}/taskpane.html`);
+    await page.locator('input[type=file]').setInputFiles(workbookPath);
+    await page.getByRole('button', { name: 'Next: columns' }).click();
+    await page.getByRole('button', { name: 'Confirm and check' }).click();
+    await page.getByRole('button', { name: 'Next: submit' }).click();
+    // The first request reaches the server but its answer is lost: the retry must not make a second submission.
+    let lost = false;
+    await page.route('**/api/v1/submissions', async (route) => {
+      if (lost) return route.continue();
+      lost = true;
+      await route.fetch();
+      await route.abort('connectionreset');
+    });
+    await page.getByRole('button', { name: 'Submit' }).click();
+    await page.getByText(/Could not reach the server/).waitFor();
+    await shot('9-offline-light');
+    await page.getByRole('button', { name: 'Try again' }).click();
+    await page.getByText('Already received').waitFor();
+    await page.unroute('**/api/v1/submissions');
+    const list = await (await fetch(`${base}/api/v1/submissions`, { headers: { authorization: `Bearer ${token}` } })).json();
+    const items: unknown[] = Array.isArray(list) ? list : (list.submissions ?? list.items ?? []);
+    // One from the first test, one from this one: the retry added none.
+    expect(items).toHaveLength(2);
+  });
+});
+
+// Keep a note of where the screenshots are for whoever runs this.
+afterAll(() => {
+  if (available) writeFileSync(join(SHOTS, 'README.txt'), 'Screenshots of the browser mode at 320 px, written by test/browser/taskpane.test.ts.\n');
+});
