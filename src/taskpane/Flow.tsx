@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useReducer } from 'react';
+import { useCallback, useEffect, useReducer, useRef } from 'react';
 import { Button, MessageBar, MessageBarBody, MessageBarTitle, Spinner, makeStyles, tokens } from '@fluentui/react-components';
 import type { Workbook } from '../core/workbook';
 import { flowReducer, type Choice, type FlowState } from './flow';
@@ -36,8 +36,20 @@ export function Flow() {
     void load();
   }, [load]);
 
+  // When the step changes, move focus to its heading: the button that was pressed is gone,
+  // and screen readers announce where the person now is.
+  const root = useRef<HTMLDivElement>(null);
+  const previous = useRef(state.step);
+  useEffect(() => {
+    if (previous.current === state.step) return;
+    const from = previous.current;
+    previous.current = state.step;
+    if (from === 'loading') return;
+    root.current?.querySelector<HTMLElement>('[data-step-heading]')?.focus();
+  }, [state.step]);
+
   return (
-    <div className={styles.root}>
+    <div className={styles.root} ref={root}>
       {state.step !== 'loading' && state.step !== 'unreadable' && <StepNav current={state.step} />}
       {renderStep(state)}
     </div>

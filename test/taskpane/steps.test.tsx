@@ -1,6 +1,6 @@
 /** @jest-environment jsdom */
 import '../setup-dom';
-import { screen, waitFor, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Flow } from '../../src/taskpane/Flow';
 import { fakeEngine, fakeHost, renderWithHost } from './fakes';
@@ -238,6 +238,39 @@ describe('step 3: check', () => {
       ['4', '137'],
     ]);
     expect(within(table).getByRole('rowheader', { name: 'Day of the Young Child' })).toBeInTheDocument();
+  });
+
+  test('moving to another step puts the focus on its heading', async () => {
+    const user = userEvent.setup();
+    const { host } = fakeHost();
+    renderWithHost(<Flow />, host);
+    await toMapping(user);
+    expect(screen.getByRole('heading', { name: 'Which column is which?' })).toHaveFocus();
+    await user.click(screen.getByRole('button', { name: 'Confirm and check' }));
+    expect(await screen.findByRole('heading', { name: 'Check' })).toHaveFocus();
+  });
+
+  test('the steps work from the keyboard alone', async () => {
+    const user = userEvent.setup();
+    const { host } = fakeHost();
+    renderWithHost(<Flow />, host);
+    await screen.findByRole('heading', { name: 'Where are your events?' });
+    act(() => screen.getByRole('button', { name: 'Next: columns' }).focus());
+    await user.keyboard('{Enter}');
+    await screen.findByRole('heading', { name: 'Which column is which?' });
+    // Change column F's field with the keyboard: open, move, choose.
+    act(() => screen.getByRole('combobox', { name: 'Field for column F' }).focus());
+    await user.keyboard('{Enter}');
+    await user.keyboard('{ArrowDown}{ArrowDown}{ArrowDown}{ArrowDown}{Enter}');
+    expect(screen.getByRole('combobox', { name: 'Field for column F' })).toHaveTextContent('Description of Event');
+    act(() => screen.getByRole('button', { name: 'Confirm and check' }).focus());
+    await user.keyboard('{Enter}');
+    await screen.findByRole('heading', { name: 'Check' });
+    await user.tab();
+    expect(screen.getByRole('button', { name: 'Highlight cells' })).toHaveFocus();
+    act(() => within(screen.getByRole('list', { name: 'Issues' })).getByRole('button', { name: /Go to B4/ }).focus());
+    await user.keyboard('{Enter}');
+    expect(host.goTo).toHaveBeenCalledWith('Events', 'B4');
   });
 
   test('Back returns to the mapping as confirmed', async () => {

@@ -111,7 +111,7 @@ export function CheckStep({ state, dispatch }: { state: CheckState; dispatch: Di
 
   return (
     <section className={step.section} aria-labelledby={headingId}>
-      <h2 id={headingId} className={step.heading}>
+      <h2 id={headingId} className={step.heading} tabIndex={-1} data-step-heading>
         Check
       </h2>
       <ul className={styles.counts} aria-label="Summary">

@@ -53,7 +53,7 @@ export function MappingStep({ state, dispatch }: { state: MappingState; dispatch
 
   return (
     <section className={step.section} aria-labelledby={headingId}>
-      <h2 id={headingId} className={step.heading}>
+      <h2 id={headingId} className={step.heading} tabIndex={-1} data-step-heading>
         Which column is which?
       </h2>
       <p className={step.intro}>

@@ -79,7 +79,7 @@ export function SheetStep({ state, dispatch }: { state: SheetState; dispatch: Di
 
     return (
     <section className={step.section} aria-labelledby={headingId}>
-      <h2 id={headingId} className={step.heading}>
+      <h2 id={headingId} className={step.heading} tabIndex={-1} data-step-heading>
         Where are your events?
       </h2>
       <p className={step.intro}>

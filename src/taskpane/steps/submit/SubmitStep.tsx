@@ -53,7 +53,7 @@ export function SubmitStep({ state, dispatch, baseUrl }: { state: SubmitState; d
 
   return (
     <section className={step.section} aria-labelledby={headingId}>
-      <h2 id={headingId} className={step.heading}>
+      <h2 id={headingId} className={step.heading} tabIndex={-1} data-step-heading>
         Submit
       </h2>
       {!sent && (
