@@ -18,7 +18,7 @@ for (const file of files) {
     cwd: ROOT, timeout: 30_000, maxBuffer: 512 * 1024 * 1024, encoding: 'utf8',
   });
   const seconds = (Date.now() - started) / 1000;
-  const lines = r.stderr.trim().split('\n');
+  const lines = r.stderr.trim().split('\n').filter((l) => !l.startsWith('Command exited with non-zero status'));
   const mb = Number(lines.pop()) / 1024;
   const stderr = lines.join('\n');
   const code = r.status;
