@@ -76,6 +76,20 @@ describe('unseen headings and layouts', () => {
     expect(report.records[0]!.values.attendees).toBe(9);
   });
 
+  test('values overrule a heading that names the wrong kind: "Participants" holding counts', () => {
+    const rows: (string | number)[][] = [['Event', 'Date', 'Level', 'Who came', 'Participants']];
+    for (let i = 0; i < 8; i++) rows.push([`Cafe ${i}`, `5/${i + 1}/2023`, 'L1', 'Parents', 5 + i]);
+    const report = check(workbookOf(sheetOf('S', rows)));
+    expect(report.columns.map((c) => c.field)).toEqual(['title', 'date', 'engagement', 'audience', 'attendees']);
+  });
+
+  test('a description column beats a notes column for the description', () => {
+    const rows: string[][] = [['Notes', 'Event', 'Date', 'Description']];
+    for (let i = 0; i < 6; i++) rows.push(['staff note', `Cafe ${i}`, `5/${i + 1}/2023`, 'A long description of what happened at the event.']);
+    const report = check(workbookOf(sheetOf('S', rows)));
+    expect(report.columns.map((c) => c.field)).toEqual([null, 'title', 'date', 'description']);
+  });
+
   test('no sheet at all or nothing that looks like a header', () => {
     const report = check({ sheets: [], date1904: false });
     expect(report.headerRow).toBeNull();

@@ -47,6 +47,8 @@ export const fieldSchema = z.object({
   enumeration: z.string().optional(),
   /** Column headings partners use for this field, besides the label. */
   aliases: z.array(z.string()),
+  /** Headings that may mean this field but often mean something else ("Notes", "Name"): they count for less. */
+  weakAliases: z.array(z.string()).default([]),
   /** Words that, in a heading, argue *against* this field ("opt-in", "birth" for date). */
   excludeWords: z.array(z.string()).default([]),
 });

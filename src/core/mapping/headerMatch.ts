@@ -12,6 +12,8 @@ export interface HeaderMatch {
 interface AliasWords {
   alias: string;
   words: string[];
+  /** 1 for a field's own names, less for names that often mean something else. */
+  weight: number;
 }
 
 interface FieldWords {
@@ -26,6 +28,7 @@ export interface HeaderMatcher {
 }
 
 const matchers = new WeakMap<Collection, HeaderMatcher>();
+const WEAK = 0.75;
 
 export function headerMatcher(collection: Collection): HeaderMatcher {
   let m = matchers.get(collection);
@@ -34,8 +37,11 @@ export function headerMatcher(collection: Collection): HeaderMatcher {
       collection,
       fields: collection.fields.map((field) => ({
         field,
-        aliases: [field.label, ...field.aliases]
-          .map((alias) => ({ alias, words: unique(headerWords(headerCore(alias))) }))
+        aliases: [
+          ...[field.label, ...field.aliases].map((alias) => ({ alias, weight: 1 })),
+          ...field.weakAliases.map((alias) => ({ alias, weight: WEAK })),
+        ]
+          .map(({ alias, weight }) => ({ alias, weight, words: unique(headerWords(headerCore(alias))) }))
           .filter((a) => a.words.length > 0),
         exclude: new Set(field.excludeWords.flatMap((w) => headerWords(w))),
       })),
@@ -107,7 +113,7 @@ export function matchHeader(text: string, matcher: HeaderMatcher): HeaderMatch[]
     let best = 0;
     let bestAlias = '';
     for (const a of f.aliases) {
-      const s = Math.max(wordsScore(core, a.words), wordsScore(full, a.words) * 0.95);
+      const s = a.weight * Math.max(wordsScore(core, a.words), wordsScore(full, a.words) * 0.95);
       if (s > best) {
         best = s;
         bestAlias = a.alias;

@@ -32,6 +32,7 @@ const THRESHOLD = 0.3;
 const VALUE_ONLY_WEIGHT: Record<string, number> = { date: 0.55, zip: 0.55, enum: 0.55, enum_list: 0.55, count: 0.4, text: 0 };
 /** ...and when the heading is a mere code ("Col 3", "F2", "Field 7") or missing, so the values are all there is. */
 const CODED_WEIGHT: Record<string, number> = { date: 0.6, zip: 0.6, enum: 0.6, enum_list: 0.6, count: 0.5, text: 0.65 };
+const TYPED = new Set(['date', 'zip', 'enum', 'enum_list', 'count']);
 const CODED_HEADING = /^\s*((col(umn)?|fld|field|f|c|var(iable)?|item|data|attr|x)\s*[-_#.]?\s*\d+|column\s+[a-z]{1,2}|[a-z]{1,3}\d{0,2})\s*$/i;
 
 /**
@@ -90,6 +91,7 @@ function columnCandidates(col: number, header: string, input: MappingInput): Can
   const legendEntry = header ? legend.get(legendKey(header)) : undefined;
   const matches = header ? matchHeader(header, matcher) : [];
   const evidence = columnEvidence(input.columnCells(col), collection, input.date1904, input.period);
+  const evidenceSample = Math.max(0, ...[...evidence.values()].map((e) => e.sample ?? 0));
   for (const field of collection.fields) {
     const m = matches.find((x) => x.field === field.id);
     const h = m?.score ?? 0;
@@ -100,7 +102,9 @@ function columnCandidates(col: number, header: string, input: MappingInput): Can
       continue;
     }
     const blocked = header !== '' && h === 0 && field.excludeWords.some((w) => header.toLowerCase().includes(w));
-    const withHeader = 0.65 * h + 0.35 * vs;
+    // Values that plainly are not of this field's kind (numbers under "Participants") weaken the heading.
+    const contradicted = TYPED.has(field.kind) && (v?.sample ?? evidenceSample) >= 5 && vs < 0.2;
+    const withHeader = (0.65 * h + 0.35 * vs) * (contradicted ? 0.6 : 1);
     const coded = header === '' || (h === 0 && CODED_HEADING.test(header));
     // A handful of values is weak evidence on its own.
     const support = Math.min(1, (v?.sample ?? 0) / 4);
