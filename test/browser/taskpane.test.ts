@@ -276,6 +276,27 @@ describeBrowser('the browser mode in chromium, at 320 px', () => {
     await page.screenshot({ path: join(SHOTS, '10-long-sheet-light.png') });
   });
 
+  const CORPUS = resolve(ROOT, '../shared/corpus/dev');
+  const corpusFiles = ['13-highland-park-little-scholars.csv', '08-hamtramck-family-center.xlsx', '07-north-end-family-circle.xlsx'];
+  const corpusTest = existsSync(CORPUS) ? test.each(corpusFiles) : test.skip.each(corpusFiles);
+  if (!existsSync(CORPUS)) console.warn(`SKIPPED: the dev corpus is not at ${CORPUS}`);
+
+  corpusTest('dev corpus %s: the detected header row and the events counted match the truth', async (name) => {
+    const truth = JSON.parse(readFileSync(join(CORPUS, name.replace(/\.(xlsx|csv)$/, '.truth.json')), 'utf8'));
+    await page.goto(`${base}/taskpane.html`);
+    await page.locator('input[type=file]').setInputFiles(join(CORPUS, name));
+    await page.getByRole('heading', { name: 'Where are your events?' }).waitFor();
+    expect(await page.getByRole('spinbutton', { name: 'Row with the column headings' }).inputValue()).toBe(String(truth.headerRow));
+    if (truth.sheet) expect(await page.getByRole('combobox', { name: 'Sheet' }).textContent()).toContain(truth.sheet);
+    await page.getByRole('button', { name: 'Next: columns' }).click();
+    await page.getByRole('button', { name: 'Confirm and check' }).click();
+    const summary = page.getByRole('list', { name: 'Summary' });
+    await summary.waitFor();
+    const records = Array.isArray(truth.records) ? truth.records.length : Object.keys(truth.records).length;
+    expect(await summary.textContent()).toContain(`${records} events`);
+    await page.screenshot({ path: join(SHOTS, `11-corpus-${name.slice(0, 2)}-light.png`) });
+  });
+
   test('submitting a second time with the same data does not store it twice', async () => {
     await page.goto(`${base}/taskpane.html`);
     await page.locator('input[type=file]').setInputFiles(workbookPath);

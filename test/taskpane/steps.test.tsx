@@ -1,7 +1,8 @@
 /** @jest-environment jsdom */
 import '../setup-dom';
-import { act, screen, waitFor, within } from '@testing-library/react';
+import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { App } from '../../src/taskpane/App';
 import { Flow } from '../../src/taskpane/Flow';
 import { fakeEngine, fakeHost, renderWithHost } from './fakes';
 
@@ -16,6 +17,27 @@ async function toCheck(user: ReturnType<typeof userEvent.setup>) {
   await user.click(screen.getByRole('button', { name: 'Confirm and check' }));
   await screen.findByRole('heading', { name: 'Check' });
 }
+
+describe('loading', () => {
+  test('in Excel: the flow over the Excel host, without the browser-mode grid', async () => {
+    const { host } = fakeHost();
+    render(<App mode={{ kind: 'excel', host }} theme="light" />);
+    await screen.findByRole('heading', { name: 'Where are your events?' });
+    expect(host.readWorkbook).toHaveBeenCalledTimes(1);
+    expect(screen.queryByRole('region', { name: /^Sheet / })).not.toBeInTheDocument();
+  });
+
+  test('a workbook that cannot be read says why and can be tried again', async () => {
+    const user = userEvent.setup();
+    const fake = fakeHost();
+    fake.host.readWorkbook.mockRejectedValueOnce(new Error('Excel is busy: close the cell you are editing.'));
+    renderWithHost(<Flow />, fake.host);
+    expect(await screen.findByText('The workbook could not be read')).toBeInTheDocument();
+    expect(screen.getByText(/Excel is busy/)).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Try again' }));
+    expect(await screen.findByRole('heading', { name: 'Where are your events?' })).toBeInTheDocument();
+  });
+});
 
 describe('step 1: sheet and header row', () => {
   test('shows the detected sheet and header row, and the headings in that row', async () => {
