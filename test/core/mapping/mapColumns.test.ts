@@ -1,0 +1,41 @@
+import { HSH_2023 } from '../../../src/core/collection/hsh2023';
+import { headerMatcher } from '../../../src/core/mapping/headerMatch';
+import { mapColumns } from '../../../src/core/mapping/mapColumns';
+import { columnEvidence } from '../../../src/core/mapping/valueEvidence';
+import type { Cell } from '../../../src/core/workbook';
+import { toCell } from '../helpers';
+
+const cells = (...vs: (string | number)[]): Cell[] => vs.map(toCell);
+
+describe('columnEvidence', () => {
+  test('says which fields the values fit', () => {
+    const ev = (vs: Cell[]) => Object.fromEntries([...columnEvidence(vs, HSH_2023, false, HSH_2023.period)].map(([k, v]) => [k, Math.round(v.score * 100) / 100]));
+    expect(ev(cells('3/4/2023', '4/5/2023', 'TBD'))).toMatchObject({ date: 0.67 });
+    expect(ev(cells('48201', 48202, '48203-1111'))).toMatchObject({ zip: 1 });
+    expect(ev(cells('48201', 48202, '48203-1111')).attendees ?? 0).toBe(0);
+    expect(ev(cells('L1', 'touchpoint', 'Level 2'))).toMatchObject({ engagement: 1 });
+    expect(ev(cells(12, '30', 7))).toMatchObject({ attendees: 1 });
+  });
+});
+
+describe('mapColumns', () => {
+  const base = {
+    collection: HSH_2023, matcher: headerMatcher(HSH_2023), legend: new Map(), date1904: false, period: HSH_2023.period,
+  };
+
+  test('two columns never claim one field; the better one wins, the other says why', () => {
+    const data: Record<number, Cell[]> = { 0: cells('Cafe', 'Play'), 1: cells('1 Main St', '2 Main St'), 2: cells('Main office', 'Library') };
+    const out = mapColumns({ ...base, headers: new Map([[0, 'Event'], [1, 'Location'], [2, 'Site']]), columnCells: (c) => data[c] ?? [] });
+    expect(out.map((c) => [c.column, c.field])).toEqual([['A', 'title'], ['B', 'street'], ['C', null]]);
+    expect(out[2]!.reason).toMatch(/another column fits that field better/);
+    expect(out[0]!.confidence).toBeGreaterThan(0.5);
+  });
+
+  test('the person\'s choice comes first and takes the field from the suggestion', () => {
+    const out = mapColumns({
+      ...base, headers: new Map([[0, 'Date'], [1, 'Date entered']]), columnCells: () => cells('3/4/2023', '3/5/2023'),
+      overrides: { B: 'date' },
+    });
+    expect(out.map((c) => [c.column, c.field, c.reason])).toEqual([['A', null, expect.any(String)], ['B', 'date', 'Chosen by you.']]);
+  });
+});

@@ -1,0 +1,59 @@
+import { HSH_2023 } from '../../../src/core/collection/hsh2023';
+import { memoNormaliser } from '../../../src/core/normalise/memo';
+import { displayValue, validateRow } from '../../../src/core/validate/validateRow';
+import { findDuplicates } from '../../../src/core/validate/duplicates';
+import { toCell } from '../helpers';
+
+const field = (id: string) => HSH_2023.fields.find((f) => f.id === id)!;
+const ids = ['title', 'date', 'street', 'city', 'zip', 'audience', 'engagement', 'attendees'];
+const ctx = {
+  collection: HSH_2023,
+  period: HSH_2023.period,
+  fields: ids.map((id, col) => ({ field: field(id), col })),
+  normalise: memoNormaliser({ collection: HSH_2023, date1904: false }),
+  streetCol: 2,
+};
+const check = (row: (string | number | null)[]) => validateRow(4, (_r, c) => toCell(row[c]), ctx);
+
+describe('validateRow', () => {
+  test('clean values, fixable spellings and their issues', () => {
+    const r = check(['Story time', '3/4/23', '1 Main St', 'Detroit', '48201-1234', 'Parents & caregivers', 'L1', '~25']);
+    expect(r.values).toEqual({
+      title: 'Story time', date: '2023-03-04', street: '1 Main St', city: 'Detroit', zip: '48201',
+      audience: ['parent_family', 'caregiver'], engagement: 'level_one', attendees: 25,
+    });
+    expect(r.issues.map((i) => [i.column, i.code, i.severity, i.normalised])).toEqual([['H', 'approximate_attendees', 'warning', 25]]);
+    expect(r.fixes.map((f) => [f.column, f.to])).toEqual([
+      ['B', '2023-03-04'], ['E', '48201'], ['F', 'Parent/family, Caregivers'], ['G', 'Engagement level one'], ['H', 25],
+    ]);
+    expect(r.issues[0]!.row).toBe(5);
+  });
+
+  test('missing required is an error, missing recommended a warning, and a virtual event needs no city or zip', () => {
+    const r = check(['Story time', null, 'Zoom', null, null, 'Parents', 'L1', 3]);
+    expect(r.issues.map((i) => `${i.column} ${i.code} ${i.severity}`)).toEqual(['B missing_required error']);
+    const inPerson = check(['Story time', '3/4/2023', null, null, null, 'Parents', 'L1', 3]);
+    expect(inPerson.issues.map((i) => `${i.column} ${i.code}`)).toEqual(['C missing_recommended', 'D missing_recommended', 'E missing_recommended']);
+  });
+
+  test('a date outside the period is an error that says which side', () => {
+    const r = check(['Story time', '12/15/2022', '1 Main St', 'Detroit', 48201, 'Parents', 'L1', 3]);
+    expect(r.outOfPeriod).toBe(true);
+    expect(r.issues).toMatchObject([{ code: 'date_out_of_period', column: 'B', value: '12/15/2022' }]);
+    expect(r.issues[0]!.message).toMatch(/before the reporting period/);
+  });
+
+  test('displayValue writes labels, not ids', () => {
+    expect(displayValue(field('engagement'), 'day_of_young_child', HSH_2023)).toBe('Day of the Young Child');
+    expect(displayValue(field('attendees'), 12, HSH_2023)).toBe(12);
+  });
+});
+
+describe('findDuplicates', () => {
+  test('the later of two identical events is flagged, both stay', () => {
+    const v = { title: 'Cafe', date: '2023-03-04', street: '1 Main St', engagement: 'level_one' };
+    const issues = findDuplicates([{ row: 3, values: v }, { row: 4, values: { ...v, title: 'cafe ' } }, { row: 5, values: { ...v, date: '2023-03-05' } }], 'A');
+    expect(issues.map((i) => `${i.column}${i.row} ${i.code}`)).toEqual(['A4 duplicate_row']);
+    expect(issues[0]!.message).toMatch(/row 3/);
+  });
+});
