@@ -23,7 +23,7 @@ for (const file of files) {
   const stderr = lines.join('\n');
   const code = r.status;
   const clean = !/\n\s+at |Error:|TypeError|RangeError/.test(stderr) && lines.length <= 1;
-  const ok = (code === 0 || code === 1 || code === 2) && clean && seconds < 30 && mb < 1536 && (code === 2 || JSON.parse(r.stdout || 'null') !== null);
+  const ok = (code === 0 || code === 1 || code === 2) && clean && seconds < 30 && mb < 1536 && (code === 2 || isJsonObject(r.stdout));
   rows.push({ file, code, seconds, mb, stderr, ok });
   process.stderr.write(`${ok ? 'ok ' : 'BAD'} ${String(code).padStart(4)} ${seconds.toFixed(1).padStart(5)}s ${mb.toFixed(0).padStart(5)}MB ${file} ${stderr.slice(0, 150)}\n`);
 }
@@ -34,3 +34,12 @@ const biggest = rows.reduce((a, b) => (b.mb > a.mb ? b : a));
 const summary = `${rows.length} files: exit 0 ${byCode(0)}, exit 1 ${byCode(1)}, exit 2 ${byCode(2)}, bad ${bad.length}; slowest ${slowest.seconds.toFixed(1)} s (${slowest.file}); peak ${biggest.mb.toFixed(0)} MB (${biggest.file})`;
 if (process.argv.includes('--json')) process.stdout.write(JSON.stringify({ rows, summary }) + '\n');
 else process.stdout.write(`${summary}\n${bad.map((b) => `BAD ${b.file}: exit ${b.code}, ${b.seconds}s, ${b.mb}MB, ${b.stderr}`).join('\n')}\n`);
+
+function isJsonObject(text: string): boolean {
+  try {
+    const v: unknown = JSON.parse(text);
+    return typeof v === 'object' && v !== null;
+  } catch {
+    return false;
+  }
+}
