@@ -36,7 +36,7 @@ export interface Receipt {
   replayed: boolean;
 }
 
-export type SubmitErrorKind = 'offline' | 'unauthorised' | 'agreement' | 'too_large' | 'unreadable' | 'rate_limited' | 'server' | 'unexpected';
+export type SubmitErrorKind = 'offline' | 'unauthorised' | 'agreement' | 'forbidden' | 'too_large' | 'unreadable' | 'rate_limited' | 'server' | 'unexpected';
 
 export class SubmitError extends Error {
   constructor(
@@ -123,7 +123,7 @@ export async function submit(
     if (!receipt) throw new SubmitError('unexpected', 'The server answered, but not with a receipt. Try again; your data will not be sent twice.', response.status);
     return { ...receipt, replayed: response.status === 200 };
   }
-  throw errorFor(response.status, serverMessage(data), response.headers.get('Retry-After'));
+  throw errorFor(response.status, serverMessage(data), response.headers.get('Retry-After'), serverCode(data));
 }
 
 function networkError(error: unknown): SubmitError {
@@ -140,10 +140,15 @@ function networkError(error: unknown): SubmitError {
 }
 
 /** The message a partner sees for an HTTP error status. */
-export function errorFor(status: number, message: string | null, retryAfter?: string | null): SubmitError {
+export function errorFor(status: number, message: string | null, retryAfter?: string | null, code?: string | null): SubmitError {
   const detail = message ? ` (${message.replace(/\.$/, '')}.)` : '';
+  const seconds = retryAfter && /^\d+$/.test(retryAfter) ? Number(retryAfter) : null;
+  const wait = seconds ? `${seconds} second${seconds === 1 ? '' : 's'}` : 'a minute';
   if (status === 401) {
     return new SubmitError('unauthorised', 'Your sign-in token is not valid or has expired. Ask the data team for a new token, sign in again and retry.', status, false);
+  }
+  if (status === 403 && code && code !== 'agreement_not_signed') {
+    return new SubmitError('forbidden', `This sign-in cannot submit for an organisation${detail} Sign in with the token the data team gave you as a partner.`, status, false);
   }
   if (status === 403) {
     return new SubmitError(
@@ -159,9 +164,10 @@ export function errorFor(status: number, message: string | null, retryAfter?: st
   if (status === 415 || status === 422) {
     return new SubmitError('unreadable', `The server could not read the workbook${message ? `: ${message.replace(/\.$/, '')}` : ''}.`, status, false);
   }
+  if (status === 503) {
+    return new SubmitError('server', `The server is busy. Wait ${wait} and try again: the submission will not be stored twice.`, status);
+  }
   if (status === 429) {
-    const seconds = retryAfter && /^\d+$/.test(retryAfter) ? Number(retryAfter) : null;
-    const wait = seconds ? `${seconds} second${seconds === 1 ? '' : 's'}` : 'a minute';
     return new SubmitError('rate_limited', `Too many submissions in a short time. Wait ${wait} and try again.`, status);
   }
   if (status >= 500) {
@@ -182,6 +188,14 @@ function serverMessage(data: unknown): string | null {
   if (data && typeof data === 'object' && 'error' in data) {
     const error = (data as { error: unknown }).error;
     if (error && typeof error === 'object' && 'message' in error && typeof error.message === 'string') return error.message;
+  }
+  return null;
+}
+
+function serverCode(data: unknown): string | null {
+  if (data && typeof data === 'object' && 'error' in data) {
+    const error = (data as { error: unknown }).error;
+    if (error && typeof error === 'object' && 'code' in error && typeof error.code === 'string') return error.code;
   }
   return null;
 }
@@ -211,6 +225,9 @@ export async function fetchWithToken(url: string, token: string, options: Pick<A
   } catch (error) {
     throw networkError(error);
   }
-  if (!response.ok) throw errorFor(response.status, serverMessage(await readJson(response)), response.headers.get('Retry-After'));
+  if (!response.ok) {
+    const data = await readJson(response);
+    throw errorFor(response.status, serverMessage(data), response.headers.get('Retry-After'), serverCode(data));
+  }
   return response.blob();
 }

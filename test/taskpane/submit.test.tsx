@@ -97,12 +97,12 @@ describe('step 4: submit', () => {
 
   test('a retry after a server error reuses the Idempotency-Key and the body', async () => {
     const user = userEvent.setup();
-    const { calls } = scriptedFetch({ status: 503, body: { error: { code: 'unavailable', message: 'Down for a moment' } } }, { status: 201, body: RECEIPT });
+    const { calls } = scriptedFetch({ status: 502, body: { error: { code: 'bad_gateway', message: 'Down for a moment' } } }, { status: 201, body: RECEIPT });
     localStorage.setItem('hsh-datashare.token', 'tok-1');
     renderWithHost(<Flow />, fakeHost().host);
     await toSubmit(user);
     await user.click(screen.getByRole('button', { name: 'Submit' }));
-    expect(await screen.findByText(/The server had a problem \(error 503\)/)).toBeInTheDocument();
+    expect(await screen.findByText(/The server had a problem \(error 502\)/)).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Try again' }));
     expect(await screen.findByText('Submitted')).toBeInTheDocument();
     expect(calls).toHaveLength(2);

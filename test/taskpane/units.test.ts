@@ -21,6 +21,9 @@ describe('api', () => {
     expect(errorFor(415, 'Not a spreadsheet.')).toMatchObject({ kind: 'unreadable', message: 'The server could not read the workbook: Not a spreadsheet.' });
     expect(errorFor(429, null, '30').message).toContain('Wait 30 seconds');
     expect(errorFor(502, null)).toMatchObject({ kind: 'server', retryable: true });
+    expect(errorFor(503, 'Busy', '30')).toMatchObject({ kind: 'server', message: expect.stringContaining('The server is busy. Wait 30 seconds') });
+    expect(errorFor(403, 'An analyst token cannot submit', null, 'forbidden')).toMatchObject({ kind: 'forbidden', retryable: false });
+    expect(errorFor(403, 'Not signed', null, 'agreement_not_signed')).toMatchObject({ kind: 'agreement' });
     expect(errorFor(404, null)).toMatchObject({ kind: 'unexpected' });
   });
 

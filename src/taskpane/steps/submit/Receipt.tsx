@@ -12,6 +12,12 @@ const useStyles = makeStyles({
   box: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
 });
 
+/** The server's statuses in a partner's words. */
+const STATUS_WORDS: Record<string, string> = {
+  accepted: 'Accepted',
+  flagged: 'Received, with errors for the data team to look at',
+};
+
 /** What the server said it stored, and the annotated workbook the data team will see. */
 export function Receipt({ receipt, token, baseUrl }: { receipt: ReceiptData; token: string; baseUrl: string }) {
   const styles = useStyles();
@@ -47,7 +53,7 @@ export function Receipt({ receipt, token, baseUrl }: { receipt: ReceiptData; tok
         <dt className={styles.term}>Submission</dt>
         <dd className={`${styles.value} ${styles.id}`}>{receipt.id}</dd>
         <dt className={styles.term}>Status</dt>
-        <dd className={styles.value}>{receipt.status}</dd>
+        <dd className={styles.value}>{STATUS_WORDS[receipt.status] ?? receipt.status}</dd>
         {summary?.records !== undefined && (
           <>
             <dt className={styles.term}>Events</dt>
