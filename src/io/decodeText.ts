@@ -34,11 +34,20 @@ export function decodeText(bytes: Uint8Array): DecodedText {
       text = new TextDecoder(encoding).decode(bytes);
       break;
     default:
-      text = new TextDecoder('windows-1252').decode(bytes);
+      text = fixC1(new TextDecoder('windows-1252').decode(bytes));
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   if (text.indexOf('\0') >= 0) text = text.replace(/\0/g, '');
   return { text, encoding };
+}
+
+/** Windows-1252 characters for bytes 0x80–0x9F (undefined ones stay as they are). */
+const CP1252_C1 = '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
+
+/** Some runtimes (Node 20) decode "windows-1252" as ISO-8859-1, leaving C1 controls where the smart quotes and € were. */
+function fixC1(text: string): string {
+  if (!/[\u0080-\u009f]/.test(text)) return text;
+  return text.replace(/[\u0080-\u009f]/g, (c) => CP1252_C1.charAt(c.charCodeAt(0) - 0x80));
 }
 
 /** The encoding a BOM or the NUL pattern shows; null: UTF-8 if valid, else Windows-1252. */

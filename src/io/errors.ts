@@ -62,6 +62,8 @@ export const readErrors = {
   zipMethod: () => new ReadError('unsupported_format', `The workbook was packed with an unusual zip compression; ${RESAVE}`),
 
   encrypted: () => new ReadError('encrypted', 'This workbook is password-protected; remove the password (File > Info > Protect Workbook) and save again.'),
+  encryptedXls: () =>
+    new ReadError('encrypted', 'This is an old Excel 97-2003 .xls file protected with a password; open it in Excel, remove the password (File > Info > Protect Workbook) and save it as .xlsx (Excel Workbook), then try again.'),
   encryptedOds: () => new ReadError('encrypted', 'This is a password-protected LibreOffice .ods file; remove the password and save it as .xlsx (Excel Workbook), then try again.'),
 
   fileTooLarge: (size: number, limit: number) =>

@@ -47,6 +47,8 @@ function read(bytes: Uint8Array, fileName: string, limits: ReadLimits): Workbook
       switch (classifyCfb(bytes)) {
         case 'encrypted':
           throw readErrors.encrypted();
+        case 'xls-encrypted':
+          throw readErrors.encryptedXls();
         case 'old-xls':
           throw readErrors.oldXls();
         case 'word':
