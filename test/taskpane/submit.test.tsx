@@ -200,6 +200,21 @@ describe('step 4: submit', () => {
     expect(header(calls[0]!, 'Content-Type')).toBeUndefined();
   });
 
+  test('an edit in Excel on this step is checked, and then sent as new data', async () => {
+    const user = userEvent.setup();
+    const { calls } = scriptedFetch({ status: 201, body: RECEIPT });
+    localStorage.setItem('hsh-datashare.token', 'tok-1');
+    const fake = fakeHost();
+    renderWithHost(<Flow />, fake.host);
+    await toSubmit(user);
+    expect(screen.getByText(/with 1 error and 2 warnings/)).toBeInTheDocument();
+    fake.edit('Events', 'B4', '4/1/2023');
+    expect(await screen.findByText(/with 0 errors and 2 warnings/, undefined, { timeout: 3000 })).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Submit' }));
+    await screen.findByText('Submitted');
+    expect(JSON.parse(String(calls[0]!.init.body)).rows[3][1]).toBe('4/1/2023');
+  });
+
   test('signing out forgets the token', async () => {
     const user = userEvent.setup();
     scriptedFetch();

@@ -8,6 +8,7 @@ import { buildPayload } from './payload';
 import { Receipt } from './Receipt';
 import { SignIn } from './SignIn';
 import { useSubmission } from './useSubmission';
+import { useRecheck } from '../check/useRecheck';
 
 type SubmitState = Extract<FlowState, { step: 'submit' }>;
 
@@ -26,6 +27,8 @@ export function SubmitStep({ state, dispatch, baseUrl }: { state: SubmitState; d
   const [token, setToken] = useState<string | null>(() => loadToken());
   const { state: submission, send } = useSubmission(api);
   const { report } = state;
+  // Edits in Excel while on this step are checked too: what is sent is what the summary says.
+  useRecheck(state.choice, state.mapping, dispatch);
   const { errors, warnings, records } = report.summary;
 
   function signIn(value: string, remember: boolean) {
