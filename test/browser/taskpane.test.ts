@@ -178,7 +178,7 @@ describeBrowser('the browser mode in chromium, at 320 px', () => {
     await page.getByRole('button', { name: 'Confirm and check' }).click();
     await page.getByRole('heading', { name: 'Check', exact: true }).waitFor();
     const issues = page.getByRole('list', { name: 'Issues' });
-    await issues.getByRole('button', { name: /Go to B8: error/ }).waitFor();
+    await issues.getByRole('button', { name: /Go to B8 · Date of event \(error\)/ }).waitFor();
     await shot('4-check-light');
     await expectNoSidewaysScroll();
 
@@ -263,7 +263,7 @@ describeBrowser('the browser mode in chromium, at 320 px', () => {
     await page.locator('input[type=file]').setInputFiles(path);
     await page.getByRole('button', { name: 'Next: columns' }).click();
     await page.getByRole('button', { name: 'Confirm and check' }).click();
-    await page.getByRole('list', { name: 'Issues' }).getByRole('button', { name: /Go to B950: error/ }).click();
+    await page.getByRole('list', { name: 'Issues' }).getByRole('button', { name: /Go to B950 · Date of event \(error\)/ }).click();
     const cell = page.locator('[data-address="B950"]');
     await cell.waitFor();
     const box = (await cell.boundingBox())!;

@@ -19,7 +19,7 @@ test('with the real engine: detect, map, check, fix every messy value, and nothi
   await screen.findByRole('heading', { name: 'Check' });
 
   const list = screen.getByRole('list', { name: 'Issues' });
-  expect(within(list).getByRole('button', { name: /Go to B4: error, “TBD” is not a date/ })).toBeInTheDocument();
+  expect(within(list).getByRole('button', { name: /Go to B4 · Date of event \(error\) “TBD” is not a date/ })).toBeInTheDocument();
 
   const fixButton = screen.getByRole('button', { name: /^Fix \d+ values$/ });
   const count = Number(/\d+/.exec(fixButton.textContent ?? '')![0]);

@@ -31,6 +31,17 @@ const useStyles = makeStyles({
   warning: { borderLeftColor: tokens.colorPaletteMarigoldBorder2 },
   where: { display: 'block', fontWeight: tokens.fontWeightSemibold },
   severity: { fontWeight: tokens.fontWeightRegular, color: tokens.colorNeutralForeground3 },
+  hidden: {
+    position: 'absolute',
+    width: '1px',
+    height: '1px',
+    margin: '-1px',
+    padding: 0,
+    overflow: 'hidden',
+    clip: 'rect(0 0 0 0)',
+    whiteSpace: 'nowrap',
+    border: 0,
+  },
 });
 
 /** The issues, each a button that selects its cell. Long lists grow a page at a time. */
@@ -46,10 +57,12 @@ export function IssueList({ issues, onGoTo }: { issues: Issue[]; onGoTo: (addres
           const address = issueAddress(issue);
           const where = address ? `${address} · ${fieldLabel(issue.field)}` : fieldLabel(issue.field);
           const className = mergeClasses(styles.item, issue.severity === 'error' ? styles.error : styles.warning, address ? styles.clickable : undefined);
+          // The name read out and matched by voice control is the visible text, led by "Go to" on buttons.
           const body = (
             <>
               <span className={styles.where}>
-                {where} <span className={styles.severity}>({issue.severity})</span>
+                {address && <span className={styles.hidden}>Go to </span>}
+                {where} <span className={styles.severity}>({issue.severity})</span>{' '}
               </span>
               {issue.message}
             </>
@@ -57,7 +70,7 @@ export function IssueList({ issues, onGoTo }: { issues: Issue[]; onGoTo: (addres
           return (
             <li key={`${address ?? issue.field}-${issue.code}-${i}`}>
               {address ? (
-                <button type="button" className={className} onClick={() => onGoTo(address)} aria-label={`Go to ${address}: ${issue.severity}, ${issue.message}`}>
+                <button type="button" className={className} onClick={() => onGoTo(address)}>
                   {body}
                 </button>
               ) : (
