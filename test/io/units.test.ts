@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { isoToSerial } from '../../src/io/dates';
 import { shiftFormula } from '../../src/io/ooxml/formula';
 import { relsPathFor, resolvePart } from '../../src/io/ooxml/package';
@@ -82,5 +84,25 @@ describe('zip', () => {
 
   test('limits: unknown or invalid overrides fall back to the defaults', () => {
     expect(resolveLimits({ maxCells: -1, maxMillis: Number.NaN, maxSheets: 3 })).toEqual({ ...DEFAULT_LIMITS, maxSheets: 3 });
+  });
+});
+
+describe('browser safety', () => {
+  test('nothing in src/io but readFile.ts uses Node built-ins or Buffer', () => {
+    const root = join(__dirname, '../../src/io');
+    const files: string[] = [];
+    const walk = (dir: string): void => {
+      for (const name of readdirSync(dir)) {
+        const p = join(dir, name);
+        if (statSync(p).isDirectory()) walk(p);
+        else if (p.endsWith('.ts')) files.push(p);
+      }
+    };
+    walk(root);
+    const offenders = files
+      .filter((f) => !f.endsWith('readFile.ts'))
+      .filter((f) => /from ['"](node:|fs|path|zlib|os|stream|buffer)['"/]|\bBuffer\.|\brequire\(|\bprocess\./.test(readFileSync(f, 'utf8')));
+    expect(offenders).toEqual([]);
+    expect(files.length).toBeGreaterThan(10);
   });
 });
