@@ -82,3 +82,15 @@ export function cellText(cell: Cell): string {
   if (cell.value === null || cell.value === undefined) return '';
   return String(cell.value).trim();
 }
+
+/** A merged area from its A1 range ("B4:B5"); null when it is not one. */
+export function parseRange(range: string): MergeArea | null {
+  const m = /^\s*\$?([A-Za-z]{1,3})\$?(\d{1,7})(?::\$?([A-Za-z]{1,3})\$?(\d{1,7}))?\s*$/.exec(range);
+  if (!m) return null;
+  const left = columnIndex(m[1]!);
+  const top = Number(m[2]) - 1;
+  const right = m[3] ? columnIndex(m[3]) : left;
+  const bottom = m[4] ? Number(m[4]) - 1 : top;
+  if (top < 0 || bottom < top || right < left || left < 0) return null;
+  return { top, left, bottom, right };
+}

@@ -3,7 +3,7 @@ import type { Multipart } from '@fastify/multipart';
 import type { Collection } from '../core/collection/types';
 import type { CheckOptions } from '../core/check';
 import { sheetFromValues } from '../core/fromValues';
-import type { Workbook } from '../core/workbook';
+import { parseRange, type MergeArea, type Workbook } from '../core/workbook';
 import type { ReadLimits } from '../io/limits';
 import { ApiError } from './errors';
 import { readUpload, type Engine } from './engine';
@@ -32,6 +32,8 @@ export interface ValuesBody {
   date1904?: boolean;
   /** 0-based position of rows[0][0] when the used range does not start at A1. */
   origin?: { row: number; col: number };
+  /** Merged areas as A1 ranges ("B4:B5"): a date merged over two events belongs to both. */
+  merges?: string[];
   fileName?: string;
 }
 
@@ -54,9 +56,30 @@ export const valuesBodySchema = {
       required: ['row', 'col'],
       properties: { row: { type: 'integer', minimum: 0 }, col: { type: 'integer', minimum: 0 } },
     },
+    merges: { type: 'array', maxItems: 200000, items: { type: 'string', maxLength: 32 } },
     fileName: { type: 'string', maxLength: 255 },
   },
 } as const;
+
+/** The one sheet of an add-in submission, as the engine reads it. */
+function valuesWorkbook(body: ValuesBody): Workbook {
+  const merges = (body.merges ?? []).map(parseRange).filter((m): m is MergeArea => m !== null);
+  return {
+    sheets: [
+      sheetFromValues({
+        name: body.sheet,
+        values: body.rows,
+        numberFormats: body.numberFormats,
+        valueTypes: body.valueTypes,
+        formulas: body.formulas,
+        origin: body.origin,
+        merges,
+      }),
+    ],
+    date1904: body.date1904 ?? false,
+    source: 'office',
+  };
+}
 
 /** Checks a confirmed mapping: column letters to field ids of the collection (or null). */
 export function validMapping(raw: unknown, collection: Collection): Record<string, string | null> {
@@ -89,20 +112,7 @@ export function intakeFromValues(body: ValuesBody, collection: Collection, maxCe
     throw new ApiError(413, 'too_large', `The sheet has ${cells} cells; the server takes at most ${maxCells} in one submission.`);
   }
   const mapping = validMapping(body.mapping, collection);
-  const workbook: Workbook = {
-    sheets: [
-      sheetFromValues({
-        name: body.sheet,
-        values: body.rows,
-        numberFormats: body.numberFormats,
-        valueTypes: body.valueTypes,
-        formulas: body.formulas,
-        origin: body.origin,
-      }),
-    ],
-    date1904: body.date1904 ?? false,
-    source: 'office',
-  };
+  const workbook = valuesWorkbook(body);
   return {
     source: 'office',
     fileName: cleanFileName(body.fileName, `${body.sheet} (from Excel)`),
@@ -115,21 +125,7 @@ export function intakeFromValues(body: ValuesBody, collection: Collection, maxCe
 
 /** Rebuilds the workbook of an add-in submission from its stored JSON. */
 export function workbookFromStoredValues(bytes: Uint8Array): Workbook {
-  const body = JSON.parse(new TextDecoder().decode(bytes)) as ValuesBody;
-  return {
-    sheets: [
-      sheetFromValues({
-        name: body.sheet,
-        values: body.rows,
-        numberFormats: body.numberFormats,
-        valueTypes: body.valueTypes,
-        formulas: body.formulas,
-        origin: body.origin,
-      }),
-    ],
-    date1904: body.date1904 ?? false,
-    source: 'office',
-  };
+  return valuesWorkbook(JSON.parse(new TextDecoder().decode(bytes)) as ValuesBody);
 }
 
 /** Reads a multipart upload: one `file`, optional `sheet`, `headerRow`, `mapping` (JSON). */

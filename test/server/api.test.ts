@@ -88,6 +88,23 @@ describeStores('submission API', (kind) => {
     });
   });
 
+  test('JSON from the add-in: a value merged down over two rows belongs to both', async () => {
+    const p = await t.partner();
+    const payload = {
+      sheet: 'Log',
+      rows: [
+        ['Event', 'Date', 'Level', 'Audience', 'Attendees'],
+        ['Story time', '3/4/2023', 'L1', 'Parents', 5],
+        ['Play day', '', 'L2', 'Parents', 7],
+      ],
+      merges: ['B2:B3'],
+    };
+    const res = await t.app.inject({ method: 'POST', url: '/api/v1/submissions', payload, headers: auth(p.token) });
+    expect(res.statusCode).toBe(201);
+    const report = (await t.app.inject({ method: 'GET', url: `/api/v1/submissions/${res.json().id}`, headers: auth(p.token) })).json();
+    expect(report.records.map((r: { values: { date?: string } }) => r.values.date)).toEqual(['2023-03-04', '2023-03-04']);
+  });
+
   test('JSON from the add-in: the cells as Office.js returns them', async () => {
     const p = await t.partner();
     const res = await t.app.inject({ method: 'POST', url: '/api/v1/submissions', payload: valuesPayload(eventRows(8)), headers: auth(p.token) });
