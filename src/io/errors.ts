@@ -34,6 +34,7 @@ export function isReadError(e: unknown): e is ReadError {
 const SAVE_AS_XLSX = 'open it in Excel and save it as .xlsx (Excel Workbook), then try again.';
 const RESAVE = 'open it in Excel, save it again as .xlsx (Excel Workbook) and try again.';
 
+/** A limit in MB, rounded. */
 function mb(bytes: number): string {
   return `${Math.round(bytes / 1e6)} MB`;
 }
@@ -67,7 +68,7 @@ export const readErrors = {
   encryptedOds: () => new ReadError('encrypted', 'This is a password-protected LibreOffice .ods file; remove the password and save it as .xlsx (Excel Workbook), then try again.'),
 
   fileTooLarge: (size: number, limit: number) =>
-    new ReadError('too_large', `The file is too large (${mb(size)}; the limit is ${mb(limit)}); keep only the events sheet and try again.`),
+    new ReadError('too_large', `The file is too large (${(size / 1e6).toFixed(1)} MB; the limit is ${mb(limit)}); keep only the events sheet and try again.`),
   unzipsTooLarge: (limit: number) =>
     new ReadError('too_large', `The workbook unpacks to more than ${mb(limit)}, more than we can check; keep only the events sheet and save again.`),
   zipBomb: (part: string) =>
@@ -77,6 +78,8 @@ export const readErrors = {
     new ReadError('too_complex', `The workbook holds more than ${limit.toLocaleString('en-US')} cells; keep only the events sheet and try again.`),
   tooSlow: (seconds: number) =>
     new ReadError('too_complex', `The workbook took too long to read (over ${seconds} s); keep only the events sheet and try again.`),
+  tooManyParts: (limit: number) =>
+    new ReadError('too_complex', `The file holds more than ${limit.toLocaleString('en-US')} parts, far more than a workbook; save the events sheet again as .xlsx and try again.`),
   tooManySheets: (limit: number) =>
     new ReadError('too_complex', `The workbook has more than ${limit} sheets; keep only the events sheet and try again.`),
 

@@ -28,6 +28,9 @@ const SIG_EOCD64_LOCATOR = 0x07064b50;
 const SIG_CENTRAL = 0x02014b50;
 const SIG_LOCAL = 0x04034b50;
 
+/** More entries than any real workbook has (a 1,000-sheet workbook holds ~2,000): the directory itself would be the attack. */
+export const MAX_ZIP_ENTRIES = 100_000;
+
 /** Compressed bytes handed to the inflater at a time: bounds what one push can unpack (~1000:1 at most). */
 const PUSH_BYTES = 16 * 1024;
 
@@ -166,6 +169,7 @@ export function openZip(bytes: Uint8Array): ZipArchive {
   const entries: ZipEntry[] = [];
   // Each directory record takes at least 46 bytes: a count larger than that is a lie.
   const maxCount = Math.min(count, Math.floor((bytes.length - p) / 46));
+  if (maxCount > MAX_ZIP_ENTRIES) throw readErrors.tooManyParts(MAX_ZIP_ENTRIES);
   for (let i = 0; i < maxCount; i++) {
     if (p + 46 > bytes.length || u32(bytes, p) !== SIG_CENTRAL) break;
     const flags = u16(bytes, p + 8);

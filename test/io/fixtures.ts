@@ -196,14 +196,36 @@ export function rawZip(entries: RawZipEntry[]): Uint8Array {
     offset += local.length + e.data.length;
   }
   const cdSize = central.reduce((n, c) => n + c.length, 0);
+  const zip64 = entries.length >= 0xffff;
+  const tail: Uint8Array[] = [];
+  if (zip64) {
+    // Zip64 end record and locator: the only way to count 65,535 entries or more.
+    const rec = new Uint8Array(56);
+    const rv = new DataView(rec.buffer);
+    rv.setUint32(0, 0x06064b50, true);
+    rv.setBigUint64(4, 44n, true);
+    rv.setUint16(12, 45, true);
+    rv.setUint16(14, 45, true);
+    rv.setBigUint64(24, BigInt(entries.length), true);
+    rv.setBigUint64(32, BigInt(entries.length), true);
+    rv.setBigUint64(40, BigInt(cdSize), true);
+    rv.setBigUint64(48, BigInt(offset), true);
+    const loc = new Uint8Array(20);
+    const lv = new DataView(loc.buffer);
+    lv.setUint32(0, 0x07064b50, true);
+    lv.setBigUint64(8, BigInt(offset + cdSize), true);
+    lv.setUint32(16, 1, true);
+    tail.push(rec, loc);
+  }
   const eocd = new Uint8Array(22);
   const ev = new DataView(eocd.buffer);
   ev.setUint32(0, 0x06054b50, true);
-  ev.setUint16(8, entries.length, true);
-  ev.setUint16(10, entries.length, true);
+  ev.setUint16(8, zip64 ? 0xffff : entries.length, true);
+  ev.setUint16(10, zip64 ? 0xffff : entries.length, true);
   ev.setUint32(12, cdSize, true);
   ev.setUint32(16, offset, true);
-  const all = [...chunks, ...central, eocd];
+  tail.push(eocd);
+  const all = [...chunks, ...central, ...tail];
   const out = new Uint8Array(all.reduce((n, c) => n + c.length, 0));
   let at = 0;
   for (const c of all) {

@@ -207,3 +207,13 @@ describe('readWorkbookFile (Node)', () => {
     expect(await codeOf(readWorkbookFile(empty))).toBe('empty');
   });
 });
+
+describe('zip directory', () => {
+  test('an archive with more entries than any workbook has is refused as too_complex', async () => {
+    const empty = new Uint8Array(0);
+    const entries = Array.from({ length: 100_001 }, (_v, i) => ({ name: `p/${i}`, data: empty, method: 0 as const, declaredSize: 0 }));
+    const err = await readWorkbookBytes(rawZip(entries), 'x.xlsx').catch((e: unknown) => e);
+    expect(err).toMatchObject({ code: 'too_complex' });
+    expect((err as ReadError).message).toMatch(/more than 100,000 parts/);
+  });
+});
