@@ -22,6 +22,7 @@ export interface FilePayload {
   fileName: string;
   bytes: Uint8Array;
   sheet?: string;
+  headerRow?: number;
   mapping?: Record<string, string | null>;
 }
 
@@ -102,6 +103,7 @@ export async function submit(
     // Copy into a plain ArrayBuffer: Blob wants one, not a view over a shared buffer.
     form.append('file', new Blob([payload.bytes.slice().buffer as ArrayBuffer]), payload.fileName);
     if (payload.sheet) form.append('sheet', payload.sheet);
+    if (payload.headerRow) form.append('headerRow', String(payload.headerRow));
     if (payload.mapping) form.append('mapping', JSON.stringify(payload.mapping));
     body = form;
   }

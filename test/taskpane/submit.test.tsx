@@ -196,6 +196,7 @@ describe('step 4: submit', () => {
     expect(form).toBeInstanceOf(FormData);
     expect((form.get('file') as File).name).toBe('events.xlsx');
     expect(form.get('sheet')).toBe('Events');
+    expect(form.get('headerRow')).toBe('2');
     expect(JSON.parse(String(form.get('mapping')))).toMatchObject({ A: 'title' });
     expect(header(calls[0]!, 'Content-Type')).toBeUndefined();
   });

@@ -51,6 +51,7 @@ export function buildPayload(workbook: Workbook, choice: Choice, mapping: Mappin
       fileName: original.name,
       bytes: original.bytes,
       sheet: workbook.source === 'csv' ? undefined : choice.sheet,
+      headerRow: choice.headerRow,
       mapping,
     };
   }
