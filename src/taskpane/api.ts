@@ -11,6 +11,8 @@ export interface ValuesPayload {
   sheet: string;
   rows: unknown[][];
   numberFormats?: unknown[][];
+  /** Merged areas as A1 ranges, so the server spreads a merged value as the engine did here. */
+  merges?: string[];
   headerRow?: number;
   mapping?: Record<string, string | null>;
   date1904?: boolean;

@@ -6,7 +6,7 @@ import { flowReducer, type FlowState } from '../../src/taskpane/flow';
 import { luminance } from '../../src/taskpane/theme';
 import { countKinds, filterIssues, fixesFor, fixesFromIssues, writtenValue } from '../../src/taskpane/steps/check/issues';
 import { duplicateFields, initialMapping, unmappedRequired } from '../../src/taskpane/steps/mapping/mapping';
-import { sheetValues } from '../../src/taskpane/steps/submit/payload';
+import { sheetValues, valuesPayload } from '../../src/taskpane/steps/submit/payload';
 import { COLLECTION } from '../../src/taskpane/collection';
 import type { Issue } from '../../src/core/report';
 import { eventsWorkbook, fakeEngine } from './fakes';
@@ -160,5 +160,11 @@ describe('payload', () => {
       rows: [['Date', ''], [44989, 3]],
       numberFormats: [['@', 'General'], ['yyyy-mm-dd', '0']],
     });
+  });
+
+  test('merged areas travel as A1 ranges', () => {
+    const sheet = { name: 'S', merges: [{ top: 1, left: 1, bottom: 2, right: 1 }], rows: [[{ kind: 'text' as const, value: 'Date' }]] };
+    const payload = valuesPayload({ sheets: [sheet], date1904: false }, { sheet: 'S', headerRow: 1, date1904: false } as Parameters<typeof valuesPayload>[1], {});
+    expect(payload.merges).toEqual(['B2:B3']);
   });
 });

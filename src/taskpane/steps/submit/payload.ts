@@ -1,4 +1,4 @@
-import type { Sheet, Workbook } from '../../../core/workbook';
+import { a1, type Sheet, type Workbook } from '../../../core/workbook';
 import type { SubmissionPayload, ValuesPayload } from '../../api';
 import type { Choice, Mapping } from '../../flow';
 import type { OriginalFile } from '../../HostContext';
@@ -34,6 +34,7 @@ export function valuesPayload(workbook: Workbook, choice: Choice, mapping: Mappi
     kind: 'values',
     sheet: sheet.name,
     ...sheetValues(sheet),
+    merges: sheet.merges.map((m) => `${a1(m.top, m.left)}:${a1(m.bottom, m.right)}`),
     headerRow: choice.headerRow,
     mapping,
     date1904: choice.date1904,
