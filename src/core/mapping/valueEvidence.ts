@@ -92,9 +92,9 @@ function textEvidence(fieldId: string, sample: Cell[], n: number): ValueEvidence
       return { score: repeats ? (short / n) * 0.8 : 0, fact: `${distinct} different place names` };
     }
     case 'description':
-      return { score: avgLen >= 30 && streetLike < n * 0.3 ? 0.6 : 0, fact: `text of ${Math.round(avgLen)} characters on average` };
+      return { score: avgLen >= 30 && streetLike < n * 0.3 ? 0.9 : 0, fact: `text of ${Math.round(avgLen)} characters on average` };
     case 'title':
-      return { score: avgLen >= 4 && avgLen < 90 && streetLike < n * 0.3 && distinct >= texts.length * 0.2 ? 0.5 : 0, fact: `${distinct} different names` };
+      return { score: avgLen >= 4 && avgLen < 90 && streetLike < n * 0.3 && distinct >= texts.length * 0.2 ? 0.9 : 0, fact: `${distinct} different names` };
     default:
       return null;
   }
