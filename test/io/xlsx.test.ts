@@ -172,6 +172,25 @@ describe('xlsx: cell types', () => {
   });
 });
 
+describe('xlsx: repeated values', () => {
+  test('identical cells (same shared string or number, same style) are one frozen object', async () => {
+    const data =
+      '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1"><v>25</v></c><c r="C1" s="1"><v>44986</v></c></row>' +
+      '<row r="2"><c r="A2" t="s"><v>0</v></c><c r="B2"><v>25</v></c><c r="C2" s="1"><v>44986</v></c></row>' +
+      '<row r="3"><c r="A3" t="s" s="1"><v>0</v></c><c r="B3" s="1"><v>25</v></c><c r="C3"><v>44986</v></c></row>';
+    const wb = await read(xlsx({ sharedStrings: ['Detroit'], styles: { xfs: [0, 14] }, sheets: [{ name: 'S', data }] }));
+    const [r1, r2, r3] = wb.sheets[0]!.rows as Cell[][];
+    for (let c = 0; c < 3; c++) {
+      expect(r2?.[c]).toBe(r1?.[c]);
+      expect(Object.isFrozen(r1?.[c])).toBe(true);
+    }
+    // Another style is another cell, with its own format and kind.
+    expect(r3?.[0]).toEqual({ kind: 'text', value: 'Detroit', format: 'm/d/yyyy' });
+    expect(r3?.[1]).toEqual({ kind: 'date', value: 25, format: 'm/d/yyyy' });
+    expect(r3?.[2]).toEqual({ kind: 'number', value: 44986, format: undefined });
+  });
+});
+
 describe('xlsx: package variants', () => {
   const data = '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" s="1"><v>45000</v></c></row>';
   const base = { sharedStrings: ['Title'], styles: { xfs: [0, 14] }, sheets: [{ name: 'Events', data }] };

@@ -10,6 +10,23 @@ import type { CellStyles } from './styles';
 export const MAX_ROWS = 1_048_576;
 export const MAX_COLS = 16_384;
 
+/** Distinct numbers shared per style. */
+const NUMBER_CACHE_SIZE = 8192;
+
+/** A shared-string index; -1 when the text is not a plain non-negative integer. */
+function parseIndex(v: string): number {
+  const n = v.length;
+  if (n === 0) return -1;
+  if (n > 9) return +v;
+  let x = 0;
+  for (let i = 0; i < n; i++) {
+    const d = v.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return +v;
+    x = x * 10 + d;
+  }
+  return x;
+}
+
 /** Shared filler for rows without any cell: a long run of blank rows costs one pointer each. */
 const EMPTY_ROW: Cell[] = Object.freeze([]) as unknown as Cell[];
 
@@ -50,6 +67,15 @@ class WorksheetReader implements XmlSink {
   private readonly isDate: boolean[];
   private readonly date1904: boolean;
   private readonly sharedFormulas = new Map<string, SharedFormula>();
+  /**
+   * Identical cells are one frozen object: a shared string in a given style,
+   * or a number in a given style. Long event logs repeat the same city,
+   * level, date and count thousands of times; sharing them saves most of
+   * the allocation and garbage collection.
+   */
+  private readonly stringCells: (Cell | undefined)[] = [];
+  private readonly stringCellStyles: number[] = [];
+  private readonly numberCells = new Map<number, Map<number, Cell>>();
 
   private inSheetData = false;
   private inCell = false;
@@ -210,9 +236,13 @@ class WorksheetReader implements XmlSink {
     let value: string | number | boolean;
     switch (this.cellType) {
       case 's': {
-        if (v === '') return this.skipEmpty();
-        const str = this.strings[+v];
+        const index = parseIndex(v);
+        const str = this.strings[index];
         if (str === undefined || str === '') return this.skipEmpty();
+        if (this.formula === '' && this.formulaType === undefined) {
+          const shared = this.sharedStringCell(index, str);
+          if (shared) return this.placeAt(shared);
+        }
         kind = 'text';
         value = str;
         break;
@@ -259,6 +289,7 @@ class WorksheetReader implements XmlSink {
         if (Number.isFinite(num)) {
           kind = this.isDate[this.cellStyle] === true ? 'date' : 'number';
           value = num;
+          if (this.formula === '' && this.formulaType === undefined) return this.placeAt(this.numberCell(kind, num));
         } else {
           kind = 'text';
           value = v;
@@ -269,10 +300,40 @@ class WorksheetReader implements XmlSink {
     const col = this.cellCol;
     if (row >= MAX_ROWS || col >= MAX_COLS) return;
     const format = this.formats[this.cellStyle];
-    const cell: Cell = { kind, value, format };
     const formula = this.formulaText(row, col);
-    if (formula) cell.formula = formula;
+    const cell: Cell = formula ? { kind, value, format, formula } : { kind, value, format };
     this.place(row, col, cell);
+  }
+
+  private placeAt(cell: Cell): void {
+    if (this.cellRow < MAX_ROWS && this.cellCol < MAX_COLS) this.place(this.cellRow, this.cellCol, cell);
+  }
+
+  private sharedStringCell(index: number, str: string): Cell | undefined {
+    const style = this.cellStyle;
+    const cached = this.stringCells[index];
+    if (cached !== undefined && this.stringCellStyles[index] === style) return cached;
+    // The first style seen for a string is the one shared; other styles get their own cells.
+    if (cached !== undefined) return undefined;
+    const cell: Cell = Object.freeze({ kind: 'text', value: str, format: this.formats[style] }) as Cell;
+    this.stringCells[index] = cell;
+    this.stringCellStyles[index] = style;
+    return cell;
+  }
+
+  private numberCell(kind: Cell['kind'], num: number): Cell {
+    const style = this.cellStyle;
+    let byValue = this.numberCells.get(style);
+    if (byValue === undefined) {
+      byValue = new Map();
+      this.numberCells.set(style, byValue);
+    }
+    const cached = byValue.get(num);
+    if (cached !== undefined) return cached;
+    const cell: Cell = Object.freeze({ kind, value: num, format: this.formats[style] }) as Cell;
+    // Bounded: a column of distinct amounts must not grow the cache without end.
+    if (byValue.size < NUMBER_CACHE_SIZE) byValue.set(num, cell);
+    return cell;
   }
 
   /** An empty cell still defines a shared formula that later cells refer to. */
