@@ -187,7 +187,7 @@ describe('xlsx: repeated values', () => {
     // Another style is another cell, with its own format and kind.
     expect(r3?.[0]).toEqual({ kind: 'text', value: 'Detroit', format: 'm/d/yyyy' });
     expect(r3?.[1]).toEqual({ kind: 'date', value: 25, format: 'm/d/yyyy' });
-    expect(r3?.[2]).toEqual({ kind: 'number', value: 44986, format: undefined });
+    expect(r3?.[2]).toEqual({ kind: 'number', value: 44986, format: 'General' });
   });
 });
 
