@@ -31,10 +31,12 @@ export interface CheckOptions {
   mapping?: Record<string, string | null>;
   /** File name to echo in the report. */
   file?: string;
+  /** List the fixable cells (what the add-in's "Fix N values" writes back). */
+  fixes?: boolean;
 }
 
 /** The report plus what the add-in needs beyond the JSON contract. */
-export type CheckResult = CheckReport & { fixes: Fix[] };
+export type CheckResult = CheckReport & { fixes?: Fix[] };
 
 /**
  * Checks a partner's workbook: finds the event sheet and its header row,
@@ -66,7 +68,7 @@ export function check(workbook: Workbook, options: CheckOptions = {}): CheckResu
   };
   if (!sheet || headerRow === undefined || headerRow < 0) {
     const issues = unmappedIssues(collection, []);
-    return { ...base, headerRow: null, columns: [], records: [], issues, summary: summarise([], issues, collection, new Set()), fixes: [] };
+    return { ...base, headerRow: null, columns: [], records: [], issues, summary: summarise([], issues, collection, new Set()), ...(options.fixes ? { fixes: [] } : {}) };
   }
 
   const headers = new Map<number, string>();
@@ -105,20 +107,21 @@ export function check(workbook: Workbook, options: CheckOptions = {}): CheckResu
   const records: CheckRecord[] = [];
   const fixes: Fix[] = [];
   const outOfPeriod = new Set<number>();
-  const ctx = { collection, period, fields, normalise, ...(colOf('street') !== undefined ? { streetCol: colOf('street') } : {}) };
+  const streetCol = colOf('street');
+  const ctx = { collection, period, fields, normalise, fixes: options.fixes === true, messages: new Map(), ...(streetCol !== undefined ? { streetCol } : {}) };
   kinds.forEach((kind, i) => {
     if (kind !== 'record') return;
     const r = region.firstRow + i;
     const checked = validateRow(r, region.cell, ctx);
     records.push({ row: r + 1, values: checked.values });
     issues.push(...checked.issues);
-    fixes.push(...checked.fixes);
+    for (const f of checked.fixes) fixes.push(f);
     if (checked.outOfPeriod) outOfPeriod.add(r + 1);
   });
   issues.push(...findDuplicates(records, columns.find((c) => c.field === 'title')?.column));
   issues.sort(byPosition);
 
-  return { ...base, headerRow: headerRow + 1, columns, records, issues, summary: summarise(records, issues, collection, outOfPeriod), fixes };
+  return { ...base, headerRow: headerRow + 1, columns, records, issues, summary: summarise(records, issues, collection, outOfPeriod), ...(options.fixes ? { fixes } : {}) };
 }
 
 function mappedFields(columns: ColumnMapping[], collection: Collection): { field: FieldDef; col: number }[] {

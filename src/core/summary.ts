@@ -17,17 +17,11 @@ export function summarise(records: CheckRecord[], issues: Issue[], collection: C
     if (excluded.has(rec.row)) continue;
     const v = rec.values;
     const people = typeof v.attendees === 'number' ? v.attendees : 0;
-    const add = (table: Record<string, Counts>, key: unknown): void => {
-      if (typeof key !== 'string' || !key) return;
-      const c = (table[key] ??= { events: 0, attendees: 0 });
-      c.events++;
-      c.attendees += people;
-    };
-    add(byEngagement, v.engagement);
-    if (Array.isArray(v.audience)) for (const a of v.audience) add(byAudience, a);
-    if (typeof v.event_type === 'string') add(byEventType, eventTypes.includes(v.event_type) || !eventTypes.includes('other') ? v.event_type : 'other');
-    if (typeof v.date === 'string') add(byMonth, v.date.slice(0, 7));
-    add(byZip, v.zip);
+    add(byEngagement, v.engagement, people);
+    if (Array.isArray(v.audience)) for (const a of v.audience) add(byAudience, a, people);
+    if (typeof v.event_type === 'string') add(byEventType, eventTypes.includes(v.event_type) || !eventTypes.includes('other') ? v.event_type : 'other', people);
+    if (typeof v.date === 'string') add(byMonth, v.date.slice(0, 7), people);
+    add(byZip, v.zip, people);
   }
   let errors = 0;
   let warnings = 0;
@@ -36,6 +30,13 @@ export function summarise(records: CheckRecord[], issues: Issue[], collection: C
     else warnings++;
   }
   return { records: records.length, errors, warnings, byEngagement, byAudience, byEventType, byMonth: sortKeys(byMonth), byZip: sortKeys(byZip) };
+}
+
+function add(table: Record<string, Counts>, key: unknown, people: number): void {
+  if (typeof key !== 'string' || !key) return;
+  const c = (table[key] ??= { events: 0, attendees: 0 });
+  c.events++;
+  c.attendees += people;
 }
 
 function zeroes(keys: string[]): Record<string, Counts> {

@@ -79,8 +79,10 @@ export function a1(row: number, col: number): string {
 
 /** The cell's content as display-ish text, trimmed; "" for empty. */
 export function cellText(cell: Cell): string {
-  if (cell.value === null || cell.value === undefined) return '';
-  return String(cell.value).trim();
+  const v = cell.value;
+  if (typeof v === 'string') return v.trim();
+  if (v === null || v === undefined) return '';
+  return String(v);
 }
 
 /** A merged area from its A1 range ("B4:B5"); null when it is not one. */

@@ -28,7 +28,10 @@ export interface HostServices {
 
 const HostContext = createContext<HostServices | null>(null);
 
-export function HostProvider({ host, engine = coreCheck, originalFile, downloadAnnotated, children }: {
+/** The taskpane always wants the fixable cells, for "Fix N values". */
+const checkWithFixes: Engine = (workbook, options) => coreCheck(workbook, { ...options, fixes: true });
+
+export function HostProvider({ host, engine = checkWithFixes, originalFile, downloadAnnotated, children }: {
   host: WorkbookHost;
   engine?: Engine;
   originalFile?: () => OriginalFile | null;

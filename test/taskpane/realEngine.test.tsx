@@ -10,7 +10,7 @@ import { eventsWorkbook, fakeHost, renderWithHost } from './fakes';
 test('with the real engine: detect, map, check, fix every messy value, and nothing is left to fix', async () => {
   const user = userEvent.setup();
   const fake = fakeHost(eventsWorkbook());
-  renderWithHost(<Flow />, fake.host, check);
+  renderWithHost(<Flow />, fake.host, (wb, o) => check(wb, { ...o, fixes: true }));
   expect(await screen.findByRole('spinbutton', { name: 'Row with the column headings' })).toHaveValue(2);
   await user.click(screen.getByRole('button', { name: 'Next: columns' }));
   expect(await screen.findByRole('combobox', { name: 'Field for column E' })).toHaveTextContent('Number of attendees');

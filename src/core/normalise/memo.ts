@@ -15,16 +15,18 @@ export type FieldNormaliser = (field: FieldDef, cell: Cell) => Normalised<Record
  * spelling is read once. Text fields are only trimmed and are not kept.
  */
 export function memoNormaliser(ctx: NormaliseContext): FieldNormaliser {
-  const memo = new Map<string, Map<string, Normalised<RecordValue>>>();
-  return (field, cell) => {
+  // Per field and per cell kind: the value itself is the key, no string is built.
+  const memo = new Map<FieldDef, Map<string, Map<unknown, Normalised<RecordValue>>>>();
+  return function normaliseCell(field, cell) {
     if (field.kind === 'text' || cell.kind === 'empty') return normaliseField(field, cell, ctx);
-    let byValue = memo.get(field.id);
-    if (!byValue) memo.set(field.id, (byValue = new Map()));
-    const key = cell.kind + '\u0001' + String(cell.value);
-    let r = byValue.get(key);
+    let byKind = memo.get(field);
+    if (!byKind) memo.set(field, (byKind = new Map()));
+    let byValue = byKind.get(cell.kind);
+    if (!byValue) byKind.set(cell.kind, (byValue = new Map()));
+    let r = byValue.get(cell.value);
     if (r === undefined) {
       r = normaliseField(field, cell, ctx);
-      if (byValue.size < LIMIT) byValue.set(key, r);
+      if (byValue.size < LIMIT) byValue.set(cell.value, r);
     }
     return r;
   };

@@ -12,7 +12,7 @@ export function findDuplicates(records: CheckRecord[], titleColumn: string | und
   for (const rec of records) {
     const v = rec.values;
     if (v.title === undefined || v.date === undefined) continue;
-    const key = [v.title, v.date, v.street ?? '', v.city ?? '', v.engagement ?? ''].map((x) => String(x).trim().toLowerCase()).join('\u0000');
+    const key = `${String(v.title).trim().toLowerCase()}\u0000${String(v.date)}\u0000${String(v.street ?? '').trim().toLowerCase()}\u0000${String(v.city ?? '').trim().toLowerCase()}\u0000${String(v.engagement ?? '')}`;
     const first = seen.get(key);
     if (first === undefined) {
       seen.set(key, rec.row);

@@ -1,4 +1,4 @@
-import type { Collection, FieldDef, Period } from '../collection/types';
+import type { Collection, EnumOption, FieldDef, Period } from '../collection/types';
 import { severityOf, type Problem } from '../issues';
 import { issueMessage } from '../messages';
 import type { FieldNormaliser } from '../normalise/memo';
@@ -11,6 +11,10 @@ export interface RowContext {
   /** Mapped fields and their 0-based columns. */
   fields: { field: FieldDef; col: number }[];
   normalise: FieldNormaliser;
+  /** Whether to list the fixable cells (the add-in's "Fix N values"); the CLI and server do not need them. */
+  fixes: boolean;
+  /** Messages already worded in this check, by problem and cell text: repeated values are worded once. */
+  messages: Map<Problem | string, Map<string, string>>;
   /** Column of the street field, whose "Virtual"/"Zoom" excuses a missing city and zip. */
   streetCol?: number;
 }
@@ -47,26 +51,26 @@ export function validateRow(row: number, cellOf: (row: number, col: number) => C
     const cell = cellOf(row, col);
     const result = ctx.normalise(field, cell);
     if (result.kind === 'empty') {
-      if (field.requirement === 'required') issues.push(makeIssue({ code: 'missing_required' }, excelRow, col, field, '', ctx));
+      if (field.requirement === 'required') issues.push(makeIssue({ code: 'missing_required' }, true, excelRow, col, field, '', ctx));
       else if (field.requirement === 'recommended' && !(virtual && (field.id === 'city' || field.id === 'zip'))) {
-        issues.push(makeIssue({ code: 'missing_recommended' }, excelRow, col, field, '', ctx));
+        issues.push(makeIssue({ code: 'missing_recommended' }, true, excelRow, col, field, '', ctx));
       }
       continue;
     }
     const raw = cellText(cell);
     if (result.kind === 'invalid') {
-      issues.push(makeIssue(result.problem, excelRow, col, field, raw, ctx));
+      issues.push(makeIssue(result.problem, false, excelRow, col, field, raw, ctx));
       continue;
     }
     const value = result.value;
     values[field.id] = value;
-    if (result.warning) issues.push(makeIssue(result.warning, excelRow, col, field, raw, ctx, value));
+    if (result.warning) issues.push(makeIssue(result.warning, false, excelRow, col, field, raw, ctx, value));
     if (field.kind === 'date' && typeof value === 'string' && (value < ctx.period.start || value > ctx.period.end)) {
       outOfPeriod = true;
       const side = value < ctx.period.start ? 'before' : 'after';
-      issues.push(makeIssue({ code: 'date_out_of_period', params: { date: raw || value, iso: value, side } }, excelRow, col, field, raw, ctx));
+      issues.push(makeIssue({ code: 'date_out_of_period', params: { date: raw || value, iso: value, side } }, true, excelRow, col, field, raw, ctx));
     }
-    if (cell.kind === 'text' && field.kind !== 'text') {
+    if (ctx.fixes && cell.kind === 'text' && field.kind !== 'text') {
       const shown = displayValue(field, value, ctx.collection);
       if (shown !== raw) fixes.push({ row: excelRow, column: columnLetter(col), field: field.id, from: raw, to: shown });
     }
@@ -74,10 +78,18 @@ export function validateRow(row: number, cellOf: (row: number, col: number) => C
   return { values, issues, fixes, outOfPeriod };
 }
 
-function makeIssue(problem: Problem, row: number, col: number, field: FieldDef, raw: string, ctx: RowContext, normalised?: RecordValue): Issue {
+function makeIssue(problem: Problem, local: boolean, row: number, col: number, field: FieldDef, raw: string, ctx: RowContext, normalised?: RecordValue): Issue {
+  // Problems from the normalisers are shared by all cells of the same text; those made here are keyed by field and code.
+  const key: Problem | string = local ? `${field.id}\u0000${problem.code}` : problem;
+  let byText = ctx.messages.get(key);
+  if (!byText) ctx.messages.set(key, (byText = new Map()));
+  let message = byText.get(raw);
+  if (message === undefined) {
+    message = issueMessage(problem, { value: raw, fieldLabel: field.label, period: ctx.period });
+    byText.set(raw, message);
+  }
   const issue: Issue = {
-    row, column: columnLetter(col), field: field.id, severity: severityOf(problem.code), code: problem.code,
-    message: issueMessage(problem, { value: raw, fieldLabel: field.label, period: ctx.period }),
+    row, column: columnLetter(col), field: field.id, severity: severityOf(problem.code), code: problem.code, message,
   };
   if (raw) issue.value = raw;
   if (normalised !== undefined) issue.normalised = normalised;
@@ -87,8 +99,11 @@ function makeIssue(problem: Problem, row: number, col: number, field: FieldDef, 
 /** How a clean value is written back into a cell: labels for enumerations, ISO dates, plain numbers. */
 export function displayValue(field: FieldDef, value: RecordValue, collection: Collection): string | number {
   const options = field.enumeration ? collection.enumerations[field.enumeration] : undefined;
-  const label = (id: string): string => options?.find((o) => o.id === id)?.label ?? id;
-  if (Array.isArray(value)) return value.map(label).join(', ');
   if (typeof value === 'number') return value;
-  return options ? label(value) : value;
+  if (Array.isArray(value)) return value.map((id) => labelOf(options, id)).join(', ');
+  return options ? labelOf(options, value) : value;
+}
+
+function labelOf(options: EnumOption[] | undefined, id: string): string {
+  return options?.find((o) => o.id === id)?.label ?? id;
 }

@@ -12,6 +12,8 @@ const ctx = {
   fields: ids.map((id, col) => ({ field: field(id), col })),
   normalise: memoNormaliser({ collection: HSH_2023, date1904: false }),
   streetCol: 2,
+  fixes: true,
+  messages: new Map(),
 };
 const check = (row: (string | number | null)[]) => validateRow(4, (_r, c) => toCell(row[c]), ctx);
 
