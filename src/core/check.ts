@@ -1,5 +1,6 @@
 import { HSH_2023 } from './collection/hsh2023';
 import type { Collection, FieldDef, Period } from './collection/types';
+import { headerRowCells } from './detect/headerCells';
 import { detectHeaderRow, type HeaderGuess } from './detect/headerRow';
 import { detectSheet, findSheetByName } from './detect/sheet';
 import { ISSUE_SEVERITY } from './issues';
@@ -72,7 +73,7 @@ export function check(workbook: Workbook, options: CheckOptions = {}): CheckResu
   }
 
   const headers = new Map<number, string>();
-  (sheet.rows[headerRow] ?? []).forEach((cell, col) => {
+  headerRowCells(sheet, headerRow).forEach((cell, col) => {
     const t = cell ? cellText(cell) : '';
     if (t) headers.set(col, t);
   });

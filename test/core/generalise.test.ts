@@ -90,6 +90,39 @@ describe('unseen headings and layouts', () => {
     expect(report.columns.map((c) => c.field)).toEqual([null, 'title', 'date', 'description']);
   });
 
+  test('a two-row header: single headings merged over both rows, a group heading over three', () => {
+    const sheet = sheetOf('S', [
+      ['Partner log'],
+      ['Training Title', 'Training Date', 'Level', 'Location', null, null, 'Served', '# Participants'],
+      [null, null, null, 'Street', 'City', 'Zip'],
+      ['CDA prep', '3/4/2023', 'L2', '1 Main St', 'Detroit', '48201', 'Teachers', 12],
+    ], [
+      { top: 1, left: 0, bottom: 2, right: 0 }, { top: 1, left: 1, bottom: 2, right: 1 }, { top: 1, left: 2, bottom: 2, right: 2 },
+      { top: 1, left: 3, bottom: 1, right: 5 }, { top: 1, left: 6, bottom: 2, right: 6 }, { top: 1, left: 7, bottom: 2, right: 7 },
+    ]);
+    const report = check(workbookOf(sheet));
+    expect(report.headerRow).toBe(3);
+    expect(report.columns.map((c) => c.field)).toEqual(['title', 'date', 'engagement', 'street', 'city', 'zip', 'audience', 'attendees']);
+    expect(report.records.map((r) => r.row)).toEqual([4]);
+  });
+
+  test('banners, labelled notes and an entry-date column are not events or the event date', () => {
+    const sheet = sheetOf('S', [
+      ['Date entered', 'Event', 'Hosted on', 'Level', 'Audience', 'Count'],
+      [null, '— January 2023 —'],
+      ['1/20/2024', 'Cafe', '1/5/2023', 'L1', 'Parents', 4],
+      ['1/20/2024', 'Play', '1/9/2023', 'L1', 'Parents', 6],
+      [null, 'Quarter 2 (Apr–Jun)'],
+      ['1/20/2024', 'Book swap', '4/2/2023', 'L1', 'Parents', 9],
+      ['1/21/2024', 'Read', '4/9/2023', 'L2', 'Parents', 3],
+      ['Date submitted:', '1/22/2024'],
+    ]);
+    const report = check(workbookOf(sheet));
+    expect(report.columns.map((c) => c.field)).toEqual([null, 'title', 'date', 'engagement', 'audience', 'attendees']);
+    expect(report.records.map((r) => r.row)).toEqual([3, 4, 6, 7]);
+    expect(report.summary.errors).toBe(0);
+  });
+
   test('no sheet at all or nothing that looks like a header', () => {
     const report = check({ sheets: [], date1904: false });
     expect(report.headerRow).toBeNull();

@@ -32,7 +32,7 @@ export const HSH_2023: Collection = collectionSchema.parse({
         'Fecha', 'Fecha del evento', 'Fecha de la actividad'],
       weakAliases: ['Day'],
       excludeWords: ['birth', 'dob', 'opt', 'optin', 'email', 'entered', 'entry', 'created', 'modified', 'updated',
-        'submitted', 'submission', 'due', 'time', 'registration', 'registered', 'signup', 'end', 'report', 'reported'],
+        'submitted', 'submission', 'due', 'registration', 'registered', 'signup', 'end', 'report', 'reported'],
     },
     {
       id: 'event_type', label: 'Type of Event', requirement: 'recommended', kind: 'enum', enumeration: 'event_type',
@@ -60,7 +60,7 @@ export const HSH_2023: Collection = collectionSchema.parse({
     },
     {
       id: 'city', label: 'City', requirement: 'recommended', kind: 'text',
-      aliases: ['City', 'Town', 'City/Town', 'Municipality', 'Event city', 'Location city', 'Ciudad'],
+      aliases: ['City', 'Town', 'City/Town', 'Municipality', 'Locality', 'City name', 'Township', 'Event city', 'Location city', 'Ciudad'],
       weakAliases: ['Community'],
       excludeWords: ['zip', 'state', 'street'],
     },

@@ -1,4 +1,5 @@
 import { normaliseField } from '../normalise';
+import { headerRowCells } from './headerCells';
 import { cellText, type Cell, type Sheet } from '../workbook';
 import { matchHeader, type HeaderMatcher } from '../mapping/headerMatch';
 import { legendKey, type Legend } from '../mapping/legend';
@@ -32,7 +33,7 @@ export function detectHeaderRow(sheet: Sheet, matcher: HeaderMatcher, legend: Le
 }
 
 export function scoreRow(sheet: Sheet, r: number, matcher: HeaderMatcher, legend: Legend): HeaderGuess | null {
-  const row = sheet.rows[r] ?? [];
+  const row = headerRowCells(sheet, r);
   let texts = 0;
   let others = 0;
   const perField = new Map<string, number>();

@@ -2,6 +2,7 @@ import type { Collection, Period } from '../collection/types';
 import type { ColumnMapping } from '../report';
 import { columnLetter, type Cell } from '../workbook';
 import { matchHeader, type HeaderMatcher } from './headerMatch';
+import { headerWords } from './headerWords';
 import { legendKey, type Legend } from './legend';
 import { columnEvidence } from './valueEvidence';
 
@@ -101,7 +102,8 @@ function columnCandidates(col: number, header: string, input: MappingInput): Can
       out.push({ col, field: field.id, score: 0.9 + 0.1 * vs, reason: `The workbook's own legend (${legendEntry.where}) says "${header}" means ${field.label}.${v ? ` ${capital(v.fact)}.` : ''}` });
       continue;
     }
-    const blocked = header !== '' && h === 0 && field.excludeWords.some((w) => header.toLowerCase().includes(w));
+    // "Date entered", "Registered": the heading says what the values are not, whatever they look like.
+    const blocked = header !== '' && excluded(header, field.excludeWords);
     // Values that plainly are not of this field's kind (numbers under "Participants") weaken the heading.
     const contradicted = TYPED.has(field.kind) && (v?.sample ?? evidenceSample) >= 5 && vs < 0.2;
     const withHeader = (0.65 * h + 0.35 * vs) * (contradicted ? 0.6 : 1);
@@ -127,3 +129,8 @@ function round(x: number): number {
   return Math.round(x * 100) / 100;
 }
 
+
+function excluded(header: string, words: string[]): boolean {
+  const own = new Set(headerWords(header));
+  return words.some((w) => headerWords(w).every((x) => own.has(x)));
+}

@@ -38,14 +38,17 @@ function fieldEvidence(field: FieldDef, sample: Cell[], n: number, ctx: { collec
       const lo = yearOf(period.start) - 1;
       const hi = yearOf(period.end) + 1;
       let near = 0;
+      let inside = 0;
       for (const c of sample) {
         const r = normaliseField(field, c, ctx);
         if (r.kind === 'ok' && typeof r.value === 'string') {
           const y = yearOf(r.value);
           if (y >= lo && y <= hi) near++;
+          if (r.value >= period.start && r.value <= period.end) inside++;
         }
       }
-      return { score: near / n, fact: `${near} of ${n} values are dates near the reporting period` };
+      // Dates in the period count fully, dates a year off half: an entry-date column loses to the event dates.
+      return { score: (inside + 0.5 * (near - inside)) / n, fact: `${near} of ${n} values are dates${inside === near ? ' in' : ' near'} the reporting period` };
     }
     case 'zip':
     case 'enum':

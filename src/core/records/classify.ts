@@ -4,8 +4,8 @@ import type { Region } from './region';
 /** What a row under the header is. Only `record` rows are events. */
 export type RowKind = 'record' | 'blank' | 'section' | 'totals' | 'notes' | 'repeated_header';
 
-const MONTH = /^(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t(ember)?)?|oct(ober)?|nov(ember)?|dec(ember)?)\.?(\s*(\d{4}|'\d{2}))?$/i;
-const PERIOD_BANNER = /^((q|quarter)\s*[1-4]|[1-4](st|nd|rd|th)\s+quarter|(winter|spring|summer|fall|autumn)|week\s+\d+)(\s+\d{4})?(\s*[-:].*)?$|^\d{4}$/i;
+/** Words a month, quarter or season banner is made of ("— January 2023 —", "Quarter 1 (Jan–Mar)", "Q3 & Q4", "FY23 Spring"). */
+const PERIOD_WORD = /^(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sept?(ember)?|oct(ober)?|nov(ember)?|dec(ember)?|q[1-4]|quarters?|qtr|[1-4](st|nd|rd|th)?|winter|spring|summer|fall|autumn|fy\d{0,4}|week|month|\d{4}|'?\d{2}|and|to|through|thru|of|events?|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|trimestre)$/i;
 const TOTALS = /^\s*(grand\s+|sub-?)?totals?\b|^\s*sum\b|^\s*(year|ytd|annual)\s+totals?\b/i;
 const NOTES = /^\s*(\*+|notes?\b|nb\b|prepared\s+by|submitted\s+by|completed\s+by|compiled\s+by|source\b|comments?\s*:|key\s*:|legend\s*:|updated\b|last\s+updated|contact\b|questions?\b|please\b|thank|signature|reviewed\s+by|approved\s+by|data\s+as\s+of|as\s+of\b|end\s+of\b|page\s+\d)/i;
 
@@ -58,9 +58,9 @@ function kindOf(ctx: ClassifyContext, r: number, filled: number, afterTable: boo
   const hasDate = ctx.isDate(r);
   const hasLevel = ctx.isEngagement(r);
   if (texts.some((t) => TOTALS.test(t) && t.length <= 40) && !hasLevel && !(hasDate && filled > 3)) return 'totals';
-  if (filled <= 2 && NOTES.test(first) && !hasLevel) return 'notes';
+  if (filled <= 2 && (NOTES.test(first) || texts.some(isLabel)) && !hasLevel) return 'notes';
   if (filled === 1) {
-    if (MONTH.test(first) || PERIOD_BANNER.test(first)) return 'section';
+    if (isPeriodBanner(first)) return 'section';
     if (afterTable) return 'notes';
   }
   if (afterTable && filled <= 2 && !hasDate && !hasLevel) return 'notes';
@@ -69,4 +69,16 @@ function kindOf(ctx: ClassifyContext, r: number, filled: number, afterTable: boo
     if (same >= Math.max(2, ctx.headerTexts.length / 2)) return 'repeated_header';
   }
   return 'record';
+}
+
+/** A row that is only a period label: every word is a month, quarter, season, year or connector. */
+export function isPeriodBanner(text: string): boolean {
+  if (text.length > 40) return false;
+  const words = text.toLowerCase().split(/[^a-z0-9']+/).filter(Boolean);
+  return words.length > 0 && words.length <= 6 && words.some((w) => !/^(and|to|through|thru|of|events?)$/.test(w)) && words.every((w) => PERIOD_WORD.test(w));
+}
+
+/** "Date submitted:", "Prepared by:" — a short label that announces a value, as in a form below a table. */
+function isLabel(text: string): boolean {
+  return text.length <= 30 && /:\s*$/.test(text);
 }
