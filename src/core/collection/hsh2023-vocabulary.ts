@@ -15,21 +15,25 @@ export const ENGAGEMENT_OPTIONS: EnumOption[] = [
     definition: 'ECE related give-aways, a call, a flyer, attendance at a large or small information-sharing event without instruction, all in support of increasing awareness of the importance of healthy child development',
     synonyms: ['touchpoint', 'touch point', 'touch-point', 'tp', 't p', 'tps', 'touchpoint event', 'touch point event',
       'touchpoint only', 'touchpoint level', 'engagement touchpoint', 'touchpoint engagement', 'level touchpoint',
-      'outreach touchpoint'],
+      'outreach touchpoint', 'touchpt', 'touch pt', 'touchpoint contact',
+      // Spanish
+      'punto de contacto', 'puntos de contacto'],
   },
   {
     id: 'level_one',
     label: 'Engagement level one',
     definition: 'participation in activities, training, support group and/or learning opportunity of 2 hours or less, showing minimal mastery of information and concepts',
     synonyms: ['level one', 'level 1', 'l1', 'lvl 1', 'lv 1', 'lev 1', 'level i', 'tier 1', 'tier one', 'el1', 'el 1',
-      'engagement level 1', 'engagement level one', 'engagement 1', 'engagement one', 'first level', 'level 1 engagement'],
+      'engagement level 1', 'engagement level one', 'engagement 1', 'engagement one', 'first level', 'level 1 engagement',
+      'nivel 1', 'nivel uno', 'primer nivel', 'nivel de participacion 1'],
   },
   {
     id: 'level_two',
     label: 'Engagement level two',
     definition: 'participation of 2 hours or more, showing commitment to mastery; demonstrated use of learnings, becoming a leader: conducting training, leading the meeting or hosting the activity',
     synonyms: ['level two', 'level 2', 'l2', 'lvl 2', 'lv 2', 'lev 2', 'level ii', 'tier 2', 'tier two', 'el2', 'el 2',
-      'engagement level 2', 'engagement level two', 'engagement 2', 'engagement two', 'second level', 'level 2 engagement'],
+      'engagement level 2', 'engagement level two', 'engagement 2', 'engagement two', 'second level', 'level 2 engagement',
+      'nivel 2', 'nivel dos', 'segundo nivel', 'nivel de participacion 2'],
   },
   {
     id: 'day_of_young_child',
@@ -38,7 +42,10 @@ export const ENGAGEMENT_OPTIONS: EnumOption[] = [
     synonyms: ['day of the young child', 'day of young child', 'day of the young children', 'doyc', 'dyc', 'dotyc',
       'doyc event', 'dyc event', 'day of the young child event', 'day of young child event', 'doyc celebration',
       'day of the young child celebration', 'day of young child celebration', 'young child day', 'doyc 2023',
-      'day of the young child 2023'],
+      'day of the young child 2023', 'day of the young children', 'days of the young child', 'doyc day',
+      // Spanish
+      'dia del nino pequeno', 'dia de los ninos pequenos', 'dia del nino', 'dia de los ninos', 'dia de la ninez',
+      'dia del nino pequeno 2023'],
   },
 ];
 
@@ -49,6 +56,12 @@ const CHILD_WORDS = ['children', 'kids', 'babies', 'infants', 'toddlers', 'presc
   'their children', 'their kids', 'their little ones', 'child', 'kid', 'baby', 'infant', 'toddler', 'children 0-5',
   'newborns', 'youngsters'];
 const PARENT_WITH_CHILD = PARENT_WORDS.flatMap((p) => CHILD_WORDS.flatMap((c) => [`${p} and ${c}`, `${p} with ${c}`, `${p} ${c}`]));
+/** The same in Spanish; the matcher reads "y"/"e" as "and" and "con" as "with". Accents are folded. */
+const PARENT_WORDS_ES = ['padres', 'madres', 'papas', 'mamas', 'familias', 'padres de familia', 'tutores',
+  'padres/tutores', 'mamas y papas', 'padres y madres'];
+const CHILD_WORDS_ES = ['ninos', 'ninas', 'hijos', 'hijas', 'bebes', 'infantes', 'ninos pequenos', 'sus hijos',
+  'sus ninos', 'sus bebes', 'pequenos', 'nino', 'hijo', 'bebe'];
+const PARENT_WITH_CHILD_ES = PARENT_WORDS_ES.flatMap((p) => CHILD_WORDS_ES.flatMap((c) => [`${p} y ${c}`, `${p} con ${c}`]));
 
 export const AUDIENCE_OPTIONS: EnumOption[] = [
   {
@@ -72,7 +85,12 @@ export const AUDIENCE_OPTIONS: EnumOption[] = [
       'pregnant mothers', 'pregnant moms', 'pregnant and parenting families', 'prenatal families', 'birth parents',
       'single parents', 'working parents', 'parents of enrolled children', 'enrolled families', 'caretakers', 'parent/caretaker', 'families of young children', 'families of infants and toddlers',
       'parent leaders', 'parent ambassadors', 'parent advocates', 'parent/family members', 'families/parents',
-      'padres', 'familias', 'expecting moms', 'expecting mothers', 'expectant moms', 'kinship', 'kinship care'],
+      'expecting moms', 'expecting mothers', 'expectant moms', 'kinship', 'kinship care', 'parent(s)', 'families/caregivers of children',
+      // Spanish
+      'padres', 'familias', 'padre', 'madre', 'madres', 'papa', 'papas', 'mama', 'mamas', 'padres de familia',
+      'padre de familia', 'tutores', 'tutor', 'padres/tutores', 'padres o tutores', 'mamas y papas', 'padres y madres',
+      'familia', 'miembros de la familia', 'padres de ninos pequenos', 'futuros padres', 'madres embarazadas',
+      'familias de acogida', 'padres adoptivos'],
   },
   {
     id: 'parent_family_child',
@@ -87,7 +105,10 @@ export const AUDIENCE_OPTIONS: EnumOption[] = [
       'whole families', 'entire family', 'moms and babies', 'mom and baby', 'parents and babies', 'parent and baby',
       'parents and infants', 'parent and infant', 'parents and toddlers', 'parent and toddler', 'families with infants',
       'families with toddlers', 'parents with their children', 'families with their children', 'parent and children',
-      'parents and their children', 'families and their children', ...PARENT_WITH_CHILD],
+      'parents and their children', 'families and their children', 'family/children', 'parent-child pairs', 'dyads',
+      ...PARENT_WITH_CHILD,
+      // Spanish
+      'padres e hijos', 'familia y nino', 'familia con nino', 'toda la familia', 'familias completas', ...PARENT_WITH_CHILD_ES],
   },
   {
     id: 'caregiver',
@@ -105,7 +126,11 @@ export const AUDIENCE_OPTIONS: EnumOption[] = [
       'relative providers', 'relative care', 'in-home aides', 'in home aides', 'in-home caregivers', 'babysitters',
       'babysitter', 'baby sitters', 'nannies', 'nanny', 'au pairs', 'neighbor caregivers', 'friend caregivers',
       'ffn/license-exempt', 'license exempt relatives', 'license-exempt relative care', 'unlicensed family members',
-      'informal care'],
+      'informal care', 'family caregivers', 'family member caregivers', 'ffn caregiver', 'family friend neighbor care', 'family friends neighbors',
+      // Spanish
+      'cuidadores', 'cuidadoras', 'cuidador', 'cuidadora', 'cuidadores informales', 'cuidadores familiares',
+      'familia amigos y vecinos', 'familiares amigos y vecinos', 'ninera', 'nineras', 'cuidadores exentos de licencia',
+      'cuidadores sin licencia', 'proveedores sin licencia', 'proveedores exentos de licencia'],
   },
   {
     id: 'teacher_educator',
@@ -124,8 +149,14 @@ export const AUDIENCE_OPTIONS: EnumOption[] = [
       'providers - teachers', 'provider teachers', 'providers staff', "providers' staff", 'provider staff',
       'childcare provider staff', 'child care provider staff', 'childcare workers', 'child care workers',
       'early childhood staff', 'cda candidates', 'teachers and staff', 'teachers/staff', 'teaching team',
-      'classroom teams', 'center teachers', 'ece teachers and staff',
-      'maestros', 'maestras'],
+      'classroom teams', 'center teachers', 'ece teachers and staff', 'childcare aides', 'childcare aide',
+      'childcare assistants', 'childcare teacher assistants', 'childcare teaching assistants', 'childcare educators',
+      'childcare teaching staff', 'childcare classroom staff', 'childcare paraprofessionals', 'childcare caregiving staff',
+      'tchrs', 'teachers/aides', 'teachers and aides', 'teachers & assistants',
+      // Spanish
+      'maestros', 'maestras', 'maestro', 'maestra', 'educadores', 'educadoras', 'educador', 'educadora', 'docentes',
+      'docente', 'profesores', 'profesoras', 'personal docente', 'asistentes de maestro', 'asistentes de maestros',
+      'maestros asistentes', 'personal del centro', 'personal de cuidado infantil'],
   },
   {
     id: 'director_owner',
@@ -145,7 +176,14 @@ export const AUDIENCE_OPTIONS: EnumOption[] = [
       'provider directors', 'center leaders', 'program leaders', 'childcare leaders', 'child care leaders',
       'directors/administrators', 'owners and directors', 'admin', 'admins', 'administration', 'center admin',
       'home based child care owners', 'home childcare owners', 'home daycare owners', 'in-home child care owners',
-      'family child care home owners', 'group home owners', 'business owners (childcare)'],
+      'family child care home owners', 'group home owners', 'business owners (childcare)', 'childcare owner operators',
+      'childcare admin', 'childcare licensees', 'childcare business operators', 'childcare leadership', 'childcare proprietors',
+      'proprietors', 'proprietor', 'dirs', 'owners/operators', 'directors and administrators', 'owner/operator',
+      // Spanish
+      'directores', 'directoras', 'director', 'directora', 'duenos', 'duenas', 'dueno', 'duena', 'propietarios',
+      'propietarias', 'propietario', 'propietaria', 'administradores', 'administradoras', 'administrador',
+      'administradora', 'directores/duenos', 'duenos/directores', 'duenos y directores', 'directores y duenos',
+      'duenos de negocio', 'duenos de negocios', 'operadores'],
   },
 ];
 
@@ -164,7 +202,12 @@ export const AUDIENCE_UNCLEAR: string[] = ['provider', 'providers', 'childcare p
   'general audience', 'public event', 'community wide', 'communitywide',
   'general', 'general public', 'public', 'community', 'community members', 'the community', 'community at large',
   'residents', 'neighbors', 'mixed', 'both', 'various', 'varies', 'multiple', 'other', 'others', 'adults',
-  'grandparents', 'kin', 'relatives', 'staff', 'children', 'kids', 'youth', 'students'];
+  'grandparents', 'kin', 'relatives', 'staff', 'children', 'kids', 'youth', 'students',
+  // Spanish
+  'proveedores', 'proveedor', 'proveedores de cuidado infantil', 'proveedores de cuidado de ninos', 'todos', 'todas',
+  'todo publico', 'todo el publico', 'publico', 'publico en general', 'comunidad', 'la comunidad',
+  'miembros de la comunidad', 'abuelos', 'abuelas', 'ninos', 'ninas', 'jovenes', 'adultos', 'otros', 'otro', 'varios',
+  'ambos', 'residentes', 'vecinos', 'estudiantes'];
 
 export const EVENT_TYPE_OPTIONS: EnumOption[] = [
   {
@@ -175,7 +218,11 @@ export const EVENT_TYPE_OPTIONS: EnumOption[] = [
       'book giveaway', 'book distribution', 'books', 'book fair', 'literacy night', 'family literacy night',
       'literacy event', 'literacy workshop', 'reading night', 'library visit', 'language and literacy',
       'early language and literacy', 'talk read sing', 'dolly parton imagination library', 'imagination library',
-      'reach out and read', 'phonics', 'pre-literacy', 'lectura', 'alfabetizacion'],
+      'reach out and read', 'phonics', 'pre-literacy', 'lit', 'early lit', 'family lit', 'reading/literacy',
+      'literacy/reading', 'literacy activity', 'read',
+      // Spanish
+      'lectura', 'alfabetizacion', 'lectoescritura', 'hora del cuento', 'lectura de cuentos', 'cuentos', 'libros',
+      'alfabetizacion temprana', 'alfabetizacion familiar', 'noche de lectura', 'club de lectura'],
   },
   {
     id: 'adult_child_interaction',
@@ -186,7 +233,12 @@ export const EVENT_TYPE_OPTIONS: EnumOption[] = [
       'play & learn', 'play and learn group', 'stay and play', 'stay & play', 'play group', 'playgroup', 'playgroups',
       'family play', 'play date', 'playdate', 'family fun', 'family engagement activity', 'parent child play',
       'serve and return', 'bonding', 'parent child bonding', 'mommy and me', 'daddy and me', 'me and my', 'baby and me',
-      'family activity', 'family activities', 'interactive play'],
+      'family activity', 'family activities', 'interactive play', 'aci', 'adult child', 'adult-child', 'parent-child',
+      'adult child activity', 'adult child play',
+      // Spanish
+      'interaccion adulto nino', 'interaccion adulto-nino', 'interaccion entre adulto y nino',
+      'interaccion entre adultos y ninos', 'interaccion padre hijo', 'interaccion padres e hijos', 'interaccion padres ninos',
+      'juego', 'grupo de juego', 'jugar y aprender', 'actividad familiar', 'actividades familiares'],
   },
   {
     id: 'child_development',
@@ -196,7 +248,11 @@ export const EVENT_TYPE_OPTIONS: EnumOption[] = [
       'developmental screenings', 'asq', 'asq screening', 'ages and stages', 'brain development', 'early brain development',
       'social emotional development', 'social-emotional development', 'social emotional learning', 'sel',
       'school readiness', 'kindergarten readiness', 'child health and development', 'infant development',
-      'toddler development', 'healthy child development', 'cd', 'dev screening', 'developmental screens'],
+      'toddler development', 'healthy child development', 'cd', 'dev screening', 'developmental screens',
+      'child dev\'t', 'child developement', 'early childhood dev',
+      // Spanish
+      'desarrollo infantil', 'desarrollo del nino', 'desarrollo de los ninos', 'desarrollo infantil temprano',
+      'evaluacion del desarrollo', 'hitos del desarrollo', 'preparacion escolar'],
   },
   {
     id: 'parenting',
@@ -207,7 +263,11 @@ export const EVENT_TYPE_OPTIONS: EnumOption[] = [
       'parent meeting', 'parent night', 'fatherhood', 'fatherhood group', 'dads group', 'moms group', 'mothers group',
       'positive parenting', 'triple p', 'nurturing parenting', 'parents as teachers', 'circle of security',
       'co-parenting', 'parenting skills', 'parent leadership', 'parent engagement', 'home visiting', 'home visit',
-      'home visits', 'family support', 'family education', 'crianza'],
+      'home visits', 'family support', 'family education', 'parenting ed', 'parenting edu', 'parent edu',
+      // Spanish
+      'crianza', 'crianza de los hijos', 'crianza positiva', 'clase para padres', 'clases para padres',
+      'taller para padres', 'talleres para padres', 'educacion para padres', 'escuela para padres', 'grupo de padres',
+      'apoyo a padres', 'apoyo para padres', 'paternidad', 'maternidad', 'visitas domiciliarias', 'visita al hogar'],
   },
   {
     id: 'instruction',
@@ -218,7 +278,12 @@ export const EVENT_TYPE_OPTIONS: EnumOption[] = [
       'cpr and first aid', 'health and safety training', 'workshop for providers', 'coaching', 'technical assistance',
       'ta', 'course', 'class for providers', 'continuing education', 'ceu', 'ceus', 'credential', 'certification',
       'curriculum training', 'instructional', 'teacher pd', 'provider pd', 'cohort', 'learning community',
-      'community of practice', 'capacitacion'],
+      'community of practice', 'instr', 'prof development', 'professional dev', 'staff development',
+      'in-service', 'inservice',
+      // Spanish
+      'capacitacion', 'capacitaciones', 'instruccion', 'entrenamiento', 'formacion', 'desarrollo profesional',
+      'clase para proveedores', 'capacitacion para proveedores', 'capacitacion de maestros',
+      'formacion profesional', 'asistencia tecnica'],
   },
   {
     id: 'business_support',
@@ -231,12 +296,19 @@ export const EVENT_TYPE_OPTIONS: EnumOption[] = [
       'startup support', 'start up', 'grant support', 'grant writing', 'grants', 'facilities', 'facility support',
       'payroll', 'hr support', 'human resources', 'business plan', 'business planning', 'operational', 'administrative support',
       'admin support', 'subsidy support', 'cdc subsidy', 'child care business', 'childcare business', 'business/ops',
-      'ops support'],
+      'ops support', 'biz support', 'bus support', 'business ops', 'business/operations', 'operations/business',
+      'business & operations support', 'business supports', 'operational supports', 'business operations',
+      // Spanish
+      'apoyo empresarial', 'apoyo empresarial y operativo', 'apoyo operativo', 'apoyo de negocios', 'apoyo comercial',
+      'apoyo a negocios', 'negocios', 'negocio', 'apoyo administrativo', 'apoyo operacional', 'apoyo empresarial/operativo',
+      'desarrollo empresarial', 'licencias', 'apoyo con licencias'],
   },
   {
     id: 'other',
     label: 'Other',
-    synonyms: ['other', 'misc', 'miscellaneous', 'other event', 'other activity'],
+    synonyms: ['other', 'misc', 'miscellaneous', 'other event', 'other activity', 'others', 'other type', 'misc.',
+      // Spanish
+      'otro', 'otra', 'otros', 'otras', 'otro evento', 'otra actividad', 'varios'],
   },
 ];
 
@@ -247,12 +319,15 @@ export const EVENT_TYPE_OPTIONS: EnumOption[] = [
  */
 export const EVENT_TYPE_KEYWORDS: Record<string, string[]> = {
   literacy: ['literacy', 'reading', 'read aloud', 'story time', 'storytime', 'story hour', 'book club', 'books', 'book',
-    'library'],
+    'library', 'lectura', 'libros', 'cuentos', 'alfabetizacion'],
   adult_child_interaction: ['adult child interaction', 'parent child interaction', 'play and learn', 'stay and play',
-    'playgroup', 'play group'],
-  child_development: ['child development', 'child dev', 'developmental', 'milestone', 'milestones', 'asq'],
-  parenting: ['parenting', 'parent education', 'parent cafe', 'fatherhood', 'co parenting'],
-  instruction: ['training', 'professional development', 'cda', 'instruction', 'cpr', 'coaching'],
+    'playgroup', 'play group', 'interaccion adulto nino'],
+  child_development: ['child development', 'child dev', 'developmental', 'milestone', 'milestones', 'asq',
+    'desarrollo infantil', 'desarrollo del nino'],
+  parenting: ['parenting', 'parent education', 'parent cafe', 'fatherhood', 'co parenting', 'crianza',
+    'para padres'],
+  instruction: ['training', 'professional development', 'cda', 'instruction', 'cpr', 'coaching', 'capacitacion',
+    'desarrollo profesional'],
   business_support: ['business', 'operational', 'operations', 'shared services', 'tax', 'taxes', 'licensing',
-    'bookkeeping', 'payroll'],
+    'bookkeeping', 'payroll', 'empresarial', 'negocio', 'negocios'],
 };

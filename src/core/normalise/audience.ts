@@ -6,8 +6,12 @@ import { EMPTY, invalid, ok, type Normalised } from './types';
 
 /** Between audiences: commas, semicolons, line breaks, bullets, pipes. */
 const STRONG_SEPARATORS = /\s*[,;\n\r\u2022|]\s*/;
-/** Inside one part, maybe between audiences: "&", "/", "+", "and", "or". Tried only when the whole part is no audience. */
-const WEAK_SEPARATORS = /\s*(?:[&/+]|\band\b|\bor\b)\s*/i;
+/**
+ * Inside one part, maybe between audiences: "&", "/", "+", "and", "or", and
+ * Spanish "y", "e", "o" ("Padres y cuidadores"). Tried only when the whole
+ * part is no audience.
+ */
+const WEAK_SEPARATORS = /\s*(?:[&/+]|\band\b|\bor\b|\by\b|\be\b|\bo\b)\s*/i;
 /** "Family, Friend and Neighbor" has commas inside: read it as one word before splitting. */
 /** "Parents w/ children": the slash of "w/" separates nothing. */
 const WITH_ABBREVIATION = /\bw\/\s*/gi;
@@ -21,9 +25,57 @@ const BRACKETED = /^([^(]*)\(([^)]+)\)\s*$/;
 
 const DEFAULT_UNCLEAR: readonly string[] = [];
 
+/**
+ * Words that say where someone works with children, not what they do there
+ * ("Child care center owners", "Licensed home-based teachers", "Dueños de
+ * guarderías"): a run of them in front of a role, or after "of", "at", "de"
+ * behind it, is read as the one qualifier "childcare", so "childcare owner"
+ * in the vocabulary covers every such combination. Singular, as
+ * normaliseSingularWords writes them.
+ */
+const SETTING_WORDS: ReadonlySet<string> = new Set(['child', 'care', 'childcare', 'center', 'centre', 'daycare', 'day',
+  'preschool', 'pre', 'k', 'prek', 'home', 'based', 'homebased', 'family', 'group', 'fcc', 'gcc', 'fcch', 'gcch', 'ece',
+  'early', 'childhood', 'learning', 'education', 'program', 'site', 'licensed', 'head', 'start', 'ehs', 'gsrp', 'in',
+  'infant', 'toddler', 'classroom', 'nursery', 'facility', 'school', 'a', 'the',
+  // Spanish
+  'centro', 'guarderia', 'cuidado', 'infantil', 'preescolar', 'hogar', 'familiar', 'de', 'del', 'la', 'el', 'nino',
+  'licencia']);
+/** Words that put the setting behind the role: "Owners of child care centers", "Directores de guarderías". */
+const SETTING_LINKS: ReadonlySet<string> = new Set(['of', 'at', 'from', 'in', 'de', 'del', 'en']);
+const CANONICAL_SETTING = 'childcare';
+
+/** The role words of a phrase without its setting qualifiers, or null when it has none. */
+function withoutSetting(ws: readonly string[]): string[] | null {
+  let i = 0;
+  while (i < ws.length && SETTING_WORDS.has(ws[i])) i++;
+  let j = ws.length;
+  for (let k = i + 1; k < ws.length - 1; k++) {
+    if (!SETTING_LINKS.has(ws[k])) continue;
+    let all = true;
+    for (let m = k + 1; m < ws.length && all; m++) all = SETTING_WORDS.has(ws[m]) || SETTING_LINKS.has(ws[m]);
+    if (all) { j = k; break; }
+  }
+  if ((i === 0 && j === ws.length) || i >= j) return null;
+  return ws.slice(i, j);
+}
+
 interface AudienceVocab {
   matcher: EnumMatcher;
   unclear: Set<string>;
+  /** Options the vocabulary names as "childcare <role>": the roles a setting qualifier may stand in front of. */
+  settingRoles: Set<string>;
+}
+
+function settingRolesOf(options: readonly EnumOption[]): Set<string> {
+  const ids = new Set<string>();
+  for (const o of options) {
+    for (const s of o.synonyms) {
+      const ws = normaliseSingularWords(s);
+      const rest = ws[0] === CANONICAL_SETTING ? 1 : ws[0] === 'child' && ws[1] === 'care' ? 2 : 0;
+      if (rest > 0 && ws.length === rest + 1) { ids.add(o.id); break; }
+    }
+  }
+  return ids;
 }
 
 const vocabs = new WeakMap<readonly EnumOption[], WeakMap<readonly string[], AudienceVocab>>();
@@ -36,7 +88,11 @@ function vocabFor(options: readonly EnumOption[], unclear: readonly string[]): A
   }
   let v = byUnclear.get(unclear);
   if (!v) {
-    v = { matcher: enumMatcher(options), unclear: new Set(unclear.map((u) => normaliseSingularWords(u).join(' '))) };
+    v = {
+      matcher: enumMatcher(options),
+      unclear: new Set(unclear.map((u) => normaliseSingularWords(u).join(' '))),
+      settingRoles: settingRolesOf(options),
+    };
     byUnclear.set(unclear, v);
   }
   return v;
@@ -57,7 +113,26 @@ function matchPhrase(v: AudienceVocab, phrase: string): string | 'unclear' | nul
     if (r.kind === 'match') return r.id;
     if (v.unclear.has(ws.join(' '))) return 'unclear';
   }
-  return null;
+  return roleInSetting(v, ws);
+}
+
+/**
+ * "Child care center owners" → "childcare owner" → director/owner. Else the
+ * role read alone ("Center lead teachers", "Directores de guarderías") counts
+ * only for an audience the vocabulary itself names as "childcare <role>":
+ * so "Licensed caregivers" stays unknown (caregivers are unlicensed) and
+ * "Center providers" unclear.
+ */
+function roleInSetting(v: AudienceVocab, ws: readonly string[]): string | 'unclear' | null {
+  const role = withoutSetting(ws);
+  if (role === null) return null;
+  const qualified = [CANONICAL_SETTING, ...role];
+  const r = v.matcher.matchWords(qualified);
+  if (r.kind === 'match') return r.id;
+  if (v.unclear.has(qualified.join(' '))) return 'unclear';
+  if (v.unclear.has(role.join(' '))) return 'unclear';
+  const alone = v.matcher.matchWords(role);
+  return alone.kind === 'match' && v.settingRoles.has(alone.id) ? alone.id : null;
 }
 
 function readPart(v: AudienceVocab, part: string, depth = 0): PartReading {

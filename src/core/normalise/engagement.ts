@@ -6,12 +6,17 @@ import { EMPTY, invalid, ok, type Normalised } from './types';
 
 export { normaliseEnum } from './enum';
 
-/** Words that introduce a level number: "Lvl 2", "Tier 1", "Engagement level one". */
-const LEVEL_WORDS = new Set(['level', 'lvl', 'lv', 'lev', 'lvel', 'levl', 'tier', 'l', 'el', 'step', 'stage', 'phase']);
-/** Words that say nothing about which level. */
-const FILLER = new Set(['engagement', 'engagment', 'eng', 'event', 'activity', 'only', 'hsh', 'the', 'number', 'no']);
+/** Words that introduce a level number: "Lvl 2", "Tier 1", "Engagement level one", "Nivel 2". */
+const LEVEL_WORDS = new Set(['level', 'lvl', 'lv', 'lev', 'lvel', 'levl', 'leve', 'tier', 'l', 'el', 'step', 'stage', 'phase',
+  'nivel', 'niv']);
+/** Words that say nothing about which level ("Nivel de participación 1" too). */
+const FILLER = new Set(['engagement', 'engagment', 'enagement', 'eng', 'event', 'activity', 'only', 'hsh', 'the',
+  'number', 'no', 'num', 'participacion', 'compromiso', 'de', 'del', 'evento', 'actividad']);
 const NUMBER_WORDS: ReadonlyMap<string, number> = new Map(Object.entries({
   zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, i: 1, ii: 2, iii: 3, iv: 4, v: 5, first: 1, second: 2, third: 3, '1st': 1, '2nd': 2, '3rd': 3, '4th': 4,
+  // Spanish
+  cero: 0, uno: 1, una: 1, dos: 2, tres: 3, cuatro: 4, cinco: 5, primer: 1, primero: 1, primera: 1, segundo: 2, segunda: 2,
+  tercer: 3, tercero: 3, tercera: 3, '1o': 1, '2o': 2, '1er': 1, '1ro': 1, '2do': 2, '3ro': 3, '3er': 3,
 }));
 /** Scales people use instead of the four levels. */
 const NOT_LEVELS = new Set(['high', 'medium', 'low', 'mid', 'moderate', 'intense', 'intensive', 'basic', 'intermediate',
@@ -20,7 +25,7 @@ const SEVERAL_WORDS = new Set(['both', 'all', 'mixed', 'multiple', 'various', 'a
 const NOTE = /^(.+?)(?:\s+[-\u2013\u2014]\s+|\s*:\s+)(.+)$/;
 const BRACKETS = /\([^)]*\)|\[[^\]]*\]/g;
 const PREFIXED_NUMBER = /^(l|lvl|lv|lev|level|el|tier|t)(\d+)$/;
-const PART_SEPARATORS = /\s*(?:[/,;&+|():[\]\u2013\u2014]|-(?!point)|\band\b|\bor\b|\bto\b|\bthrough\b|\bthru\b)\s*/i;
+const PART_SEPARATORS = /\s*(?:[/,;&+|():[\]\u2013\u2014]|-(?!point)|\band\b|\bor\b|\bto\b|\bthrough\b|\bthru\b|\by\b|\bo\b)\s*/i;
 
 /** The level number a word list names ("lvl 2" → 2, "level iii" → 3), or null. */
 function levelNumber(ws: readonly string[], bare: boolean): number | null {

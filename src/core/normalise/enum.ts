@@ -36,6 +36,46 @@ function put(map: Map<string, string>, key: string, id: string): void {
 
 const sortedKey = (ws: readonly string[]): string => [...ws].sort().join(' ');
 
+/**
+ * Words that join two words the way "and" does, in English and Spanish
+ * ("Adult & child", "Parent + child", "Padres y niños", "Padres e hijos"),
+ * and words that mean "with" ("Familias con niños"). Read only between two
+ * words: a lone "Y" or "E" stays what it is.
+ */
+const AND_WORDS: ReadonlySet<string> = new Set(['and', 'y', 'e', 'plus', 'n']);
+const WITH_WORDS: ReadonlySet<string> = new Set(['with', 'con']);
+
+/** The words with their connectors written one way: inner "y", "e", "plus" as "and", "con" as "with" (between words of two letters or more). */
+function canonicalConnectors(ws: readonly string[]): string[] {
+  const out = ws.slice();
+  for (let i = 1; i < out.length - 1; i++) {
+    // Letters spelled out ("D.O.Y.C.") are no sentence: their "y" is a letter.
+    if (ws[i - 1].length < 2 || ws[i + 1].length < 2) continue;
+    if (AND_WORDS.has(out[i])) out[i] = 'and';
+    else if (WITH_WORDS.has(out[i])) out[i] = 'with';
+  }
+  return out;
+}
+
+/** The words without their inner "and": "adult and child interaction" → "adult child interaction". */
+function withoutAnd(ws: readonly string[]): string[] | null {
+  const out = ws.filter((w, i) => w !== 'and' || i === 0 || i === ws.length - 1);
+  return out.length === ws.length || out.length === 0 ? null : out;
+}
+
+/** "licensed" is no typo of "unlicensed": a negating prefix says the opposite. */
+const NEGATIONS = ['un', 'non', 'in', 'no'];
+function negates(a: string, b: string): boolean {
+  const [short, long] = a.length < b.length ? [a, b] : [b, a];
+  for (const n of NEGATIONS) {
+    if (long.length === short.length + n.length && long.startsWith(n) && long.endsWith(short)) return true;
+  }
+  return false;
+}
+
+/** A short form must be at least this long, and at least half of the word it shortens. */
+const MIN_PREFIX = 4;
+
 /** "A, B, C or D" */
 export function listChoices(labels: readonly string[]): string {
   if (labels.length <= 1) return labels.join('');
@@ -46,20 +86,52 @@ function buildMatcher(options: readonly EnumOption[]): EnumMatcher {
   const exact = new Map<string, string>();
   const compact = new Map<string, string>();
   const sorted = new Map<string, string>();
+  /** Keys without the inner "and" of a text: consulted only when the text itself matched nothing. */
+  const andless = new Map<string, string>();
+  const andlessSorted = new Map<string, string>();
   const entries: Entry[] = [];
   /** Every word of the vocabulary: a word that is one of them is not a typo of another. */
   const known = new Set<string>();
+  /** Every prefix (MIN_PREFIX letters or more) of a vocabulary word, with the one option whose words it begins. */
+  const prefixOwner = new Map<string, string>();
+  /** Prefixes, at least half as long, of one-word names ("touch" of "touchpoint"), with their option. */
+  const shortForm = new Map<string, string>();
   for (const o of options) {
     for (const text of [o.id.replace(/_/g, ' '), o.label, ...o.synonyms]) {
-      const ws = normaliseSingularWords(text);
+      const ws = canonicalConnectors(normaliseSingularWords(text));
       if (ws.length === 0) continue;
       put(exact, ws.join(' '), o.id);
       put(compact, ws.join(''), o.id);
       put(sorted, sortedKey(ws), o.id);
+      const bare = withoutAnd(ws);
+      if (bare !== null) {
+        put(andless, bare.join(' '), o.id);
+        put(andlessSorted, sortedKey(bare), o.id);
+      }
       entries.push({ words: ws, id: o.id });
-      for (const w of ws) known.add(w);
+      for (const w of ws) {
+        known.add(w);
+        for (let n = MIN_PREFIX; n <= w.length; n++) put(prefixOwner, w.slice(0, n), o.id);
+      }
+      if (ws.length === 1 && !/\d/.test(ws[0])) {
+        const w = ws[0];
+        for (let n = Math.max(MIN_PREFIX, Math.ceil(w.length / 2)); n < w.length; n++) put(shortForm, w.slice(0, n), o.id);
+      }
     }
   }
+
+  /**
+   * A short form of one option's name: "Touch" for "Touchpoint". The word
+   * begins a one-word name of the option, is at least half of it, and begins
+   * no word of any other option ("Level", "Care" stay unread). Never a word
+   * that is itself a whole name: those matched already.
+   */
+  const shortened = (ws: readonly string[]): EnumLookup | null => {
+    if (ws.length !== 1 || ws[0].length < MIN_PREFIX) return null;
+    const id = shortForm.get(ws[0]);
+    if (id === undefined || id === CLASH || prefixOwner.get(ws[0]) !== id) return null;
+    return { kind: 'match', id, fuzzy: true };
+  };
 
   const found = (id: string | undefined): EnumLookup | null => {
     if (id === undefined) return null;
@@ -77,7 +149,7 @@ function buildMatcher(options: readonly EnumOption[]): EnumMatcher {
         const a = ws[i];
         const b = e.words[i];
         if (a === b) continue;
-        if (known.has(a)) { okWords = false; break; }
+        if (known.has(a) || negates(a, b)) { okWords = false; break; }
         const allowed = Math.min(typoAllowance(a), typoAllowance(b));
         if (allowed === 0) { okWords = false; break; }
         const d = editDistance(a, b, allowed);
@@ -91,12 +163,17 @@ function buildMatcher(options: readonly EnumOption[]): EnumMatcher {
     return { kind: 'none' };
   };
 
-  const matchWords = (ws: readonly string[]): EnumLookup => {
-    if (ws.length === 0) return { kind: 'none' };
+  const matchWords = (words: readonly string[]): EnumLookup => {
+    if (words.length === 0) return { kind: 'none' };
+    const ws = canonicalConnectors(words);
+    const bare = ws.length > 2 ? withoutAnd(ws) : null;
     return (
       found(exact.get(ws.join(' '))) ??
       found(compact.get(ws.join(''))) ??
       found(sorted.get(sortedKey(ws))) ??
+      // "Adult & child interaction": "and" joining the words of one name.
+      (bare !== null ? found(andless.get(bare.join(' ')) ?? exact.get(bare.join(' '))) ?? found(andlessSorted.get(sortedKey(bare)) ?? sorted.get(sortedKey(bare))) : null) ??
+      shortened(ws) ??
       fuzzy(ws)
     );
   };

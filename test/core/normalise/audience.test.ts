@@ -156,3 +156,63 @@ test('results are cached by text, but every caller gets its own list', () => {
   if (a.kind === 'ok') a.value.reverse();
   expect(read('Parents & caregivers')).toEqual(['parent_family', 'caregiver']);
 });
+
+describe('normaliseAudience: setting qualifiers in front of a role', () => {
+  test.each([
+    ['Child care center owners', ['director_owner']],
+    ['Childcare center directors', ['director_owner']],
+    ['Daycare owners', ['director_owner']],
+    ['Licensed center owners', ['director_owner']],
+    ['In-home child care owners', ['director_owner']],
+    ['Early childhood program directors', ['director_owner']],
+    ['Site administrators', ['director_owner']],
+    ['GCC operators', ['director_owner']],
+    ['Center assistant directors', ['director_owner']],
+    ['Owners of child care centers', ['director_owner']],
+    ['Home daycare teachers', ['teacher_educator']],
+    ['Home-based educators', ['teacher_educator']],
+    ['Preschool staff', ['teacher_educator']],
+    ['Center aides', ['teacher_educator']],
+    ['FCC assistants', ['teacher_educator']],
+    ['Center lead teachers', ['teacher_educator']],
+    ['Preschool teachers and directors', ['teacher_educator', 'director_owner']],
+    ['Child care center owners & directors', ['director_owner']],
+    ['Center providers', '!invalid_audience/unclear'],
+    ['Licensed child care providers', '!invalid_audience/unclear'],
+    ['Licensed caregivers', '!invalid_audience/unknown'],
+    ['Program parents', '!invalid_audience/unknown'],
+  ])('%j → %j', (input, expected) => {
+    expect(read(input)).toEqual(expected);
+  });
+});
+
+describe('normaliseAudience: Spanish', () => {
+  test.each([
+    ['Padres', ['parent_family']],
+    ['Padres de familia', ['parent_family']],
+    ['Padres o tutores', ['parent_family']],
+    ['Familias', ['parent_family']],
+    ['Padres e hijos', ['parent_family_child']],
+    ['Padres y niños', ['parent_family_child']],
+    ['Familias con niños', ['parent_family_child']],
+    ['Mamás y bebés', ['parent_family_child']],
+    ['Cuidadores', ['caregiver']],
+    ['Niñeras', ['caregiver']],
+    ['Maestros', ['teacher_educator']],
+    ['Educadoras', ['teacher_educator']],
+    ['Directores', ['director_owner']],
+    ['Dueños', ['director_owner']],
+    ['Propietarios', ['director_owner']],
+    ['Directores de guarderías', ['director_owner']],
+    ['Dueños de centros de cuidado infantil', ['director_owner']],
+    ['Padres; Cuidadores', ['parent_family', 'caregiver']],
+    ['Padres y cuidadores', ['parent_family', 'caregiver']],
+    ['Maestros y directores', ['teacher_educator', 'director_owner']],
+    ['Maestros e directores', ['teacher_educator', 'director_owner']],
+    ['Proveedores', '!invalid_audience/unclear'],
+    ['Todos', '!invalid_audience/unclear'],
+    ['Abuelos', '!invalid_audience/unclear'],
+  ])('%j → %j', (input, expected) => {
+    expect(read(input)).toEqual(expected);
+  });
+});

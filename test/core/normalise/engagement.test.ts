@@ -120,3 +120,32 @@ describe('normaliseEngagement: the same level said twice, notes in brackets', ()
     ['Level 1 - Level 2', 'several'],
   ])('%j is invalid_engagement (%s)', (input, reason) => expect(read(input)).toBe(`!invalid_engagement/${reason}`));
 });
+
+describe('normaliseEngagement: short forms and Spanish', () => {
+  test.each([
+    ['Touch', 'touchpoint'],
+    ['Touches', 'touchpoint'],
+    ['Touchpt', 'touchpoint'],
+    ['Level', '!invalid_engagement/unknown'],
+    ['Day', '!invalid_engagement/unknown'],
+    ['Young', '!invalid_engagement/unknown'],
+    ['Y', '!invalid_engagement/unknown'],
+    ['Nivel 1', 'level_one'],
+    ['Nivel 2', 'level_two'],
+    ['Nivel uno', 'level_one'],
+    ['Nivel dos', 'level_two'],
+    ['NIVEL I', 'level_one'],
+    ['Primer nivel', 'level_one'],
+    ['Segundo nivel', 'level_two'],
+    ['Nivel de participación 2', 'level_two'],
+    ['Nivel 3', '!invalid_engagement/not_a_level'],
+    ['Nivel 1 y 2', '!invalid_engagement/several'],
+    ['Nivel 1 o 2', '!invalid_engagement/several'],
+    ['Punto de contacto', 'touchpoint'],
+    ['Puntos de contacto', 'touchpoint'],
+    ['Día del Niño Pequeño', 'day_of_young_child'],
+    ['Dia del nino', 'day_of_young_child'],
+  ])('%j → %j', (input, expected) => {
+    expect(read(input)).toEqual(expected);
+  });
+});

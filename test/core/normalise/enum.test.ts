@@ -80,3 +80,41 @@ describe('normaliseEnum', () => {
     expect(brief(normaliseEnum({ kind: 'date', value: 45000 }, COLOURS))).toBe('!unknown_event_type/unknown');
   });
 });
+
+describe('enumMatcher: general rules', () => {
+  const KINDS: EnumOption[] = [
+    { id: 'touchpoint', label: 'Touchpoint', synonyms: ['touch point', 'tp'] },
+    { id: 'level_one', label: 'Level one', synonyms: ['level 1'] },
+    { id: 'doyc', label: 'Day of the young child', synonyms: ['dyc'] },
+    { id: 'caregiver', label: 'Caregiver', synonyms: ['unlicensed'] },
+    { id: 'caretaker', label: 'Caretaker', synonyms: [] },
+    { id: 'adult_child', label: 'Adult-child interaction', synonyms: ['parent child play'] },
+  ];
+  const m = enumMatcher(KINDS);
+  const id = (t: string) => { const r = m.match(t); return r.kind === 'match' ? r.id : r.kind; };
+
+  test.each([
+    // a short form of one option's one-word name, at least 4 letters and half the word
+    ['Touch', 'touchpoint'],
+    ['touches', 'touchpoint'],
+    ['Touchp', 'touchpoint'],
+    ['Touc', 'none'], // under half of "touchpoint"
+    ['Level', 'none'], // begins words of no one-word name
+    ['Day', 'none'], // too short
+    ['Young', 'none'], // a whole word, but no short form of a one-word name
+    ['Care', 'none'], // begins words of two options
+    ['Caret', 'caretaker'],
+    // "and", "&", "+", Spanish "y"/"e" joining the words of one name
+    ['Adult & Child Interaction', 'adult_child'],
+    ['Adult and child interaction', 'adult_child'],
+    ['Adult + child interaction', 'adult_child'],
+    ['Child and adult interaction', 'adult_child'],
+    ['Parent y child play', 'adult_child'],
+    ['D.O.Y.C.', 'doyc'], // spelled-out letters: "y" is a letter, not "and"
+    // a negating prefix is no typo
+    ['licensed', 'none'],
+    ['unlicenced', 'caregiver'],
+  ])('%j → %s', (text, expected) => {
+    expect(id(text)).toBe(expected);
+  });
+});

@@ -101,3 +101,40 @@ describe('normaliseEventType: a type, then a note', () => {
     expect(read('Otherr - fair')).toEqual({ value: 'Otherr - fair', warning: 'unknown_event_type/unknown' });
   });
 });
+
+describe('normaliseEventType: connectors, short forms and Spanish', () => {
+  test.each([
+    ['Adult & Child Interaction', 'adult_child_interaction'],
+    ['Adult and child interaction', 'adult_child_interaction'],
+    ['Parent + child interaction', 'adult_child_interaction'],
+    ['Child and adult interaction', 'adult_child_interaction'],
+    ['Business & operational support', 'business_support'],
+    ['Business + Operational Support', 'business_support'],
+    ['Reading and literacy', 'literacy'],
+    ['Lit.', 'literacy'],
+    ['Bus. support', 'business_support'],
+    ['Busi', 'business_support'],
+    // Spanish, accents folded: every option
+    ['Lectura', 'literacy'],
+    ['Alfabetización', 'literacy'],
+    ['Hora del cuento', 'literacy'],
+    ['Interacción adulto-niño', 'adult_child_interaction'],
+    ['Interacción entre adultos y niños', 'adult_child_interaction'],
+    ['Desarrollo infantil', 'child_development'],
+    ['Desarrollo del niño', 'child_development'],
+    ['Crianza', 'parenting'],
+    ['Clases para padres', 'parenting'],
+    ['Capacitación', 'instruction'],
+    ['Desarrollo profesional', 'instruction'],
+    ['Apoyo empresarial', 'business_support'],
+    ['Apoyo empresarial y operativo', 'business_support'],
+    ['Otro', 'other'],
+    ['Taller de lectura para familias', 'literacy'],
+  ])('%j → %j', (input, expected) => {
+    expect(read(input)).toEqual(expected);
+  });
+
+  test.each([['Parent'], ['Train'], ['Literacy & parenting'], ['Health fair']])('%j stays unknown', (input) => {
+    expect(read(input)).toEqual({ value: input, warning: 'unknown_event_type/unknown' });
+  });
+});
