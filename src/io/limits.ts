@@ -82,3 +82,10 @@ export class Budget {
     return this.cells;
   }
 }
+
+/** Excel's own limit on the text of one cell; longer text (only hostile files hold it) is cut there. */
+export const MAX_CELL_TEXT = 32_767;
+
+export function capCellText(text: string): string {
+  return text.length > MAX_CELL_TEXT ? text.slice(0, MAX_CELL_TEXT) : text;
+}

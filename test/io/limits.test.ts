@@ -6,6 +6,7 @@ import { constants, createDeflateRaw } from 'node:zlib';
 import { ReadError } from '../../src/io/errors';
 import { readWorkbookFile } from '../../src/io/readFile';
 import { readWorkbookBytes } from '../../src/io/readWorkbook';
+import { capCellText, MAX_CELL_TEXT } from '../../src/io/limits';
 import { rawZip, xlsx, zip } from './fixtures';
 
 async function codeOf(p: Promise<unknown>): Promise<string> {
@@ -215,5 +216,12 @@ describe('zip directory', () => {
     const err = await readWorkbookBytes(rawZip(entries), 'x.xlsx').catch((e: unknown) => e);
     expect(err).toMatchObject({ code: 'too_complex' });
     expect((err as ReadError).message).toMatch(/more than 100,000 parts/);
+  });
+});
+
+describe('cell text', () => {
+  test('text beyond Excel\'s 32,767 characters per cell is cut there', () => {
+    expect(capCellText('x'.repeat(MAX_CELL_TEXT + 10))).toHaveLength(MAX_CELL_TEXT);
+    expect(capCellText('short')).toBe('short');
   });
 });

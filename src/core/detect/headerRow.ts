@@ -1,4 +1,4 @@
-import { normaliseField } from '../normalise';
+import { guardedNormalise as normaliseField } from '../normalise/memo';
 import { headerRowCells } from './headerCells';
 import { cellText, type Cell, type Sheet } from '../workbook';
 import { matchHeader, type HeaderMatcher } from '../mapping/headerMatch';

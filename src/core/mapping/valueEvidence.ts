@@ -1,5 +1,5 @@
 import type { Collection, FieldDef, Period } from '../collection/types';
-import { normaliseField } from '../normalise';
+import { guardedNormalise as normaliseField } from '../normalise/memo';
 import { cellText, type Cell } from '../workbook';
 
 /** What a column's values say about one field: a share of fitting values and the fact in words. */

@@ -65,7 +65,7 @@ function kindOf(ctx: ClassifyContext, r: number, filled: number, afterTable: boo
   }
   if (afterTable && filled <= 2 && !hasDate && !hasLevel) return 'notes';
   if (ctx.headerTexts.length > 2) {
-    const same = texts.filter((t) => ctx.headerTexts.includes(t.toLowerCase())).length;
+    const same = texts.filter((t) => t.length <= 100 && ctx.headerTexts.includes(t.toLowerCase())).length;
     if (same >= Math.max(2, ctx.headerTexts.length / 2)) return 'repeated_header';
   }
   return 'record';

@@ -45,7 +45,8 @@ export function validateRow(row: number, cellOf: (row: number, col: number) => C
   const fixes: Fix[] = [];
   let outOfPeriod = false;
   const excelRow = row + 1;
-  const virtual = ctx.streetCol !== undefined && VIRTUAL.test(cellText(cellOf(row, ctx.streetCol)));
+  const street = ctx.streetCol !== undefined ? cellText(cellOf(row, ctx.streetCol)) : '';
+  const virtual = street.length > 0 && street.length <= 200 && VIRTUAL.test(street);
 
   for (const { field, col } of ctx.fields) {
     const cell = cellOf(row, col);

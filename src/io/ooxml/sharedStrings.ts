@@ -1,6 +1,6 @@
-import type { Budget } from '../limits';
 import { decodeOoxmlEscapes, parseXmlEntry } from '../xml';
 import type { ZipArchive, ZipEntry } from '../zip';
+import { capCellText, MAX_CELL_TEXT, type Budget } from '../limits';
 
 /**
  * The shared-string table: one string per `<si>`, rich-text runs concatenated,
@@ -28,7 +28,7 @@ export function readSharedStrings(zip: ZipArchive, entry: ZipEntry, budget: Budg
         inT = false;
       } else if (name === 'si') {
         inSi = false;
-        strings.push(decodeOoxmlEscapes(current));
+        strings.push(capCellText(decodeOoxmlEscapes(current)));
         // Each string is kept like a cell, so the table counts against the cell limit.
         budget.addCells(1);
       } else if (name === 'rPh') {
@@ -36,7 +36,7 @@ export function readSharedStrings(zip: ZipArchive, entry: ZipEntry, budget: Budg
       }
     },
     text(text) {
-      if (inT) current += text;
+      if (inT && current.length <= MAX_CELL_TEXT) current += text;
     },
   });
   return strings;

@@ -1,10 +1,10 @@
 import { EMPTY_CELL, type Cell, type MergeArea } from '../../core/workbook';
 import { isoToSerial } from '../dates';
-import type { Budget } from '../limits';
 import { decodeOoxmlEscapes, parseXmlEntry, type XmlSink } from '../xml';
 import type { ZipArchive, ZipEntry } from '../zip';
 import { shiftFormula } from './formula';
 import type { CellStyles } from './styles';
+import { capCellText, type Budget } from '../limits';
 
 /** Excel's sheet size: cells beyond it cannot exist in a real workbook and are dropped. */
 export const MAX_ROWS = 1_048_576;
@@ -252,7 +252,7 @@ class WorksheetReader implements XmlSink {
         const str = this.hasInline ? this.inline : v;
         if (str === '') return this.skipEmpty();
         kind = 'text';
-        value = decodeOoxmlEscapes(str);
+        value = capCellText(decodeOoxmlEscapes(str));
         break;
       }
       case 'b':
@@ -282,7 +282,7 @@ class WorksheetReader implements XmlSink {
           // Some writers put inline text in a cell without t="inlineStr".
           if (!this.hasInline || this.inline === '') return this.skipEmpty();
           kind = 'text';
-          value = decodeOoxmlEscapes(this.inline);
+          value = capCellText(decodeOoxmlEscapes(this.inline));
           break;
         }
         const num = +v;

@@ -59,3 +59,11 @@ describe('findDuplicates', () => {
     expect(issues[0]!.message).toMatch(/row 3/);
   });
 });
+
+describe('hostile cell text', () => {
+  test('a megabyte of text in a date, level or count cell is refused at once, not parsed', () => {
+    const long = 'f'.repeat(1_000_000);
+    const r = check(['Story time', long, '1 Main St', 'Detroit', long, long, long, long]);
+    expect(r.issues.map((i) => `${i.column} ${i.code}`)).toEqual(['B invalid_date', 'E invalid_zip', 'F invalid_audience', 'G invalid_engagement', 'H invalid_attendees']);
+  });
+});
