@@ -89,7 +89,9 @@ function buildMatcher(options: readonly EnumOption[]): EnumMatcher {
   /** Keys without the inner "and" of a text: consulted only when the text itself matched nothing. */
   const andless = new Map<string, string>();
   const andlessSorted = new Map<string, string>();
-  const entries: Entry[] = [];
+  /** The names of the options by their number of words, each once: what a typo is compared with. */
+  const entriesByLength = new Map<number, Entry[]>();
+  const seen = new Set<string>();
   /** Every word of the vocabulary: a word that is one of them is not a typo of another. */
   const known = new Set<string>();
   /** Every prefix (MIN_PREFIX letters or more) of a vocabulary word, with the one option whose words it begins. */
@@ -108,7 +110,13 @@ function buildMatcher(options: readonly EnumOption[]): EnumMatcher {
         put(andless, bare.join(' '), o.id);
         put(andlessSorted, sortedKey(bare), o.id);
       }
-      entries.push({ words: ws, id: o.id });
+      const entryKey = `${o.id}\u0000${ws.join(' ')}`;
+      if (!seen.has(entryKey)) {
+        seen.add(entryKey);
+        let list = entriesByLength.get(ws.length);
+        if (!list) entriesByLength.set(ws.length, (list = []));
+        list.push({ words: ws, id: o.id });
+      }
       for (const w of ws) {
         known.add(w);
         for (let n = MIN_PREFIX; n <= w.length; n++) put(prefixOwner, w.slice(0, n), o.id);
@@ -141,8 +149,7 @@ function buildMatcher(options: readonly EnumOption[]): EnumMatcher {
   const fuzzy = (ws: readonly string[]): EnumLookup => {
     const ids = new Set<string>();
     if (ws.every((w) => known.has(w))) return { kind: 'none' };
-    for (const e of entries) {
-      if (e.words.length !== ws.length) continue;
+    for (const e of entriesByLength.get(ws.length) ?? []) {
       let edits = 0;
       let okWords = true;
       for (let i = 0; i < ws.length && okWords; i++) {
