@@ -123,6 +123,14 @@ describe('unseen headings and layouts', () => {
     expect(report.summary.errors).toBe(0);
   });
 
+  test('numbered question-style headings with colons; registrations are not attendance', () => {
+    const rows: (string | number)[][] = [['1. Event name:', '2) Date:', '(3) Engagement level:', '4. Audience:', '5. Tickets sold', '6. Checked in', '7. Notes:']];
+    for (let i = 0; i < 5; i++) rows.push([`Cafe ${i}`, `5/${i + 1}/2023`, 'L1', 'Parents', 20 + i, 10 + i, 'Great turnout']);
+    const report = check(workbookOf(sheetOf('S', rows)));
+    expect(report.headerRow).toBe(1);
+    expect(report.columns.map((c) => c.field)).toEqual(['title', 'date', 'engagement', 'audience', null, 'attendees', null]);
+  });
+
   test('no sheet at all or nothing that looks like a header', () => {
     const report = check({ sheets: [], date1904: false });
     expect(report.headerRow).toBeNull();

@@ -2,6 +2,7 @@ import { guardedNormalise as normaliseField } from '../normalise/memo';
 import { headerRowCells } from './headerCells';
 import { cellText, type Cell, type Sheet } from '../workbook';
 import { matchHeader, type HeaderMatcher } from '../mapping/headerMatch';
+import { HEADING_NUMBER, stripNumbering } from '../mapping/headerWords';
 import { legendKey, type Legend } from '../mapping/legend';
 
 export interface HeaderGuess {
@@ -83,6 +84,7 @@ const DATA_TEXT = /^[\d$~#(+-]|\d{3,}/;
 
 /** A cell that reads as a value (a date, a number, an address, a zip, an engagement level or audience) rather than a heading. */
 function looksLikeData(cell: Cell, text: string, matcher: HeaderMatcher): boolean {
+  if (HEADING_NUMBER.test(text) && /[a-z]{3}/i.test(stripNumbering(text))) return false;
   if (DATA_TEXT.test(text)) return true;
   const ctx = { collection: matcher.collection, date1904: false };
   for (const f of matcher.fields) {

@@ -13,7 +13,7 @@ const ABBREVIATIONS: Record<string, string[]> = {
   zipcode: ['zip'], zipcodes: ['zip'], postcode: ['zip'], postal: ['zip'], zip5: ['zip'],
   attendance: ['attendee'], attended: ['attend'], ppl: ['people'], participant: ['participant'],
   hh: ['household'], yr: ['year'], mo: ['month'], evt: ['event'], pgm: ['program'], prog: ['program'],
-  programme: ['program'], info: ['information'], loc: ['location'], aud: ['audience'], tgt: ['target'],
+  programme: ['program'], cty: ['city'], twn: ['town'], info: ['information'], loc: ['location'], aud: ['audience'], tgt: ['target'],
   doyc: ['day', 'young', 'child'],
 };
 
@@ -38,7 +38,7 @@ export function stripAccents(text: string): string {
 
 /** The comparable words of a heading, in their original order. */
 export function headerWords(text: string): string[] {
-  const cleaned = stripAccents(text.toLowerCase())
+  const cleaned = stripAccents(stripNumbering(text).toLowerCase())
     .replace(/#/g, ' number ')
     .replace(/&/g, ' and ')
     .replace(/\+/g, ' plus ')
@@ -63,5 +63,12 @@ export function headerWords(text: string): string[] {
 
 /** A heading without its parenthetical hints and required-field markers: "Date (mm/dd/yyyy)*" → "Date". */
 export function headerCore(text: string): string {
-  return text.replace(/\([^)]*\)/g, ' ').replace(/\[[^\]]*\]/g, ' ').replace(/[*:]+/g, ' ').trim();
+  return stripNumbering(text).replace(/\([^)]*\)/g, ' ').replace(/\[[^\]]*\]/g, ' ').replace(/[*:]+/g, ' ').trim();
+}
+
+/** A question or item number before a heading: "1. Event name", "2) Date", "(3) Zip", "Q4. Level". */
+export const HEADING_NUMBER = /^\s*(?:q(?:uestion)?\s*)?\(?\d{1,3}[.):]\)?\s+(?=\S)/i;
+
+export function stripNumbering(text: string): string {
+  return text.replace(HEADING_NUMBER, '');
 }

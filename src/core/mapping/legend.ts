@@ -67,7 +67,7 @@ function addPair(legend: Legend, name: string, meaning: string, matcher: HeaderM
   if (!best || best.score < STRICT) return;
   // Their heading must not already be an agreed name (a list of labels is not a legend).
   const own = matchHeader(name, matcher)[0];
-  if (own && own.score >= 0.5) return;
+  if (own && own.score >= 0.9) return;
   const key = legendKey(name);
   if (!key || legend.has(key)) return;
   legend.set(key, { field: best.field, where });

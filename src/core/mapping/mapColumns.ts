@@ -95,7 +95,8 @@ function columnCandidates(col: number, header: string, input: MappingInput): Can
   const evidenceSample = Math.max(0, ...[...evidence.values()].map((e) => e.sample ?? 0));
   for (const field of collection.fields) {
     const m = matches.find((x) => x.field === field.id);
-    const h = m?.score ?? 0;
+    // A heading sharing a word or two with a name is no evidence ("Notes" vs "Event notes").
+    const h = m && m.score >= 0.5 ? m.score : 0;
     const v = evidence.get(field.id);
     const vs = v?.score ?? 0;
     if (legendEntry && legendEntry.field === field.id) {

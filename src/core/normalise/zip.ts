@@ -33,6 +33,8 @@ function fromDigits(digits: string): Normalised<string> {
  * "MI 48201". Four or six digits, letters ("ABCDE", "482O1") are invalid_zip;
  * a real zip outside Michigan is kept with the warning zip_outside_area.
  */
+const FLOAT_ZERO = /^\d{1,9}\.0+$/;
+
 export function normaliseZip(cell: Cell): Normalised<string> {
   const v = cell.value;
   switch (cell.kind) {
@@ -48,6 +50,8 @@ export function normaliseZip(cell: Cell): Normalised<string> {
       const s = trimText(v);
       if (s === '') return EMPTY;
       if (WHOLE_NUMBER_TEXT.test(s)) return fromDigits(s);
+      // A float column exported as text: "48201.0".
+      if (FLOAT_ZERO.test(s)) return fromDigits(s.replace(/\.0+$/, ''));
       if (GROUPED.test(s)) return fromDigits(s.replace(',', ''));
       if (NO_ZIP.test(s)) return EMPTY;
       const m = ZIP.exec(s) ?? TRAILING_ZIP.exec(s);

@@ -2,7 +2,7 @@ import { cellText } from '../workbook';
 import type { Region } from './region';
 
 /** What a row under the header is. Only `record` rows are events. */
-export type RowKind = 'record' | 'blank' | 'section' | 'totals' | 'notes' | 'repeated_header';
+export type RowKind = 'record' | 'blank' | 'section' | 'totals' | 'notes' | 'repeated_header' | 'subheader' | 'title';
 
 /** Words a month, quarter or season banner is made of ("— January 2023 —", "Quarter 1 (Jan–Mar)", "Q3 & Q4", "FY23 Spring"). */
 const PERIOD_WORD = /^(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sept?(ember)?|oct(ober)?|nov(ember)?|dec(ember)?|q[1-4]|quarters?|qtr|[1-4](st|nd|rd|th)?|winter|spring|summer|fall|autumn|fy\d{0,4}|week|month|\d{4}|'?\d{2}|and|to|through|thru|of|events?|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|trimestre)$/i;
@@ -40,6 +40,16 @@ export function classifyRows(ctx: ClassifyContext): RowKind[] {
   for (let r = region.firstRow; r <= region.lastRow; r++) {
     kinds.push(kindOf(ctx, r, filled[r - region.firstRow]!, r > lastDense));
   }
+  // A line of text alone just above a repeated header is the page title of a print layout ("Report (continued)").
+  for (let i = 0; i < kinds.length; i++) {
+    if (kinds[i] !== 'record' || filled[i] !== 1) continue;
+    let j = i + 1;
+    while (j < kinds.length && kinds[j] === 'blank') j++;
+    if (kinds[j] === 'repeated_header') kinds[i] = 'title';
+  }
+  // A row right under the header that repeats one label across the columns ("Response", "Response", ...) is a sub-heading.
+  const first = kinds.findIndex((k) => k !== 'blank');
+  if (first >= 0 && kinds[first] === 'record' && isSubheader(ctx, region.firstRow + first, filled[first]!)) kinds[first] = 'subheader';
   return kinds;
 }
 
@@ -81,4 +91,16 @@ export function isPeriodBanner(text: string): boolean {
 /** "Date submitted:", "Prepared by:" — a short label that announces a value, as in a form below a table. */
 function isLabel(text: string): boolean {
   return text.length <= 30 && /:\s*$/.test(text);
+}
+
+function isSubheader(ctx: ClassifyContext, r: number, filled: number): boolean {
+  if (filled < 3 || ctx.isDate(r) || ctx.isEngagement(r)) return false;
+  const texts = new Set<string>();
+  for (const c of ctx.region.columns) {
+    const cell = ctx.region.raw(r, c);
+    if (cell.kind === 'empty') continue;
+    if (cell.kind !== 'text') return false;
+    texts.add(cellText(cell).toLowerCase());
+  }
+  return texts.size <= 2 && texts.size * 2 < filled;
 }

@@ -8,8 +8,9 @@ const rows = [
   ['MARCH'],
   ['Story time', '3/4/2023', 'L1', 12],
   [],
-  ['Play day', '3/9/2023', 'L2', 9],
   ['Only a title'],
+  ['Play day', '3/9/2023', 'L2', 9],
+  ['Little Learners events (continued)'],
   ['Title', 'Date', 'Level', 'Attendees'],
   ['Q2 2023'],
   ['Book swap', '4/2/2023', 'Touchpoint', 30],
@@ -30,8 +31,15 @@ describe('classifyRows', () => {
       isEngagement: (r) => cellText(region.cell(r, 2)) !== '',
     });
     expect(kinds).toEqual([
-      'section', 'record', 'blank', 'record', 'record', 'repeated_header', 'section', 'record', 'totals', 'blank', 'notes', 'notes',
+      'section', 'record', 'blank', 'record', 'record', 'title', 'repeated_header', 'section', 'record', 'totals', 'blank', 'notes', 'notes',
     ]);
+  });
+
+  test('a row right under the header repeating one label is a sub-heading', () => {
+    const sheet = sheetOf('S', [['Event', 'Date', 'Q1', 'Q2', 'Q3'], [null, null, 'Response', 'Response', 'Response'], ['Cafe', '3/4/2023', 'a', 'b', 'c']]);
+    const region = tableRegion(sheet, 0, [0, 1, 2, 3, 4]);
+    const kinds = classifyRows({ region, headerTexts: [], isDate: (r) => r === 2, isEngagement: () => false });
+    expect(kinds).toEqual(['subheader', 'record']);
   });
 
   test('a value merged down over two rows belongs to both', () => {
