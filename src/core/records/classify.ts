@@ -1,4 +1,4 @@
-import { cellText } from '../workbook';
+import { cellText, type Cell } from '../workbook';
 import type { Region } from './region';
 
 /** What a row under the header is. Only `record` rows are events. */
@@ -33,7 +33,7 @@ export function classifyRows(ctx: ClassifyContext): RowKind[] {
   let lastDense = region.headerRow;
   for (let r = region.firstRow; r <= region.lastRow; r++) {
     let n = 0;
-    for (const c of region.columns) if (cellText(region.raw(r, c)) !== '') n++;
+    for (const c of region.columns) if (hasContent(region.raw(r, c))) n++;
     filled.push(n);
     if (n >= 2) lastDense = r;
   }
@@ -67,7 +67,7 @@ function kindOf(ctx: ClassifyContext, r: number, filled: number, afterTable: boo
   const first = texts[0] ?? '';
   const hasDate = ctx.isDate(r);
   const hasLevel = ctx.isEngagement(r);
-  if (texts.some((t) => TOTALS.test(t) && t.length <= 40) && !hasLevel && !(hasDate && filled > 3)) return 'totals';
+  if (!hasLevel && !(hasDate && filled > 3) && texts.some(isTotalsLabel)) return 'totals';
   if (filled <= 2 && (NOTES.test(first) || texts.some(isLabel)) && !hasLevel) return 'notes';
   if (filled === 1) {
     if (isPeriodBanner(first)) return 'section';
@@ -75,7 +75,8 @@ function kindOf(ctx: ClassifyContext, r: number, filled: number, afterTable: boo
   }
   if (afterTable && filled <= 2 && !hasDate && !hasLevel) return 'notes';
   if (ctx.headerTexts.length > 2) {
-    const same = texts.filter((t) => t.length <= 100 && ctx.headerTexts.includes(t.toLowerCase())).length;
+    let same = 0;
+    for (const t of texts) if (headerLengths(ctx).has(t.length) && ctx.headerTexts.includes(t.toLowerCase())) same++;
     if (same >= Math.max(2, ctx.headerTexts.length / 2)) return 'repeated_header';
   }
   return 'record';
@@ -103,4 +104,22 @@ function isSubheader(ctx: ClassifyContext, r: number, filled: number): boolean {
     texts.add(cellText(cell).toLowerCase());
   }
   return texts.size <= 2 && texts.size * 2 < filled;
+}
+
+function hasContent(cell: Cell): boolean {
+  const v = cell.value;
+  if (typeof v === 'string') return v.length > 0 && (v.charCodeAt(0) > 32 || v.trim() !== '');
+  return v !== null && v !== undefined;
+}
+
+function isTotalsLabel(t: string): boolean {
+  return t.length <= 40 && TOTALS.test(t);
+}
+
+/** Lengths of the headings, so that only a text of a heading's length is compared with them. */
+const lengthSets = new WeakMap<string[], Set<number>>();
+function headerLengths(ctx: ClassifyContext): Set<number> {
+  let set = lengthSets.get(ctx.headerTexts);
+  if (!set) lengthSets.set(ctx.headerTexts, (set = new Set(ctx.headerTexts.map((t) => t.length))));
+  return set;
 }

@@ -9,10 +9,17 @@ import type { CheckRecord, Issue } from '../report';
 export function findDuplicates(records: CheckRecord[], titleColumn: string | undefined): Issue[] {
   const seen = new Map<string, number>();
   const issues: Issue[] = [];
+  // Titles and places repeat: fold each distinct text once.
+  const folded = new Map<unknown, string>();
+  const fold = (x: unknown): string => {
+    let f = folded.get(x);
+    if (f === undefined) folded.set(x, (f = x === undefined ? '' : String(x).trim().toLowerCase()));
+    return f;
+  };
   for (const rec of records) {
     const v = rec.values;
     if (v.title === undefined || v.date === undefined) continue;
-    const key = `${String(v.title).trim().toLowerCase()}\u0000${String(v.date)}\u0000${String(v.street ?? '').trim().toLowerCase()}\u0000${String(v.city ?? '').trim().toLowerCase()}\u0000${String(v.engagement ?? '')}`;
+    const key = `${fold(v.title)}\u0000${String(v.date)}\u0000${fold(v.street)}\u0000${fold(v.city)}\u0000${String(v.engagement ?? '')}`;
     const first = seen.get(key);
     if (first === undefined) {
       seen.set(key, rec.row);
