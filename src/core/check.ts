@@ -4,13 +4,14 @@ import { headerRowCells } from './detect/headerCells';
 import { detectHeaderRow, type HeaderGuess } from './detect/headerRow';
 import { detectSheet, findSheetByName } from './detect/sheet';
 import { ISSUE_SEVERITY } from './issues';
-import { headerMatcher } from './mapping/headerMatch';
+import { headerMatcher, matchHeader, type HeaderMatcher } from './mapping/headerMatch';
 import { findLegend } from './mapping/legend';
 import { mapColumns } from './mapping/mapColumns';
 import { issueMessage } from './messages';
 import { memoNormaliser } from './normalise/memo';
 import { classifyRows } from './records/classify';
-import { tableRegion } from './records/region';
+import { tableRegion, type Region } from './records/region';
+import { asideColumns } from './records/tables';
 import type { CheckRecord, CheckReport, ColumnMapping, Issue } from './report';
 import { summarise } from './summary';
 import { findDuplicates } from './validate/duplicates';
@@ -77,7 +78,8 @@ export function check(workbook: Workbook, options: CheckOptions = {}): CheckResu
     const t = cell ? cellText(cell) : '';
     if (t) headers.set(col, t);
   });
-  const region = tableRegion(sheet, headerRow, [...headers.keys()]);
+  const aside = asideColumns(sheet, headerRow, [...headers.keys()]);
+  const region = tableRegion(sheet, headerRow, [...headers.keys()].filter((c) => !aside.has(c)));
   const columnCells = (col: number): Cell[] => {
     const out: Cell[] = [];
     for (let r = region.firstRow; r <= region.lastRow; r++) out.push(region.cell(r, col));
@@ -86,6 +88,7 @@ export function check(workbook: Workbook, options: CheckOptions = {}): CheckResu
   const columns = mapColumns({
     collection, matcher, legend, headers, columnCells, date1904: workbook.date1904, period,
     ...(options.mapping ? { overrides: options.mapping } : {}),
+    aside,
   });
 
   const fields = mappedFields(columns, collection);
@@ -103,6 +106,7 @@ export function check(workbook: Workbook, options: CheckOptions = {}): CheckResu
     region, titleCol: colOf('title'), dateCol: colOf('date'), engagementCol: colOf('engagement'),
     headerTexts: [...headers.values()].map((t) => t.toLowerCase()),
     isDate: reads('date'), isEngagement: reads('engagement'),
+    isHeaderLike: (row) => headerLike(region, row, matcher),
   });
 
   const records: CheckRecord[] = [];
@@ -149,4 +153,21 @@ function byPosition(a: Issue, b: Issue): number {
   const rb = b.row ?? 0;
   if (ra !== rb) return ra - rb;
   return columnIndex(a.column ?? '') - columnIndex(b.column ?? '');
+}
+
+/** A row that names fields like a header ("Name | Role | Phone | Zip"): the start of another table below the events. */
+function headerLike(region: Region, row: number, matcher: HeaderMatcher): boolean {
+  let texts = 0;
+  let named = 0;
+  for (const c of region.columns) {
+    const cell = region.raw(row, c);
+    if (cell.kind === 'empty') continue;
+    if (cell.kind !== 'text') return false;
+    const t = cellText(cell);
+    if (t.length > 40 || /\d/.test(t)) return false;
+    texts++;
+    const best = matchHeader(t, matcher)[0];
+    if (best && best.score >= 0.75) named++;
+  }
+  return texts >= 3 && named >= 2;
 }

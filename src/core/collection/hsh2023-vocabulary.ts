@@ -15,7 +15,12 @@ export const ENGAGEMENT_OPTIONS: EnumOption[] = [
     definition: 'ECE related give-aways, a call, a flyer, attendance at a large or small information-sharing event without instruction, all in support of increasing awareness of the importance of healthy child development',
     synonyms: ['touchpoint', 'touch point', 'touch-point', 'tp', 't p', 'tps', 'touchpoint event', 'touch point event',
       'touchpoint only', 'touchpoint level', 'engagement touchpoint', 'touchpoint engagement', 'level touchpoint',
-      'outreach touchpoint', 'touchpt', 'touch pt', 'touchpoint contact',
+      'outreach touchpoint',
+      // From the definition: give-aways, a call, a flyer, an information-sharing event without instruction.
+      'give away', 'giveaway', 'give-away', 'give aways', 'giveaways', 'flyer', 'flyers', 'flier', 'fliers',
+      'flyer distribution', 'info table', 'information table', 'resource table', 'phone call', 'phone calls', 'call',
+      'calls', 'newsletter', 'mailing', 'mailer', 'social media post', 'outreach', 'resource fair', 'info session',
+      'information session', 'awareness', 'awareness event', 'touchpt', 'touch pt', 'touchpoint contact',
       // Spanish
       'punto de contacto', 'puntos de contacto'],
   },
@@ -25,7 +30,10 @@ export const ENGAGEMENT_OPTIONS: EnumOption[] = [
     definition: 'participation in activities, training, support group and/or learning opportunity of 2 hours or less, showing minimal mastery of information and concepts',
     synonyms: ['level one', 'level 1', 'l1', 'lvl 1', 'lv 1', 'lev 1', 'level i', 'tier 1', 'tier one', 'el1', 'el 1',
       'engagement level 1', 'engagement level one', 'engagement 1', 'engagement one', 'first level', 'level 1 engagement',
-      'nivel 1', 'nivel uno', 'primer nivel', 'nivel de participacion 1'],
+      'nivel 1', 'nivel uno', 'primer nivel', 'nivel de participacion 1',
+      // From the definition: 2 hours or less.
+      '2 hours or less', '2 hrs or less', 'under 2 hours', 'under 2 hrs', 'less than 2 hours', 'less than 2 hrs',
+      'up to 2 hours', 'up to 2 hrs', '2 hours or under', '< 2 hours', '< 2 hrs', 'under two hours', 'two hours or less'],
   },
   {
     id: 'level_two',
@@ -33,7 +41,11 @@ export const ENGAGEMENT_OPTIONS: EnumOption[] = [
     definition: 'participation of 2 hours or more, showing commitment to mastery; demonstrated use of learnings, becoming a leader: conducting training, leading the meeting or hosting the activity',
     synonyms: ['level two', 'level 2', 'l2', 'lvl 2', 'lv 2', 'lev 2', 'level ii', 'tier 2', 'tier two', 'el2', 'el 2',
       'engagement level 2', 'engagement level two', 'engagement 2', 'engagement two', 'second level', 'level 2 engagement',
-      'nivel 2', 'nivel dos', 'segundo nivel', 'nivel de participacion 2'],
+      'nivel 2', 'nivel dos', 'segundo nivel', 'nivel de participacion 2',
+      // From the definition: 2 hours or more, leading or hosting.
+      '2+ hours', '2+ hrs', '2+ hour', '2 hours or more', '2 hrs or more', 'more than 2 hours', 'more than 2 hrs',
+      'over 2 hours', 'over 2 hrs', '> 2 hours', '> 2 hrs', 'two hours or more', 'over two hours', 'multi session',
+      'multi-session', 'multisession', 'session series'],
   },
   {
     id: 'day_of_young_child',

@@ -45,7 +45,7 @@ export const HSH_2023: Collection = collectionSchema.parse({
     {
       id: 'description', label: 'Description of Event', requirement: 'optional', kind: 'text',
       aliases: ['Description', 'About the event', 'Details', 'Event details', 'Summary', 'Event summary',
-        'Activity description', 'Program description', 'Session description', 'What happened', 'Overview', 'Narrative',
+        'Activity description', 'Program description', 'Session description', 'What happened', 'What we did', 'What was done', 'Overview', 'Narrative',
         'Event notes', 'Descripcion', 'Descripcion del evento'],
       weakAliases: ['Purpose', 'About'],
       excludeWords: ['staff', 'internal', 'funder'],

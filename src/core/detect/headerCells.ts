@@ -19,5 +19,28 @@ export function headerRowCells(sheet: Sheet, r: number): Cell[] {
     while (out.length <= c) out.push({ kind: 'empty', value: null });
     out[c] = source;
   }
+  // A heading left blank under a group row ("Audience" above an empty cell) takes the group's words.
+  const above = r > 0 ? sheet.rows[r - 1] ?? [] : [];
+  let texts = 0;
+  for (const cell of out ?? row) if (cell && cell.kind === 'text') texts++;
+  if (texts >= 3) {
+    for (let c = 0; c < above.length; c++) {
+      const own = (out ?? row)[c];
+      const up = above[c];
+      if ((own && own.kind !== 'empty') || !up || up.kind !== 'text') continue;
+      if (!hasDataBelow(sheet, r, c)) continue;
+      out ??= row.slice();
+      while (out.length <= c) out.push({ kind: 'empty', value: null });
+      out[c] = up;
+    }
+  }
   return out ?? row;
+}
+
+function hasDataBelow(sheet: Sheet, r: number, c: number): boolean {
+  for (let i = r + 1; i < Math.min(sheet.rows.length, r + 6); i++) {
+    const cell = sheet.rows[i]?.[c];
+    if (cell && cell.kind !== 'empty') return true;
+  }
+  return false;
 }

@@ -59,8 +59,18 @@ function unique(words: string[]): string[] {
 export function sameWord(a: string, b: string): boolean {
   if (a === b) return true;
   if (a.length >= 4 && b.length >= 4 && (a.startsWith(b) || b.startsWith(a)) && Math.min(a.length, b.length) >= 0.6 * Math.max(a.length, b.length)) return true;
+  if (doubledLetter(a, b) || doubledLetter(b, a)) return true;
   if (a.length < 5 || b.length < 5 || Math.abs(a.length - b.length) > 1) return false;
   return editDistanceAtMostOne(a, b);
+}
+
+/** "citty" is "city" typed with a letter twice. */
+function doubledLetter(long: string, short: string): boolean {
+  if (long.length !== short.length + 1 || short.length < 4) return false;
+  for (let i = 1; i < long.length; i++) {
+    if (long[i] === long[i - 1] && long.slice(0, i) + long.slice(i + 1) === short) return true;
+  }
+  return false;
 }
 
 function editDistanceAtMostOne(a: string, b: string): boolean {

@@ -11,7 +11,7 @@ const ABBREVIATIONS: Record<string, string[]> = {
   addr: ['address'], add: ['address'], desc: ['description'], descr: ['description'],
   dt: ['date'], cat: ['category'], org: ['organization'], organisation: ['organization'],
   zipcode: ['zip'], zipcodes: ['zip'], postcode: ['zip'], postal: ['zip'], zip5: ['zip'],
-  attendance: ['attendee'], attended: ['attend'], ppl: ['people'], participant: ['participant'],
+  attendance: ['attendee'], attendence: ['attendee'], attendace: ['attendee'], attendees: ['attendee'], attended: ['attend'], ppl: ['people'], participant: ['participant'],
   hh: ['household'], yr: ['year'], mo: ['month'], evt: ['event'], pgm: ['program'], prog: ['program'],
   programme: ['program'], cty: ['city'], twn: ['town'], info: ['information'], loc: ['location'], aud: ['audience'], tgt: ['target'],
   doyc: ['day', 'young', 'child'],

@@ -18,6 +18,8 @@ export interface MappingInput {
   period: Period;
   /** The person's confirmed choices: column letter → field id or null. */
   overrides?: Record<string, string | null>;
+  /** Columns of a separate table beside the events: they map to nothing. */
+  aside?: Set<number>;
 }
 
 interface Candidate {
@@ -54,6 +56,10 @@ export function mapColumns(input: MappingInput): ColumnMapping[] {
     if (!valid) continue;
     chosen.set(col, { field, score: 1, reason: field ? 'Chosen by you.' : 'You chose to leave this column out.' });
     if (field) takenFields.add(field);
+  }
+
+  for (const col of input.aside ?? []) {
+    if (!chosen.has(col)) chosen.set(col, { field: null, score: 0, reason: 'This column belongs to a separate, smaller table beside the events.' });
   }
 
   const candidates: Candidate[] = [];

@@ -64,14 +64,22 @@ function fieldEvidence(field: FieldDef, sample: Cell[], n: number, ctx: { collec
     case 'count': {
       let fit = 0;
       let zipLike = 0;
+      let counting = 0;
+      let previous: number | undefined;
+      let first: number | undefined;
       for (const c of sample) {
         if (c.kind === 'date') continue;
         const r = normaliseField(field, c, ctx);
         if (r.kind === 'ok' && typeof r.value === 'number') {
           fit++;
           if (r.value >= 10000) zipLike++;
+          first ??= r.value;
+          if (previous !== undefined && r.value === previous + 1) counting++;
+          previous = r.value;
         }
       }
+      // 1, 2, 3, ... is a row number, not a head count.
+      if (fit >= 4 && first !== undefined && first <= 1 && counting >= 0.8 * (fit - 1)) return { score: 0, fact: 'the values count the rows 1, 2, 3, ...' };
       const score = zipLike > fit / 2 ? 0 : fit / n;
       return { score, fact: `${fit} of ${n} values are whole numbers` };
     }

@@ -130,6 +130,22 @@ function readEngagement(m: EnumMatcher, text: string): Normalised<string> {
     if (r !== null && 'id' in r) return ok(r.id);
   }
 
+  // A kind of activity with the level's own definition beside it: "Workshop (under 2 hrs)", "Info table / flyer".
+  // Exactly one reading among the parts, none of them another level, is that level.
+  const inBrackets = text.match(BRACKETS)?.map((b) => b.slice(1, -1)) ?? [];
+  for (const pieces of [parts, inBrackets.length ? [unbracketed, ...inBrackets] : []]) {
+    if (pieces.length < 2) continue;
+    const readings = pieces.map((p) => readOne(m, normaliseSingularWords(p), false));
+    const ids = new Set(readings.filter((r): r is { id: string } => r !== null && 'id' in r).map((r) => r.id));
+    if (ids.size === 1 && readings.every((r) => r === null || 'id' in r)) return ok([...ids][0]!);
+  }
+
+  // A level, then what the activity was: "2+ hour workshop", "Level 1 workshop".
+  for (let k = ws.length - 1; k >= 1; k--) {
+    const head = readOne(m, ws.slice(0, k), false);
+    if (head !== null && 'id' in head && readOne(m, ws.slice(k), false) === null) return ok(head.id);
+  }
+
   if (NOT_LEVELS.has(joined)) return invalid({ code: 'invalid_engagement', reason: 'not_a_level', params });
   return invalid({ code: 'invalid_engagement', reason: 'unknown', params });
 }

@@ -2,7 +2,7 @@ import { cellText, type Cell } from '../workbook';
 import type { Region } from './region';
 
 /** What a row under the header is. Only `record` rows are events. */
-export type RowKind = 'record' | 'blank' | 'section' | 'totals' | 'notes' | 'repeated_header' | 'subheader' | 'title';
+export type RowKind = 'record' | 'blank' | 'section' | 'totals' | 'notes' | 'repeated_header' | 'subheader' | 'title' | 'other_table';
 
 /** Words a month, quarter or season banner is made of ("— January 2023 —", "Quarter 1 (Jan–Mar)", "Q3 & Q4", "FY23 Spring"). */
 const PERIOD_WORD = /^(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sept?(ember)?|oct(ober)?|nov(ember)?|dec(ember)?|q[1-4]|quarters?|qtr|[1-4](st|nd|rd|th)?|winter|spring|summer|fall|autumn|fy\d{0,4}|week|month|\d{4}|'?\d{2}|and|to|through|thru|of|events?|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|trimestre)$/i;
@@ -19,6 +19,8 @@ export interface ClassifyContext {
   /** Whether a cell's value reads as a date / an engagement level (from the normalisers). */
   isDate(row: number): boolean;
   isEngagement(row: number): boolean;
+  /** Whether a row names fields like a header of its own (another table starts there). */
+  isHeaderLike?(row: number): boolean;
 }
 
 /**
@@ -40,12 +42,23 @@ export function classifyRows(ctx: ClassifyContext): RowKind[] {
   for (let r = region.firstRow; r <= region.lastRow; r++) {
     kinds.push(kindOf(ctx, r, filled[r - region.firstRow]!, r > lastDense));
   }
-  // A line of text alone just above a repeated header is the page title of a print layout ("Report (continued)").
+  // A header of another kind below the events ("Staff: Name | Role | Phone") ends the table: nothing after it is an event.
+  if (ctx.isHeaderLike) {
+    let seenRecord = false;
+    for (let i = 0; i < kinds.length; i++) {
+      if (kinds[i] === 'record' && seenRecord && filled[i]! >= 3 && ctx.isHeaderLike(region.firstRow + i)) {
+        for (let j = i; j < kinds.length; j++) if (kinds[j] !== 'blank') kinds[j] = 'other_table';
+        break;
+      }
+      if (kinds[i] === 'record') seenRecord = true;
+    }
+  }
+  // A line of text alone just above a repeated header or another table is a title ("Report (continued)", "Staff").
   for (let i = 0; i < kinds.length; i++) {
     if (kinds[i] !== 'record' || filled[i] !== 1) continue;
     let j = i + 1;
     while (j < kinds.length && kinds[j] === 'blank') j++;
-    if (kinds[j] === 'repeated_header') kinds[i] = 'title';
+    if (kinds[j] === 'repeated_header' || kinds[j] === 'other_table') kinds[i] = 'title';
   }
   // A row right under the header that repeats one label across the columns ("Response", "Response", ...) is a sub-heading.
   const first = kinds.findIndex((k) => k !== 'blank');

@@ -8,6 +8,17 @@ describe('normaliseEngagement', () => {
   test.each([
     ['Touchpoint', 'touchpoint'],
     ['touchpoint', 'touchpoint'],
+    // Words of the levels' own definitions.
+    ['Give-away', 'touchpoint'],
+    ['Info table / flyer', 'touchpoint'],
+    ['Phone call', 'touchpoint'],
+    ['Workshop (under 2 hrs)', 'level_one'],
+    ['Training (2 hrs or less)', 'level_one'],
+    ['More than 2 hours', 'level_two'],
+    // A level, then what the activity was.
+    ['Level 1 workshop', 'level_one'],
+    ['L2 series', 'level_two'],
+    ['Touchpoint table at fair', 'touchpoint'],
     ['Touch point', 'touchpoint'],
     ['touch-point', 'touchpoint'],
     ['Touch Points', 'touchpoint'],
