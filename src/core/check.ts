@@ -8,7 +8,8 @@ import { headerMatcher, matchHeader, type HeaderMatcher } from './mapping/header
 import { findLegend } from './mapping/legend';
 import { mapColumns } from './mapping/mapColumns';
 import { issueMessage } from './messages';
-import { memoNormaliser } from './normalise/memo';
+import { memoNormaliser, type FieldNormaliser } from './normalise/memo';
+import { findValueKeys, valueKeyOf, type ValueKeys } from './mapping/valueKey';
 import { classifyRows } from './records/classify';
 import { tableRegion, type Region } from './records/region';
 import { asideColumns } from './records/tables';
@@ -95,7 +96,7 @@ export function check(workbook: Workbook, options: CheckOptions = {}): CheckResu
   const issues: Issue[] = unmappedIssues(collection, columns);
   const colOf = (id: string): number | undefined => fields.find((f) => f.field.id === id)?.col;
   const fieldOf = (id: string): FieldDef | undefined => fields.find((f) => f.field.id === id)?.field;
-  const normalise = memoNormaliser({ collection, date1904: workbook.date1904 });
+  const normalise = withValueKeys(memoNormaliser({ collection, date1904: workbook.date1904 }), findValueKeys(workbook, collection));
   const reads = (id: string) => (row: number): boolean => {
     const col = colOf(id);
     const field = fieldOf(id);
@@ -170,4 +171,17 @@ function headerLike(region: Region, row: number, matcher: HeaderMatcher): boolea
     if (best && best.score >= 0.75) named++;
   }
   return texts >= 3 && named >= 2;
+}
+
+/** The partner's own key for coded values ("0 = Touchpoint") comes before the usual reading of the code. */
+function withValueKeys(normalise: FieldNormaliser, keys: ValueKeys): FieldNormaliser {
+  if (keys.size === 0) return normalise;
+  return (field, cell) => {
+    const codes = keys.get(field.id);
+    if (codes && cell.kind !== 'empty') {
+      const id = codes.get(valueKeyOf(cellText(cell)));
+      if (id !== undefined) return { kind: 'ok', value: field.kind === 'enum_list' ? [id] : id };
+    }
+    return normalise(field, cell);
+  };
 }

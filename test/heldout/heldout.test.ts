@@ -21,8 +21,7 @@ const JUDGEMENT: Record<string, string> = {
   'm07-audience-checkbox-columns.xlsx': 'checkbox columns',
   // A "Planned for 2024" table under the same headings: its rows are reported, flagged out of period.
   'm13-planned-table-below.xlsx': 'planned events below',
-  // Known gaps, not judgement: a value key under the table ("0 = Touchpoint") is not read, nor "2+ hour workshop".
-  'm05-numeric-engagement-key-below.xlsx': 'value key below the table',
+  // A known gap, not judgement: "2+ hour workshop" is not read as level two.
   'm06-health-definitions-missing-titles.xlsx': '"2+ hour workshop"',
 };
 

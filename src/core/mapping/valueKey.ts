@@ -1,0 +1,55 @@
+import type { Collection, FieldDef } from '../collection/types';
+import { normaliseField } from '../normalise';
+import { cellText, type Cell, type Workbook } from '../workbook';
+
+/** Per field: a partner's code (as valueKeyOf gives it) → the option id its key says the code means. */
+export type ValueKeys = Map<string, Map<string, string>>;
+
+const MAX_ROWS = 400;
+const CODE = /^[\w.+-]{1,6}$/;
+const PAIR = /^\s*([\w.+-]{1,6})\s*(?:=|:|→|->|–|—|\bmeans\b|\bis\b)\s*(.{2,60}?)\s*$/i;
+
+export function valueKeyOf(text: string): string {
+  return text.trim().toLowerCase();
+}
+
+/**
+ * Reads keys that explain coded values, written anywhere in the workbook
+ * (under the table, on a legend sheet): "0 = Touchpoint", "3 = Day of the
+ * Young Child", or the code and the option side by side. A code counts only
+ * when its meaning is plainly one option, and a key must explain at least
+ * two codes of the same field.
+ */
+export function findValueKeys(workbook: Workbook, collection: Collection): ValueKeys {
+  const fields = collection.fields.filter((f) => f.kind === 'enum' || f.kind === 'enum_list');
+  const found: ValueKeys = new Map();
+  for (const sheet of workbook.sheets) {
+    const rows = Math.min(sheet.rows.length, MAX_ROWS);
+    for (let r = 0; r < rows; r++) {
+      const texts = (sheet.rows[r] ?? []).filter((c): c is Cell => !!c && c.kind !== 'empty').map(cellText).filter(Boolean);
+      const pairs: [string, string][] = [];
+      if (texts.length === 2 && CODE.test(texts[0]!)) pairs.push([texts[0]!, texts[1]!]);
+      for (const t of texts) {
+        if (t.length > 400) continue;
+        // "Level key: 0 = Touchpoint; 1 = ..." — the label before the first code is not part of it.
+        for (const part of t.replace(/^[^:=]{1,30}:\s*(?=[\w.+-]{1,6}\s*=)/, '').split(/[;,\n|]/)) {
+          const m = PAIR.exec(part);
+          if (m) pairs.push([m[1]!, m[2]!]);
+        }
+      }
+      for (const [code, meaning] of pairs) add(found, fields, collection, code, meaning);
+    }
+  }
+  for (const [field, codes] of found) if (codes.size < 2) found.delete(field);
+  return found;
+}
+
+function add(found: ValueKeys, fields: FieldDef[], collection: Collection, code: string, meaning: string): void {
+  for (const field of fields) {
+    const r = normaliseField(field, { kind: 'text', value: meaning }, { collection, date1904: false });
+    if (r.kind !== 'ok' || r.warning || typeof r.value !== 'string') continue;
+    let codes = found.get(field.id);
+    if (!codes) found.set(field.id, (codes = new Map()));
+    if (!codes.has(valueKeyOf(code))) codes.set(valueKeyOf(code), r.value);
+  }
+}
