@@ -46,7 +46,9 @@ export function classifyRows(ctx: ClassifyContext): RowKind[] {
   if (ctx.isHeaderLike) {
     let seenRecord = false;
     for (let i = 0; i < kinds.length; i++) {
-      if (kinds[i] === 'record' && seenRecord && filled[i]! >= 3 && ctx.isHeaderLike(region.firstRow + i)) {
+      const r = region.firstRow + i;
+      // An event row has a date or a level; only a row with neither is looked at as a header.
+      if (kinds[i] === 'record' && seenRecord && filled[i]! >= 3 && !ctx.isDate(r) && !ctx.isEngagement(r) && ctx.isHeaderLike(r)) {
         for (let j = i; j < kinds.length; j++) if (kinds[j] !== 'blank') kinds[j] = 'other_table';
         break;
       }
