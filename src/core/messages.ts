@@ -140,7 +140,7 @@ const invalidAttendees: Wording = (_p, ctx, reason) => {
 };
 
 const WORDING: Record<IssueCode, Wording> = {
-  missing_required: (_p, ctx) => `${ctx.fieldLabel} is required but this cell is empty.`,
+  missing_required: (_p, ctx) => `${ctx.fieldLabel} is required but this cell is empty. Fill it in so that the event can be counted.`,
   missing_recommended: (_p, ctx) =>
     `${ctx.fieldLabel} is empty. It is not required, but please fill it in if you know it.`,
   invalid_date: invalidDate,

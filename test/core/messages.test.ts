@@ -13,7 +13,7 @@ describe('issueMessage', () => {
   });
 
   test('the fixed wordings of the spec', () => {
-    expect(msg({ code: 'missing_required' }, '', 'Date of event')).toBe('Date of event is required but this cell is empty.');
+    expect(msg({ code: 'missing_required' }, '', 'Date of event')).toBe('Date of event is required but this cell is empty. Fill it in so that the event can be counted.');
     expect(msg({ code: 'unmapped_required_field' }, '', 'Target Audience'))
       .toBe('No column was recognised as Target Audience, a required field. Choose its column in the mapping.');
     expect(msg({ code: 'duplicate_row', params: { firstRow: 12 } }, 'Story time'))

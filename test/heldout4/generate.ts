@@ -146,7 +146,7 @@ const empty = (field: Field): Cell => ({ raw: null, exp: REQ.includes(field) ? {
 const bad = (raw: Raw, code: string): Cell => ({ raw, exp: { err: code } });
 void tc; void bad;
 // Every value of a table once, then random ones: each spelling is exercised.
-function cycle(table: string[], n: number): string[] { const out: string[] = []; for (let i = 0; i < n; i++) out.push(i < table.length ? table[i] : pick(table)); return out; }
+function _cycle(table: string[], n: number): string[] { const out: string[] = []; for (let i = 0; i < n; i++) out.push(i < table.length ? table[i] : pick(table)); return out; }
 
 // ------------------------------------------------------------ file model and writer (as in test/heldout3)
 interface Sheet { name: string; state?: 'hidden' | 'veryHidden'; rows: Raw[][] }
@@ -238,8 +238,8 @@ async function write(spec: FileSpec) {
 }
 
 const data = (cells: Cells): RowSpec => ({ kind: 'data', cells });
-const nr = (kind: string, raw: Record<number, Raw> = {}): RowSpec => ({ kind, raw });
-const events = (n: number, o: EventOpts, specials: Record<number, Cells> = {}): RowSpec[] => Array.from({ length: n }, (_, i) => data(makeEvent(o, specials[i] ?? {})));
+const _nr = (kind: string, raw: Record<number, Raw> = {}): RowSpec => ({ kind, raw });
+const _events = (n: number, o: EventOpts, specials: Record<number, Cells> = {}): RowSpec[] => Array.from({ length: n }, (_, i) => data(makeEvent(o, specials[i] ?? {})));
 const files: FileSpec[] = [];
 const STD = (h: [string, string, string, string, string, string, string, string, string, string]): Col[] =>
   (['title', 'date', 'event_type', 'description', 'street', 'city', 'zip', 'audience', 'engagement', 'attendees'] as Field[]).map((f, i) => ({ h: h[i], f }));

@@ -99,6 +99,8 @@ function columnCandidates(col: number, header: string, input: MappingInput): Can
   const matches = header ? matchHeader(header, matcher) : [];
   const evidence = columnEvidence(input.columnCells(col), collection, input.date1904, input.period);
   const evidenceSample = Math.max(0, ...[...evidence.values()].map((e) => e.sample ?? 0));
+  // Cells that are all levels, audiences or event types are not a title or a description, whatever the heading.
+  const listLike = collection.fields.some((f) => (f.kind === 'enum' || f.kind === 'enum_list') && (evidence.get(f.id)?.score ?? 0) >= 0.9 && evidenceSample >= 3);
   for (const field of collection.fields) {
     const m = matches.find((x) => x.field === field.id);
     // A heading sharing a word or two with a name is no evidence ("Notes" vs "Event notes").
@@ -113,7 +115,7 @@ function columnCandidates(col: number, header: string, input: MappingInput): Can
     const blocked = header !== '' && excluded(header, field.excludeWords);
     // Values that plainly are not of this field's kind (numbers under "Participants") weaken the heading.
     const contradicted = TYPED.has(field.kind) && (v?.sample ?? evidenceSample) >= 5 && vs < 0.2;
-    const withHeader = (0.65 * h + 0.35 * vs) * (contradicted ? 0.6 : 1);
+    const withHeader = (0.65 * h + 0.35 * vs) * (contradicted || (listLike && field.kind === 'text') ? 0.6 : 1);
     const coded = header === '' || (h === 0 && CODED_HEADING.test(header));
     // A handful of values is weak evidence on its own.
     const support = Math.min(1, (v?.sample ?? 0) / 4);
