@@ -128,7 +128,7 @@ describe('unseen headings and layouts', () => {
     for (let i = 0; i < 5; i++) rows.push([`Cafe ${i}`, `5/${i + 1}/2023`, 'L1', 'Parents', 20 + i, 10 + i, 'Great turnout']);
     const report = check(workbookOf(sheetOf('S', rows)));
     expect(report.headerRow).toBe(1);
-    expect(report.columns.map((c) => c.field)).toEqual(['title', 'date', 'engagement', 'audience', null, 'attendees', null]);
+    expect(report.columns.map((c) => c.field)).toEqual(['title', 'date', 'engagement', 'audience', null, 'attendees', 'description']);
   });
 
   test('no sheet at all or nothing that looks like a header', () => {

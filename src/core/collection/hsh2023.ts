@@ -20,7 +20,7 @@ export const HSH_2023: Collection = collectionSchema.parse({
         'Workshop name', 'Event/Activity', 'Class name', 'Training name',
         'Event description short',
         'Nombre del evento', 'Evento', 'Actividad', 'Nombre de la actividad'],
-      weakAliases: ['Name', 'Topic', 'Offering', 'Meeting', 'Training', 'Class', 'Programa'],
+      weakAliases: ['What', 'Name', 'Topic', 'Offering', 'Meeting', 'Training', 'Class', 'Programa'],
       excludeWords: ['summary', 'description', 'recap', 'synopsis', 'notes', 'focus', 'kind', 'strand', 'profile', 'staff', 'entered', 'funder', 'funding', 'partner', 'organization', 'organisation', 'contact', 'id',
         'presenter', 'facilitator', 'host', 'city', 'zip', 'date', 'type', 'category', 'level', 'audience', 'street',
         'address', 'count', 'number', 'attendee', 'attendees', 'time'],
@@ -47,10 +47,10 @@ export const HSH_2023: Collection = collectionSchema.parse({
     {
       id: 'description', label: 'Description of Event', requirement: 'optional', kind: 'text',
       aliases: ['Description', 'About the event', 'Details', 'Event details', 'Summary', 'Event summary',
-        'Activity description', 'Program description', 'Session description', 'Recap', 'Event recap', 'Synopsis', 'Highlights',
+        'Activity description', 'Program description', 'Session description', 'Describe the event', 'Describe', 'Brief description', 'Recap', 'Event recap', 'Synopsis', 'Highlights',
         'What was covered', 'Agenda', 'Content', 'Agenda/Content', 'Summary of activity', 'Activity summary', 'What happened', 'What we did', 'What was done', 'Overview', 'Narrative',
         'Event notes', 'Descripcion', 'Descripcion del evento'],
-      weakAliases: ['Purpose', 'About'],
+      weakAliases: ['Purpose', 'About', 'Notes', 'Comments', 'Remarks', 'Program notes', 'Event notes', 'Session notes'],
       excludeWords: ['staff', 'internal', 'funder'],
     },
     {

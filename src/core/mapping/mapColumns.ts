@@ -115,7 +115,8 @@ function columnCandidates(col: number, header: string, input: MappingInput): Can
     const blocked = header !== '' && excluded(header, field.excludeWords);
     // Values that plainly are not of this field's kind (numbers under "Participants") weaken the heading.
     const contradicted = TYPED.has(field.kind) && (v?.sample ?? evidenceSample) >= 5 && vs < 0.2;
-    const withHeader = (0.65 * h + 0.35 * vs) * (contradicted || (listLike && field.kind === 'text') ? 0.6 : 1);
+    // Without a word of the heading for it, the values alone speak (valueOnly below), never through the heading's share.
+    const withHeader = h === 0 ? 0 : (0.65 * h + 0.35 * vs) * (contradicted || (listLike && field.kind === 'text') ? 0.6 : 1);
     const coded = header === '' || (h === 0 && CODED_HEADING.test(header));
     // A handful of values is weak evidence on its own.
     const support = Math.min(1, (v?.sample ?? 0) / 4);

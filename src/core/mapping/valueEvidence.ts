@@ -94,6 +94,7 @@ function textEvidence(fieldId: string, sample: Cell[], n: number): ValueEvidence
   const distinct = new Set(texts.map((t) => t.toLowerCase())).size;
   const avgLen = texts.reduce((s, t) => s + t.length, 0) / texts.length;
   const streetLike = texts.filter((t) => STREET.test(t) || VIRTUAL.test(t)).length;
+  const spaced = texts.filter((t) => t.includes(' ')).length;
   switch (fieldId) {
     case 'street':
       return { score: streetLike / n, fact: `${streetLike} of ${n} values look like street addresses` };
@@ -103,7 +104,7 @@ function textEvidence(fieldId: string, sample: Cell[], n: number): ValueEvidence
       return { score: repeats ? (short / n) * 0.8 : 0, fact: `${distinct} different place names` };
     }
     case 'description':
-      return { score: avgLen >= 30 && streetLike < n * 0.3 ? 0.9 : 0, fact: `text of ${Math.round(avgLen)} characters on average` };
+      return { score: avgLen >= 15 && spaced >= texts.length * 0.8 && streetLike < n * 0.3 ? 0.9 : 0, fact: `text of ${Math.round(avgLen)} characters on average` };
     case 'title':
       return { score: avgLen >= 4 && avgLen < 90 && streetLike < n * 0.3 && distinct >= texts.length * 0.2 ? 0.9 : 0, fact: `${distinct} different names` };
     default:
