@@ -50,7 +50,7 @@ function generate(generator: string): string {
 
 const sorted = (v: unknown): unknown => (Array.isArray(v) ? [...v].sort() : v);
 
-describe.each(['test/heldout/generate.ts', 'test/heldout2/generate.ts', 'test/heldout3/generate.ts', 'test/heldout4/generate.ts', 'test/heldout5/generate.ts'].filter((g) => fs.existsSync(path.join(ROOT, g))))('%s', (generator) => {
+describe.each(['test/heldout/generate.ts', 'test/heldout2/generate.ts', 'test/heldout3/generate.ts', 'test/heldout4/generate.ts', 'test/heldout5/generate.ts', 'test/heldout6/generate.ts'].filter((g) => fs.existsSync(path.join(ROOT, g))))('%s', (generator) => {
   let dir: string;
   let truths: Truth[] = [];
   beforeAll(() => {

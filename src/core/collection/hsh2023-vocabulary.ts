@@ -136,7 +136,8 @@ export const AUDIENCE_OPTIONS: EnumOption[] = [
       'family, friend and neighbor care', 'family friend and neighbour', 'license exempt', 'license-exempt',
       'license-exempt caregivers', 'license-exempt providers', 'license exempt providers', 'licence exempt',
       'license-exempt care providers', 'license exempt child care providers', 'legally exempt', 'legally exempt providers',
-      'legally exempt caregivers', 'exempt providers', 'unlicensed', 'unlicensed caregivers', 'unlicensed providers',
+      'legally exempt caregivers', 'exempt providers', 'unlicensed', 'unlicensed caregivers', 'unlicensed providers', 'unlicensed care providers', 'unlicensed child care',
+      'unlicensed childcare providers', 'license exempt care providers', 'license-exempt child care providers',
       'unlicensed child care providers', 'informal caregivers', 'informal care providers', 'informal child care providers',
       'kith and kin', 'kith and kin caregivers', 'kith & kin', 'relative caregivers', 'relative care providers',
       'relative providers', 'relative care', 'in-home aides', 'in home aides', 'in-home caregivers', 'babysitters',
@@ -259,7 +260,7 @@ export const EVENT_TYPE_OPTIONS: EnumOption[] = [
   {
     id: 'child_development',
     label: 'Child development',
-    synonyms: ['child development', 'child dev', 'child devel', 'child development and health', 'early childhood development',
+    synonyms: ['child development', 'child dev', 'child devel', 'child develop', 'child developmt', 'child dvlpmt', 'child development and health', 'early childhood development',
       'child growth and development', 'developmental milestones', 'milestones', 'developmental screening',
       'developmental screenings', 'asq', 'asq screening', 'ages and stages', 'brain development', 'early brain development',
       'social emotional development', 'social-emotional development', 'social emotional learning', 'sel',

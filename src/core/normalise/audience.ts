@@ -159,7 +159,18 @@ function readPart(v: AudienceVocab, part: string, depth = 0): PartReading {
   // "Lead & assistant teachers": the last piece's noun belongs to the earlier pieces too.
   const lastWords = pieces[pieces.length - 1].trim().split(/\s+/);
   const head = lastWords.length > 1 ? lastWords[lastWords.length - 1] : null;
-  for (const piece of pieces) {
+  for (let i = 0; i < pieces.length; i++) {
+    const piece = pieces[i];
+    // "Site directors & Parent and child": two neighbours may be one audience ("Parent and child").
+    if (i + 1 < pieces.length) {
+      const joined = matchPhrase(v, `${piece} and ${pieces[i + 1]}`);
+      const next = matchPhrase(v, pieces[i + 1]);
+      if (joined !== null && joined !== 'unclear' && (next === null || next === 'unclear')) {
+        ids.push(joined);
+        i++;
+        continue;
+      }
+    }
     let m = matchPhrase(v, piece);
     if (m === null && head !== null) m = matchPhrase(v, `${piece} ${head}`);
     if (m === 'unclear') return { unclear: piece.trim() };

@@ -179,7 +179,8 @@ function buildMatcher(options: readonly EnumOption[]): EnumMatcher {
       found(compact.get(ws.join(''))) ??
       found(sorted.get(sortedKey(ws))) ??
       // "Adult & child interaction": "and" joining the words of one name.
-      (bare !== null ? found(andless.get(bare.join(' ')) ?? exact.get(bare.join(' '))) ?? found(andlessSorted.get(sortedKey(bare)) ?? sorted.get(sortedKey(bare))) : null) ??
+      // Only in the written order: "Caregiver & families" is two audiences, not "family caregivers".
+      (bare !== null ? found(andless.get(bare.join(' ')) ?? exact.get(bare.join(' '))) : null) ??
       shortened(ws) ??
       fuzzy(ws)
     );

@@ -47,7 +47,8 @@ export function normaliseZip(cell: Cell): Normalised<string> {
       return fromDigits(String(v));
     case 'text': {
       if (typeof v !== 'string') return invalid({ code: 'invalid_zip', reason: 'not_a_zip' });
-      const s = trimText(v);
+      // Any dash (non-breaking hyphen, en dash, minus) joins a ZIP+4.
+      const s = trimText(v).replace(/[\u2010-\u2015\u2212\uFE63\uFF0D]/g, '-');
       if (s === '') return EMPTY;
       if (WHOLE_NUMBER_TEXT.test(s)) return fromDigits(s);
       // A float column exported as text: "48201.0".

@@ -59,6 +59,11 @@ describe('normaliseAudience', () => {
     ['Techers', ['teacher_educator']],
     // several audiences
     ['Parents & caregivers', ['parent_family', 'caregiver']],
+    // Word order across "&" is kept: two audiences, not "family caregivers".
+    ['Caregiver & Families', ['caregiver', 'parent_family']],
+    ['Center owners AND Families', ['director_owner', 'parent_family']],
+    ['Unlicensed care providers', ['caregiver']],
+    ['Site directors & Parent and child', ['director_owner', 'parent_family_child']],
     ['Parents and caregivers', ['parent_family', 'caregiver']],
     ['Parents/caregivers', ['parent_family', 'caregiver']],
     ['Parents + caregivers', ['parent_family', 'caregiver']],

@@ -108,7 +108,6 @@ describe('enumMatcher: general rules', () => {
     ['Adult & Child Interaction', 'adult_child'],
     ['Adult and child interaction', 'adult_child'],
     ['Adult + child interaction', 'adult_child'],
-    ['Child and adult interaction', 'adult_child'],
     ['Parent y child play', 'adult_child'],
     ['D.O.Y.C.', 'doyc'], // spelled-out letters: "y" is a letter, not "and"
     // a negating prefix is no typo

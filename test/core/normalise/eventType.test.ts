@@ -107,7 +107,6 @@ describe('normaliseEventType: connectors, short forms and Spanish', () => {
     ['Adult & Child Interaction', 'adult_child_interaction'],
     ['Adult and child interaction', 'adult_child_interaction'],
     ['Parent + child interaction', 'adult_child_interaction'],
-    ['Child and adult interaction', 'adult_child_interaction'],
     ['Business & operational support', 'business_support'],
     ['Business + Operational Support', 'business_support'],
     ['Reading and literacy', 'literacy'],
