@@ -131,6 +131,15 @@ describe('unseen headings and layouts', () => {
     expect(report.columns.map((c) => c.field)).toEqual(['title', 'date', 'engagement', 'audience', null, 'attendees', 'description']);
   });
 
+  test('a title column under a heading nobody uses is found by its values', () => {
+    const rows: (string | number)[][] = [['Doings', 'Date', 'Level', 'Audience', 'Attendees', 'Staff']];
+    const names = ['Baby Signs', 'Dad Day Out', 'Toddler Tunes', 'Kinder Prep Night', 'Book Bag Giveaway', 'Market Day'];
+    names.forEach((t, i) => rows.push([t, `5/${i + 1}/2023`, 'L1', 'Parents', 5 + 2 * i, 'JR']));
+    const report = check(workbookOf(sheetOf('S', rows)));
+    expect(report.columns.map((c) => c.field)).toEqual(['title', 'date', 'engagement', 'audience', 'attendees', null]);
+    expect(report.columns[0]!.reason).toMatch(/No heading names Title\/Event/);
+  });
+
   test('no sheet at all or nothing that looks like a header', () => {
     const report = check({ sheets: [], date1904: false });
     expect(report.headerRow).toBeNull();

@@ -323,7 +323,7 @@ export const EVENT_TYPE_OPTIONS: EnumOption[] = [
   {
     id: 'other',
     label: 'Other',
-    synonyms: ['other', 'misc', 'miscellaneous', 'other event', 'other activity', 'others', 'other type', 'misc.',
+    synonyms: ['misc', 'misc.', 'miscellaneous', 'other/misc', 'other / misc', 'various', 'other', 'misc', 'miscellaneous', 'other event', 'other activity', 'others', 'other type', 'misc.',
       // Spanish
       'otro', 'otra', 'otros', 'otras', 'otro evento', 'otra actividad', 'varios'],
   },

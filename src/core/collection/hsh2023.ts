@@ -15,7 +15,7 @@ export const HSH_2023: Collection = collectionSchema.parse({
     {
       id: 'title', label: 'Title/Event', requirement: 'required', kind: 'text',
       aliases: ['Title', 'Event', 'Event name', 'Name of event', 'Event title', 'Activity', 'Activity name', 'Gathering', 'Gathering name',
-        'Presentation', 'Presentation title',
+        'Presentation', 'Presentation title', 'Outing', 'Happening', 'Outreach item', 'Engagement opportunity',
         'Activity title', 'Program', 'Program name', 'Session', 'Session name', 'Session title', 'Workshop',
         'Workshop name', 'Event/Activity', 'Class name', 'Training name',
         'Event description short',
@@ -47,7 +47,8 @@ export const HSH_2023: Collection = collectionSchema.parse({
     {
       id: 'description', label: 'Description of Event', requirement: 'optional', kind: 'text',
       aliases: ['Description', 'About the event', 'Details', 'Event details', 'Summary', 'Event summary',
-        'Activity description', 'Program description', 'Session description', 'Describe the event', 'Describe', 'Brief description', 'Recap', 'Event recap', 'Synopsis', 'Highlights',
+        'Activity description', 'Program description', 'Session description', 'Explanation', 'Abstract', 'Write-up', 'Writeup',
+        'Blurb', 'Particulars', 'Describe the event', 'Describe', 'Brief description', 'Recap', 'Event recap', 'Synopsis', 'Highlights',
         'What was covered', 'Agenda', 'Content', 'Agenda/Content', 'Summary of activity', 'Activity summary', 'What happened', 'What we did', 'What was done', 'Overview', 'Narrative',
         'Event notes', 'Descripcion', 'Descripcion del evento'],
       weakAliases: ['Purpose', 'About', 'Notes', 'Comments', 'Remarks', 'Program notes', 'Event notes', 'Session notes'],
@@ -55,7 +56,7 @@ export const HSH_2023: Collection = collectionSchema.parse({
     },
     {
       id: 'street', label: 'Street address', requirement: 'recommended', kind: 'text',
-      aliases: ['Street', 'Address', 'Location', 'Event address', 'Event location', 'Venue', 'Venue address', 'Site address',
+      aliases: ['Street', 'Address', 'Location', 'Premises', 'Building', 'Building address', 'Event address', 'Event location', 'Venue', 'Venue address', 'Site address',
         'Street address line 1', 'Address line 1', 'Address 1', 'Location address', 'Held at',
         'Direccion', 'Lugar', 'Ubicacion'],
       weakAliases: ['Where', 'Place', 'Site'],
@@ -63,7 +64,7 @@ export const HSH_2023: Collection = collectionSchema.parse({
     },
     {
       id: 'city', label: 'City', requirement: 'recommended', kind: 'text',
-      aliases: ['City', 'Town', 'City/Town', 'City/State', 'City, State', 'Municipality', 'Locality', 'City name', 'Township', 'Event city', 'Location city', 'Ciudad'],
+      aliases: ['City', 'Town', 'Locale', 'Hometown', 'City/Town', 'City/State', 'City, State', 'Municipality', 'Locality', 'City name', 'Township', 'Event city', 'Location city', 'Ciudad'],
       weakAliases: ['Community'],
       excludeWords: ['zip', 'state', 'street'],
     },

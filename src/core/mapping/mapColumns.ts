@@ -80,6 +80,21 @@ export function mapColumns(input: MappingInput): ColumnMapping[] {
     takenFields.add(c.field);
   }
 
+  // A required text field no heading named ("Happening", "Outing" for the title): the free column whose values read most like it.
+  for (const field of collection.fields) {
+    if (field.requirement !== 'required' || field.kind !== 'text' || takenFields.has(field.id)) continue;
+    let best: { col: number; score: number; fact: string } | null = null;
+    for (const [col, header] of headers) {
+      if (chosen.has(col) || (header !== '' && excluded(header, field.excludeWords))) continue;
+      const e = columnEvidence(input.columnCells(col), collection, input.date1904, input.period).get(field.id);
+      if (e && e.score >= 0.9 && (e.sample ?? 0) >= 4 && (!best || e.score > best.score)) best = { col, score: e.score, fact: e.fact };
+    }
+    if (best) {
+      chosen.set(best.col, { field: field.id, score: 0.35, reason: `No heading names ${field.label}, but this column's values read like it (${best.fact}).` });
+      takenFields.add(field.id);
+    }
+  }
+
   return [...headers.keys()].sort((a, b) => a - b).map((col) => {
     const header = headers.get(col) ?? '';
     const pick = chosen.get(col);
