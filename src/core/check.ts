@@ -51,7 +51,7 @@ export function check(workbook: Workbook, options: CheckOptions = {}): CheckResu
   const collection = options.collection ?? HSH_2023;
   const period = options.period ?? collection.period;
   const matcher = headerMatcher(collection);
-  const legend = findLegend(workbook, collection, matcher);
+  const legend = findLegend(workbook, matcher);
 
   let sheet: Sheet | undefined = options.sheet ? findSheetByName(workbook, options.sheet) : undefined;
   let header: HeaderGuess | null;

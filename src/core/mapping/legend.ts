@@ -1,4 +1,3 @@
-import type { Collection } from '../collection/types';
 import { cellText, type Sheet, type Workbook } from '../workbook';
 import { matchHeader, type HeaderMatcher } from './headerMatch';
 
@@ -26,10 +25,9 @@ const PAIR = /^\s*(.{1,40}?)\s*(?:=|:|→|->|–|—|\bmeans\b|\bis\b)\s*(.+?)\s
  * "Key: Fld 1 = Title/Event; Fld 2 = Number of attendees". Only exact agreed
  * labels or aliases count as the meaning, so instructions and lists do not.
  */
-export function findLegend(workbook: Workbook, collection: Collection, matcher: HeaderMatcher): Legend {
+export function findLegend(workbook: Workbook, matcher: HeaderMatcher): Legend {
   const legend: Legend = new Map();
   for (const sheet of workbook.sheets) readSheet(sheet, matcher, legend);
-  void collection;
   return legend;
 }
 

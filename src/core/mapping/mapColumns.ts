@@ -4,7 +4,7 @@ import { columnLetter, type Cell } from '../workbook';
 import { matchHeader, type HeaderMatcher } from './headerMatch';
 import { headerWords } from './headerWords';
 import { legendKey, type Legend } from './legend';
-import { columnEvidence } from './valueEvidence';
+import { columnEvidence, type ValueEvidence } from './valueEvidence';
 
 export interface MappingInput {
   collection: Collection;
@@ -45,6 +45,13 @@ const CODED_HEADING = /^\s*((col(umn)?|fld|field|f|c|var(iable)?|item|data|attr|
  */
 export function mapColumns(input: MappingInput): ColumnMapping[] {
   const { collection, headers } = input;
+  // Each column's values are weighed once, for the candidates and for the last-resort pass below.
+  const evidenceCache = new Map<number, Map<string, ValueEvidence>>();
+  const evidenceOf = (col: number): Map<string, ValueEvidence> => {
+    let e = evidenceCache.get(col);
+    if (!e) evidenceCache.set(col, (e = columnEvidence(input.columnCells(col), collection, input.date1904, input.period)));
+    return e;
+  };
   const fieldsById = new Map(collection.fields.map((f) => [f.id, f]));
   const chosen = new Map<number, { field: string | null; score: number; reason: string }>();
   const takenFields = new Set<string>();
@@ -65,7 +72,7 @@ export function mapColumns(input: MappingInput): ColumnMapping[] {
   const candidates: Candidate[] = [];
   for (const [col, header] of headers) {
     if (chosen.has(col)) continue;
-    candidates.push(...columnCandidates(col, header, input));
+    candidates.push(...columnCandidates(col, header, input, evidenceOf(col)));
   }
   candidates.sort((a, b) => b.score - a.score || a.col - b.col);
 
@@ -86,7 +93,7 @@ export function mapColumns(input: MappingInput): ColumnMapping[] {
     let best: { col: number; score: number; fact: string } | null = null;
     for (const [col, header] of headers) {
       if (chosen.has(col) || (header !== '' && excluded(header, field.excludeWords))) continue;
-      const e = columnEvidence(input.columnCells(col), collection, input.date1904, input.period).get(field.id);
+      const e = evidenceOf(col).get(field.id);
       if (e && e.score >= 0.9 && (e.sample ?? 0) >= 4 && (!best || e.score > best.score)) best = { col, score: e.score, fact: e.fact };
     }
     if (best) {
@@ -107,12 +114,11 @@ export function mapColumns(input: MappingInput): ColumnMapping[] {
   });
 }
 
-function columnCandidates(col: number, header: string, input: MappingInput): Candidate[] {
+function columnCandidates(col: number, header: string, input: MappingInput, evidence: Map<string, ValueEvidence>): Candidate[] {
   const { collection, matcher, legend } = input;
   const out: Candidate[] = [];
   const legendEntry = header ? legend.get(legendKey(header)) : undefined;
   const matches = header ? matchHeader(header, matcher) : [];
-  const evidence = columnEvidence(input.columnCells(col), collection, input.date1904, input.period);
   const evidenceSample = Math.max(0, ...[...evidence.values()].map((e) => e.sample ?? 0));
   // Cells that are all levels, audiences or event types are not a title or a description, whatever the heading.
   const listLike = collection.fields.some((f) => (f.kind === 'enum' || f.kind === 'enum_list') && (evidence.get(f.id)?.score ?? 0) >= 0.9 && evidenceSample >= 3);

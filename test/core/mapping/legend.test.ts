@@ -15,7 +15,7 @@ describe('findLegend', () => {
       ['C2', 'Number of attendees'],
       ['C3', 'Zip code', 'five digits'],
     ]);
-    const legend = findLegend(workbookOf(sheetOf('Data', [['C1', 'C2', 'C3']]), legendSheet), HSH_2023, matcher);
+    const legend = findLegend(workbookOf(sheetOf('Data', [['C1', 'C2', 'C3']]), legendSheet), matcher);
     expect(legend.get(legendKey('C1'))?.field).toBe('title');
     expect(legend.get(legendKey('C2'))?.field).toBe('attendees');
     expect(legend.get(legendKey('C3'))?.field).toBe('zip');
@@ -24,7 +24,7 @@ describe('findLegend', () => {
 
   test('reads a key line above the header', () => {
     const data = sheetOf('Log', [['Key: A1 = Event name; A2 = Date of event; A3 → Engagement level'], ['A1', 'A2', 'A3']]);
-    const legend = findLegend(workbookOf(data), HSH_2023, matcher);
+    const legend = findLegend(workbookOf(data), matcher);
     expect([...legend.entries()].map(([k, v]) => [k, v.field])).toEqual([
       ['a1', 'title'],
       ['a2', 'date'],
@@ -38,6 +38,6 @@ describe('findLegend', () => {
       ['Engagement levels', 'Audiences'],
       ['Title', 'Date'],
     ]);
-    expect(findLegend(workbookOf(data), HSH_2023, matcher).size).toBe(0);
+    expect(findLegend(workbookOf(data), matcher).size).toBe(0);
   });
 });
