@@ -1,10 +1,11 @@
-import { useEffect, useId, useMemo, useRef, useState, type Dispatch } from 'react';
+import { useEffect, useMemo, useRef, useState, type Dispatch } from 'react';
 import { Button, MessageBar, MessageBarBody, makeStyles, tokens } from '@fluentui/react-components';
 import type { FlowAction, FlowState } from '../../flow';
 import type { UndoRecord } from '../../host';
 import { useHostServices } from '../../HostContext';
 import { errorMessage } from '../../errors';
 import { useStepStyles } from '../layout';
+import { StepSection } from '../StepSection';
 import { countKinds, filterIssues, fixesFor, type IssueFilter } from './issues';
 import { IssueFilters } from './IssueFilters';
 import { IssueList } from './IssueList';
@@ -30,7 +31,6 @@ export function CheckStep({ state, dispatch }: { state: CheckState; dispatch: Di
   const { host, downloadAnnotated } = useHostServices();
   const styles = useStyles();
   const step = useStepStyles();
-  const headingId = useId();
   const { report, choice, mapping } = state;
   const recheck = useRecheck(choice, mapping, dispatch);
   const [filter, setFilter] = useState<IssueFilter>({ severity: 'all', kind: null });
@@ -110,10 +110,7 @@ export function CheckStep({ state, dispatch }: { state: CheckState; dispatch: Di
   };
 
   return (
-    <section className={step.section} aria-labelledby={headingId}>
-      <h2 id={headingId} className={step.heading} tabIndex={-1} data-step-heading>
-        Check
-      </h2>
+    <StepSection title="Check">
       <ul className={styles.counts} aria-label="Summary">
         <li className={styles.count}>
           <span className={styles.number}>{records.toLocaleString('en-US')}</span> {plural(records, 'event')}
@@ -174,7 +171,7 @@ export function CheckStep({ state, dispatch }: { state: CheckState; dispatch: Di
           Next: submit
         </Button>
       </div>
-    </section>
+    </StepSection>
   );
 }
 

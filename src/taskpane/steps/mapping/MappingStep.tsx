@@ -1,4 +1,4 @@
-import { useId, useMemo, useState, type Dispatch } from 'react';
+import { useMemo, useState, type Dispatch } from 'react';
 import { Button, MessageBar, MessageBarBody, MessageBarTitle, makeStyles, tokens } from '@fluentui/react-components';
 import type { FlowAction, FlowState, Mapping } from '../../flow';
 import { useHostServices } from '../../HostContext';
@@ -6,6 +6,7 @@ import { COLLECTION, fieldLabel } from '../../collection';
 import { sampleValues } from '../../cells';
 import { errorMessage } from '../../errors';
 import { useStepStyles } from '../layout';
+import { StepSection } from '../StepSection';
 import { ColumnCard } from './ColumnCard';
 import { duplicateFields, initialMapping, unmappedRequired } from './mapping';
 
@@ -20,7 +21,6 @@ export function MappingStep({ state, dispatch }: { state: MappingState; dispatch
   const { engine, host } = useHostServices();
   const styles = useStyles();
   const step = useStepStyles();
-  const headingId = useId();
   const { report, choice, workbook } = state;
   const [mapping, setMapping] = useState<Mapping>(() => initialMapping(report, state.saved));
   const [error, setError] = useState<string | null>(null);
@@ -52,10 +52,7 @@ export function MappingStep({ state, dispatch }: { state: MappingState; dispatch
   }
 
   return (
-    <section className={step.section} aria-labelledby={headingId}>
-      <h2 id={headingId} className={step.heading} tabIndex={-1} data-step-heading>
-        Which column is which?
-      </h2>
+    <StepSection title="Which column is which?">
       <p className={step.intro}>
         Sheet “{choice.sheet}”, headings in row {choice.headerRow}.
         {state.saved ? ' We used the columns you confirmed last time.' : ' Check our suggestions and change any that are wrong.'}
@@ -105,6 +102,6 @@ export function MappingStep({ state, dispatch }: { state: MappingState; dispatch
           Confirm and check
         </Button>
       </div>
-    </section>
+    </StepSection>
   );
 }

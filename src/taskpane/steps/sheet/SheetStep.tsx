@@ -16,6 +16,7 @@ import { useHostServices } from '../../HostContext';
 import { rowHeadings } from '../../cells';
 import { errorMessage } from '../../errors';
 import { useStepStyles } from '../layout';
+import { StepSection } from '../StepSection';
 
 type SheetState = Extract<FlowState, { step: 'sheet' }>;
 
@@ -78,10 +79,7 @@ export function SheetStep({ state, dispatch }: { state: SheetState; dispatch: Di
   }
 
     return (
-    <section className={step.section} aria-labelledby={headingId}>
-      <h2 id={headingId} className={step.heading} tabIndex={-1} data-step-heading>
-        Where are your events?
-      </h2>
+    <StepSection title="Where are your events?">
       <p className={step.intro}>
         We picked the sheet and the row with your column headings. Change them if they are wrong.
       </p>
@@ -154,6 +152,6 @@ export function SheetStep({ state, dispatch }: { state: SheetState; dispatch: Di
           Next: columns
         </Button>
       </div>
-    </section>
+    </StepSection>
   );
 }

@@ -1,9 +1,10 @@
-import { useId, useMemo, useState, type Dispatch } from 'react';
+import { useMemo, useState, type Dispatch } from 'react';
 import { Button, MessageBar, MessageBarBody, MessageBarTitle, ProgressBar, makeStyles, tokens } from '@fluentui/react-components';
 import type { FlowAction, FlowState } from '../../flow';
 import { useHostServices } from '../../HostContext';
 import { apiBaseUrl, forgetToken, loadToken, saveToken } from '../../session';
 import { useStepStyles } from '../layout';
+import { StepSection } from '../StepSection';
 import { buildPayload } from './payload';
 import { Receipt } from './Receipt';
 import { SignIn } from './SignIn';
@@ -22,7 +23,6 @@ export function SubmitStep({ state, dispatch, baseUrl }: { state: SubmitState; d
   const { originalFile } = useHostServices();
   const styles = useStyles();
   const step = useStepStyles();
-  const headingId = useId();
   const api = useMemo(() => ({ baseUrl: baseUrl ?? apiBaseUrl() }), [baseUrl]);
   const [token, setToken] = useState<string | null>(() => loadToken());
   const { state: submission, send } = useSubmission(api);
@@ -55,10 +55,7 @@ export function SubmitStep({ state, dispatch, baseUrl }: { state: SubmitState; d
   const sent = submission.status === 'sent' ? submission.receipt : null;
 
   return (
-    <section className={step.section} aria-labelledby={headingId}>
-      <h2 id={headingId} className={step.heading} tabIndex={-1} data-step-heading>
-        Submit
-      </h2>
+    <StepSection title="Submit">
       {!sent && (
         <p className={step.intro}>
           {records.toLocaleString('en-US')} events from “{state.choice.sheet}”
@@ -109,6 +106,6 @@ export function SubmitStep({ state, dispatch, baseUrl }: { state: SubmitState; d
           </Button>
         </div>
       )}
-    </section>
+    </StepSection>
   );
 }
