@@ -19,19 +19,34 @@ import { findDuplicates } from './validate/duplicates';
 import { validateRow, type Fix } from './validate/validateRow';
 import { cellText, columnIndex, type Cell, type Sheet, type Workbook } from './workbook';
 
-export const ENGINE_VERSION = '0.1.0';
+export const ENGINE_VERSION = '0.2.0';
+
+/**
+ * What the person chose for one column: a field id, null for "no field", or
+ * one part of a field spread over several columns (adults + children to add
+ * up; one mark column per audience, with the option it selects).
+ */
+export type MappingChoice = string | null | { field: string; combine?: 'sum' | 'mark'; option?: string };
 
 export interface CheckOptions {
   /** The collection to check against; default the 2023 collection. */
   collection?: Collection;
   /** Overrides the collection's reporting period. */
   period?: Period;
-  /** Sheet name chosen by the person; otherwise the engine finds the event sheet. */
+  /** Restricts the check to this one sheet (the CLI's --sheet); otherwise every table of events in the workbook is read. */
   sheet?: string;
-  /** 1-based header row chosen by the person; otherwise detected. */
+  /** Sheets the person left out: not read, listed in `skipped` with byChoice. */
+  leaveOut?: string[];
+  /** Sheets the check skipped that the person wants read as events all the same. */
+  include?: string[];
+  /** 1-based header row chosen by the person for the first table (or the `sheet`); otherwise detected. */
   headerRow?: number;
-  /** Column letter → field id (or null for "no field"): the person's confirmed mapping, overriding suggestions. */
-  mapping?: Record<string, string | null>;
+  /** 1-based header rows chosen by the person, per sheet name. */
+  headerRows?: Record<string, number>;
+  /** Column letter → the person's confirmed choice, overriding suggestions, for the first table and every table with the same headings. */
+  mapping?: Record<string, MappingChoice>;
+  /** The same per sheet name; a sheet's own entry wins over `mapping`. */
+  mappings?: Record<string, Record<string, MappingChoice>>;
   /** File name to echo in the report. */
   file?: string;
   /** List the fixable cells (what the add-in's "Fix N values" writes back). */
@@ -71,7 +86,7 @@ export function check(workbook: Workbook, options: CheckOptions = {}): CheckResu
   };
   if (!sheet || headerRow === undefined || headerRow < 0) {
     const issues = unmappedIssues(collection, []);
-    return { ...base, headerRow: null, columns: [], records: [], issues, summary: summarise([], issues, collection, new Set()), ...(options.fixes ? { fixes: [] } : {}) };
+    return { ...base, headerRow: null, columns: [], tables: [], skipped: [], records: [], issues, summary: summarise([], issues, collection, new Set()), ...(options.fixes ? { fixes: [] } : {}) };
   }
 
   const headers = new Map<number, string>();
@@ -88,7 +103,7 @@ export function check(workbook: Workbook, options: CheckOptions = {}): CheckResu
   };
   const columns = mapColumns({
     collection, matcher, legend, headers, columnCells, date1904: workbook.date1904, period,
-    ...(options.mapping ? { overrides: options.mapping } : {}),
+    ...(options.mapping ? { overrides: Object.fromEntries(Object.entries(options.mapping).map(([k, v]) => [k, v !== null && typeof v === 'object' ? v.field : v])) } : {}),
     aside,
   });
 
@@ -127,7 +142,7 @@ export function check(workbook: Workbook, options: CheckOptions = {}): CheckResu
   issues.push(...findDuplicates(records, columns.find((c) => c.field === 'title')?.column));
   issues.sort(byPosition);
 
-  return { ...base, headerRow: headerRow + 1, columns, records, issues, summary: summarise(records, issues, collection, outOfPeriod), ...(options.fixes ? { fixes } : {}) };
+  return { ...base, headerRow: headerRow + 1, columns, tables: [{ sheet: base.sheet, headerRow: headerRow + 1, firstRow: region.firstRow + 1, lastRow: region.lastRow + 1, records: records.length, columns }], skipped: [], records, issues, summary: summarise(records, issues, collection, outOfPeriod), ...(options.fixes ? { fixes } : {}) };
 }
 
 function mappedFields(columns: ColumnMapping[], collection: Collection): { field: FieldDef; col: number }[] {

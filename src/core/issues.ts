@@ -13,6 +13,8 @@ export const ISSUE_SEVERITY = {
   approximate_attendees: 'warning',
   duplicate_row: 'warning',
   unmapped_required_field: 'error',
+  uncertain_mapping: 'warning',
+  unknown_audience: 'warning',
 } as const;
 
 export type IssueCode = keyof typeof ISSUE_SEVERITY;

@@ -175,6 +175,17 @@ const WORDING: Record<IssueCode, Wording> = {
   },
   unmapped_required_field: (_p, ctx) =>
     `No column was recognised as ${ctx.fieldLabel}, a required field. Choose its column in the mapping.`,
+  uncertain_mapping: (p, ctx) => {
+    const header = str(p, 'header');
+    const why = str(p, 'why');
+    const col = header ? `Column “${header}”` : 'This column';
+    return `${col} was taken as ${ctx.fieldLabel}, but the evidence is weak${why ? ` (${why})` : ''}. Please confirm it, or choose another field in the mapping.`;
+  },
+  unknown_audience: (p, ctx) => {
+    const kept = str(p, 'kept');
+    const unknown = str(p, 'unknown') ?? ctx.value;
+    return `${quoted(unknown)} is not one of the audiences (${choicesOf(p, AUDIENCE_FALLBACK)})${kept ? `; the rest of the cell was read as ${kept}` : ''}. If that part names an audience, write it as one of them.`;
+  },
 };
 
 /** The message a partner reads for a problem in one cell (or, for unmapped_required_field, in the whole sheet). */

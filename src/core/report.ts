@@ -17,6 +17,14 @@ export const columnMappingSchema = z.object({
   confidence: z.number().min(0).max(1),
   /** Why, in words a partner understands. */
   reason: z.string(),
+  /**
+   * This column is one part of a field spread over several columns:
+   * "sum", its number is added to the other parts (adults + children);
+   * "mark", a mark in it selects `option` of the field's enumeration (one column per audience).
+   */
+  combine: z.enum(['sum', 'mark']).optional(),
+  /** With combine "mark": the option id a mark selects. */
+  option: z.string().optional(),
 });
 export type ColumnMapping = z.infer<typeof columnMappingSchema>;
 
@@ -25,6 +33,8 @@ export const recordValueSchema = z.union([z.string(), z.number(), z.array(z.stri
 export type RecordValue = z.infer<typeof recordValueSchema>;
 
 export const recordSchema = z.object({
+  /** The sheet the record stands on (null for a CSV). */
+  sheet: z.string().nullable().optional(),
   /** Worksheet row number as Excel shows it. */
   row: z.number().int().positive(),
   values: z.record(z.string(), recordValueSchema),
@@ -32,6 +42,8 @@ export const recordSchema = z.object({
 export type CheckRecord = z.infer<typeof recordSchema>;
 
 export const issueSchema = z.object({
+  /** The sheet of the issue's cell or column (null for a CSV); absent for issues about the whole workbook. */
+  sheet: z.string().nullable().optional(),
   row: z.number().int().positive().optional(),
   column: z.string().optional(),
   field: z.string().nullable(),
@@ -62,6 +74,28 @@ export const summarySchema = z.object({
 });
 export type Summary = z.infer<typeof summarySchema>;
 
+/** One table of events that the check read: its sheet, header row, rows and mapping. */
+export const tableReportSchema = z.object({
+  sheet: z.string().nullable(),
+  /** Worksheet row numbers as Excel shows them. */
+  headerRow: z.number().int().positive(),
+  firstRow: z.number().int().positive(),
+  lastRow: z.number().int().positive(),
+  /** How many records the table gave. */
+  records: z.number().int().nonnegative(),
+  columns: z.array(columnMappingSchema),
+});
+export type TableReport = z.infer<typeof tableReportSchema>;
+
+/** A sheet (or a table on a sheet) that was not read as events, and why, in words a person understands. */
+export const skippedSchema = z.object({
+  sheet: z.string(),
+  reason: z.string(),
+  /** Whether the person left it out (true) or the check found no events there (false). */
+  byChoice: z.boolean().optional(),
+});
+export type Skipped = z.infer<typeof skippedSchema>;
+
 export const checkReportSchema = z.object({
   file: z.string().optional(),
   sheet: z.string().nullable(),
@@ -70,6 +104,10 @@ export const checkReportSchema = z.object({
   period: z.object({ start: z.string(), end: z.string() }),
   date1904: z.boolean(),
   columns: z.array(columnMappingSchema),
+  /** Every table of events read, in workbook order; the top-level sheet, headerRow and columns repeat the first. */
+  tables: z.array(tableReportSchema),
+  /** Every sheet not read as events, with the reason. */
+  skipped: z.array(skippedSchema),
   records: z.array(recordSchema),
   issues: z.array(issueSchema),
   summary: summarySchema,

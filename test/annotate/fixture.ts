@@ -51,7 +51,7 @@ export function fixtureReport(): CheckReport {
     issue({ row: 7, field: null, severity: 'warning', code: 'duplicate_row', message: 'Same event as row 4.' }),
   ];
   const c = (events: number, attendees: number) => ({ events, attendees });
-  return {
+  const report: CheckReport = {
     file: 'family-events.xlsx',
     sheet: '2023 Events',
     headerRow: 3,
@@ -69,6 +69,8 @@ export function fixtureReport(): CheckReport {
       { column: 'I', header: 'Attendees', field: 'attendees', confidence: 1, reason: 'heading "Attendees"' },
       { column: 'J', header: 'Staff initials', field: null, confidence: 0, reason: 'no agreed field' },
     ],
+    tables: [],
+    skipped: [],
     records: [
       { row: 4, values: { title: 'Story time', date: '2023-03-04', event_type: 'literacy', street: '123 Main St', city: 'Detroit', zip: '48201', audience: ['parent_family_child'], engagement: 'level_one', attendees: 25 } },
       { row: 5, values: { title: '=1+1', event_type: 'parenting', street: 'Virtual', audience: ['parent_family'], engagement: 'level_two', attendees: 10 } },
@@ -88,4 +90,6 @@ export function fixtureReport(): CheckReport {
     },
     engine: { version: '0.1.0', collection: 'hsh-imperative2-2023' },
   };
+  report.tables = [{ sheet: report.sheet, headerRow: 3, firstRow: 4, lastRow: 7, records: report.records.length, columns: report.columns }];
+  return report;
 }

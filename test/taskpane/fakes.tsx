@@ -62,7 +62,8 @@ export const fakeEngine: Engine = (workbook: Workbook, options: CheckOptions = {
     .map(({ c, i }) => {
       const suggested = HEADING_FIELDS[cellText(c).toLowerCase()] ?? null;
       const column = columnLetter(i);
-      const field = options.mapping && column in options.mapping ? (options.mapping[column] ?? null) : suggested;
+      const chosen = options.mapping && column in options.mapping ? (options.mapping[column] ?? null) : suggested;
+      const field = chosen !== null && typeof chosen === 'object' ? chosen.field : chosen;
       return { column, header: cellText(c), field, confidence: suggested ? 0.9 : 0, reason: suggested ? `The heading “${cellText(c)}” names this field.` : 'No field has a heading like this.' };
     });
   const colOf = (field: string) => columns.find((c) => c.field === field);
@@ -114,6 +115,8 @@ export const fakeEngine: Engine = (workbook: Workbook, options: CheckOptions = {
     period: { start: '2023-01-01', end: '2023-12-31' },
     date1904: workbook.date1904,
     columns,
+    tables: [{ sheet: sheet.name, headerRow, firstRow: headerRow + 1, lastRow: Math.max(headerRow + 1, ...records.map((r) => r.row)), records: records.length, columns }],
+    skipped: [],
     records,
     issues,
     summary: { records: records.length, errors, warnings: issues.length - errors, byEngagement, byAudience: {}, byEventType: {}, byMonth: {}, byZip: {} },

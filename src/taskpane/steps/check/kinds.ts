@@ -15,6 +15,8 @@ export const KIND_LABELS: Record<IssueCode, string> = {
   approximate_attendees: 'Approximate number of attendees',
   duplicate_row: 'Possible duplicate row',
   unmapped_required_field: 'Required field without a column',
+  uncertain_mapping: 'Column to confirm',
+  unknown_audience: 'Part of the audience not recognised',
 };
 
 export function kindLabel(code: string): string {
