@@ -1,32 +1,29 @@
 import { HSH_2023 } from './collection/hsh2023';
 import type { Collection, FieldDef, Period } from './collection/types';
 import { headerRowCells } from './detect/headerCells';
-import { detectHeaderRow, type HeaderGuess } from './detect/headerRow';
-import { detectSheet, findSheetByName } from './detect/sheet';
+import { detectHeaderRow } from './detect/headerRow';
+import { chooseTables, type TableCandidate } from './detect/tables';
+import { findSheetByName } from './detect/sheet';
 import { ISSUE_SEVERITY } from './issues';
 import { headerMatcher, matchHeader, type HeaderMatcher } from './mapping/headerMatch';
-import { findLegend } from './mapping/legend';
-import { mapColumns } from './mapping/mapColumns';
+import { headerWords } from './mapping/headerWords';
+import { findLegend, type Legend } from './mapping/legend';
+import { mapColumns, type Mapping, type MappingChoice } from './mapping/mapColumns';
 import { issueMessage } from './messages';
 import { memoNormaliser, type FieldNormaliser } from './normalise/memo';
 import { findValueKeys, valueKeyOf, type ValueKeys } from './mapping/valueKey';
 import { classifyRows } from './records/classify';
 import { tableRegion, type Region } from './records/region';
 import { asideColumns } from './records/tables';
-import type { CheckRecord, CheckReport, ColumnMapping, Issue } from './report';
+import type { CheckRecord, CheckReport, ColumnMapping, Issue, Skipped, TableReport } from './report';
 import { summarise } from './summary';
+import type { Spread } from './validate/combine';
 import { findDuplicates } from './validate/duplicates';
 import { validateRow, type Fix } from './validate/validateRow';
 import { cellText, columnIndex, type Cell, type Sheet, type Workbook } from './workbook';
 
 export const ENGINE_VERSION = '0.2.0';
-
-/**
- * What the person chose for one column: a field id, null for "no field", or
- * one part of a field spread over several columns (adults + children to add
- * up; one mark column per audience, with the option it selects).
- */
-export type MappingChoice = string | null | { field: string; combine?: 'sum' | 'mark'; option?: string };
+export type { MappingChoice } from './mapping/mapColumns';
 
 export interface CheckOptions {
   /** The collection to check against; default the 2023 collection. */
@@ -53,42 +50,186 @@ export interface CheckOptions {
   fixes?: boolean;
 }
 
+/** A value the add-in can write back, with the sheet it stands on. */
+export type SheetFix = Fix & { sheet: string | null };
+
 /** The report plus what the add-in needs beyond the JSON contract. */
-export type CheckResult = CheckReport & { fixes?: Fix[] };
+export type CheckResult = CheckReport & { fixes?: SheetFix[] };
+
+/** One table as the check reads it: where it is, its headings, its rows and (once decided) its mapping. */
+interface Table {
+  sheet: Sheet;
+  /** 0-based header row. */
+  headerRow: number;
+  headers: Map<number, string>;
+  aside: Set<number>;
+  region: Region;
+  /** Headings as one text: tables with the same headings share one mapping. */
+  signature: string;
+  mapping: Mapping;
+}
 
 /**
- * Checks a partner's workbook: finds the event sheet and its header row,
- * maps the columns to the agreed fields, normalises and validates every
- * event row, and sums up the indicator. Never throws on the workbook's
- * content: whatever is wrong with it is in the report.
+ * Checks a partner's workbook: finds every table of events in it (one sheet
+ * per month, say) and its header row, maps the columns to the agreed fields,
+ * normalises and validates every event row, and sums up the indicator. Never
+ * throws on the workbook's content: whatever is wrong with it is in the
+ * report, and every sheet not read says why in `skipped`.
  */
 export function check(workbook: Workbook, options: CheckOptions = {}): CheckResult {
   const collection = options.collection ?? HSH_2023;
   const period = options.period ?? collection.period;
   const matcher = headerMatcher(collection);
   const legend = findLegend(workbook, matcher);
-
-  let sheet: Sheet | undefined = options.sheet ? findSheetByName(workbook, options.sheet) : undefined;
-  let header: HeaderGuess | null;
-  if (sheet) header = detectHeaderRow(sheet, matcher, legend);
-  else {
-    const guess = detectSheet(workbook, matcher, legend);
-    sheet = guess?.sheet;
-    header = guess?.header ?? null;
-  }
-  const headerRow = options.headerRow !== undefined ? options.headerRow - 1 : header?.row;
+  const csv = workbook.source === 'csv';
+  const sheetName = (s: Sheet): string | null => (csv ? null : s.name);
   const base = {
     ...(options.file !== undefined ? { file: options.file } : {}),
-    sheet: sheet && workbook.source !== 'csv' ? sheet.name : null,
     period,
     date1904: workbook.date1904,
     engine: { version: ENGINE_VERSION, collection: collection.id },
   };
-  if (!sheet || headerRow === undefined || headerRow < 0) {
-    const issues = unmappedIssues(collection, []);
-    return { ...base, headerRow: null, columns: [], tables: [], skipped: [], records: [], issues, summary: summarise([], issues, collection, new Set()), ...(options.fixes ? { fixes: [] } : {}) };
+
+  const { tables, skipped } = findTables(workbook, options, { collection, matcher, legend, period, date1904: workbook.date1904 });
+  if (tables.length === 0) {
+    const issues = unmappedIssues(collection, [], csv);
+    const only = options.sheet ? findSheetByName(workbook, options.sheet) : workbook.sheets.length === 1 ? workbook.sheets[0] : undefined;
+    return {
+      ...base, sheet: only ? sheetName(only) : null, headerRow: null, columns: [], tables: [], skipped, records: [], issues,
+      summary: summarise([], issues, collection, new Set()), ...(options.fixes ? { fixes: [] } : {}),
+    };
   }
 
+  const normalise = withValueKeys(memoNormaliser({ collection, date1904: workbook.date1904 }), findValueKeys(workbook, collection));
+  for (const t of tables) dropHopelessRequired(t, collection, normalise, options);
+  const records: CheckRecord[] = [];
+  const fixes: SheetFix[] = [];
+  const issues: Issue[] = [];
+  const outOfPeriod = new Set<CheckRecord>();
+  const distinguish = new Map<CheckRecord, string>();
+  const reports: TableReport[] = [];
+  const doubted = new Set<string>();
+  const messages = new Map();
+
+  for (const t of tables) {
+    const sheet = sheetName(t.sheet);
+    const fields = mappedFields(t.mapping.columns, collection);
+    const entry = (id: string) => fields.find((f) => f.field.id === id);
+    const reads = (id: string) => (row: number): boolean => {
+      const e = entry(id);
+      if (!e || e.spread) return false;
+      return normalise(e.field, t.region.cell(row, e.col)).kind === 'ok';
+    };
+    const kinds = classifyRows({
+      region: t.region, titleCol: entry('title')?.col, dateCol: entry('date')?.col, engagementCol: entry('engagement')?.col,
+      headerTexts: [...t.headers.values()].map((h) => h.toLowerCase()),
+      isDate: reads('date'), isEngagement: reads('engagement'),
+      isHeaderLike: (row) => headerLike(t.region, row, matcher),
+    });
+    const streetCol = entry('street')?.col;
+    const others = distinguishingColumns(t, collection);
+    const ctx = { collection, period, fields, normalise, fixes: options.fixes === true, messages, ...(streetCol !== undefined ? { streetCol } : {}) };
+    let count = 0;
+    kinds.forEach((kind, i) => {
+      if (kind !== 'record') return;
+      const r = t.region.firstRow + i;
+      const checked = validateRow(r, t.region.cell, ctx);
+      const rec: CheckRecord = { sheet, row: r + 1, values: checked.values };
+      records.push(rec);
+      count++;
+      for (const issue of checked.issues) issues.push({ sheet, ...issue });
+      for (const f of checked.fixes) fixes.push({ sheet, ...f });
+      if (checked.outOfPeriod) outOfPeriod.add(rec);
+      if (others.length) distinguish.set(rec, others.map((c) => cellText(t.region.cell(r, c)).toLowerCase()).join('\u0000'));
+    });
+    reports.push({
+      sheet, headerRow: t.headerRow + 1, firstRow: t.region.firstRow + 1, lastRow: Math.max(t.region.firstRow, t.region.lastRow) + 1,
+      records: count, columns: t.mapping.columns,
+    });
+    // A shared mapping is confirmed once, where it is first shown.
+    if (!doubted.has(t.signature)) {
+      doubted.add(t.signature);
+      for (const u of t.mapping.uncertain) {
+        const field = collection.fields.find((f) => f.id === u.field);
+        issues.push({
+          sheet, column: u.column, field: u.field, severity: ISSUE_SEVERITY.uncertain_mapping, code: 'uncertain_mapping',
+          message: issueMessage({ code: 'uncertain_mapping', params: { header: u.header, why: u.why } }, { value: u.header, fieldLabel: field?.label ?? u.field }),
+          ...(u.header ? { value: u.header } : {}),
+        });
+      }
+    }
+  }
+  issues.push(...unmappedIssues(collection, reports, csv));
+  issues.push(...findDuplicates(records, (rec) => reports.find((r) => r.sheet === rec.sheet)?.columns.find((c) => c.field === 'title')?.column, distinguish));
+  const order = new Map(tables.map((t, i) => [sheetName(t.sheet), i]));
+  issues.sort((a, b) => byPosition(a, b, order));
+
+  const first = reports[0]!;
+  return {
+    ...base, sheet: first.sheet, headerRow: first.headerRow, columns: first.columns, tables: reports, skipped, records, issues,
+    summary: summarise(records, issues, collection, outOfPeriod),
+    ...(options.fixes ? { fixes } : {}),
+  };
+}
+
+interface Context {
+  date1904: boolean;
+  collection: Collection;
+  matcher: HeaderMatcher;
+  legend: Legend;
+  period: Period;
+}
+
+/** The tables of events to read, in workbook order, and every sheet not read with the reason. */
+function findTables(workbook: Workbook, options: CheckOptions, ctx: Context): { tables: Table[]; skipped: Skipped[] } {
+  const skipped: Skipped[] = [];
+  const leaveOut = new Set((options.leaveOut ?? []).map(fold));
+  let sheets = workbook.sheets;
+  if (options.sheet) {
+    const one = findSheetByName(workbook, options.sheet);
+    sheets = one ? [one] : [];
+  }
+  const candidates: (TableCandidate & { table: Table })[] = [];
+  const mappings = new Map<string, Mapping>();
+  sheets.forEach((sheet, index) => {
+    if (!options.sheet && leaveOut.has(fold(sheet.name))) {
+      skipped.push({ sheet: sheet.name, reason: 'left out by you', byChoice: true });
+      return;
+    }
+    const chosenRow = options.headerRows?.[sheet.name] ?? (options.headerRow !== undefined && (options.sheet || index === firstWithContent(sheets)) ? options.headerRow : undefined);
+    const guess = chosenRow !== undefined ? null : detectHeaderRow(sheet, ctx.matcher, ctx.legend);
+    const headerRow = chosenRow !== undefined ? chosenRow - 1 : guess?.row;
+    if (headerRow === undefined || headerRow < 0) {
+      skipped.push({ sheet: sheet.name, reason: sheetHasContent(sheet) ? 'no row of headings with data below it' : 'empty sheet' });
+      return;
+    }
+    const table = buildTable(sheet, headerRow, ctx, options, mappings);
+    candidates.push({ table, index, name: sheet.name, hidden: sheet.hidden === true, headerScore: guess?.score ?? 10, dataRows: guess?.dataRows ?? table.region.lastRow - headerRow, columns: table.mapping.columns, signature: table.signature, chosen: chosenRow !== undefined || options.sheet !== undefined });
+  });
+  const include = new Set((options.include ?? []).map(fold));
+  const decision = chooseTables(candidates, ctx.collection, include);
+  skipped.push(...decision.skipped);
+  const keep = new Set(decision.read);
+  const tables = candidates.filter((c) => keep.has(c)).sort((a, b) => a.index - b.index).map((c) => c.table);
+  const order = new Map(workbook.sheets.map((s, i) => [s.name, i]));
+  skipped.sort((a, b) => (order.get(a.sheet) ?? 0) - (order.get(b.sheet) ?? 0));
+  return { tables, skipped };
+}
+
+function firstWithContent(sheets: Sheet[]): number {
+  const i = sheets.findIndex(sheetHasContent);
+  return i < 0 ? 0 : i;
+}
+
+function sheetHasContent(sheet: Sheet): boolean {
+  return sheet.rows.some((row) => row?.some((c) => c && c.kind !== 'empty' && cellText(c) !== ''));
+}
+
+function fold(name: string): string {
+  return name.trim().toLowerCase();
+}
+
+function buildTable(sheet: Sheet, headerRow: number, ctx: Context, options: CheckOptions, cache: Map<string, Mapping>): Table {
   const headers = new Map<number, string>();
   headerRowCells(sheet, headerRow).forEach((cell, col) => {
     const t = cell ? cellText(cell) : '';
@@ -96,75 +237,111 @@ export function check(workbook: Workbook, options: CheckOptions = {}): CheckResu
   });
   const aside = asideColumns(sheet, headerRow, [...headers.keys()]);
   const region = tableRegion(sheet, headerRow, [...headers.keys()].filter((c) => !aside.has(c)));
-  const columnCells = (col: number): Cell[] => {
-    const out: Cell[] = [];
-    for (let r = region.firstRow; r <= region.lastRow; r++) out.push(region.cell(r, col));
-    return out;
-  };
-  const columns = mapColumns({
-    collection, matcher, legend, headers, columnCells, date1904: workbook.date1904, period,
-    ...(options.mapping ? { overrides: Object.fromEntries(Object.entries(options.mapping).map(([k, v]) => [k, v !== null && typeof v === 'object' ? v.field : v])) } : {}),
-    aside,
-  });
-
-  const fields = mappedFields(columns, collection);
-  const issues: Issue[] = unmappedIssues(collection, columns);
-  const colOf = (id: string): number | undefined => fields.find((f) => f.field.id === id)?.col;
-  const fieldOf = (id: string): FieldDef | undefined => fields.find((f) => f.field.id === id)?.field;
-  const normalise = withValueKeys(memoNormaliser({ collection, date1904: workbook.date1904 }), findValueKeys(workbook, collection));
-  const reads = (id: string) => (row: number): boolean => {
-    const col = colOf(id);
-    const field = fieldOf(id);
-    if (col === undefined || !field) return false;
-    return normalise(field, region.cell(row, col)).kind === 'ok';
-  };
-  const kinds = classifyRows({
-    region, titleCol: colOf('title'), dateCol: colOf('date'), engagementCol: colOf('engagement'),
-    headerTexts: [...headers.values()].map((t) => t.toLowerCase()),
-    isDate: reads('date'), isEngagement: reads('engagement'),
-    isHeaderLike: (row) => headerLike(region, row, matcher),
-  });
-
-  const records: CheckRecord[] = [];
-  const fixes: Fix[] = [];
-  const outOfPeriod = new Set<number>();
-  const streetCol = colOf('street');
-  const ctx = { collection, period, fields, normalise, fixes: options.fixes === true, messages: new Map(), ...(streetCol !== undefined ? { streetCol } : {}) };
-  kinds.forEach((kind, i) => {
-    if (kind !== 'record') return;
-    const r = region.firstRow + i;
-    const checked = validateRow(r, region.cell, ctx);
-    records.push({ row: r + 1, values: checked.values });
-    issues.push(...checked.issues);
-    for (const f of checked.fixes) fixes.push(f);
-    if (checked.outOfPeriod) outOfPeriod.add(r + 1);
-  });
-  issues.push(...findDuplicates(records, columns.find((c) => c.field === 'title')?.column));
-  issues.sort(byPosition);
-
-  return { ...base, headerRow: headerRow + 1, columns, tables: [{ sheet: base.sheet, headerRow: headerRow + 1, firstRow: region.firstRow + 1, lastRow: region.lastRow + 1, records: records.length, columns }], skipped: [], records, issues, summary: summarise(records, issues, collection, outOfPeriod), ...(options.fixes ? { fixes } : {}) };
+  const signature = [...headers].map(([c, h]) => `${c}:${h.toLowerCase()}`).join('\u0001');
+  const own = options.mappings?.[sheet.name];
+  const overrides = own ?? options.mapping;
+  const key = `${signature}\u0002${own ? sheet.name : ''}`;
+  let mapping = cache.get(key);
+  if (!mapping) {
+    const columnCells = (col: number): Cell[] => {
+      const out: Cell[] = [];
+      for (let r = region.firstRow; r <= region.lastRow; r++) out.push(region.cell(r, col));
+      return out;
+    };
+    mapping = mapColumns({
+      collection: ctx.collection, matcher: ctx.matcher, legend: ctx.legend, headers, columnCells, date1904: ctx.date1904, period: ctx.period, aside,
+      ...(overrides ? { overrides } : {}),
+    });
+    cache.set(key, mapping);
+  }
+  return { sheet, headerRow, headers, aside, region, signature, mapping };
 }
 
-function mappedFields(columns: ColumnMapping[], collection: Collection): { field: FieldDef; col: number }[] {
-  const out: { field: FieldDef; col: number }[] = [];
+/**
+ * A required field whose column holds not one value of its kind (a column of
+ * month names taken as the date) was a guess that failed: it is left unmapped,
+ * so the report says once that the field has no column instead of flagging
+ * every row. The person's own choice stays.
+ */
+function dropHopelessRequired(t: Table, collection: Collection, normalise: FieldNormaliser, options: CheckOptions): void {
+  const chosen = options.mappings?.[t.sheet.name] ?? options.mapping ?? {};
+  t.mapping = {
+    ...t.mapping,
+    columns: t.mapping.columns.map((m) => {
+      const field = m.field ? collection.fields.find((f) => f.id === m.field) : undefined;
+      if (!field || field.requirement !== 'required' || field.kind === 'text' || m.combine || m.column in chosen || t.mapping.named.has(m.column)) return m;
+      const col = columnIndex(m.column);
+      let filled = 0;
+      let good = 0;
+      for (let r = t.region.firstRow; r <= t.region.lastRow && filled < 500; r++) {
+        const res = normalise(field, t.region.cell(r, col));
+        if (res.kind === 'empty') continue;
+        filled++;
+        if (res.kind === 'ok') good++;
+      }
+      if (filled < 5 || good > 0) return m;
+      return { ...m, field: null, confidence: 0, reason: `Looked like ${field.label}, but none of its ${filled} values is one, so it is left out.` };
+    }),
+  };
+  t.mapping.uncertain = t.mapping.uncertain.filter((u) => t.mapping.columns.some((c) => c.column === u.column && c.field === u.field));
+}
+
+function mappedFields(columns: ColumnMapping[], collection: Collection): { field: FieldDef; col: number; spread?: Spread }[] {
+  const out: { field: FieldDef; col: number; spread?: Spread }[] = [];
   for (const c of columns) {
     const field = c.field ? collection.fields.find((f) => f.id === c.field) : undefined;
-    if (field) out.push({ field, col: columnIndex(c.column) });
+    if (!field) continue;
+    const col = columnIndex(c.column);
+    if (!c.combine) {
+      out.push({ field, col });
+      continue;
+    }
+    const existing = out.find((f) => f.field.id === field.id && f.spread?.combine === c.combine);
+    if (existing?.spread?.combine === 'sum') existing.spread.cols.push(col);
+    else if (existing?.spread?.combine === 'mark') existing.spread.marks.push({ col, option: c.option ?? '' });
+    else out.push({ field, col, spread: c.combine === 'sum' ? { combine: 'sum', cols: [col] } : { combine: 'mark', marks: [{ col, option: c.option ?? '' }] } });
   }
   return out;
 }
 
-function unmappedIssues(collection: Collection, columns: ColumnMapping[]): Issue[] {
-  const mapped = new Set(columns.map((c) => c.field));
-  return collection.fields
-    .filter((f) => f.requirement === 'required' && !mapped.has(f.id))
-    .map((f) => ({
-      field: f.id, severity: ISSUE_SEVERITY.unmapped_required_field, code: 'unmapped_required_field' as const,
-      message: issueMessage({ code: 'unmapped_required_field' }, { value: '', fieldLabel: f.label }),
-    }));
+/**
+ * One file-level error per required field no table maps; when some tables
+ * map it and others do not, one per table that lacks it, naming its sheet.
+ */
+function unmappedIssues(collection: Collection, tables: TableReport[], csv: boolean): Issue[] {
+  const out: Issue[] = [];
+  for (const f of collection.fields) {
+    if (f.requirement !== 'required') continue;
+    const lacking = tables.filter((t) => !t.columns.some((c) => c.field === f.id));
+    const make = (sheet?: string | null): Issue => ({
+      ...(sheet !== undefined && !csv ? { sheet } : {}),
+      field: f.id, severity: ISSUE_SEVERITY.unmapped_required_field, code: 'unmapped_required_field',
+      message: issueMessage({ code: 'unmapped_required_field' }, { value: '', fieldLabel: f.label }) + (sheet ? ` (sheet ${sheet})` : ''),
+    });
+    if (tables.length === 0 || lacking.length === tables.length) out.push(make());
+    else for (const t of lacking) out.push(make(t.sheet));
+  }
+  return out;
 }
 
-function byPosition(a: Issue, b: Issue): number {
+/** Unmapped columns that tell two sessions apart: a time, a branch, a room. Two rows differing there are not duplicates. */
+function distinguishingColumns(t: Table, collection: Collection): number[] {
+  const words = new Set(collection.vocabulary.distinguish.flatMap((w) => headerWords(w)));
+  if (words.size === 0) return [];
+  const out: number[] = [];
+  for (const m of t.mapping.columns) {
+    if (m.field) continue;
+    const col = columnIndex(m.column);
+    if (t.aside.has(col)) continue;
+    if (headerWords(m.header).some((w) => words.has(w))) out.push(col);
+  }
+  return out;
+}
+
+function byPosition(a: Issue, b: Issue, order: Map<string | null, number>): number {
+  const sa = a.row === undefined ? -1 : order.get(a.sheet ?? null) ?? 0;
+  const sb = b.row === undefined ? -1 : order.get(b.sheet ?? null) ?? 0;
+  if (sa !== sb) return sa - sb;
   const ra = a.row ?? 0;
   const rb = b.row ?? 0;
   if (ra !== rb) return ra - rb;

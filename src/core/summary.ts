@@ -6,7 +6,7 @@ import type { CheckRecord, Counts, Issue, Summary } from './report';
  * level, audience, event type, month and zip. Records dated outside the
  * reporting period are not counted.
  */
-export function summarise(records: CheckRecord[], issues: Issue[], collection: Collection, excluded: Set<number>): Summary {
+export function summarise(records: CheckRecord[], issues: Issue[], collection: Collection, excluded: Set<CheckRecord>): Summary {
   const byEngagement = zeroes(collection.enumerations.engagement?.map((o) => o.id) ?? []);
   const byAudience = zeroes(collection.enumerations.audience?.map((o) => o.id) ?? []);
   const eventTypes = collection.enumerations.event_type?.map((o) => o.id) ?? [];
@@ -14,7 +14,7 @@ export function summarise(records: CheckRecord[], issues: Issue[], collection: C
   const byMonth: Record<string, Counts> = {};
   const byZip: Record<string, Counts> = {};
   for (const rec of records) {
-    if (excluded.has(rec.row)) continue;
+    if (excluded.has(rec)) continue;
     const v = rec.values;
     const people = typeof v.attendees === 'number' ? v.attendees : 0;
     add(byEngagement, v.engagement, people);

@@ -1,17 +1,19 @@
+import type { CheckRecord } from '../../src/core/report';
 import { HSH_2023 } from '../../src/core/collection/hsh2023';
 import { summarise } from '../../src/core/summary';
 
 describe('summarise', () => {
   test('the indicator and its breakdowns; records out of the period are not counted', () => {
-    const s = summarise(
-      [
+    const records: CheckRecord[] = [
         { row: 2, values: { engagement: 'level_one', audience: ['parent_family', 'caregiver'], event_type: 'literacy', date: '2023-03-04', zip: '48201', attendees: 10 } },
         { row: 3, values: { engagement: 'level_one', audience: ['parent_family'], event_type: 'Health fair', date: '2023-03-20', attendees: 5 } },
         { row: 4, values: { engagement: 'touchpoint', date: '2022-12-01', attendees: 100 } },
-      ],
+    ];
+    const s = summarise(
+      records,
       [{ field: 'date', severity: 'error', code: 'date_out_of_period', message: 'x', row: 4 }],
       HSH_2023,
-      new Set([4]),
+      new Set([records[2]!]),
     );
     expect(s.byEngagement).toEqual({
       touchpoint: { events: 0, attendees: 0 }, level_one: { events: 2, attendees: 15 },

@@ -78,7 +78,7 @@ export const HSH_2023: Collection = collectionSchema.parse({
       aliases: ['Target audience', 'Audience', 'Audience type', 'Who attended', 'Participants', 'Participant type',
         'Population served', 'Target population', 'Attendee type', 'Type of attendee',
         'Who was served', 'For whom', 'Intended audience', 'Primary audience', 'Audience served', 'Group served', 'Participant group',
-        'Designed for', 'Attendee profile', 'Participant profile', 'Who it is for', "Who it's for", 'Geared toward', 'Intended for',
+        'Designed for', 'Age group', 'Age range', 'Ages', 'Attendee profile', 'Participant profile', 'Who it is for', "Who it's for", 'Geared toward', 'Intended for',
         'Publico', 'Publico objetivo', 'Audiencia'],
       weakAliases: ['Who', 'Served', 'Population'],
       excludeWords: ['number', 'count', 'total', 'how many', 'size'],
@@ -100,6 +100,8 @@ export const HSH_2023: Collection = collectionSchema.parse({
       weakAliases: ['Number', 'Total', 'People'],
       excludeWords: ['registered', 'registration', 'invited', 'expected', 'capacity', 'rsvp', 'ticket', 'sold', 'signup', 'enrolled', 'enrollment', 'waitlist', 'goal', 'target', 'staff',
         'volunteer', 'volunteers', 'id', 'phone', 'zip', 'street', 'hour', 'hours'],
+      parts: ['Adults', 'Children', 'Kids', 'Parents', 'Caregivers', 'Families', 'Youth', 'Teens', 'Infants', 'Babies', 'Toddlers',
+        'Men', 'Women', 'Boys', 'Girls', 'Grandparents', 'Seniors', 'Providers', 'Teachers', 'Adultos', 'Ninos'],
     },
   ],
   enumerations: {
@@ -110,5 +112,6 @@ export const HSH_2023: Collection = collectionSchema.parse({
   vocabulary: {
     unclear: { audience: AUDIENCE_UNCLEAR },
     keywords: { event_type: EVENT_TYPE_KEYWORDS },
+    distinguish: ['Time', 'Start', 'End', 'Hour', 'Branch', 'Library', 'Room', 'Site', 'Location', 'Venue', 'Session', 'Facility', 'Center', 'Park', 'Hora', 'Sitio'],
   },
 });

@@ -51,6 +51,11 @@ export const fieldSchema = z.object({
   weakAliases: z.array(z.string()).default([]),
   /** Words that, in a heading, argue *against* this field ("opt-in", "birth" for date). */
   excludeWords: z.array(z.string()).default([]),
+  /**
+   * For count fields: heading words naming one group of the people counted ("Adults", "Children"):
+   * two or more such columns add up to the field, unless a total column is there.
+   */
+  parts: z.array(z.string()).default([]),
 });
 export type FieldDef = z.infer<typeof fieldSchema>;
 
@@ -59,6 +64,8 @@ export const vocabularySchema = z.object({
   unclear: z.record(z.string(), z.array(z.string())).default({}),
   /** Per enumeration: option id → words that, inside a longer text, point to that option ("story time" → literacy). */
   keywords: z.record(z.string(), z.record(z.string(), z.array(z.string()))).default({}),
+  /** Heading words of columns that tell two sessions apart (a time, a branch, a room): rows differing there are not duplicates. */
+  distinguish: z.array(z.string()).default([]),
 });
 
 export const collectionSchema = z.object({
@@ -67,7 +74,7 @@ export const collectionSchema = z.object({
   period: periodSchema,
   fields: z.array(fieldSchema).min(1),
   enumerations: z.record(z.string(), z.array(enumOptionSchema)),
-  vocabulary: vocabularySchema.default({ unclear: {}, keywords: {} }),
+  vocabulary: vocabularySchema.default({ unclear: {}, keywords: {}, distinguish: [] }),
 });
 export type Collection = z.infer<typeof collectionSchema>;
 export type CollectionInput = z.input<typeof collectionSchema>;

@@ -38,7 +38,8 @@ export function scoreRow(sheet: Sheet, r: number, matcher: HeaderMatcher, legend
   let texts = 0;
   let others = 0;
   const perField = new Map<string, number>();
-  for (const cell of row) {
+  for (let c = 0; c < row.length; c++) {
+    const cell = row[c];
     if (!cell || cell.kind === 'empty') continue;
     if (cell.kind !== 'text') {
       others++;
@@ -47,7 +48,7 @@ export function scoreRow(sheet: Sheet, r: number, matcher: HeaderMatcher, legend
     const t = cellText(cell);
     if (!t) continue;
     texts++;
-    if (t.length > 60 || looksLikeData(cell, t, matcher)) {
+    if (t.length > 60 || looksLikeData(cell, t, matcher) || (ownText(sheet, r, c) && repeatsNearby(sheet, r, c, t))) {
       others++;
       continue;
     }
@@ -64,7 +65,8 @@ export function scoreRow(sheet: Sheet, r: number, matcher: HeaderMatcher, legend
     sum += s;
     if (s >= 0.75) named++;
   }
-  let score = sum + 0.15 * texts - 0.5 * others + 0.1 * typeContrast(sheet, r);
+  // Headings stand near the top: of two rows that read alike, the higher is the header.
+  let score = sum + 0.15 * texts - 0.5 * others + 0.1 * typeContrast(sheet, r) - 0.01 * r;
   if (dataRows === 0) score *= 0.3;
   return { row: r, score, fieldsNamed: named, dataRows };
 }
@@ -78,6 +80,22 @@ function countDataRows(sheet: Sheet, header: number): number {
     if (filled >= 2) n++;
   }
   return n;
+}
+
+/** The row's own cell holds the text (not a heading merged down from the row above). */
+function ownText(sheet: Sheet, r: number, c: number): boolean {
+  const own = sheet.rows[r]?.[c];
+  return !!own && own.kind === 'text';
+}
+
+/** A heading is not repeated in its column just above or below it; a value is ("Yes", "Yes"; one event's name on every row). */
+function repeatsNearby(sheet: Sheet, r: number, c: number, text: string): boolean {
+  for (let i = Math.max(0, r - 3); i <= r + 3; i++) {
+    if (i === r) continue;
+    const other = sheet.rows[i]?.[c];
+    if (other && other.kind === 'text' && other.value === text) return true;
+  }
+  return false;
 }
 
 const DATA_TEXT = /^[\d$~#(+-]|\d{3,}/;

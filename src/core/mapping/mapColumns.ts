@@ -1,10 +1,18 @@
-import type { Collection, Period } from '../collection/types';
+import type { Collection, FieldDef, Period } from '../collection/types';
+import { guardedNormalise } from '../normalise/memo';
 import type { ColumnMapping } from '../report';
-import { columnLetter, type Cell } from '../workbook';
+import { cellText, columnLetter, type Cell } from '../workbook';
 import { matchHeader, type HeaderMatcher } from './headerMatch';
 import { headerWords } from './headerWords';
 import { legendKey, type Legend } from './legend';
 import { columnEvidence, type ValueEvidence } from './valueEvidence';
+
+/**
+ * What the person chose for one column: a field id, null for "no field", or
+ * one part of a field spread over several columns (adults + children to add
+ * up; one mark column per audience, with the option it selects).
+ */
+export type MappingChoice = string | null | { field: string; combine?: 'sum' | 'mark'; option?: string };
 
 export interface MappingInput {
   collection: Collection;
@@ -16,36 +24,66 @@ export interface MappingInput {
   columnCells(col: number): Cell[];
   date1904: boolean;
   period: Period;
-  /** The person's confirmed choices: column letter → field id or null. */
-  overrides?: Record<string, string | null>;
+  /** The person's confirmed choices: column letter → choice. */
+  overrides?: Record<string, MappingChoice>;
   /** Columns of a separate table beside the events: they map to nothing. */
   aside?: Set<number>;
 }
 
+/** A column given its field on weak or conflicting evidence: the person should confirm it. */
+export interface Uncertain {
+  column: string;
+  header: string;
+  field: string;
+  /** Why, in words: "only its values fit", "column D fits almost as well". */
+  why: string;
+}
+
+export interface Mapping {
+  columns: ColumnMapping[];
+  uncertain: Uncertain[];
+  /** Columns (letters) whose field a heading or the partner's legend names outright, not the values alone. */
+  named: Set<string>;
+}
+
 interface Candidate {
-  col: number;
   field: string;
   score: number;
   reason: string;
+  /** How much the heading alone names the field (0: the values alone speak). */
+  heading: number;
 }
+
+// munkres ships ESM types only; its CommonJS build is what this CommonJS module loads.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { munkres } = require('munkres') as typeof import('munkres', { with: { 'resolution-mode': 'import' } });
 
 /** Below this, a column is left unmapped rather than guessed. */
 const THRESHOLD = 0.3;
+/** Two columns this close on one field are a toss-up the person should settle. */
+const CLOSE = 0.08;
 /** How much the values alone count, by field kind, when the heading names no field. */
 const VALUE_ONLY_WEIGHT: Record<string, number> = { date: 0.55, zip: 0.55, enum: 0.55, enum_list: 0.55, count: 0.4, text: 0 };
 /** ...and when the heading is a mere code ("Col 3", "F2", "Field 7") or missing, so the values are all there is. */
 const CODED_WEIGHT: Record<string, number> = { date: 0.6, zip: 0.6, enum: 0.6, enum_list: 0.6, count: 0.5, text: 0.65 };
 const TYPED = new Set(['date', 'zip', 'enum', 'enum_list', 'count']);
 const CODED_HEADING = /^\s*((col(umn)?|fld|field|f|c|var(iable)?|item|data|attr|x)\s*[-_#.]?\s*\d+|column\s+[a-z]{1,2}|[a-z]{1,3}\d{0,2})\s*$/i;
+/** A vetoed field keeps this share of its score: a heading alone cannot carry it. */
+const VETOED = 0.15;
+/** Cells that tick an option in a one-column-per-option layout, and cells that leave it unticked. */
+const MARK_ON = /^(x|✓|✔|☑|☒|yes|y|true|1|si|sí|oui)$/i;
+const MARK_OFF = /^(no|n|false|0|-|–|—)$/i;
 
 /**
- * Suggests one field per column, resolved over the whole sheet so that no two
- * columns claim one field: the person's choices first, then the best-scoring
- * pairs of heading, legend and values.
+ * Suggests one field per column as one decision over the whole sheet: every
+ * column is scored against every field (and against "no field") from its
+ * heading, the partner's legend and its values, and the assignment with the
+ * highest total wins (the Hungarian algorithm), so no column loses the field
+ * it fits best to a greedy earlier pick. Fields spread over several columns
+ * (adults + children, one tick column per audience) are recognised first.
  */
-export function mapColumns(input: MappingInput): ColumnMapping[] {
+export function mapColumns(input: MappingInput): Mapping {
   const { collection, headers } = input;
-  // Each column's values are weighed once, for the candidates and for the last-resort pass below.
   const evidenceCache = new Map<number, Map<string, ValueEvidence>>();
   const evidenceOf = (col: number): Map<string, ValueEvidence> => {
     let e = evidenceCache.get(col);
@@ -53,38 +91,56 @@ export function mapColumns(input: MappingInput): ColumnMapping[] {
     return e;
   };
   const fieldsById = new Map(collection.fields.map((f) => [f.id, f]));
-  const chosen = new Map<number, { field: string | null; score: number; reason: string }>();
+  const chosen = new Map<number, ColumnMapping>();
   const takenFields = new Set<string>();
+  const fromPerson = new Set<number>();
+  const letterOf = new Map([...headers.keys()].map((c) => [columnLetter(c), c]));
 
-  for (const [letter, field] of Object.entries(input.overrides ?? {})) {
-    const col = [...headers.keys()].find((c) => columnLetter(c) === letter.toUpperCase());
+  for (const [letter, choice] of Object.entries(input.overrides ?? {})) {
+    const col = letterOf.get(letter.toUpperCase());
     if (col === undefined) continue;
-    const valid = field === null || fieldsById.has(field);
-    if (!valid) continue;
-    chosen.set(col, { field, score: 1, reason: field ? 'Chosen by you.' : 'You chose to leave this column out.' });
-    if (field) takenFields.add(field);
+    const field = choice !== null && typeof choice === 'object' ? choice.field : choice;
+    if (field !== null && !fieldsById.has(field)) continue;
+    const m: ColumnMapping = { column: columnLetter(col), header: headers.get(col) ?? '', field, confidence: 1, reason: field ? 'Chosen by you.' : 'You chose to leave this column out.' };
+    if (choice !== null && typeof choice === 'object' && choice.combine) {
+      m.combine = choice.combine;
+      if (choice.option) m.option = choice.option;
+    } else if (field) takenFields.add(field);
+    chosen.set(col, m);
+    fromPerson.add(col);
   }
+  // A field the person spread over columns is theirs alone.
+  for (const m of chosen.values()) if (m.field && m.combine) takenFields.add(m.field);
 
   for (const col of input.aside ?? []) {
-    if (!chosen.has(col)) chosen.set(col, { field: null, score: 0, reason: 'This column belongs to a separate, smaller table beside the events.' });
+    if (!chosen.has(col)) chosen.set(col, { column: columnLetter(col), header: headers.get(col) ?? '', field: null, confidence: 0, reason: 'This column belongs to a separate, smaller table beside the events.' });
   }
 
-  const candidates: Candidate[] = [];
+  const candidates = new Map<number, Candidate[]>();
   for (const [col, header] of headers) {
-    if (chosen.has(col)) continue;
-    candidates.push(...columnCandidates(col, header, input, evidenceOf(col)));
+    if (!chosen.has(col)) candidates.set(col, columnCandidates(header, input, evidenceOf(col)));
   }
-  candidates.sort((a, b) => b.score - a.score || a.col - b.col);
 
+  for (const part of spreadFields(input, candidates, evidenceOf, takenFields)) {
+    chosen.set(part.col, part.mapping);
+    if (part.mapping.field && part.mapping.combine) takenFields.add(part.mapping.field);
+  }
+
+  const free = [...candidates.keys()].filter((c) => !chosen.has(c)).sort((a, b) => a - b);
+  const fields = collection.fields.filter((f) => !takenFields.has(f.id));
+  const assigned = assign(free, fields, candidates);
   const runnerUp = new Map<number, Candidate>();
-  for (const c of candidates) {
-    if (c.score < THRESHOLD) break;
-    if (chosen.has(c.col) || takenFields.has(c.field)) {
-      if (!chosen.has(c.col) && !runnerUp.has(c.col)) runnerUp.set(c.col, c);
-      continue;
+  const named = new Set<string>();
+  for (const col of free) {
+    const pick = assigned.get(col);
+    if (pick && pick.heading >= 0.75) named.add(columnLetter(col));
+    if (pick) {
+      chosen.set(col, { column: columnLetter(col), header: headers.get(col) ?? '', field: pick.field, confidence: round(pick.score), reason: pick.reason });
+      takenFields.add(pick.field);
+    } else {
+      const best = (candidates.get(col) ?? []).filter((c) => c.score >= THRESHOLD).sort((a, b) => b.score - a.score)[0];
+      if (best) runnerUp.set(col, best);
     }
-    chosen.set(c.col, { field: c.field, score: c.score, reason: c.reason });
-    takenFields.add(c.field);
   }
 
   // A required text field no heading named ("Happening", "Outing" for the title): the free column whose values read most like it.
@@ -94,27 +150,87 @@ export function mapColumns(input: MappingInput): ColumnMapping[] {
     for (const [col, header] of headers) {
       if (chosen.has(col) || (header !== '' && excluded(header, field.excludeWords))) continue;
       const e = evidenceOf(col).get(field.id);
-      if (e && e.score >= 0.9 && (e.sample ?? 0) >= 4 && (!best || e.score > best.score)) best = { col, score: e.score, fact: e.fact };
+      if (e && !e.veto && e.score >= 0.9 && (e.sample ?? 0) >= 4 && (!best || e.score > best.score)) best = { col, score: e.score, fact: e.fact };
     }
     if (best) {
-      chosen.set(best.col, { field: field.id, score: 0.35, reason: `No heading names ${field.label}, but this column's values read like it (${best.fact}).` });
+      chosen.set(best.col, { column: columnLetter(best.col), header: headers.get(best.col) ?? '', field: field.id, confidence: 0.35, reason: `No heading names ${field.label}, but this column's values read like it (${best.fact}).` });
       takenFields.add(field.id);
+      runnerUp.delete(best.col);
     }
   }
 
-  return [...headers.keys()].sort((a, b) => a - b).map((col) => {
-    const header = headers.get(col) ?? '';
+  const columns = [...headers.keys()].sort((a, b) => a - b).map((col): ColumnMapping => {
     const pick = chosen.get(col);
-    if (pick) return { column: columnLetter(col), header, field: pick.field, confidence: round(pick.score), reason: pick.reason };
+    if (pick) return pick;
+    const header = headers.get(col) ?? '';
     const near = runnerUp.get(col);
     const reason = near
       ? `Could be ${fieldsById.get(near.field)?.label ?? near.field}, but another column fits that field better.`
       : header ? `No agreed field matches "${header}".` : 'This column has no heading.';
     return { column: columnLetter(col), header, field: null, confidence: 0, reason };
   });
+  return { columns, uncertain: doubts(columns, candidates, fromPerson, letterOf, fieldsById), named };
 }
 
-function columnCandidates(col: number, header: string, input: MappingInput, evidence: Map<string, ValueEvidence>): Candidate[] {
+/** The assignment of free columns to fields (or to nothing) with the highest total score. */
+function assign(cols: number[], fields: FieldDef[], candidates: Map<number, Candidate[]>): Map<number, Candidate> {
+  const out = new Map<number, Candidate>();
+  if (cols.length === 0 || fields.length === 0) return out;
+  const BIG = 1e6;
+  const cost = cols.map((col, i) => {
+    const byField = new Map((candidates.get(col) ?? []).map((c) => [c.field, c]));
+    const row: number[] = fields.map((f) => {
+      const c = byField.get(f.id);
+      // Equal scores go to the column further left.
+      return c && c.score >= THRESHOLD ? 1 - c.score + i * 1e-7 : BIG;
+    });
+    // Each column has its own "no field" slot.
+    for (let j = 0; j < cols.length; j++) row.push(j === i ? 1 - THRESHOLD : BIG);
+    return row;
+  });
+  for (const [i, j] of munkres(cost)) {
+    if (j >= fields.length) continue;
+    const col = cols[i]!;
+    const c = (candidates.get(col) ?? []).find((x) => x.field === fields[j]!.id);
+    if (c && c.score >= THRESHOLD) out.set(col, c);
+  }
+  return out;
+}
+
+/** Columns mapped on weak or conflicting evidence, with the reason in words. */
+function doubts(columns: ColumnMapping[], candidates: Map<number, Candidate[]>, fromPerson: Set<number>, letterOf: Map<string, number>, fieldsById: Map<string, FieldDef>): Uncertain[] {
+  const out: Uncertain[] = [];
+  for (const m of columns) {
+    const col = letterOf.get(m.column);
+    if (!m.field || col === undefined || fromPerson.has(col)) continue;
+    const own = (candidates.get(col) ?? []).find((c) => c.field === m.field);
+    const why: string[] = [];
+    if (m.combine) {
+      if (m.confidence < 0.6) why.push('its heading only partly names one group');
+    } else if (!own) {
+      why.push('no heading names it; only the values fit');
+    } else {
+      if (own.reason.startsWith('The workbook\'s own legend')) continue;
+      if (own.heading === 0) why.push('its heading does not name this field; only the values fit');
+      else if (own.score < 0.5) why.push('its heading and values fit only loosely');
+      const better = (candidates.get(col) ?? []).filter((c) => c.field !== m.field && c.heading >= 0.75 && c.heading > own.heading + 0.05).sort((a, b) => b.heading - a.heading)[0];
+      if (better) why.push(`its heading reads more like ${fieldsById.get(better.field)?.label ?? better.field}`);
+      for (const other of columns) {
+        const oc = letterOf.get(other.column);
+        if (oc === undefined || oc === col || other.field === m.field) continue;
+        const rival = (candidates.get(oc) ?? []).find((c) => c.field === m.field);
+        if (rival && rival.score >= THRESHOLD && rival.score >= own.score - CLOSE && !fromPerson.has(oc)) {
+          why.push(`column ${other.column} (“${other.header}”) fits almost as well`);
+          break;
+        }
+      }
+    }
+    if (why.length) out.push({ column: m.column, header: m.header, field: m.field, why: why.join('; ') });
+  }
+  return out;
+}
+
+function columnCandidates(header: string, input: MappingInput, evidence: Map<string, ValueEvidence>): Candidate[] {
   const { collection, matcher, legend } = input;
   const out: Candidate[] = [];
   const legendEntry = header ? legend.get(legendKey(header)) : undefined;
@@ -122,14 +238,18 @@ function columnCandidates(col: number, header: string, input: MappingInput, evid
   const evidenceSample = Math.max(0, ...[...evidence.values()].map((e) => e.sample ?? 0));
   // Cells that are all levels, audiences or event types are not a title or a description, whatever the heading.
   const listLike = collection.fields.some((f) => (f.kind === 'enum' || f.kind === 'enum_list') && (evidence.get(f.id)?.score ?? 0) >= 0.9 && evidenceSample >= 3);
+  const bareNumbers = numbersOnly(collection, evidence);
+  // A long question ("What other events would you like to see?") sharing one word with a field is no name for it, and its answers say nothing.
+  const question = isQuestion(header);
   for (const field of collection.fields) {
     const m = matches.find((x) => x.field === field.id);
     // A heading sharing a word or two with a name is no evidence ("Notes" vs "Event notes").
-    const h = m && m.score >= 0.5 ? m.score : 0;
+    const named = m ? (question && oneWordNoun(m.alias) && header.trim().split(/\s+/).length >= 8 ? m.score * 0.5 : m.score) : 0;
+    const h = named >= 0.5 ? named : 0;
     const v = evidence.get(field.id);
     const vs = v?.score ?? 0;
     if (legendEntry && legendEntry.field === field.id) {
-      out.push({ col, field: field.id, score: 0.9 + 0.1 * vs, reason: `The workbook's own legend (${legendEntry.where}) says "${header}" means ${field.label}.${v ? ` ${capital(v.fact)}.` : ''}` });
+      out.push({ field: field.id, score: 0.9 + 0.1 * vs, heading: 1, reason: `The workbook's own legend (${legendEntry.where}) says "${header}" means ${field.label}.${v && !v.veto ? ` ${capital(v.fact)}.` : ''}` });
       continue;
     }
     // "Date entered", "Registered": the heading says what the values are not, whatever they look like.
@@ -137,19 +257,134 @@ function columnCandidates(col: number, header: string, input: MappingInput, evid
     // Values that plainly are not of this field's kind (numbers under "Participants") weaken the heading.
     const contradicted = TYPED.has(field.kind) && (v?.sample ?? evidenceSample) >= 5 && vs < 0.2;
     // Without a word of the heading for it, the values alone speak (valueOnly below), never through the heading's share.
-    const withHeader = h === 0 ? 0 : (0.65 * h + 0.35 * vs) * (contradicted || (listLike && field.kind === 'text') ? 0.6 : 1);
+    let withHeader = h === 0 ? 0 : (0.65 * h + 0.35 * vs) * (contradicted || (listLike && field.kind === 'text') ? 0.6 : 1);
     const coded = header === '' || (h === 0 && CODED_HEADING.test(header));
     // A handful of values is weak evidence on its own.
     const support = Math.min(1, (v?.sample ?? 0) / 4);
-    const valueOnly = blocked ? 0 : ((coded ? CODED_WEIGHT : VALUE_ONLY_WEIGHT)[field.kind] ?? 0) * vs * support;
+    const valueShare = v?.inArea ?? vs;
+    // Bare numbers read as levels or options only where a heading says so ("1" is also a count, a month, a code).
+    const numeric = bareNumbers && (field.kind === 'enum' || field.kind === 'enum_list');
+    let valueOnly = blocked || numeric || question ? 0 : ((coded ? CODED_WEIGHT : VALUE_ONLY_WEIGHT)[field.kind] ?? 0) * valueShare * support;
+    if (v?.veto) {
+      withHeader *= VETOED;
+      valueOnly = 0;
+    }
     const score = Math.max(withHeader, valueOnly);
     if (score <= 0) continue;
-    const reason = withHeader >= valueOnly && h > 0
-      ? `Heading "${header}" ${h >= 0.95 ? 'matches' : 'resembles'} "${m!.alias}"${v ? `; ${v.fact}` : ''}.`
-      : `${header ? `Heading "${header}" says little, but` : 'No heading, but'} ${v!.fact}.`;
-    out.push({ col, field: field.id, score: Math.min(1, score), reason });
+    const reason = v?.veto
+      ? `Heading "${header}" resembles "${m?.alias ?? field.label}", but ${v.veto}.`
+      : withHeader >= valueOnly && h > 0
+        ? `Heading "${header}" ${h >= 0.95 ? 'matches' : 'resembles'} "${m!.alias}"${v ? `; ${v.fact}` : ''}.`
+        : `${header ? `Heading "${header}" says little, but` : 'No heading, but'} ${v!.fact}.`;
+    out.push({ field: field.id, score: Math.min(1, score), reason, heading: withHeader >= valueOnly ? h : 0 });
   }
   return out;
+}
+
+/** A one-word name that is not itself a question word ("Event", not "Who" or "When"). */
+function oneWordNoun(alias: string): boolean {
+  const words = alias.trim().split(/\s+/);
+  return words.length === 1 && !/^(who|when|where|what|which|how)$/i.test(words[0]!);
+}
+
+/** A survey question as a heading: it ends with a question mark, or opens as one and runs long. */
+function isQuestion(header: string): boolean {
+  const t = header.trim();
+  return /\?\s*(\(.*\))?$/.test(t) || (/^(what|how|did|do|does|are|is|was|were|would|will|have|has|which|who|when|where|why|can)\b/i.test(t) && t.split(/\s+/).length >= 5);
+}
+
+/** Whether the column's values are all bare whole numbers (1, 2, 3). */
+function numbersOnly(collection: Collection, evidence: Map<string, ValueEvidence>): boolean {
+  const count = collection.fields.find((f) => f.kind === 'count');
+  const e = count ? evidence.get(count.id) : undefined;
+  return !!e && e.score >= 0.95;
+}
+
+interface Part {
+  col: number;
+  mapping: ColumnMapping;
+}
+
+/**
+ * Fields spread over several columns: one tick column per option of an
+ * enumeration ("Parents | Teachers | Caregivers" with x's), and counts of
+ * groups of people to add up ("# Adults", "# Children"); a total column, when
+ * there is one, is the field and its parts map to nothing.
+ */
+function spreadFields(input: MappingInput, candidates: Map<number, Candidate[]>, evidenceOf: (col: number) => Map<string, ValueEvidence>, taken: Set<string>): Part[] {
+  const { collection, headers } = input;
+  const out: Part[] = [];
+  const ctx = { collection, date1904: input.date1904 };
+  const free = [...candidates.keys()].sort((a, b) => a - b);
+  for (const field of collection.fields) {
+    if (taken.has(field.id)) continue;
+    if (field.kind === 'enum' || field.kind === 'enum_list') {
+      const marks: { col: number; option: string; label: string }[] = [];
+      for (const col of free) {
+        const header = headers.get(col) ?? '';
+        if (!header || header.length > 60) continue;
+        const r = guardedNormalise(field, { kind: 'text', value: header }, ctx);
+        if (r.kind !== 'ok' || r.warning) continue;
+        const ids = Array.isArray(r.value) ? r.value : [r.value];
+        if (ids.length !== 1 || typeof ids[0] !== 'string') continue;
+        if (!isMarkColumn(input.columnCells(col))) continue;
+        const label = collection.enumerations[field.enumeration ?? '']?.find((o) => o.id === ids[0])?.label ?? String(ids[0]);
+        marks.push({ col, option: ids[0], label });
+      }
+      // One tick column is a yes/no question; two or more, one per option, make the field.
+      const options = new Set(marks.map((m) => m.option));
+      const named = free.some((c) => !marks.some((m) => m.col === c) && (candidates.get(c) ?? []).some((x) => x.field === field.id && x.heading >= 0.75));
+      if (options.size >= 2 && !named) {
+        for (const m of marks) {
+          out.push({ col: m.col, mapping: { column: columnLetter(m.col), header: headers.get(m.col) ?? '', field: field.id, combine: 'mark', option: m.option, confidence: 0.85, reason: `A tick in this column means ${field.label}: ${m.label}.` } });
+        }
+      }
+    }
+    if (field.kind === 'count' && field.parts.length > 0) {
+      const parts: number[] = [];
+      for (const col of free) {
+        const header = headers.get(col) ?? '';
+        if (!header || out.some((p) => p.col === col) || excluded(header, field.excludeWords)) continue;
+        const words = new Set(headerWords(header));
+        if (!field.parts.some((w) => headerWords(w).every((x) => words.has(x)))) continue;
+        const e = evidenceOf(col).get(field.id);
+        if (!e || e.veto || e.score < 0.8) continue;
+        // A heading that names another field outright ("Parent's zip") is not a head count.
+        if ((candidates.get(col) ?? []).some((x) => x.field !== field.id && x.heading >= 0.75)) continue;
+        parts.push(col);
+      }
+      if (parts.length < 2) continue;
+      const total = free.find((c) => !parts.includes(c) && (candidates.get(c) ?? []).some((x) => x.field === field.id && x.heading >= 0.5 && x.score >= 0.45));
+      for (const col of parts) {
+        const header = headers.get(col) ?? '';
+        out.push(total !== undefined
+          ? { col, mapping: { column: columnLetter(col), header, field: null, confidence: 0, reason: `One group of the people counted; column ${columnLetter(total)} (“${headers.get(total)}”) holds the total, so that is ${field.label}.` } }
+          : { col, mapping: { column: columnLetter(col), header, field: field.id, combine: 'sum', confidence: 0.85, reason: `One group of the people counted: ${field.label} adds up ${parts.map((p) => `“${headers.get(p)}”`).join(' + ')}.` } });
+      }
+    }
+  }
+  return out;
+}
+
+function isMarkColumn(cells: Cell[]): boolean {
+  let on = 0;
+  let other = 0;
+  let n = 0;
+  for (const c of cells) {
+    if (c.kind === 'empty') continue;
+    if (c.kind === 'boolean') {
+      n++;
+      if (c.value === true) on++;
+      continue;
+    }
+    const t = cellText(c);
+    if (!t) continue;
+    n++;
+    if (MARK_ON.test(t)) on++;
+    else if (!MARK_OFF.test(t)) other++;
+    if (n >= 300) break;
+  }
+  return n >= 1 && on >= 1 && other <= 0.05 * n;
 }
 
 function capital(s: string): string {
@@ -159,7 +394,6 @@ function capital(s: string): string {
 function round(x: number): number {
   return Math.round(x * 100) / 100;
 }
-
 
 function excluded(header: string, words: string[]): boolean {
   const own = new Set(headerWords(header));

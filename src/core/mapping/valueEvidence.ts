@@ -8,6 +8,10 @@ export interface ValueEvidence {
   fact: string;
   /** How many values it rests on. */
   sample?: number;
+  /** The values plainly are not this field, whatever the heading says ("the values are small whole numbers"). */
+  veto?: string;
+  /** For zip codes: the share inside the collection's area, which alone counts when no heading names the field. */
+  inArea?: number;
 }
 
 const SAMPLE = 300;
@@ -25,9 +29,12 @@ export function columnEvidence(cells: Cell[], collection: Collection, date1904: 
   if (sample.length === 0) return out;
   const n = sample.length;
   const ctx = { collection, date1904 };
+  const profile = profileOf(sample);
   for (const field of collection.fields) {
     const e = fieldEvidence(field, sample, n, ctx, period);
-    if (e && e.score > 0) out.set(field.id, { ...e, sample: n });
+    const veto = vetoOf(field, sample, profile);
+    if (veto) out.set(field.id, { score: 0, fact: veto, sample: n, veto });
+    else if (e && e.score > 0) out.set(field.id, { ...e, sample: n });
   }
   return out;
 }
@@ -54,12 +61,16 @@ function fieldEvidence(field: FieldDef, sample: Cell[], n: number, ctx: { collec
     case 'enum':
     case 'enum_list': {
       let fit = 0;
+      let inArea = 0;
       for (const c of sample) {
         const r = normaliseField(field, c, ctx);
-        if (r.kind === 'ok' && (!r.warning || field.kind === 'zip')) fit++;
+        if (r.kind !== 'ok') continue;
+        if (!r.warning) inArea++;
+        if (!r.warning || field.kind === 'zip') fit++;
       }
-      const what = field.kind === 'zip' ? 'zip codes' : `${field.label.toLowerCase()} values`;
-      return { score: fit / n, fact: `${fit} of ${n} values are ${what}` };
+      // Zip codes outside the service area support a heading that says zip, but are no evidence on their own.
+      if (field.kind === 'zip') return { score: fit / n, fact: `${fit} of ${n} values are zip codes${inArea < fit ? ` (${fit - inArea} outside the area)` : ''}`, inArea: inArea / n };
+      return { score: fit / n, fact: `${fit} of ${n} values are ${field.label.toLowerCase()} values` };
     }
     case 'count': {
       let fit = 0;
@@ -114,4 +125,109 @@ function textEvidence(fieldId: string, sample: Cell[], n: number): ValueEvidence
 
 function yearOf(iso: string): number {
   return Number(iso.slice(0, 4));
+}
+
+/** What kind of values a column holds, each as a share of its non-empty cells. */
+interface Profile {
+  n: number;
+  /** Numbers, or texts that are only a number. */
+  numbers: number;
+  /** Whole numbers from 0 to 999. */
+  smallWhole: number;
+  /** 4-digit whole numbers from 1900 to 2100 (years). */
+  years: number;
+  urls: number;
+  months: number;
+  /** Codes without spaces that mix letters and digits ("E09000001", "EVT-2291"). */
+  codes: number;
+  /** Date cells, or texts that start like a date. */
+  dates: number;
+  /** Share of distinct values among the numbers. */
+  distinctNumbers: number;
+  /** Numbers that rise by one from a row to the next: ids. */
+  rising: number;
+  /** Texts holding a digit. */
+  withDigit: number;
+  texts: number;
+}
+
+const NUMBER_TEXT = /^\s*[-+]?\d+(?:[.,]\d+)?\s*$/;
+const URL = /^(https?:\/\/|www\.)\S+$/i;
+const MONTH = /^(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t(ember)?)?|oct(ober)?|nov(ember)?|dec(ember)?)\.?$/i;
+const CODE = /^(?=\S*\d)(?=\S*[a-z])[a-z0-9][a-z0-9_./:-]{4,}$/i;
+const DATE_TEXT = /^\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}\b/;
+
+function profileOf(sample: Cell[]): Profile {
+  const p: Profile = { n: sample.length, numbers: 0, smallWhole: 0, years: 0, urls: 0, months: 0, codes: 0, dates: 0, distinctNumbers: 0, rising: 0, withDigit: 0, texts: 0 };
+  const seen = new Set<number>();
+  let previous: number | undefined;
+  for (const c of sample) {
+    if (c.kind === 'date') {
+      p.dates++;
+      continue;
+    }
+    const t = cellText(c);
+    const num = c.kind === 'number' ? (c.value as number) : NUMBER_TEXT.test(t) ? Number(t.replace(',', '.')) : NaN;
+    if (!Number.isNaN(num)) {
+      p.numbers++;
+      seen.add(num);
+      if (Number.isInteger(num) && num >= 0 && num < 1000) p.smallWhole++;
+      if (Number.isInteger(num) && num >= 1900 && num <= 2100) p.years++;
+      if (previous !== undefined && num === previous + 1) p.rising++;
+      previous = num;
+      continue;
+    }
+    previous = undefined;
+    if (c.kind !== 'text') continue;
+    p.texts++;
+    if (/\d/.test(t)) p.withDigit++;
+    if (URL.test(t)) p.urls++;
+    else if (MONTH.test(t)) p.months++;
+    else if (DATE_TEXT.test(t)) p.dates++;
+    else if (CODE.test(t)) p.codes++;
+  }
+  p.distinctNumbers = p.numbers ? seen.size / p.numbers : 0;
+  return p;
+}
+
+/** Most of a column: more than this share of its values. */
+const MOST = 0.6;
+
+/**
+ * Values that rule a field out whatever the heading says: counts, web
+ * addresses, ids, month names or dates are no event's name or description;
+ * numbers that are all different are record ids, not zip codes; a column of
+ * bare numbers is no engagement level unless a heading or the partner's key
+ * says so (handled by the caller); years are not head counts.
+ */
+function vetoOf(field: FieldDef, sample: Cell[], p: Profile): string | undefined {
+  if (p.n < 3) return undefined;
+  const most = (k: number) => k > MOST * p.n;
+  switch (field.kind) {
+    case 'text': {
+      if (most(p.numbers)) return p.smallWhole > MOST * p.n ? 'the values are small whole numbers' : 'the values are numbers';
+      if (most(p.urls)) return 'the values are web addresses';
+      if (most(p.months)) return 'the values are month names';
+      if (most(p.dates)) return 'the values are dates';
+      if (field.id !== 'street' && field.id !== 'city' && most(p.codes)) return 'the values are codes or ids';
+      if (field.id === 'city' && most(p.withDigit)) return 'the values hold numbers, not place names';
+      if (field.id === 'street' && p.texts >= 5) {
+        const texts = sample.filter((c) => c.kind === 'text').map(cellText);
+        // A house number before a name ("555 W Sixth St"), not a room number after one ("Meeting Room 102").
+        const addressLike = texts.filter((t) => STREET.test(t) || VIRTUAL.test(t) || /\b\d+[a-z]?\s+[a-z]{2,}/i.test(t)).length;
+        if (addressLike < 0.15 * texts.length) return 'none of the values looks like a street address (names of rooms or branches?)';
+      }
+      return undefined;
+    }
+    case 'zip':
+      // A log of twenty events or more is not held in twenty different zip codes: such numbers are ids or amounts.
+      if (p.numbers >= 20 && p.distinctNumbers > 0.9) return 'the values are nearly all different, like record numbers or amounts';
+      return undefined;
+    case 'count':
+      if (p.numbers >= 3 && p.years > 0.9 * p.numbers) return 'the values are years';
+      if (most(p.months) || most(p.dates)) return 'the values are dates or months';
+      return undefined;
+    default:
+      return undefined;
+  }
 }

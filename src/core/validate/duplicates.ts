@@ -3,11 +3,12 @@ import { issueMessage } from '../messages';
 import type { CheckRecord, Issue } from '../report';
 
 /**
- * Flags a record with the same title, date, location and engagement as an
- * earlier one. Both stay records; the later one gets a warning.
+ * Flags a record with the same title, date, place (street, city, zip, and
+ * any branch, room or time column) and engagement as an earlier one. Both
+ * stay records; the later one gets a warning.
  */
-export function findDuplicates(records: CheckRecord[], titleColumn: string | undefined): Issue[] {
-  const seen = new Map<string, number>();
+export function findDuplicates(records: CheckRecord[], titleColumnOf: (rec: CheckRecord) => string | undefined, distinguish: Map<CheckRecord, string> = new Map()): Issue[] {
+  const seen = new Map<string, CheckRecord>();
   const issues: Issue[] = [];
   // Titles and places repeat: fold each distinct text once.
   const folded = new Map<unknown, string>();
@@ -19,18 +20,21 @@ export function findDuplicates(records: CheckRecord[], titleColumn: string | und
   for (const rec of records) {
     const v = rec.values;
     if (v.title === undefined || v.date === undefined) continue;
-    const key = `${fold(v.title)}\u0000${String(v.date)}\u0000${fold(v.street)}\u0000${fold(v.city)}\u0000${String(v.engagement ?? '')}`;
+    const key = [fold(v.title), String(v.date), fold(v.street), fold(v.city), fold(v.zip), String(v.engagement ?? ''), distinguish.get(rec) ?? ''].join('\u0000');
     const first = seen.get(key);
     if (first === undefined) {
-      seen.set(key, rec.row);
+      seen.set(key, rec);
       continue;
     }
+    const where = first.sheet && first.sheet !== rec.sheet ? `${first.row} of sheet ${first.sheet}` : first.row;
     const issue: Issue = {
+      ...(rec.sheet !== undefined ? { sheet: rec.sheet } : {}),
       row: rec.row, field: 'title', severity: ISSUE_SEVERITY.duplicate_row, code: 'duplicate_row',
-      message: issueMessage({ code: 'duplicate_row', params: { firstRow: first } }, { value: String(v.title), fieldLabel: 'Title/Event' }),
+      message: issueMessage({ code: 'duplicate_row', params: { firstRow: where } }, { value: String(v.title), fieldLabel: 'Title/Event' }),
       value: String(v.title),
     };
-    if (titleColumn) issue.column = titleColumn;
+    const column = titleColumnOf(rec);
+    if (column) issue.column = column;
     issues.push(issue);
   }
   return issues;

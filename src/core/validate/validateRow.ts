@@ -4,12 +4,13 @@ import { issueMessage } from '../messages';
 import type { FieldNormaliser } from '../normalise/memo';
 import type { Issue, RecordValue } from '../report';
 import { cellText, columnLetter, type Cell } from '../workbook';
+import { spreadValue, type Spread } from './combine';
 
 export interface RowContext {
   collection: Collection;
   period: Period;
-  /** Mapped fields and their 0-based columns. */
-  fields: { field: FieldDef; col: number }[];
+  /** Mapped fields and their 0-based columns (the first part's, for a field spread over several). */
+  fields: { field: FieldDef; col: number; spread?: Spread }[];
   normalise: FieldNormaliser;
   /** Whether to list the fixable cells (the add-in's "Fix N values"); the CLI and server do not need them. */
   fixes: boolean;
@@ -48,9 +49,12 @@ export function validateRow(row: number, cellOf: (row: number, col: number) => C
   const street = ctx.streetCol !== undefined ? cellText(cellOf(row, ctx.streetCol)) : '';
   const virtual = street.length > 0 && street.length <= 200 && VIRTUAL.test(street);
 
-  for (const { field, col } of ctx.fields) {
-    const cell = cellOf(row, col);
-    const result = ctx.normalise(field, cell);
+  for (const entry of ctx.fields) {
+    const { field } = entry;
+    const cell = entry.spread ? undefined : cellOf(row, entry.col);
+    const spread = entry.spread ? spreadValue(field, entry.spread, row, cellOf, ctx.normalise) : undefined;
+    const result = spread ? spread.result : ctx.normalise(field, cell!);
+    const col = spread ? spread.col : entry.col;
     if (result.kind === 'empty') {
       if (field.requirement === 'required') issues.push(makeIssue({ code: 'missing_required' }, true, excelRow, col, field, '', ctx));
       else if (field.requirement === 'recommended' && !(virtual && (field.id === 'city' || field.id === 'zip'))) {
@@ -58,7 +62,7 @@ export function validateRow(row: number, cellOf: (row: number, col: number) => C
       }
       continue;
     }
-    const raw = cellText(cell);
+    const raw = spread ? spread.raw : cellText(cell!);
     if (result.kind === 'invalid') {
       issues.push(makeIssue(result.problem, false, excelRow, col, field, raw, ctx));
       continue;
@@ -71,7 +75,7 @@ export function validateRow(row: number, cellOf: (row: number, col: number) => C
       const side = value < ctx.period.start ? 'before' : 'after';
       issues.push(makeIssue({ code: 'date_out_of_period', params: { date: raw || value, iso: value, side } }, true, excelRow, col, field, raw, ctx));
     }
-    if (ctx.fixes && cell.kind === 'text' && field.kind !== 'text') {
+    if (ctx.fixes && cell && cell.kind === 'text' && field.kind !== 'text') {
       const shown = displayValue(field, value, ctx.collection);
       if (shown !== raw) fixes.push({ row: excelRow, column: columnLetter(col), field: field.id, from: raw, to: shown });
     }

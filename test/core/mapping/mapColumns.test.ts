@@ -25,7 +25,7 @@ describe('mapColumns', () => {
 
   test('two columns never claim one field; the better one wins, the other says why', () => {
     const data: Record<number, Cell[]> = { 0: cells('Cafe', 'Play'), 1: cells('1 Main St', '2 Main St'), 2: cells('Main office', 'Library') };
-    const out = mapColumns({ ...base, headers: new Map([[0, 'Event'], [1, 'Location'], [2, 'Site']]), columnCells: (c) => data[c] ?? [] });
+    const out = mapColumns({ ...base, headers: new Map([[0, 'Event'], [1, 'Location'], [2, 'Site']]), columnCells: (c) => data[c] ?? [] }).columns;
     expect(out.map((c) => [c.column, c.field])).toEqual([['A', 'title'], ['B', 'street'], ['C', null]]);
     expect(out[2]!.reason).toMatch(/another column fits that field better/);
     expect(out[0]!.confidence).toBeGreaterThan(0.5);
@@ -35,7 +35,7 @@ describe('mapColumns', () => {
     const out = mapColumns({
       ...base, headers: new Map([[0, 'Date'], [1, 'Date entered']]), columnCells: () => cells('3/4/2023', '3/5/2023'),
       overrides: { B: 'date' },
-    });
+    }).columns;
     expect(out.map((c) => [c.column, c.field, c.reason])).toEqual([['A', null, expect.any(String)], ['B', 'date', 'Chosen by you.']]);
   });
 });

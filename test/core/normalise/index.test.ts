@@ -38,7 +38,7 @@ describe('normaliseField', () => {
   test('an enumeration without a special reader is matched generically and kept when unknown', () => {
     const collection: Collection = {
       ...HSH_2023,
-      fields: [...HSH_2023.fields, { id: 'funding', label: 'Funding', requirement: 'optional', kind: 'enum', enumeration: 'funding', aliases: [], weakAliases: [], excludeWords: [] }],
+      fields: [...HSH_2023.fields, { id: 'funding', label: 'Funding', requirement: 'optional', kind: 'enum', enumeration: 'funding', aliases: [], weakAliases: [], excludeWords: [], parts: [] }],
       enumerations: { ...HSH_2023.enumerations, funding: [{ id: 'kresge', label: 'Kresge', synonyms: ['kresge foundation'] }] },
     };
     const f = collection.fields[collection.fields.length - 1];

@@ -1,0 +1,67 @@
+import type { FieldDef } from '../collection/types';
+import type { FieldNormaliser } from '../normalise/memo';
+import { EMPTY, invalid, ok, type Normalised } from '../normalise/types';
+import type { RecordValue } from '../report';
+import { cellText, type Cell } from '../workbook';
+
+/** A field spread over several columns: counts to add up, or one tick column per option. */
+export type Spread =
+  | { combine: 'sum'; cols: number[] }
+  | { combine: 'mark'; marks: { col: number; option: string }[] };
+
+/** The value of a spread field and the column an issue about it belongs to. */
+export interface SpreadValue {
+  result: Normalised<RecordValue>;
+  /** The column the issue points at, and the text it quotes. */
+  col: number;
+  raw: string;
+}
+
+const MARK_ON = /^(x|✓|✔|☑|☒|yes|y|true|1|si|sí|oui)$/i;
+
+/** Whether a cell ticks its column's option: x, ✓, yes, TRUE, 1 (not empty, no, FALSE or 0). */
+export function isMarked(cell: Cell): boolean {
+  if (cell.kind === 'boolean') return cell.value === true;
+  if (cell.kind === 'number') return cell.value === 1;
+  return cell.kind === 'text' && MARK_ON.test(cellText(cell));
+}
+
+/**
+ * Reads a spread field on one row. Sums: every part is read as a count; an
+ * empty part adds nothing, an invalid one is that part's issue; all empty is
+ * an empty field. Marks: the ticked options; for a one-value field exactly one
+ * tick (none is empty, several is invalid).
+ */
+export function spreadValue(field: FieldDef, spread: Spread, row: number, cellOf: (row: number, col: number) => Cell, normalise: FieldNormaliser): SpreadValue {
+  if (spread.combine === 'sum') {
+    let total = 0;
+    let any = false;
+    let warning: SpreadValue | undefined;
+    for (const col of spread.cols) {
+      const cell = cellOf(row, col);
+      const r = normalise(field, cell);
+      if (r.kind === 'empty') continue;
+      if (r.kind === 'invalid') return { result: r, col, raw: cellText(cell) };
+      if (typeof r.value !== 'number') continue;
+      any = true;
+      total += r.value;
+      if (r.warning && !warning) warning = { result: r, col, raw: cellText(cell) };
+    }
+    const first = spread.cols[0] ?? 0;
+    if (!any) return { result: EMPTY, col: first, raw: '' };
+    const result = warning && warning.result.kind === 'ok' && warning.result.warning
+      ? ok<RecordValue>(total, { ...warning.result.warning, params: { ...warning.result.warning.params, number: total } })
+      : ok<RecordValue>(total);
+    return { result, col: warning?.col ?? first, raw: warning?.raw ?? String(total) };
+  }
+  const ticked = spread.marks.filter((m) => isMarked(cellOf(row, m.col)));
+  const first = ticked[0] ?? spread.marks[0];
+  const col = first?.col ?? 0;
+  if (ticked.length === 0) return { result: EMPTY, col, raw: '' };
+  const options = [...new Set(ticked.map((m) => m.option))];
+  if (field.kind === 'enum_list') return { result: ok<RecordValue>(options), col, raw: cellText(cellOf(row, col)) };
+  if (options.length > 1) {
+    return { result: invalid({ code: 'invalid_engagement', reason: 'several' }), col, raw: `${options.length} columns ticked` };
+  }
+  return { result: ok<RecordValue>(options[0]!), col, raw: cellText(cellOf(row, col)) };
+}

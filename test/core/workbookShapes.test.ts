@@ -1,0 +1,80 @@
+import { check } from '../../src/core/check';
+import type { Cell, Sheet, Workbook } from '../../src/core/workbook';
+
+const cell = (v: string | number | null): Cell => (v === null || v === '' ? { kind: 'empty', value: null } : typeof v === 'number' ? { kind: 'number', value: v } : { kind: 'text', value: v });
+const sheet = (name: string, rows: (string | number | null)[][]): Sheet => ({ name, rows: rows.map((r) => r.map(cell)), merges: [] });
+const book = (...sheets: Sheet[]): Workbook => ({ sheets, date1904: false, source: 'xlsx' });
+const HEAD = ['Event', 'Date', 'Audience', 'Level', 'Attendees'];
+const month = (name: string, m: number) => sheet(name, [HEAD, ...[1, 2, 3].map((d) => [`Story time ${d}`, `${m}/${d}/2023`, 'Parents', 'Level 1', 10 + d])]);
+
+describe('workbooks of several tables', () => {
+  test('one sheet per month: every month is read, the read-me is skipped with its reason', () => {
+    const r = check(book(sheet('Read me', [['Please list your events below, one per row.']]), month('Jan', 1), month('Feb', 2), month('Mar', 3)));
+    expect(r.tables.map((t) => [t.sheet, t.records])).toEqual([['Jan', 3], ['Feb', 3], ['Mar', 3]]);
+    expect(r.records).toHaveLength(9);
+    expect(r.records[3]).toMatchObject({ sheet: 'Feb', row: 2 });
+    expect(r.skipped).toEqual([expect.objectContaining({ sheet: 'Read me' })]);
+    expect(r.summary.byEngagement.level_one).toEqual({ events: 9, attendees: 108 });
+    expect(r.sheet).toBe('Jan');
+  });
+
+  test('a sheet left out by the person is not read and says so', () => {
+    const r = check(book(month('Jan', 1), month('Feb', 2)), { leaveOut: ['Feb'] });
+    expect(r.tables.map((t) => t.sheet)).toEqual(['Jan']);
+    expect(r.skipped).toEqual([{ sheet: 'Feb', reason: 'left out by you', byChoice: true }]);
+  });
+
+  test('a sheet of monthly statistics beside the events is not read as events', () => {
+    const stats = sheet('Stats', [['Location', 'Date', 'Total Patrons', 'Reference Count'], ...[1, 2, 3, 4].map((m) => ['Main', `${m}/1/2023`, 1000 + m, 200 + m])]);
+    const r = check(book(stats, month('Events', 5)));
+    expect(r.tables.map((t) => t.sheet)).toEqual(['Events']);
+    expect(r.skipped[0]).toMatchObject({ sheet: 'Stats', reason: expect.stringMatching(/other figures/) });
+  });
+});
+
+describe('fields over several columns', () => {
+  test('adults and children add up to the attendees; a total column wins over its parts', () => {
+    const rows = [['Event', 'Date', 'Audience', 'Level', '# Adults', '# Children'], ['Cafe', '3/4/2023', 'Parents', 'Touchpoint', 5, 7], ['Play', '3/5/2023', 'Parents', 'Touchpoint', 2, null]];
+    const r = check(book(sheet('Events', rows)));
+    expect(r.columns.filter((c) => c.combine === 'sum').map((c) => c.column)).toEqual(['E', 'F']);
+    expect(r.records.map((x) => x.values.attendees)).toEqual([12, 2]);
+    const withTotal = check(book(sheet('Events', rows.map((row, i) => [...row, i === 0 ? 'Total attendees' : Number(row[4] ?? 0) + Number(row[5] ?? 0)]))));
+    expect(withTotal.columns.find((c) => c.column === 'G')?.field).toBe('attendees');
+    expect(withTotal.columns.find((c) => c.column === 'E')?.field).toBeNull();
+  });
+
+  test('one tick column per audience: every ticked audience is in the list', () => {
+    const rows = [['Event', 'Date', 'Level', 'Attendees', 'Parents', 'Teachers', 'Caregivers'], ['Cafe', '3/4/2023', 'Level 1', 9, 'x', '', 'x'], ['Training', '3/5/2023', 'Level 2', 4, '', 'x', '']];
+    const r = check(book(sheet('Events', rows)));
+    expect(r.columns.filter((c) => c.combine === 'mark').map((c) => [c.column, c.option])).toEqual([['E', 'parent_family'], ['F', 'teacher_educator'], ['G', 'caregiver']]);
+    expect(r.records.map((x) => x.values.audience)).toEqual([['parent_family', 'caregiver'], ['teacher_educator']]);
+    expect(r.issues.filter((i) => i.code === 'unmapped_required_field')).toEqual([]);
+  });
+});
+
+describe('values veto a heading, and doubt is said', () => {
+  test('a column of small counts headed "Events" is no title; ids are no zip codes; room names are no street', () => {
+    const rows: (string | number | null)[][] = [['Session name', 'Events', 'Date', 'Record', 'Location', 'Attendance']];
+    for (let i = 0; i < 25; i++) rows.push([`Garden walk ${i}`, 1 + (i % 3), `3/${1 + i}/2023`, 48000 + i * 37, i % 2 ? 'Meeting Room 102' : 'Auditorium', 10 + i]);
+    const r = check(book(sheet('Log', rows)));
+    const field = (col: string) => r.columns.find((c) => c.column === col)?.field;
+    expect([field('A'), field('B'), field('D'), field('E'), field('F')]).toEqual(['title', null, null, null, 'attendees']);
+  });
+
+  test('a column taken on its values alone is flagged for the person to confirm; a missing required field is one error', () => {
+    const rows: (string | number | null)[][] = [['Event', 'Date', 'Stuff', 'Attendees']];
+    for (let i = 0; i < 6; i++) rows.push([`Cafe ${i}`, `3/${1 + i}/2023`, 'Touchpoint', 5]);
+    const r = check(book(sheet('Log', rows)));
+    expect(r.columns.find((c) => c.column === 'C')?.field).toBe('engagement');
+    expect(r.issues.filter((i) => i.code === 'uncertain_mapping')).toEqual([expect.objectContaining({ sheet: 'Log', column: 'C', field: 'engagement', severity: 'warning' })]);
+    expect(r.issues.filter((i) => i.field === 'audience')).toEqual([expect.objectContaining({ code: 'unmapped_required_field' })]);
+  });
+
+  test('a column of bare 1s under a month heading is not the engagement level', () => {
+    const rows: (string | number | null)[][] = [['Event', 'Date', 'Audience', 'Month', 'Attendees']];
+    for (let i = 0; i < 8; i++) rows.push([`Cafe ${i}`, `3/${1 + i}/2023`, 'Parents', 1, 5]);
+    const r = check(book(sheet('Log', rows)));
+    expect(r.columns.find((c) => c.column === 'D')?.field).toBeNull();
+    expect(r.summary.byEngagement.level_one!.events).toBe(0);
+  });
+});
