@@ -188,8 +188,25 @@ const WORDING: Record<IssueCode, Wording> = {
   },
 };
 
+const count = (p: Params, key: string): string => (typeof p[key] === 'number' ? p[key].toLocaleString('en-US') : str(p, key) ?? 'many');
+
+/** A cell far longer than any value of its field, or listing far more pieces, refused by the normalisers without being read. */
+function tooLong(problem: Problem, ctx: MessageContext): string {
+  const p = problem.params ?? {};
+  const field = ctx.fieldLabel;
+  if (problem.reason === 'too_many_parts') {
+    return `This cell lists more than ${count(p, 'limit')} items, far more than there are audiences, so it was not read. Write who the event was for, using ${choicesOf(p, AUDIENCE_FALLBACK)}, separated by commas.`;
+  }
+  const size = `This cell holds ${count(p, 'length')} characters, far more than any ${field} (at most ${count(p, 'limit')})`;
+  if (problem.code === 'unknown_event_type') {
+    return `${size}: it is kept as written but was not read as one of the event types (${choicesOf(p, EVENT_TYPE_FALLBACK)}). Write only the type here and put notes in another column.`;
+  }
+  return `${size}, so it was not read. Write only the ${field} here and put notes in another column.`;
+}
+
 /** The message a partner reads for a problem in one cell (or, for unmapped_required_field, in the whole sheet). */
 export function issueMessage(problem: Problem, ctx: MessageContext): string {
+  if (problem.reason === 'too_long_text' || problem.reason === 'too_many_parts') return tooLong(problem, ctx);
   const wording = Object.hasOwn(WORDING, problem.code) ? WORDING[problem.code] : undefined;
   if (!wording) return `${ctx.fieldLabel}: ${quoted(ctx.value)} needs checking.`;
   return wording(problem.params ?? {}, ctx, problem.reason);

@@ -1,3 +1,5 @@
+import { distance as levenshtein } from 'fastest-levenshtein';
+
 /**
  * Small text helpers shared by the value normalisers and header matching.
  * All are pure, never throw and allocate little: they run on every cell.
@@ -86,35 +88,14 @@ export function normaliseKey(s: string): string {
 }
 
 /**
- * Levenshtein distance between a and b, giving up early: returns max + 1 as
- * soon as the distance is known to exceed max.
+ * Levenshtein distance between a and b (fastest-levenshtein), giving up
+ * early: max + 1 when the lengths alone differ by more than max, and never
+ * more than max + 1.
  */
 export function editDistance(a: string, b: string, max = Infinity): number {
   if (a === b) return 0;
-  const la = a.length;
-  const lb = b.length;
-  if (Math.abs(la - lb) > max) return max + 1;
-  if (la === 0) return lb;
-  if (lb === 0) return la;
-  let prev = new Array<number>(lb + 1);
-  let cur = new Array<number>(lb + 1);
-  for (let j = 0; j <= lb; j++) prev[j] = j;
-  for (let i = 1; i <= la; i++) {
-    cur[0] = i;
-    let rowMin = i;
-    const ca = a.charCodeAt(i - 1);
-    for (let j = 1; j <= lb; j++) {
-      const cost = ca === b.charCodeAt(j - 1) ? 0 : 1;
-      const v = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
-      cur[j] = v;
-      if (v < rowMin) rowMin = v;
-    }
-    if (rowMin > max) return max + 1;
-    const t = prev;
-    prev = cur;
-    cur = t;
-  }
-  return prev[lb];
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  return Math.min(levenshtein(a, b), max + 1);
 }
 
 /**

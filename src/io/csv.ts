@@ -2,12 +2,17 @@ import Papa from 'papaparse';
 import { EMPTY_CELL, type Cell, type Workbook } from '../core/workbook';
 import { decodeText } from './decodeText';
 import { ReadError, readErrors } from './errors';
-import type { Budget } from './limits';
+import { capCellText, type Budget } from './limits';
+
+/** Excel's last column, XFD: a CSV record with more fields (up to its last non-empty one) is refused. */
+export const MAX_CSV_COLUMNS = 16_384;
 
 /**
  * A CSV (or TSV) file as a one-sheet workbook. Every cell is text: the engine
  * parses numbers and dates itself. Row r is the r-th record, so a line break
- * inside quotes does not add a row.
+ * inside quotes does not add a row. Cell text is cut at Excel's 32,767
+ * characters (an unclosed quote otherwise makes the rest of the file one
+ * cell), and a record of more than 16,384 columns is refused.
  */
 export function readCsv(bytes: Uint8Array, fileName: string, budget: Budget): Workbook {
   let { text } = decodeText(bytes);
@@ -41,10 +46,11 @@ export function readCsv(bytes: Uint8Array, fileName: string, budget: Budget): Wo
         const fields = result.data;
         let last = fields.length - 1;
         while (last >= 0 && fields[last] === '') last--;
+        if (last >= MAX_CSV_COLUMNS) throw readErrors.tooManyColumns(last + 1, MAX_CSV_COLUMNS);
         const row: Cell[] = new Array<Cell>(last + 1);
         for (let c = 0; c <= last; c++) {
           const v = fields[c] as string;
-          row[c] = v === '' ? EMPTY_CELL : { kind: 'text', value: v };
+          row[c] = v === '' ? EMPTY_CELL : { kind: 'text', value: capCellText(v) };
         }
         budget.addCells(last + 2);
         if (last >= 0) lastNonEmpty = rows.length;

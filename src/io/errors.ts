@@ -80,6 +80,8 @@ export const readErrors = {
     new ReadError('too_complex', `The workbook took too long to read (over ${seconds} s); keep only the events sheet and try again.`),
   tooManyParts: (limit: number) =>
     new ReadError('too_complex', `The file holds more than ${limit.toLocaleString('en-US')} parts, far more than a workbook; save the events sheet again as .xlsx and try again.`),
+  tooManyColumns: (columns: number, limit: number) =>
+    new ReadError('too_complex', `A row of the CSV file has ${columns.toLocaleString('en-US')} columns, more than Excel's ${limit.toLocaleString('en-US')}; check that it is the events sheet saved as CSV (one event per line) and try again.`),
   tooManySheets: (limit: number) =>
     new ReadError('too_complex', `The workbook has more than ${limit} sheets; keep only the events sheet and try again.`),
 

@@ -1,3 +1,4 @@
+import { check } from '../../src/core/check';
 import type { Workbook } from '../../src/core/workbook';
 import { detectDelimiter, sheetNameFor } from '../../src/io/csv';
 import { decodeText } from '../../src/io/decodeText';
@@ -167,5 +168,58 @@ describe('CSV: structure', () => {
     const text = 'a,b,c\n'.repeat(100);
     const err = await readWorkbookBytes(enc(text), 'x.csv', { maxCells: 50 }).catch((e: unknown) => e);
     expect(err).toMatchObject({ code: 'too_complex' });
+  });
+});
+
+describe('CSV: hostile shapes', () => {
+  test('a cell is cut at Excel\'s 32,767 characters', async () => {
+    const wb = await readWorkbookBytes(enc(`Title,Notes\nStory time,${'x'.repeat(40_000)}\n`), 'x.csv');
+    const row = wb.sheets[0]?.rows[1] ?? [];
+    expect(row[0]?.value).toBe('Story time');
+    expect((row[1]?.value as string).length).toBe(32_767);
+  });
+
+  test('an unclosed quote makes the rest of the file one cell, cut at 32,767 characters', async () => {
+    const text = `Title,Date\n"Story time,3/4/2023\n${'Story time,3/4/2023\n'.repeat(3000)}`;
+    const wb = await readWorkbookBytes(enc(text), 'x.csv');
+    expect(wb.sheets[0]?.rows).toHaveLength(2);
+    expect((wb.sheets[0]?.rows[1]?.[0]?.value as string).length).toBe(32_767);
+  });
+
+  test('more than 16,384 columns → too_complex, with the count in the message', async () => {
+    const header = Array.from({ length: 16_385 }, (_, i) => `c${i}`).join(',');
+    const err = await readWorkbookBytes(enc(`${header}\n1,2\n`), 'x.csv').catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ReadError);
+    expect(err).toMatchObject({ code: 'too_complex', message: expect.stringMatching(/16,385 columns, more than Excel's 16,384/) });
+  });
+
+  test('16,384 columns, or any number of trailing empty fields, are read', async () => {
+    const header = Array.from({ length: 16_384 }, (_, i) => `c${i}`).join(',');
+    const wb = await readWorkbookBytes(enc(`${header}\nStory time${','.repeat(20_000)}\n`), 'x.csv');
+    expect(wb.sheets[0]?.rows[0]).toHaveLength(16_384);
+    expect(wb.sheets[0]?.rows[1]).toHaveLength(1);
+  });
+
+  // Issue 8: such a file froze the server 15 s at 62 KB and about 10 minutes at 360 KB. Jest's timeout catches a hang.
+  test.each([62_000, 360_000])('an unclosed quote on the second line (%d bytes): read and checked, the long cell refused unread', async (size) => {
+    const header = 'Event Title,Date,Zip,Attendees,Audience,Engagement Level,Event Type\n';
+    let text = `${header}Story time,3/4/2023,48201,25,"Parents, `;
+    while (text.length < size) text += 'Story time,3/4/2023,48201,25,Parents & caregivers,Level 1,Story time\n';
+    const result = check(await readWorkbookBytes(enc(text), 'events.csv'));
+    expect(result.headerRow).toBe(1);
+    expect(result.records).toHaveLength(1);
+    expect(result.issues.map((i) => [i.row, i.field, i.code])).toEqual([
+      [2, 'audience', 'invalid_audience'], [2, 'engagement', 'missing_required'], [2, 'event_type', 'missing_recommended'],
+    ]);
+    expect(result.issues[0]?.message).toMatch(/^This cell holds 32,767 characters, far more than any Target Audience \(at most 1,000\), so it was not read/);
+  });
+
+  test('an unclosed quote in the first column: one title cell of 32,767 characters, checked', async () => {
+    const text = `Title,Date,Audience\n"Story time,3/4/2023,Parents\n${'(Story time & [Level 1 - ,3/4/2023,Parents;#\n'.repeat(10_000)}`;
+    const workbook = await readWorkbookBytes(enc(text), 'events.csv');
+    expect(workbook.sheets[0]?.rows.map((r) => r.map((c) => (c.value as string).length))).toEqual([[5, 4, 8], [32_767]]);
+    const result = check(workbook);
+    expect(result.headerRow).toBe(1);
+    expect(result.columns.map((c) => c.field)).toEqual(['title', 'date', 'audience']);
   });
 });

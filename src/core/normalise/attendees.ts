@@ -1,5 +1,6 @@
 import { trimText } from '../text';
 import type { Cell } from '../workbook';
+import { isSpace, MAX_CHOICE_TEXT, tooLongText } from './scan';
 import { EMPTY, invalid, ok, type Normalised } from './types';
 
 /** Words around a number that make it an estimate: "~25", "about 40", "25+", "30 (est)". */
@@ -11,10 +12,8 @@ const UNIT_AFTER = /\s*(?:people|persons?|ppl|attendees?|participants?|individua
 const NOUN_AFTER = /\s+(?:[a-z]+)(?:\s+[a-z]+)?$/i;
 /** "Total: 25", "Attendance - 25". */
 const LABEL_BEFORE = /^(?:total|attendance|attended|count|head ?count|participants|attendees|people)\s*[:=-]?\s*(?=\d)/i;
-/** A trailing note without numbers: "12 (virtual)", "0 - cancelled". */
-const NOTE_AFTER = /\s*(?:\((?![^)]*\d)[^)]*\)|\s[-\u2013\u2014]\s+(?!.*\d).*)$/;
 /** "25 (10 adults, 15 children)": a total, then its parts. */
-const BREAKDOWN = /^(\d[\d,]*)\s*(?:total)?\s*\((.*\d.*)\)$/i;
+const BREAKDOWN = /^(\d[\d,]*)\s*(?:total)?\s*\((.*)\)$/i;
 const TRAILING_PUNCT = /(?<=\d)[.,;:]+$/;
 const ENCLOSED = /^\((.*)\)$/;
 /** "1 200": thousands separated by a space. */
@@ -24,6 +23,7 @@ const DECIMAL = /^\d+(?:,\d{3})*\.\d+$/;
 const NEGATIVE = /^[-\u2212]\s*\d/;
 const RANGE = /^(\d[\d,]*)\s*(?:-|\u2013|\u2014|to|or)\s*(\d[\d,]*)$|^between\s+(\d[\d,]*)\s+and\s+(\d[\d,]*)$/i;
 const DIGITS = /\d+/g;
+const DIGITS_ANY = /\d/;
 
 const WORD_NUMBERS: ReadonlyMap<string, number> = new Map(Object.entries({
   zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
@@ -55,6 +55,32 @@ export function parseWrittenNumber(text: string): number | null {
 
 const toInt = (s: string): number => Number(s.replace(/,/g, ''));
 
+const isDigit = (c: string): boolean => c >= '0' && c <= '9';
+const isDash = (c: string | undefined): boolean => c === '-' || c === '\u2013' || c === '\u2014';
+
+/**
+ * The text without a trailing note that holds no number, "12 (virtual)",
+ * "0 - cancelled": a bracket closing the text, or " - " and words. What
+ * `/\s*(?:\((?![^)]*\d)[^)]*\)|\s[-–—]\s+(?!.*\d).*)$/` removes, in one pass
+ * (that regex rescans the rest from every "(" and every " - ").
+ */
+export function withoutTrailingNote(s: string): string {
+  let lastDigit = -1;
+  for (let i = s.length - 1; i >= 0; i--) if (isDigit(s[i])) { lastDigit = i; break; }
+  let at = -1;
+  if (s.endsWith(')')) {
+    const close = s.length - 1;
+    const open = s.indexOf('(', Math.max(s.lastIndexOf(')', close - 1), lastDigit) + 1);
+    if (open >= 0 && open < close) at = open;
+  }
+  for (let i = lastDigit + 1; i + 2 < s.length && (at < 0 || i < at); i++) {
+    if (isSpace(s[i]) && isDash(s[i + 1]) && isSpace(s[i + 2])) { at = i; break; }
+  }
+  if (at < 0) return s;
+  while (at > 0 && isSpace(s[at - 1])) at--;
+  return s.slice(0, at);
+}
+
 function fromNumber(v: number): Normalised<number> {
   if (!Number.isFinite(v)) return invalid({ code: 'invalid_attendees', reason: 'not_a_number' });
   if (v < 0) return invalid({ code: 'invalid_attendees', reason: 'negative' });
@@ -76,12 +102,13 @@ function fromText(raw: string): Normalised<number> {
   if (inner) s = inner[1].trim();
   if (SPACE_GROUPED.test(s)) s = s.replace(/ /g, '');
   if (s === '') return EMPTY;
+  if (s.length > MAX_CHOICE_TEXT) return invalid(tooLongText('invalid_attendees', s.length, MAX_CHOICE_TEXT));
   const bare = bareCount(s);
   if (bare) return bare;
   if (NEGATIVE.test(s)) return invalid({ code: 'invalid_attendees', reason: 'negative' });
   if (RANGE.test(s)) return invalid({ code: 'invalid_attendees', reason: 'range' });
   const parts = BREAKDOWN.exec(s);
-  if (parts && INTEGER.test(parts[1])) {
+  if (parts && INTEGER.test(parts[1]) && DIGITS_ANY.test(parts[2])) {
     const total = toInt(parts[1]);
     const sum = (parts[2].match(DIGITS) ?? []).reduce((a, d) => a + Number(d), 0);
     if (sum === total) return fromNumber(total);
@@ -96,8 +123,8 @@ function fromText(raw: string): Normalised<number> {
       .replace(APPROX_AFTER, () => { approx = true; return ''; })
       .replace(UNIT_AFTER, '')
       .replace(LABEL_BEFORE, '')
-      .replace(NOTE_AFTER, '')
       .trim();
+    core = withoutTrailingNote(core).trim();
     if (core === before) break;
   }
   const warning = approx ? { code: 'approximate_attendees' as const, reason: 'approximate' } : undefined;

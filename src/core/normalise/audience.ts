@@ -2,25 +2,34 @@ import type { EnumOption } from '../collection/types';
 import { normaliseSingularWords } from '../text';
 import type { Cell } from '../workbook';
 import { cellChoiceText, enumMatcher, textCacheFor, type EnumMatcher } from './enum';
+import { MAX_LIST_PIECES, MAX_LIST_TEXT, replaceParentheses, splitAtNote, tooLongText } from './scan';
 import { EMPTY, invalid, ok, type Normalised } from './types';
 
-/** Between audiences: commas, semicolons, line breaks, bullets, pipes. */
-const STRONG_SEPARATORS = /\s*[,;\n\r\u2022|]\s*/;
+/**
+ * Between audiences: commas, semicolons, line breaks, bullets, pipes, ">"
+ * ("Parents > Teachers"); SharePoint writes ";#" ("Parents;#Teachers").
+ * Pieces are trimmed after the split.
+ */
+const STRONG_SEPARATOR = /[,;\n\r\u2022|>]/;
+const STRONG_SEPARATORS = /[,;\n\r\u2022|>]/g;
+/** A SharePoint lookup list, "1;#Parents;#4;#Teachers": the numbers are the items' ids, not audiences. */
+const SHAREPOINT_LIST = ';#';
+const LOOKUP_ID = /^\d+$/;
 /**
  * Inside one part, maybe between audiences: "&", "/", "+", "and", "or", and
  * Spanish "y", "e", "o" ("Padres y cuidadores"). Tried only when the whole
- * part is no audience.
+ * part is no audience. Pieces are trimmed after the split.
  */
-const WEAK_SEPARATORS = /\s*(?:[&/+]|\band\b|\bor\b|\by\b|\be\b|\bo\b)\s*/i;
-/** "Family, Friend and Neighbor" has commas inside: read it as one word before splitting. */
+const WEAK_SEPARATORS = /[&/+]|\band\b|\bor\b|\by\b|\be\b|\bo\b/i;
 /** "Parents w/ children": the slash of "w/" separates nothing. */
 const WITH_ABBREVIATION = /\bw\/\s*/gi;
-const FFN_PHRASE = /\bfamily\s*,?\s*friends?\s*,?\s*(?:(?:and|&|or)\s*)?neighbou?rs?\b/gi;
+/** "Family, Friend and Neighbor" has commas inside: read it as one word before splitting. */
+const FFN_PHRASE = /\bfamily\s*(?:,\s*)?friends?\s*(?:,\s*)?(?:(?:and|&|or)\s*)?neighbou?rs?\b/gi;
 /** Qualifiers that do not change who the audience is: "(ages 0-5)", "of children 0 to 5". */
-const PARENTHESES = /\([^)]*\)/g;
 const AGE_RANGE = /\b(?:ages?\s*)?(?:\d+|birth)\s*(?:-|\u2013|to|thru|through)\s*\d+\s*(?:years?|yrs?|y\/?o|months?|mos?)?(?:\s*old)?\b/gi;
 const LEADING_NUMBER = /^\d+\s+/;
-const QUALIFIED = /^(.+?)(?:\s[-\u2013\u2014]\s|\s*:\s*|\s*[\u2013\u2014]\s*)(.+)$/;
+/** "Providers - teachers", "Providers: teachers": a vague word, then the specific one. */
+const QUALIFIED = { spacedDash: true, colon: true, longDash: true } as const;
 const BRACKETED = /^([^(]*)\(([^)]+)\)\s*$/;
 
 const DEFAULT_UNCLEAR: readonly string[] = [];
@@ -48,12 +57,12 @@ const CANONICAL_SETTING = 'childcare';
 function withoutSetting(ws: readonly string[]): string[] | null {
   let i = 0;
   while (i < ws.length && SETTING_WORDS.has(ws[i])) i++;
+  // From the end: where the run of setting words and links that closes the phrase begins.
+  let tail = ws.length;
+  while (tail > 0 && (SETTING_WORDS.has(ws[tail - 1]) || SETTING_LINKS.has(ws[tail - 1]))) tail--;
   let j = ws.length;
-  for (let k = i + 1; k < ws.length - 1; k++) {
-    if (!SETTING_LINKS.has(ws[k])) continue;
-    let all = true;
-    for (let m = k + 1; m < ws.length && all; m++) all = SETTING_WORDS.has(ws[m]) || SETTING_LINKS.has(ws[m]);
-    if (all) { j = k; break; }
+  for (let k = Math.max(i + 1, tail - 1); k < ws.length - 1; k++) {
+    if (SETTING_LINKS.has(ws[k])) { j = k; break; }
   }
   if ((i === 0 && j === ws.length) || i >= j) return null;
   return ws.slice(i, j);
@@ -98,7 +107,11 @@ function vocabFor(options: readonly EnumOption[], unclear: readonly string[]): A
   return v;
 }
 
-type PartReading = { ids: string[] } | { unclear: string } | { unknown: string; partial: boolean };
+/** What one part of a cell names: audiences and the pieces read as none, or a word that names no single audience. */
+type PartReading = { ids: string[]; unknown: string[] } | { unclear: string } | { tooMany: true };
+
+/** Pieces a cell has been split into so far: past MAX_LIST_PIECES it is no list of audiences, and is not read further. */
+interface PieceBudget { pieces: number }
 
 function matchPhrase(v: AudienceVocab, phrase: string): string | 'unclear' | null {
   let ws = normaliseSingularWords(phrase);
@@ -106,7 +119,7 @@ function matchPhrase(v: AudienceVocab, phrase: string): string | 'unclear' | nul
   let r = v.matcher.matchWords(ws);
   if (r.kind === 'match') return r.id;
   if (v.unclear.has(ws.join(' '))) return 'unclear';
-  const stripped = phrase.replace(PARENTHESES, ' ').replace(AGE_RANGE, ' ').replace(LEADING_NUMBER, '');
+  const stripped = replaceParentheses(phrase).replace(AGE_RANGE, ' ').replace(LEADING_NUMBER, '');
   if (stripped !== phrase) {
     ws = normaliseSingularWords(stripped);
     r = v.matcher.matchWords(ws);
@@ -135,29 +148,32 @@ function roleInSetting(v: AudienceVocab, ws: readonly string[]): string | 'uncle
   return alone.kind === 'match' && v.settingRoles.has(alone.id) ? alone.id : null;
 }
 
-function readPart(v: AudienceVocab, part: string, depth = 0): PartReading {
+function readPart(v: AudienceVocab, part: string, budget: PieceBudget, depth = 0): PartReading {
   const whole = matchPhrase(v, part);
-  if (whole !== null && whole !== 'unclear') return { ids: [whole] };
+  if (whole !== null && whole !== 'unclear') return { ids: [whole], unknown: [] };
   if (depth < 2) {
     // "Providers - teachers", "Child care providers: directors": a vague word, then the specific one.
-    const q = QUALIFIED.exec(part);
-    if (q && matchPhrase(v, q[1]) === 'unclear') {
-      const r = readPart(v, q[2], depth + 1);
-      if ('ids' in r) return r;
+    const q = splitAtNote(part, QUALIFIED);
+    if (q && matchPhrase(v, q[0]) === 'unclear') {
+      const r = readPart(v, q[1], budget, depth + 1);
+      if ('tooMany' in r || ('ids' in r && r.ids.length > 0 && r.unknown.length === 0)) return r;
     }
     // "Providers (teachers & directors)": the specific audience in brackets.
     const b = BRACKETED.exec(part);
     if (b && (b[1].trim() === '' || matchPhrase(v, b[1]) === 'unclear')) {
-      const r = readPart(v, b[2], depth + 1);
-      if ('ids' in r) return r;
+      const r = readPart(v, b[2], budget, depth + 1);
+      if ('tooMany' in r || ('ids' in r && r.ids.length > 0 && r.unknown.length === 0)) return r;
     }
   }
   if (whole === 'unclear') return { unclear: part };
-  const pieces = part.split(WEAK_SEPARATORS).filter((p) => p.trim() !== '');
-  if (pieces.length < 2) return { unknown: part, partial: false };
+  const pieces = part.split(WEAK_SEPARATORS).map((p) => p.trim()).filter((p) => p !== '');
+  if (pieces.length < 2) return { ids: [], unknown: [part] };
+  budget.pieces += pieces.length - 1;
+  if (budget.pieces > MAX_LIST_PIECES) return { tooMany: true };
   const ids: string[] = [];
+  const unknown: string[] = [];
   // "Lead & assistant teachers": the last piece's noun belongs to the earlier pieces too.
-  const lastWords = pieces[pieces.length - 1].trim().split(/\s+/);
+  const lastWords = pieces[pieces.length - 1].split(/\s+/);
   const head = lastWords.length > 1 ? lastWords[lastWords.length - 1] : null;
   for (let i = 0; i < pieces.length; i++) {
     const piece = pieces[i];
@@ -173,21 +189,25 @@ function readPart(v: AudienceVocab, part: string, depth = 0): PartReading {
     }
     let m = matchPhrase(v, piece);
     if (m === null && head !== null) m = matchPhrase(v, `${piece} ${head}`);
-    if (m === 'unclear') return { unclear: piece.trim() };
-    if (m === null) return { unknown: piece.trim(), partial: ids.length > 0 || pieces.some((p) => typeof matchPhrase(v, p) === 'string') };
-    ids.push(m);
+    if (m === 'unclear') return { unclear: piece };
+    if (m === null) unknown.push(piece);
+    else ids.push(m);
   }
-  return { ids };
+  // Nothing read: the part is one unknown phrase ("Boys & Girls Club"), not several.
+  return ids.length > 0 ? { ids, unknown } : { ids, unknown: [part] };
 }
 
 /**
  * The audiences of an event: a list of option ids, in the order first
  * written, without repeats. A cell may name several audiences ("Parents &
- * caregivers", "Educators; Owners"), while "Parent and child" and "Families
- * with children" are the single parent-and-child audience. Words that name
- * no single audience ("Providers", "All", "Community") and unknown words
- * ("Volunteers") make the whole cell invalid_audience: an audience is never
- * guessed and never silently dropped.
+ * caregivers", "Educators; Owners", "Parents;#Teachers"), while "Parent and
+ * child" and "Families with children" are the single parent-and-child
+ * audience. Words that name no single audience ("Providers", "All",
+ * "Community") make the whole cell invalid_audience (unclear): an audience is
+ * never guessed. Unknown words ("Volunteers") are never dropped silently: a
+ * cell that names some audiences keeps them, with the warning
+ * unknown_audience naming the rest; a cell that names none is
+ * invalid_audience.
  *
  * `unclear` lists phrases to reject as unclear rather than unknown.
  */
@@ -204,33 +224,43 @@ export function normaliseAudience(
   if (text === null || cell.kind === 'error' || cell.kind === 'number' || cell.kind === 'boolean') {
     return invalid({ code: 'invalid_audience', reason: 'unknown', params: { choices, part: text ?? '' } });
   }
+  if (text.length > MAX_LIST_TEXT) return invalid(tooLongText('invalid_audience', text.length, MAX_LIST_TEXT, { choices }));
   const r = textCacheFor<Normalised<string[]>>(v).get(text, () => readAudience(v, text));
   // Callers own their lists: never hand out the cached array itself.
-  return r.kind === 'ok' ? ok([...r.value]) : r;
+  return r.kind === 'ok' ? ok([...r.value], r.warning) : r;
+}
+
+/** The parts of a cell between strong separators, without the ids of a SharePoint lookup list. */
+function strongParts(text: string): string[] {
+  const sharePoint = text.includes(SHAREPOINT_LIST);
+  const parts = (sharePoint ? text.split(SHAREPOINT_LIST).join(';') : text).split(STRONG_SEPARATORS).map((p) => p.trim()).filter((p) => p !== '');
+  return sharePoint ? parts.filter((p) => !LOOKUP_ID.test(p)) : parts;
 }
 
 function readAudience(v: AudienceVocab, text: string): Normalised<string[]> {
   const choices = v.matcher.choices;
   const prepared = text.replace(FFN_PHRASE, 'FFN').replace(WITH_ABBREVIATION, 'with ');
-  const ids: string[] = [];
-  const add = (id: string) => { if (!ids.includes(id)) ids.push(id); };
 
-  const whole = STRONG_SEPARATORS.test(prepared) ? null : matchPhrase(v, prepared);
+  const whole = STRONG_SEPARATOR.test(prepared) ? null : matchPhrase(v, prepared);
   if (whole !== null && whole !== 'unclear') return ok([whole]);
 
-  for (const part of prepared.split(STRONG_SEPARATORS)) {
-    if (part.trim() === '') continue;
-    const r = readPart(v, part.trim());
+  const parts = strongParts(prepared);
+  const budget: PieceBudget = { pieces: parts.length };
+  const tooMany = () => invalid({ code: 'invalid_audience', reason: 'too_many_parts', params: { choices, limit: MAX_LIST_PIECES } });
+  if (budget.pieces > MAX_LIST_PIECES) return tooMany();
+  const ids: string[] = [];
+  const unknown: string[] = [];
+  for (const part of parts) {
+    const r = readPart(v, part, budget);
+    if ('tooMany' in r) return tooMany();
     if ('unclear' in r) return invalid({ code: 'invalid_audience', reason: 'unclear', params: { choices, part: r.unclear } });
-    if ('unknown' in r) {
-      return invalid({
-        code: 'invalid_audience',
-        reason: ids.length > 0 || r.partial ? 'partly_unknown' : 'unknown',
-        params: { choices, part: r.unknown },
-      });
-    }
-    r.ids.forEach(add);
+    for (const id of r.ids) if (!ids.includes(id)) ids.push(id);
+    unknown.push(...r.unknown);
   }
-  if (ids.length === 0) return invalid({ code: 'invalid_audience', reason: 'unknown', params: { choices, part: text } });
-  return ok(ids);
+  if (ids.length === 0) {
+    return invalid({ code: 'invalid_audience', reason: 'unknown', params: { choices, part: unknown.length > 0 ? unknown.join(', ') : text } });
+  }
+  if (unknown.length === 0) return ok(ids);
+  const kept = ids.map((id) => v.matcher.options.find((o) => o.id === id)?.label ?? id).join(', ');
+  return ok(ids, { code: 'unknown_audience', reason: 'partly_unknown', params: { choices, kept, unknown: unknown.join(', ') } });
 }

@@ -1,5 +1,6 @@
 import type { Cell } from '../workbook';
 import { TextCache } from './enum';
+import { MAX_CHOICE_TEXT, replaceParentheses, tooLongText, trimChars } from './scan';
 import { EMPTY, invalid, ok, type Normalised } from './types';
 
 /** Days between the 1900 and the 1904 date systems' serial numbers for the same day. */
@@ -81,8 +82,9 @@ const TIME_WORDS = /\b(?:noon|midnight|all day|morning|afternoon|evening|night)\
 const WEEKDAY = /\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|wed|weds|thu|thur|thurs|fri|sat|sun|lunes|martes|miercoles|jueves|viernes|sabado|domingo)\b\.?/g;
 const ORDINAL = /(\d)(?:st|nd|rd|th)\b/g;
 const SMALL_WORDS = /\b(?:on|at|of|the|de|del|el|@)\b|@/g;
-const PARENTHESES = /\([^)]*\)/g;
-const EDGE_PUNCT = /^[\s,.;:\-/]+|[\s,.;:\-/(]+$/g;
+/** Punctuation trimmed from both ends (and "(" from the end), once white space is single spaces. */
+const EDGE_PUNCT = ' ,.;:-/';
+const EDGE_PUNCT_END = ' ,.;:-/(';
 const SPACES = /\s+/g;
 
 const NUMERIC_3 = /^(\d{1,4})\s*([/.-])\s*(\d{1,2})\s*[/.-]\s*(\d{1,4})$/;
@@ -158,16 +160,20 @@ function fromTokens(tokens: Token[], s: string): Normalised<string> | null {
 }
 
 function parseText(raw: string, date1904: boolean): Normalised<string> {
-  let s = raw.toLowerCase().normalize('NFD').replace(ACCENTS, '').trim();
+  // One space for every run of white space first: the patterns below then never retry a long run.
+  let s = raw.replace(SPACES, ' ').trim();
   if (s === '') return EMPTY;
+  if (s.length > MAX_CHOICE_TEXT) return invalid(tooLongText('invalid_date', s.length, MAX_CHOICE_TEXT));
+  s = s.toLowerCase().normalize('NFD').replace(ACCENTS, '');
   const iso = ISO_DATETIME.exec(s);
   if (iso) s = `${iso[1]}-${iso[2]}-${iso[3]}`;
   if (VAGUE.test(s) && !/\d{1,2}[/-]\d{1,2}/.test(s)) return invalidDate('vague');
 
   const timed = TIME_RANGE_AFTER.exec(s);
   if (timed) s = timed[1];
-  s = s.replace(PARENTHESES, ' ').replace(TIME, ' ').replace(HOUR, ' ').replace(STRAY_MERIDIEM, ' ').replace(TIME_WORDS, ' ').replace(WEEKDAY, ' ')
-    .replace(ORDINAL, '$1').replace(SMALL_WORDS, ' ').replace(SPACES, ' ').replace(EDGE_PUNCT, '');
+  s = replaceParentheses(s).replace(TIME, ' ').replace(HOUR, ' ').replace(STRAY_MERIDIEM, ' ').replace(TIME_WORDS, ' ').replace(WEEKDAY, ' ')
+    .replace(ORDINAL, '$1').replace(SMALL_WORDS, ' ').replace(SPACES, ' ');
+  s = trimChars(s, EDGE_PUNCT, EDGE_PUNCT_END);
   if (s === '') return invalidDate('not_a_date');
 
   if (SERIAL.test(s)) {
@@ -242,6 +248,8 @@ export function normaliseDate(cell: Cell, opts: { date1904: boolean }): Normalis
       return typeof v === 'number' ? fromNumber(v, opts.date1904) : invalidDate('not_a_date');
     case 'text':
       if (typeof v !== 'string') return invalidDate('not_a_date');
+      // A long text is refused at once; it is not worth a place in the cache.
+      if (v.length > MAX_CHOICE_TEXT) return parseText(v, opts.date1904);
       return (opts.date1904 ? CACHE_1904 : CACHE_1900).get(v, () => parseText(v, opts.date1904));
     case 'error':
       return invalidDate('error_cell');

@@ -2,6 +2,7 @@ import type { EnumOption } from '../collection/types';
 import { normaliseSingularWords } from '../text';
 import type { Cell } from '../workbook';
 import { cellChoiceText, enumMatcher, textCacheFor, type EnumMatcher } from './enum';
+import { bracketed, MAX_CHOICE_TEXT, splitAtNote, tooLongText } from './scan';
 import { EMPTY, invalid, ok, type Normalised } from './types';
 
 export { normaliseEnum } from './enum';
@@ -22,10 +23,14 @@ const NUMBER_WORDS: ReadonlyMap<string, number> = new Map(Object.entries({
 const NOT_LEVELS = new Set(['high', 'medium', 'low', 'mid', 'moderate', 'intense', 'intensive', 'basic', 'intermediate',
   'advanced', 'light', 'deep', 'minimal', 'full', 'partial', 'yes', 'no', 'x', 'n a', 'na', 'none', 'tbd', 'unknown']);
 const SEVERAL_WORDS = new Set(['both', 'all', 'mixed', 'multiple', 'various', 'all level', 'both level']);
-const NOTE = /^(.+?)(?:\s+[-\u2013\u2014]\s+|\s*:\s+)(.+)$/;
-const BRACKETS = /\([^)]*\)|\[[^\]]*\]/g;
+/** "Touchpoint - flyer", "Level 2: led the meeting": a level, then a note. */
+const NOTE = { spacedDash: true, colon: true, colonNeedsSpace: true } as const;
+const BRACKETS = [['(', ')'], ['[', ']']] as const;
+/** A level with what the activity was after it is read from at most this many words in front. */
+const MAX_HEAD_WORDS = 12;
 const PREFIXED_NUMBER = /^(l|lvl|lv|lev|level|el|tier|t)(\d+)$/;
-const PART_SEPARATORS = /\s*(?:[/,;&+|():[\]\u2013\u2014]|-(?!point)|\band\b|\bor\b|\bto\b|\bthrough\b|\bthru\b|\by\b|\bo\b)\s*/i;
+/** Between two levels. Pieces are trimmed after the split: white space around a separator is not part of it (no backtracking). */
+const PART_SEPARATORS = /[/,;&+|():[\]\u2013\u2014]|-(?!point)|\band\b|\bor\b|\bto\b|\bthrough\b|\bthru\b|\by\b|\bo\b/i;
 
 /** The level number a word list names ("lvl 2" → 2, "level iii" → 3), or null. */
 function levelNumber(ws: readonly string[], bare: boolean): number | null {
@@ -74,6 +79,7 @@ export function normaliseEngagement(cell: Cell, options: readonly EnumOption[]):
   if (text === null || cell.kind === 'error' || cell.kind === 'boolean') {
     return invalid({ code: 'invalid_engagement', reason: 'not_a_level', params });
   }
+  if (text.length > MAX_CHOICE_TEXT) return invalid(tooLongText('invalid_engagement', text.length, MAX_CHOICE_TEXT, params));
   return textCacheFor<Normalised<string>>(m).get(text, () => readEngagement(m, text));
 }
 
@@ -116,15 +122,15 @@ function readEngagement(m: EnumMatcher, text: string): Normalised<string> {
   }
 
   // A level, then a note: "Touchpoint - flyer", "Level 2: led the meeting".
-  const noted = NOTE.exec(text);
+  const noted = splitAtNote(text, NOTE);
   if (noted) {
-    const r = readOne(m, normaliseSingularWords(noted[1]), true);
-    const rest = noted[2].split(PART_SEPARATORS).map((p) => readOne(m, normaliseSingularWords(p), false));
+    const r = readOne(m, normaliseSingularWords(noted[0]), true);
+    const rest = noted[1].split(PART_SEPARATORS).map((p) => readOne(m, normaliseSingularWords(p), false));
     if (r !== null && 'id' in r && rest.every((x) => x === null)) return ok(r.id);
   }
 
   // A note in brackets: "Level 1 (2 hours or less)".
-  const unbracketed = text.replace(BRACKETS, ' ');
+  const { without: unbracketed, parts: inBrackets } = bracketed(text, BRACKETS);
   if (unbracketed !== text) {
     const r = readOne(m, normaliseSingularWords(unbracketed), true);
     if (r !== null && 'id' in r) return ok(r.id);
@@ -132,7 +138,6 @@ function readEngagement(m: EnumMatcher, text: string): Normalised<string> {
 
   // A kind of activity with the level's own definition beside it: "Workshop (under 2 hrs)", "Info table / flyer".
   // Exactly one reading among the parts, none of them another level, is that level.
-  const inBrackets = text.match(BRACKETS)?.map((b) => b.slice(1, -1)) ?? [];
   for (const pieces of [parts, inBrackets.length ? [unbracketed, ...inBrackets] : []]) {
     if (pieces.length < 2) continue;
     const readings = pieces.map((p) => readOne(m, normaliseSingularWords(p), false));
@@ -141,7 +146,7 @@ function readEngagement(m: EnumMatcher, text: string): Normalised<string> {
   }
 
   // A level, then what the activity was: "2+ hour workshop", "Level 1 workshop".
-  for (let k = ws.length - 1; k >= 1; k--) {
+  for (let k = Math.min(ws.length - 1, MAX_HEAD_WORDS); k >= 1; k--) {
     const head = readOne(m, ws.slice(0, k), false);
     if (head !== null && 'id' in head && readOne(m, ws.slice(k), false) === null) return ok(head.id);
   }

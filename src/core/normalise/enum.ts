@@ -2,6 +2,7 @@ import type { EnumOption } from '../collection/types';
 import { severityOf, type IssueCode } from '../issues';
 import { normaliseSingularWords, editDistance, typoAllowance, trimText } from '../text';
 import type { Cell } from '../workbook';
+import { MAX_CHOICE_TEXT, tooLongText } from './scan';
 import { EMPTY, invalid, ok, type Normalised } from './types';
 
 /** What the matcher makes of one text. */
@@ -35,6 +36,15 @@ function put(map: Map<string, string>, key: string, id: string): void {
 }
 
 const sortedKey = (ws: readonly string[]): string => [...ws].sort().join(' ');
+
+const NONE: EnumLookup = { kind: 'none' };
+
+/** The letters of the words, counted up to just past `max`. */
+function letterCount(ws: readonly string[], max: number): number {
+  let n = 0;
+  for (let i = 0; i < ws.length && n <= max; i++) n += ws[i].length;
+  return n;
+}
 
 /**
  * Words that join two words the way "and" does, in English and Spanish
@@ -98,10 +108,15 @@ function buildMatcher(options: readonly EnumOption[]): EnumMatcher {
   const prefixOwner = new Map<string, string>();
   /** Prefixes, at least half as long, of one-word names ("touch" of "touchpoint"), with their option. */
   const shortForm = new Map<string, string>();
+  /** Every name has at most this many words, or at most this many letters: longer texts match none. */
+  let maxWords = 0;
+  let maxLetters = 0;
   for (const o of options) {
     for (const text of [o.id.replace(/_/g, ' '), o.label, ...o.synonyms]) {
       const ws = canonicalConnectors(normaliseSingularWords(text));
       if (ws.length === 0) continue;
+      maxWords = Math.max(maxWords, ws.length);
+      maxLetters = Math.max(maxLetters, ws.join('').length);
       put(exact, ws.join(' '), o.id);
       put(compact, ws.join(''), o.id);
       put(sorted, sortedKey(ws), o.id);
@@ -174,6 +189,11 @@ function buildMatcher(options: readonly EnumOption[]): EnumMatcher {
     if (words.length === 0) return { kind: 'none' };
     const ws = canonicalConnectors(words);
     const bare = ws.length > 2 ? withoutAnd(ws) : null;
+    // More words and more letters than any name: only the text without its inner "and"s may still be one.
+    // (Nothing else is joined, sorted or compared: a long text costs one pass.)
+    if (ws.length > maxWords && letterCount(ws, maxLetters) > maxLetters) {
+      return (bare !== null && bare.length <= maxWords ? found(andless.get(bare.join(' ')) ?? exact.get(bare.join(' '))) : null) ?? NONE;
+    }
     return (
       found(exact.get(ws.join(' '))) ??
       found(compact.get(ws.join(''))) ??
@@ -239,7 +259,12 @@ export function normaliseEnum(
   const text = cellChoiceText(cell);
   if (text === '') return EMPTY;
   const m = enumMatcher(options);
-  const found = text === null ? ({ kind: 'none' } as const) : m.match(text);
+  if (text !== null && text.length > MAX_CHOICE_TEXT) {
+    // Far longer than any option: not read. A kept text (a warning code) is kept whole.
+    const problem = tooLongText(unknownCode, text.length, MAX_CHOICE_TEXT, { choices: m.choices });
+    return severityOf(unknownCode) === 'warning' && cell.kind !== 'error' ? ok(text, problem) : invalid(problem);
+  }
+  const found = text === null ? NONE : m.match(text);
   if (found.kind === 'match') return ok(found.id);
   const reason = found.kind === 'ambiguous' ? 'ambiguous' : cell.kind === 'error' ? 'error_cell' : 'unknown';
   if (severityOf(unknownCode) === 'warning' && text !== null && cell.kind !== 'error') {

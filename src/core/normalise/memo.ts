@@ -2,22 +2,17 @@ import type { FieldDef } from '../collection/types';
 import type { RecordValue } from '../report';
 import type { Cell } from '../workbook';
 import { normaliseField, type NormaliseContext } from './index';
-import { invalid, type Normalised } from './types';
-import type { IssueCode } from '../issues';
+import type { Normalised } from './types';
 
-/** No date, zip, count, level, audience or type is this long: such a cell is refused without being parsed. */
+/** Texts longer than this are not remembered: no field but free text holds them, and each is refused in one pass. */
 const MAX_VALUE_TEXT = 300;
-const TOO_LONG: Record<string, IssueCode> = {
-  date: 'invalid_date', zip: 'invalid_zip', count: 'invalid_attendees', enum_list: 'invalid_audience', enum: 'invalid_engagement',
-};
 
-/** normaliseField, but a long text in a field that holds short values is invalid at once (hostile files hold megabytes). */
+/**
+ * normaliseField. Kept for callers that once needed a guard in front of it:
+ * every normaliser now refuses a text far longer than its values without
+ * parsing it (too_long_text), in time linear in the text.
+ */
 export function guardedNormalise(field: FieldDef, cell: Cell, ctx: NormaliseContext): Normalised<RecordValue> {
-  if (field.kind !== 'text' && typeof cell.value === 'string' && cell.value.length > MAX_VALUE_TEXT) {
-    const code = field.id === 'event_type' ? undefined : TOO_LONG[field.kind];
-    if (code) return invalid({ code, reason: 'too_long' });
-    return { kind: 'ok', value: cell.value.trim().slice(0, MAX_VALUE_TEXT), warning: { code: 'unknown_event_type', reason: 'too_long' } };
-  }
   return normaliseField(field, cell, ctx);
 }
 
@@ -36,7 +31,7 @@ export function memoNormaliser(ctx: NormaliseContext): FieldNormaliser {
   const memo = new Map<FieldDef, Map<string, Map<unknown, Normalised<RecordValue>>>>();
   return function normaliseCell(field, cell) {
     if (field.kind === 'text' || cell.kind === 'empty') return normaliseField(field, cell, ctx);
-    if (typeof cell.value === 'string' && cell.value.length > MAX_VALUE_TEXT) return guardedNormalise(field, cell, ctx);
+    if (typeof cell.value === 'string' && cell.value.length > MAX_VALUE_TEXT) return normaliseField(field, cell, ctx);
     let byKind = memo.get(field);
     if (!byKind) memo.set(field, (byKind = new Map()));
     let byValue = byKind.get(cell.kind);

@@ -1,8 +1,10 @@
 import { trimText } from '../text';
 import type { Cell } from '../workbook';
+import { MAX_CHOICE_TEXT, tooLongText } from './scan';
 import { EMPTY, invalid, ok, type Normalised } from './types';
 
-const ZIP = /^(\d{5})(?:\s*[-\u2013]?\s*\d{4})?-?$/;
+/** One white-space run before the +4 (`\s*[-]?\s*` would try every split of a long run). */
+const ZIP = /^(\d{5})(?:\s*(?:[-\u2013]\s*)?\d{4})?-?$/;
 /** "MI 48201", "Detroit, MI 48201-1234", "Zip: 48201": letters (no digits) before the zip. */
 const TRAILING_ZIP = /^[^\d]*?(\d{5})(?:\s*-\s*\d{4})?$/;
 /** "48,201": a number shown with a thousands separator. */
@@ -47,8 +49,10 @@ export function normaliseZip(cell: Cell): Normalised<string> {
       return fromDigits(String(v));
     case 'text': {
       if (typeof v !== 'string') return invalid({ code: 'invalid_zip', reason: 'not_a_zip' });
+      const trimmed = trimText(v);
+      if (trimmed.length > MAX_CHOICE_TEXT) return invalid(tooLongText('invalid_zip', trimmed.length, MAX_CHOICE_TEXT));
       // Any dash (non-breaking hyphen, en dash, minus) joins a ZIP+4.
-      const s = trimText(v).replace(/[\u2010-\u2015\u2212\uFE63\uFF0D]/g, '-');
+      const s = trimmed.replace(/[\u2010-\u2015\u2212\uFE63\uFF0D]/g, '-');
       if (s === '') return EMPTY;
       if (WHOLE_NUMBER_TEXT.test(s)) return fromDigits(s);
       // A float column exported as text: "48201.0".

@@ -75,7 +75,8 @@ export function validateRow(row: number, cellOf: (row: number, col: number) => C
       const side = value < ctx.period.start ? 'before' : 'after';
       issues.push(makeIssue({ code: 'date_out_of_period', params: { date: raw || value, iso: value, side } }, true, excelRow, col, field, raw, ctx));
     }
-    if (ctx.fixes && cell && cell.kind === 'text' && field.kind !== 'text') {
+    // No fix for a cell read only in part: writing back what was read would drop the words that were not.
+    if (ctx.fixes && cell && cell.kind === 'text' && field.kind !== 'text' && result.warning?.code !== 'unknown_audience') {
       const shown = displayValue(field, value, ctx.collection);
       if (shown !== raw) fixes.push({ row: excelRow, column: columnLetter(col), field: field.id, from: raw, to: shown });
     }

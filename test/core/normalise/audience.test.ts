@@ -96,8 +96,9 @@ describe('normaliseAudience', () => {
     ['Volunteers', 'unknown'],
     ['Seniors', 'unknown'],
     ['Faith leaders', 'unknown'],
-    ['Parents, Volunteers', 'partly_unknown'],
-    ['Teachers & volunteers', 'partly_unknown'],
+    ['Volunteers, Seniors', 'unknown'],
+    ['Boys & Girls Club', 'unknown'],
+    ['Parents, Volunteers, Providers', 'unclear'],
     [42, 'unknown'],
     [true, 'unknown'],
   ])('%j is invalid_audience (%s)', (input, reason) => expect(read(input)).toBe(`!invalid_audience/${reason}`));
@@ -116,6 +117,59 @@ describe('normaliseAudience', () => {
   },
 }
 `);
+  });
+
+  test('a cell that names some audiences keeps them and warns about the rest', () => {
+    expect(normaliseAudience(cell('Parents, Grandparents club, Teachers'), AUDIENCE_OPTIONS, AUDIENCE_UNCLEAR)).toMatchInlineSnapshot(`
+{
+  "kind": "ok",
+  "value": [
+    "parent_family",
+    "teacher_educator",
+  ],
+  "warning": {
+    "code": "unknown_audience",
+    "params": {
+      "choices": "Parent/family, Parent/family and child, Caregivers, Teachers/educator or Director/owner",
+      "kept": "Parent/family, Teachers/educator",
+      "unknown": "Grandparents club",
+    },
+    "reason": "partly_unknown",
+  },
+}
+`);
+  });
+
+  test.each([
+    ['Parents, Volunteers', ['parent_family'], 'Volunteers'],
+    ['Teachers & volunteers', ['teacher_educator'], 'volunteers'],
+    ['Volunteers; Caregivers; Seniors', ['caregiver'], 'Volunteers, Seniors'],
+    ['Parents;#Clergy;#Teachers', ['parent_family', 'teacher_educator'], 'Clergy'],
+    ['12;#Parents;#15;#Faith leaders', ['parent_family'], 'Faith leaders'],
+    ['Parents > Volunteers', ['parent_family'], 'Volunteers'],
+  ])('%j keeps %j and warns about %j', (input, ids, unknown) => {
+    const r = normaliseAudience(cell(input), AUDIENCE_OPTIONS, AUDIENCE_UNCLEAR);
+    expect(r).toMatchObject({ kind: 'ok', value: ids, warning: { code: 'unknown_audience', params: { unknown } } });
+  });
+
+  test.each([
+    ['Parents;#Teachers;#Directors', ['parent_family', 'teacher_educator', 'director_owner']],
+    [';#Parents;#Caregivers;#', ['parent_family', 'caregiver']],
+    ['1;#Parents;#2;#Teachers', ['parent_family', 'teacher_educator']],
+    ['Parents > Teachers > Directors', ['parent_family', 'teacher_educator', 'director_owner']],
+    ['Parents|Teachers', ['parent_family', 'teacher_educator']],
+    ['Parents | Teachers', ['parent_family', 'teacher_educator']],
+  ])('exported lists: %j → %j', (input, ids) => expect(read(input)).toEqual(ids));
+
+  test('the cached reading is not shared between callers', () => {
+    const a = normaliseAudience(cell('Parents, Volunteers'), AUDIENCE_OPTIONS, AUDIENCE_UNCLEAR);
+    const b = normaliseAudience(cell('Parents, Volunteers'), AUDIENCE_OPTIONS, AUDIENCE_UNCLEAR);
+    expect(a.kind === 'ok' && b.kind === 'ok' && a.value !== b.value && a.warning?.code === 'unknown_audience').toBe(true);
+  });
+
+  test('a cell of more pieces than any list of audiences is refused unread', () => {
+    expect(read(Array.from({ length: 40 }, () => 'Parents').join(', '))).toBe('!invalid_audience/too_many_parts');
+    expect(read(`Parents, ${'x'.repeat(2000)}`)).toBe('!invalid_audience/too_long_text');
   });
 
   test('without an unclear list, unclear words are simply unknown', () => {

@@ -8,6 +8,7 @@ import { normaliseAttendees } from '../../../src/core/normalise/attendees';
 import { normaliseAudience } from '../../../src/core/normalise/audience';
 import { normaliseDate } from '../../../src/core/normalise/date';
 import { normaliseEngagement } from '../../../src/core/normalise/engagement';
+import { normaliseEnum } from '../../../src/core/normalise/enum';
 import { normaliseEventType } from '../../../src/core/normalise/eventType';
 import { normaliseText } from '../../../src/core/normalise/text';
 import type { Normalised } from '../../../src/core/normalise/types';
@@ -108,5 +109,60 @@ describe('normalised values have their documented shape', () => {
       const grouped = normaliseAttendees({ kind: 'text', value: n.toLocaleString('en-US') });
       return plain.kind === 'ok' && plain.value === n && grouped.kind === 'ok' && grouped.value === n;
     }));
+  });
+});
+
+describe('normalisers on long and adversarial texts (issue 8: a cell must never hold up a check)', () => {
+  // Jest's own per-test timeout is what catches a hang here: no timed assertions.
+  const units = fc.constantFrom('(', ')', '[', '(a ', 'a - ', ' - ', ': ', '/', '1/', '&', ' and ', ', ', ';#', ' > ', '|', ' ', '\t',
+    '\n', '1', '1 ', '1.', '1,', 'a1', 'L1/', 'Level 1 (', '~', '+', '"', 'family ', 'parents ', 'Parents, ', 'x', 'é\u0301', '🙂', '\u200b');
+  const lengths = fc.oneof(fc.constantFrom(299, 300, 301, 999, 1000, 1001, 32_767), fc.integer({ min: 0, max: 32_767 }));
+  const repeated = fc.tuple(fc.array(units, { minLength: 1, maxLength: 3 }), lengths).map(([us, n]) => {
+    const unit = us.join('');
+    return unit.repeat(Math.ceil(n / unit.length)).slice(0, n);
+  });
+  const hostile = fc.oneof(
+    repeated,
+    fc.tuple(fc.string({ maxLength: 40 }), repeated, fc.string({ maxLength: 40 })).map((parts) => parts.join('')),
+    fc.string({ unit: 'binary', minLength: 200, maxLength: 1200 }),
+    fc.string({ unit: 'grapheme', maxLength: 600 }),
+  );
+  const normalisers: [string, (c: Cell) => Normalised<unknown>][] = [
+    ['date', (c) => normaliseDate(c, { date1904: false })],
+    ['engagement', (c) => normaliseEngagement(c, ENGAGEMENT_OPTIONS)],
+    ['audience', (c) => normaliseAudience(c, AUDIENCE_OPTIONS, AUDIENCE_UNCLEAR)],
+    ['event type', (c) => normaliseEventType(c, EVENT_TYPE_OPTIONS, HSH_2023.vocabulary.keywords.event_type ?? {})],
+    ['enum', (c) => normaliseEnum(c, EVENT_TYPE_OPTIONS)],
+    ['zip', normaliseZip],
+    ['attendees', normaliseAttendees],
+    ['text', normaliseText],
+  ];
+
+  test.each(normalisers)('%s: hostile texts up to 32,767 characters give a well-formed result', (_name, f) => {
+    fc.assert(fc.property(hostile, (s) => wellFormed(f({ kind: 'text', value: s }))), { numRuns: 150 });
+  });
+
+  test('every field of the collection: a 32,767-character cell is refused unread, with the reason and its length', () => {
+    for (const unit of ['(', 'a - ', '1/', '&', ' and ', 'Parents, ', 'Level 1 (', '1 ']) {
+      const value = unit.repeat(Math.ceil(32_767 / unit.length)).slice(0, 32_767);
+      for (const field of HSH_2023.fields) {
+        const r = normaliseField(field, { kind: 'text', value }, { collection: HSH_2023, date1904: false });
+        if (field.kind === 'text') continue;
+        const problem = r.kind === 'invalid' ? r.problem : r.kind === 'ok' ? r.warning : undefined;
+        expect({ field: field.id, reason: problem?.reason }).toEqual({ field: field.id, reason: expect.stringMatching(/^too_(long_text|many_parts)$/) });
+        if (field.id === 'event_type') expect(r).toMatchObject({ kind: 'ok', value: value.trim() });
+        else expect(r.kind).toBe('invalid');
+        const message = issueMessage(problem!, { value, fieldLabel: field.label });
+        expect(message).toMatch(/far more than/);
+      }
+    }
+  });
+
+  test('texts just under the limits are still read', () => {
+    expect(normaliseEngagement({ kind: 'text', value: `Level 1 ${'('.repeat(200)}` }, ENGAGEMENT_OPTIONS)).toEqual({ kind: 'ok', value: 'level_one' });
+    expect(normaliseAudience({ kind: 'text', value: `Parents, ${' '.repeat(900)}Teachers` }, AUDIENCE_OPTIONS, AUDIENCE_UNCLEAR))
+      .toEqual({ kind: 'ok', value: ['parent_family', 'teacher_educator'] });
+    expect(normaliseDate({ kind: 'text', value: `3/4/2023${' '.repeat(5000)}` }, { date1904: false })).toEqual({ kind: 'ok', value: '2023-03-04' });
+    expect(normaliseAttendees({ kind: 'text', value: `25 (${'virtual '.repeat(30)})` })).toEqual({ kind: 'ok', value: 25 });
   });
 });

@@ -45,6 +45,20 @@ describe('validateRow', () => {
     expect(r.issues[0]!.message).toMatch(/before the reporting period/);
   });
 
+  test('an audience cell read in part keeps what it names, warns about the rest, and offers no fix', () => {
+    const r = check(['Story time', '3/4/2023', '1 Main St', 'Detroit', 48201, 'Parents, Grandparents club, Teachers', 'L1', 3]);
+    expect(r.values.audience).toEqual(['parent_family', 'teacher_educator']);
+    expect(r.issues.map((i) => [i.column, i.code, i.severity, i.normalised])).toEqual([['F', 'unknown_audience', 'warning', ['parent_family', 'teacher_educator']]]);
+    expect(r.issues[0]!.message).toBe('“Grandparents club” is not one of the audiences (Parent/family, Parent/family and child, Caregivers, Teachers/educator or Director/owner); the rest of the cell was read as Parent/family, Teachers/educator. If that part names an audience, write it as one of them.');
+    expect(r.fixes.map((f) => f.column)).toEqual(['B', 'G']);
+  });
+
+  test('an audience cell that names no audience it knows stays an error', () => {
+    const r = check(['Story time', '3/4/2023', '1 Main St', 'Detroit', 48201, 'Volunteers; Clergy', 'L1', 3]);
+    expect(r.values.audience).toBeUndefined();
+    expect(r.issues.map((i) => [i.column, i.code, i.severity])).toEqual([['F', 'invalid_audience', 'error']]);
+  });
+
   test('displayValue writes labels, not ids', () => {
     expect(displayValue(field('engagement'), 'day_of_young_child', HSH_2023)).toBe('Day of the Young Child');
     expect(displayValue(field('attendees'), 12, HSH_2023)).toBe(12);
@@ -74,5 +88,6 @@ describe('hostile cell text', () => {
     const long = 'f'.repeat(1_000_000);
     const r = check(['Story time', long, '1 Main St', 'Detroit', long, long, long, long]);
     expect(r.issues.map((i) => `${i.column} ${i.code}`)).toEqual(['B invalid_date', 'E invalid_zip', 'F invalid_audience', 'G invalid_engagement', 'H invalid_attendees']);
+    expect(r.issues.every((i) => /far more than/.test(i.message))).toBe(true);
   });
 });
