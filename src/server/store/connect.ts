@@ -11,6 +11,8 @@ export interface Store {
   dialect: DialectName;
   /** Where the store is, without credentials: safe to print. */
   location: string;
+  /** The URL that opens this same store again (another thread's connection); null for an in-memory SQLite store. */
+  url: string | null;
   /** Brings the schema up to date; safe to call from several processes at once. */
   migrate(): Promise<void>;
   close(): Promise<void>;
@@ -50,7 +52,7 @@ export function parseDatabaseUrl(url: string): StoreTarget {
 /** Opens (and for SQLite creates) the store; call migrate() before use. */
 export function openStore(url: string): Store {
   const t = parseDatabaseUrl(url);
-  return t.dialect === 'sqlite' ? openSqlite(t.target) : openPostgres(t.target, t.schema ?? 'public');
+  return t.dialect === 'sqlite' ? openSqlite(t.target) : openPostgres(t.target, t.schema ?? 'public', url);
 }
 
 function openSqlite(path: string): Store {
@@ -68,12 +70,13 @@ function openSqlite(path: string): Store {
     db,
     dialect: 'sqlite',
     location: `sqlite:${file}`,
+    url: file === ':memory:' ? null : `sqlite:${file}`,
     migrate: () => migrate(db, 'sqlite'),
     close: () => db.destroy(),
   };
 }
 
-function openPostgres(connectionString: string, schema: string): Store {
+function openPostgres(connectionString: string, schema: string, url: string): Store {
   const pool = new pg.Pool({
     connectionString,
     max: 10,
@@ -92,6 +95,7 @@ function openPostgres(connectionString: string, schema: string): Store {
   return {
     db,
     dialect: 'postgres',
+    url,
     location: `${safe.protocol}//${safe.username ? `${safe.username}@` : ''}${safe.host}${safe.pathname} (schema ${schema})`,
     migrate: () => migrate(db, 'postgres', schema),
     close: () => db.destroy(),
