@@ -52,7 +52,7 @@ function isStale(target) {
   }
   for (const file of inputs) {
     try {
-      if (statSync(join(ROOT, file)).mtimeMs > builtAt) return true;
+      if (statSync(file).mtimeMs > builtAt) return true;
     } catch {
       return true;
     }
@@ -65,7 +65,8 @@ async function build(target) {
   const { build: esbuild } = require('esbuild');
   const started = new Date();
   const result = await esbuild({ ...target.options, outfile: target.outfile });
-  const inputs = [...Object.keys(result.metafile.inputs), 'package.json', 'scripts/build.cjs'];
+  const cwd = target.options.absWorkingDir || ROOT;
+  const inputs = [...Object.keys(result.metafile.inputs).map((f) => resolve(cwd, f)), join(ROOT, 'package.json'), join(ROOT, 'scripts/build.cjs')];
   mkdirSync(dirname(target.outfile), { recursive: true });
   const tmp = `${target.outfile}.${process.pid}.tmp`;
   const code = result.outputFiles.find((f) => f.path === target.outfile);
