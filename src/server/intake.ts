@@ -112,13 +112,14 @@ export function intakeFromValues(body: ValuesBody, collection: Collection, maxCe
     throw new ApiError(413, 'too_large', `The sheet has ${cells} cells; the server takes at most ${maxCells} in one submission.`);
   }
   const mapping = validMapping(body.mapping, collection);
+  const bytes = new TextEncoder().encode(JSON.stringify(body));
   return {
     source: 'office',
     fileName: cleanFileName(body.fileName, `${body.sheet} (from Excel)`),
     contentType: 'application/json',
-    bytes: new TextEncoder().encode(JSON.stringify(body)),
-    // Built where it is read: in a worker, not on the event loop.
-    read: async () => valuesWorkbook(body),
+    bytes,
+    // Built from the bytes where it is read (a worker), so the parsed body need not be kept.
+    read: async () => workbookFromStoredValues(bytes),
     options: { sheet: body.sheet, headerRow: body.headerRow, mapping },
   };
 }

@@ -40,7 +40,7 @@ export class PooledEngine implements Engine {
       idleTimeout: 60_000,
       // Jobs are big and few: one at a time per worker.
       concurrentTasksPerWorker: 1,
-      resourceLimits: { maxOldGenerationSizeMb: options.maxOldGenerationSizeMb, maxYoungGenerationSizeMb: 64, stackSizeMb: 4 },
+      resourceLimits: { maxOldGenerationSizeMb: options.maxOldGenerationSizeMb, maxYoungGenerationSizeMb: 32, stackSizeMb: 4 },
     });
     // A worker that dies between jobs must not take the server with it.
     this.pool.on('error', () => undefined);

@@ -1,7 +1,9 @@
 import { join } from 'node:path';
 import { runAdmin } from '../../src/admin/cli';
 import { JobLimitError, type Engine } from '../../src/server/engine';
-import { inProcessEngine } from '../../src/server/jobs';
+import { check } from '../../src/core/check';
+import { sheetFromValues } from '../../src/core/fromValues';
+import { inProcessEngine, validReport } from '../../src/server/jobs';
 import { PooledEngine } from '../../src/server/pool';
 import { auth, describeStores, eventRows, makeApp, multipart, readXlsx, valuesPayload, xlsxFixture, type TestApp } from './helpers';
 
@@ -249,5 +251,15 @@ describeStores('the aggregate: paged, cached per version, withdrawals', (kind) =
     expect(missing.code).toBe(1);
     expect(missing.json).toEqual({ error: { code: 'not_found', message: 'There is no submission sub_nope.' } });
     expect((await admin(t.ts.url, 'submission', 'withdraw')).code).toBe(2);
+  });
+});
+
+describe('validReport', () => {
+  test('checks every record against the contract, a slice at a time, and returns the report itself', () => {
+    const p = valuesPayload(eventRows(3));
+    const report = check({ sheets: [sheetFromValues({ name: p.sheet, values: p.rows, numberFormats: p.numberFormats })], date1904: false, source: 'office' }, {});
+    expect(validReport(report)).toBe(report);
+    const padded = { ...report, records: [...Array.from({ length: 12_000 }, () => report.records[0]!), { ...report.records[0]!, row: -1 }] };
+    expect(() => validReport(padded)).toThrow();
   });
 });

@@ -27,9 +27,22 @@ export interface PreparedReport {
   period: Period;
   summary: Summary;
   engine: { version: string; collection: string };
-  records: RecordRow[];
-  issues: IssueRow[];
+  /** The rows in chunks of CHUNK, each chunk as JSON text: cheap to pass between threads, parsed one insert at a time. */
+  recordChunks: string[];
+  issueChunks: string[];
 }
+
+/** Rows per INSERT statement (and per chunk of a PreparedReport). */
+const CHUNK = 200;
+
+function chunked<T>(rows: T[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < rows.length; i += CHUNK) out.push(JSON.stringify(rows.slice(i, i + CHUNK)));
+  return out;
+}
+
+/** Lets the event loop answer others (e.g. /healthz) between the statements of a long transaction. */
+const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export function prepareReport(report: CheckReport): PreparedReport {
   const errorRows = new Set(report.issues.filter((i) => i.severity === 'error' && i.row !== undefined).map((i) => i.row));
@@ -40,15 +53,15 @@ export function prepareReport(report: CheckReport): PreparedReport {
     period: report.period,
     summary: report.summary,
     engine: { version: report.engine.version, collection: report.engine.collection },
-    records: report.records.map((r) => [
+    recordChunks: chunked<RecordRow>(report.records.map((r) => [
       r.row,
       typeof r.values.date === 'string' ? r.values.date : null,
       typeof r.values.engagement === 'string' ? r.values.engagement : null,
       typeof r.values.attendees === 'number' && Number.isSafeInteger(r.values.attendees) ? r.values.attendees : null,
       errorRows.has(r.row) ? 1 : 0,
       JSON.stringify(r.values),
-    ]),
-    issues: report.issues.map((i) => [i.row ?? null, i.column ?? null, i.field, i.severity, i.code, i.message, i.value ?? null]),
+    ])),
+    issueChunks: chunked<IssueRow>(report.issues.map((i) => [i.row ?? null, i.column ?? null, i.field, i.severity, i.code, i.message, i.value ?? null])),
   };
 }
 
@@ -138,8 +151,6 @@ function toMeta(r: MetaRow): SubmissionMeta {
 /** A newly chosen submission id. */
 export const newSubmissionId = () => newId('sub', 16);
 
-const CHUNK = 200;
-
 export class SubmissionRepository {
   private readonly audit: AuditRepository;
 
@@ -202,8 +213,8 @@ export class SubmissionRepository {
             bytes: input.bytes,
           })
           .execute();
-        for (let i = 0; i < report.records.length; i += CHUNK) {
-          const chunk = report.records.slice(i, i + CHUNK).map(([rowNumber, date, engagement, attendees, flagged, values]) => ({
+        for (const text of report.recordChunks) {
+          const chunk = (JSON.parse(text) as RecordRow[]).map(([rowNumber, date, engagement, attendees, flagged, values]) => ({
             submission_id: id,
             row_number: rowNumber,
             event_date: date,
@@ -213,12 +224,14 @@ export class SubmissionRepository {
             values_json: values,
           }));
           await trx.insertInto('records').values(chunk).execute();
+          await yieldToLoop();
         }
         if (this.hooks.insideSubmissionTransaction) await this.hooks.insideSubmissionTransaction();
-        for (let i = 0; i < report.issues.length; i += CHUNK) {
-          const chunk = report.issues.slice(i, i + CHUNK).map(([rowNumber, column, field, severity, code, message, value], j) => ({
+        let seq = 0;
+        for (const text of report.issueChunks) {
+          const chunk = (JSON.parse(text) as IssueRow[]).map(([rowNumber, column, field, severity, code, message, value]) => ({
             submission_id: id,
-            seq: i + j + 1,
+            seq: ++seq,
             row_number: rowNumber,
             column_letter: column,
             field,
@@ -228,6 +241,7 @@ export class SubmissionRepository {
             value,
           }));
           await trx.insertInto('issues').values(chunk).execute();
+          await yieldToLoop();
         }
         if (input.annotated) await this.putAnnotated(id, input.annotated, trx);
         await this.audit.write(

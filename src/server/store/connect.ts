@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, sql, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema';
 import { migrationProvider, type DialectName } from './migrations';
@@ -13,6 +13,11 @@ export interface Store {
   location: string;
   /** The URL that opens this same store again (another thread's connection); null for an in-memory SQLite store. */
   url: string | null;
+  /**
+   * Whether the store answers. On SQLite this bypasses Kysely's one-connection
+   * queue, so it answers at once even while a large submission's transaction is open.
+   */
+  ping(): Promise<void>;
   /** Brings the schema up to date; safe to call from several processes at once. */
   migrate(): Promise<void>;
   close(): Promise<void>;
@@ -71,6 +76,9 @@ function openSqlite(path: string): Store {
     dialect: 'sqlite',
     location: `sqlite:${file}`,
     url: file === ':memory:' ? null : `sqlite:${file}`,
+    ping: async () => {
+      database.prepare('select 1').get();
+    },
     migrate: () => migrate(db, 'sqlite'),
     close: () => db.destroy(),
   };
@@ -97,6 +105,9 @@ function openPostgres(connectionString: string, schema: string, url: string): St
     dialect: 'postgres',
     url,
     location: `${safe.protocol}//${safe.username ? `${safe.username}@` : ''}${safe.host}${safe.pathname} (schema ${schema})`,
+    ping: async () => {
+      await sql`select 1`.execute(db);
+    },
     migrate: () => migrate(db, 'postgres', schema),
     close: () => db.destroy(),
   };
