@@ -63,6 +63,7 @@ describe('the command line runs built JavaScript', () => {
   test('a bundle is stale when one of its inputs is newer or gone', async () => {
     const entry = join(dir, 'entry.ts');
     writeFileSync(entry, 'export const answer: number = 42;\n');
+    utimesSync(entry, new Date(Date.now() - 20_000), new Date(Date.now() - 20_000));
     const target = { name: 'probe', outfile: join(dir, 'out/probe.js'), options: { bundle: true, platform: 'node', format: 'cjs', logLevel: 'silent', metafile: true, write: false, absWorkingDir: dir, entryPoints: [entry] } };
     expect(builder.isStale(target)).toBe(true);
     await builder.build(target);
@@ -71,6 +72,9 @@ describe('the command line runs built JavaScript', () => {
     utimesSync(entry, later, later);
     expect(builder.isStale(target)).toBe(true);
     writeFileSync(entry, 'export const answer: number = 43;\n');
+    // (An edit in the very millisecond a build starts counts as newer: rebuilt once more, never stale.)
+    const earlier = new Date(Date.now() - 10_000);
+    utimesSync(entry, earlier, earlier);
     await builder.build(target);
     expect(builder.isStale(target)).toBe(false);
     expect(readFileSync(target.outfile, 'utf8')).toContain('43');
