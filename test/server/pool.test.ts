@@ -263,3 +263,30 @@ describe('validReport', () => {
     expect(() => validReport(padded)).toThrow();
   });
 });
+
+test('an aggregate workbook too big to build: 413 too_complex, said at once until the data changes', async () => {
+  const { engine, calls } = countingEngine({
+    aggregateWorkbook: async () => {
+      throw new JobLimitError('aggregate', 'time', 30);
+    },
+  });
+  const t = await makeApp('sqlite', { engine });
+  try {
+    const analyst = (await t.analyst()).token;
+    const p = await t.partner();
+    await t.app.inject({ method: 'POST', url: '/api/v1/submissions', payload: valuesPayload(eventRows(2)), headers: auth(p.token) });
+    for (let i = 0; i < 2; i++) {
+      const res = await t.app.inject({ method: 'GET', url: '/api/v1/aggregate.xlsx', headers: auth(analyst) });
+      expect(res.statusCode).toBe(413);
+      expect(res.json().error).toEqual({ code: 'too_complex', message: expect.stringMatching(/more than 30 s.*page through GET \/api\/v1\/aggregate/) });
+    }
+    expect(calls.aggregate).toBe(1);
+    await t.app.inject({ method: 'POST', url: '/api/v1/submissions', payload: valuesPayload(eventRows(3)), headers: auth(p.token) });
+    expect((await t.app.inject({ method: 'GET', url: '/api/v1/aggregate.xlsx', headers: auth(analyst) })).statusCode).toBe(413);
+    expect(calls.aggregate).toBe(2);
+    // The JSON pages are unaffected.
+    expect((await t.app.inject({ method: 'GET', url: '/api/v1/aggregate', headers: auth(analyst) })).json().records).toHaveLength(3);
+  } finally {
+    await t.close();
+  }
+});

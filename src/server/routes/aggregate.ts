@@ -61,8 +61,11 @@ export const aggregateRoutes: FastifyPluginAsync<AggregateRouteOptions> = async 
     },
   } as const;
 
-  /** The last workbook built, by version; and builds under way, so one version is built once however many ask. */
-  let cached: { version: string; bytes: Uint8Array } | null = null;
+  /**
+   * The last workbook built (or the limit its build hit), by version; and
+   * builds under way, so one version is built once however many ask.
+   */
+  let cached: { version: string; bytes: Uint8Array } | { version: string; refused: ApiError } | null = null;
   const building = new Map<string, Promise<Uint8Array>>();
 
   async function basisFor(request: Parameters<typeof principalOf>[0] & { query: { period?: string } }, action: string): Promise<AggregateBasis> {
@@ -76,7 +79,7 @@ export const aggregateRoutes: FastifyPluginAsync<AggregateRouteOptions> = async 
   }
 
   function workbookOf(basis: AggregateBasis): Promise<Uint8Array> {
-    if (cached?.version === basis.version) return Promise.resolve(cached.bytes);
+    if (cached?.version === basis.version) return 'bytes' in cached ? Promise.resolve(cached.bytes) : Promise.reject(cached.refused);
     let pending = building.get(basis.version);
     if (!pending) {
       const storeUrl = app.store.url;
@@ -86,14 +89,19 @@ export const aggregateRoutes: FastifyPluginAsync<AggregateRouteOptions> = async 
         if (!done) throw new ApiError(503, 'busy', 'The server is busy checking other workbooks. Try again in a minute.', { 'retry-after': '30' });
         cached = { version: basis.version, bytes: done.value };
         return done.value;
-      })().finally(() => building.delete(basis.version));
+      })()
+        .catch((error: unknown) => {
+          if (!(error instanceof JobLimitError)) throw error;
+          // Too big for one workbook: said at once to whoever asks again, until the data changes.
+          const r = limitRefusal(error, 'aggregate');
+          const refused = new ApiError(r.status, r.code, r.message);
+          cached = { version: basis.version, refused };
+          throw refused;
+        })
+        .finally(() => building.delete(basis.version));
       building.set(basis.version, pending);
     }
-    return pending.catch((error: unknown) => {
-      if (!(error instanceof JobLimitError)) throw error;
-      const r = limitRefusal(error, 'aggregate');
-      throw new ApiError(r.status, r.code, r.message);
-    });
+    return pending;
   }
 
   const audit = (request: Parameters<typeof principalOf>[0], action: string, basis: AggregateBasis, detail: Record<string, unknown>) =>
