@@ -143,7 +143,7 @@ async function main(): Promise<void> {
       }),
     );
     const aggregate = await fetch(`${base}/api/v1/aggregate`, { headers: { authorization: `Bearer ${analyst}` } });
-    const agg = (await aggregate.json()) as { partners?: unknown[]; records?: unknown[] };
+    const agg = (await aggregate.json()) as { partners?: unknown[]; records?: unknown[]; totals?: { records: number } };
 
     const result = {
       partners: PARTNERS,
@@ -156,7 +156,7 @@ async function main(): Promise<void> {
       latencyMs: { p50: Math.round(percentile(sorted, 50)), p99: Math.round(percentile(sorted, 99)), max: Math.round(sorted.at(-1) ?? NaN) },
       readableAfterwards: readable,
       unreadable,
-      aggregate: { status: aggregate.status, partners: agg.partners?.length ?? 0, records: agg.records?.length ?? 0 },
+      aggregate: { status: aggregate.status, partners: agg.partners?.length ?? 0, records: agg.totals?.records ?? 0, firstPage: agg.records?.length ?? 0 },
       store: store.dialect,
       seconds: Number(((Date.now() - started) / 1000).toFixed(1)),
     };
@@ -169,7 +169,7 @@ async function main(): Promise<void> {
           `  throughput    ${result.throughputPerSecond} submissions/s`,
           `  latency       p50 ${result.latencyMs.p50} ms, p99 ${result.latencyMs.p99} ms, max ${result.latencyMs.max} ms`,
           `  read back     ${readable}/${accepted.length} (report with ${ROWS} records + annotated workbook)${unreadable.length ? ` FAILED: ${unreadable.join(', ')}` : ''}`,
-          `  aggregate     HTTP ${aggregate.status}, ${result.aggregate.partners} partners (with the warm-up one), ${result.aggregate.records} records`,
+          `  aggregate     HTTP ${aggregate.status}, ${result.aggregate.partners} partners (with the warm-up one), ${result.aggregate.records} records (${result.aggregate.firstPage} on the first page)`,
           '',
         ].join('\n'),
       );

@@ -2,6 +2,7 @@ import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
 import { AuditRepository, type AuditEntry } from '../server/repositories/audit';
 import { OrgError, OrgRepository, type Org } from '../server/repositories/orgs';
+import { SubmissionRepository } from '../server/repositories/submissions';
 import { TokenError, TokenRepository, type TokenInfo } from '../server/repositories/tokens';
 import { openStore, type Store } from '../server/store/connect';
 
@@ -15,6 +16,8 @@ export const USAGE = `Usage: npm run --silent admin -- COMMAND [options] [--json
   token issue --role analyst --name PERSON [--days N]
   token revoke --id TOKEN_ID | --token TOKEN
   token list [--org ID]
+  submission withdraw ID                        take a submission out of the aggregate (kept, audited;
+                                                the organisation's previous submission counts again)
   audit [--org ID] [--limit N]                  who read or wrote what, newest first
   migrate                                       bring the store's schema up to date
 
@@ -28,6 +31,15 @@ export interface AdminIO {
 }
 
 class UsageError extends Error {}
+
+class AdminError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
 
 const OPTIONS = {
   json: { type: 'boolean' },
@@ -83,7 +95,9 @@ async function run(store: Store, command: string[], values: Values): Promise<{ j
   const tokens = new TokenRepository(store.db);
   const audit = new AuditRepository(store.db);
   const actor = { admin: adminName() };
-  const key = command.join(' ');
+  // `submission withdraw ID`: the id is the third word.
+  const [first, second, ...rest] = command;
+  const key = first === 'submission' && second === 'withdraw' ? 'submission withdraw' : command.join(' ');
   switch (key) {
     case 'org add': {
       const org = await orgs.add(need(values, 'name'), values.signed);
@@ -135,6 +149,20 @@ async function run(store: Store, command: string[], values: Values): Promise<{ j
       const entries = await audit.list({ orgId: values.org, limit });
       return { json: { entries }, text: entries.length ? entries.map(auditLine).join('\n') : 'The audit log is empty.' };
     }
+    case 'submission withdraw': {
+      const id = rest[0] ?? values.id;
+      if (!id || rest.length > 1) throw new UsageError('submission withdraw needs one submission id, e.g. submission withdraw sub_abc123');
+      const done = await new SubmissionRepository(store.db).withdraw(id, actor.admin);
+      if (!done) throw new AdminError('not_found', `There is no submission ${id}.`);
+      const s = done.submission;
+      const json = { id: s.id, org: s.orgId, orgName: s.orgName, receivedAt: s.receivedAt, withdrawnAt: s.withdrawnAt, changed: done.changed };
+      return {
+        json,
+        text: done.changed
+          ? `Withdrew ${s.id} (${s.orgName}, received ${s.receivedAt}): it is kept but no longer in the aggregate.`
+          : `${s.id} was already withdrawn (${s.withdrawnAt}).`,
+      };
+    }
     case 'migrate':
       return { json: { store: store.location, migrated: true }, text: `Store ${store.location} is up to date.` };
     default:
@@ -171,7 +199,7 @@ export async function runAdmin(argv: string[], io: AdminIO): Promise<number> {
     return 0;
   } catch (error) {
     if (error instanceof UsageError) return fail('usage', error.message, 2);
-    if (error instanceof OrgError || error instanceof TokenError) return fail(error.code, error.message, 1);
+    if (error instanceof OrgError || error instanceof TokenError || error instanceof AdminError) return fail(error.code, error.message, 1);
     return fail('failed', error instanceof Error ? error.message : String(error), 1);
   } finally {
     await store?.close();

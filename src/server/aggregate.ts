@@ -1,28 +1,45 @@
+import { createHash } from 'node:crypto';
 import type { Collection, Period } from '../core/collection/types';
 import type { Counts } from '../core/report';
-import type { AggregateRecord, SubmissionRepository } from './repositories/submissions';
+import type { AggregateRecord, SubmissionMeta, SubmissionRepository } from './repositories/submissions';
 
-/** The aggregate data set: each signed partner's latest submission for the period. */
+/** The aggregate data set: each signed partner's latest submission (not withdrawn) for the period. */
 export interface AggregateData {
   period: Period;
   generatedAt: string;
-  partners: {
-    orgId: string;
-    name: string;
-    submissionId: string;
-    receivedAt: string;
-    records: number;
-    errors: number;
-    warnings: number;
-    byEngagement: Record<string, Counts>;
-  }[];
+  partners: AggregatePartner[];
   /** The indicator over all partners: events and attendees per engagement level, as the engine counted them. */
   totals: { partners: number; records: number; byEngagement: Record<string, Counts> };
   records: AggregateRecord[];
 }
 
-export async function buildAggregate(submissions: SubmissionRepository, collection: Collection, period: Period): Promise<AggregateData> {
+export interface AggregatePartner {
+  orgId: string;
+  name: string;
+  submissionId: string;
+  receivedAt: string;
+  records: number;
+  errors: number;
+  warnings: number;
+  byEngagement: Record<string, Counts>;
+}
+
+/** What goes into the aggregate, and a version that changes whenever that does (a submission stored or withdrawn, an agreement signed or not). */
+export interface AggregateBasis {
+  period: Period;
+  latest: SubmissionMeta[];
+  version: string;
+}
+
+export async function aggregateBasis(submissions: SubmissionRepository, period: Period): Promise<AggregateBasis> {
   const latest = await submissions.latestOfSignedOrgs(period);
+  const hash = createHash('sha256').update(`${period.start}..${period.end}`);
+  for (const s of latest) hash.update(`\n${s.id}\t${s.orgId}\t${s.orgName}`);
+  return { period, latest, version: hash.digest('base64url').slice(0, 16) };
+}
+
+/** The partners and the indicator totals, from the submissions' summaries (no records read). */
+export function summarise(latest: SubmissionMeta[], collection: Collection): Pick<AggregateData, 'partners' | 'totals'> {
   const levels = (collection.enumerations.engagement ?? []).map((o) => o.id);
   const zero = (): Record<string, Counts> => Object.fromEntries(levels.map((id) => [id, { events: 0, attendees: 0 }]));
   const totals = { partners: latest.length, records: 0, byEngagement: zero() };
@@ -45,6 +62,12 @@ export async function buildAggregate(submissions: SubmissionRepository, collecti
       byEngagement,
     };
   });
-  const records = await submissions.recordsOf(latest.map((s) => ({ id: s.id, orgId: s.orgId, orgName: s.orgName })));
-  return { period, generatedAt: new Date().toISOString(), partners, totals, records };
+  return { partners, totals };
+}
+
+/** The whole data set with every record (the aggregate workbook's input; runs in a worker). */
+export async function buildAggregate(submissions: SubmissionRepository, collection: Collection, period: Period, latest?: SubmissionMeta[]): Promise<AggregateData> {
+  const chosen = latest ?? (await submissions.latestOfSignedOrgs(period));
+  const records = await submissions.recordsOf(chosen.map((s) => ({ id: s.id, orgId: s.orgId, orgName: s.orgName })));
+  return { period, generatedAt: new Date().toISOString(), ...summarise(chosen, collection), records };
 }

@@ -2,10 +2,11 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { HSH_2023 } from '../core/collection/hsh2023';
 import type { Collection } from '../core/collection/types';
 import type { ServerConfig } from './config';
-import { defaultEngine, type Engine } from './engine';
+import type { Engine } from './engine';
 import { errorBodySchema, registerErrorHandlers } from './errors';
 import { Limiter } from './limiter';
 import { loggerOptions } from './logging';
+import { PooledEngine } from './pool';
 import { authPlugin } from './plugins/auth';
 import { repositoriesPlugin } from './plugins/repositories';
 import { securityPlugin } from './plugins/security';
@@ -22,6 +23,7 @@ export interface AppOptions {
   store: Store;
   /** Close the store when the app closes (the server does; tests that reopen it do not). */
   closeStore?: boolean;
+  /** Where submissions are read, checked and annotated; default a worker pool sized by the config (closed with the app). */
   engine?: Engine;
   collection?: Collection;
   /** Where log lines go (tests capture them); default standard output. false: no logging. */
@@ -52,8 +54,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(securityPlugin, { hstsMaxAge: config.hstsMaxAge });
 
   const limiter = new Limiter(config.checkConcurrency, config.checkQueue);
+  const engine =
+    options.engine ??
+    new PooledEngine({ threads: config.checkConcurrency, deadlineMs: config.jobMillis, maxOldGenerationSizeMb: config.workerMemoryMb });
+  if (!options.engine) app.addHook('onClose', async () => engine.close());
   await app.register(healthRoutes);
-  await app.register(apiRoutes, { prefix: '/api/v1', config, engine: options.engine ?? defaultEngine, collection, limiter });
+  await app.register(apiRoutes, { prefix: '/api/v1', config, engine, collection, limiter });
   await app.register(staticRoutes, { taskpaneDir: config.taskpaneDir, manifestFile: config.manifestFile });
   return app;
 }

@@ -29,6 +29,10 @@ export interface ServerConfig {
   checkConcurrency: number;
   /** Beyond this many waiting, submissions are answered 503 with Retry-After. */
   checkQueue: number;
+  /** Deadline of one job in the worker pool (reading and checking, annotating, the aggregate workbook), milliseconds. */
+  jobMillis: number;
+  /** Heap limit of each worker thread, MB: a job needing more is ended. */
+  workerMemoryMb: number;
   trustProxy: boolean;
   /** Strict-Transport-Security max-age in seconds; 0 (the default) sends none. */
   hstsMaxAge: number;
@@ -79,6 +83,8 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): ServerC
     logLevel: env.LOG_LEVEL || 'info',
     checkConcurrency: int(env, 'CHECK_CONCURRENCY', 2, 1, 64),
     checkQueue: int(env, 'CHECK_QUEUE', 200, 0, 100_000),
+    jobMillis: int(env, 'JOB_TIMEOUT_S', 30, 1, 3600) * 1000,
+    workerMemoryMb: int(env, 'WORKER_MEMORY_MB', 512, 64, 16_384),
     trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
     hstsMaxAge: int(env, 'HSTS_MAX_AGE', 0, 0, 63_072_000),
   };

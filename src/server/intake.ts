@@ -6,7 +6,7 @@ import { sheetFromValues } from '../core/fromValues';
 import { parseRange, type MergeArea, type Workbook } from '../core/workbook';
 import type { ReadLimits } from '../io/limits';
 import { ApiError } from './errors';
-import { readUpload, type Engine } from './engine';
+import { readUpload, type Reader } from './engine';
 import type { SubmissionSource } from './repositories/submissions';
 
 /** A submission as received, before the check: the original bytes and the workbook read from them. */
@@ -112,13 +112,14 @@ export function intakeFromValues(body: ValuesBody, collection: Collection, maxCe
     throw new ApiError(413, 'too_large', `The sheet has ${cells} cells; the server takes at most ${maxCells} in one submission.`);
   }
   const mapping = validMapping(body.mapping, collection);
-  const workbook = valuesWorkbook(body);
+  const bytes = new TextEncoder().encode(JSON.stringify(body));
   return {
     source: 'office',
     fileName: cleanFileName(body.fileName, `${body.sheet} (from Excel)`),
     contentType: 'application/json',
-    bytes: new TextEncoder().encode(JSON.stringify(body)),
-    read: async () => workbook,
+    bytes,
+    // Built from the bytes where it is read (a worker), so the parsed body need not be kept.
+    read: async () => workbookFromStoredValues(bytes),
     options: { sheet: body.sheet, headerRow: body.headerRow, mapping },
   };
 }
@@ -131,7 +132,7 @@ export function workbookFromStoredValues(bytes: Uint8Array): Workbook {
 /** Reads a multipart upload: one `file`, optional `sheet`, `headerRow`, `mapping` (JSON). */
 export async function intakeFromMultipart(
   request: FastifyRequest,
-  engine: Engine,
+  engine: Reader,
   collection: Collection,
   limits: Partial<ReadLimits>,
 ): Promise<Intake> {

@@ -11,11 +11,11 @@ export interface CliRun {
   ms: number;
 }
 
-/** Runs the check command line as a user would, in a child process. */
+/** Runs the check command line as a user would (`npm run check`: the launcher and the built bundle), in a child process. */
 export function runCli(args: string[], timeoutMs = 60_000): Promise<CliRun> {
   const started = Date.now();
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src/cli/check.ts'), ...args], { cwd: ROOT });
+    const child = spawn(process.execPath, [path.join(ROOT, 'scripts/check.cjs'), ...args], { cwd: ROOT });
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     child.stdout.on('data', (b: Buffer) => out.push(b));

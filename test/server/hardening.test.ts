@@ -2,6 +2,7 @@ import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { strToU8, zipSync } from 'fflate';
+import { inProcessEngine } from '../../src/server/jobs';
 import { auth, eventRows, logCapture, makeApp, multipart, valuesPayload, xlsxFixture, type TestApp } from './helpers';
 
 /** Hostile input and the HTTP surface (store-independent: SQLite only). */
@@ -194,8 +195,8 @@ test('an engine failure is a 500 without partner data in the log, and the server
   const t = await makeApp('sqlite', {
     logStream: logs.stream,
     engine: {
-      read: async () => ({ sheets: [], date1904: false }),
-      check: () => {
+      ...inProcessEngine,
+      check: async () => {
         throw new Error('cannot handle ConfidentialValue');
       },
     },

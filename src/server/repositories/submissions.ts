@@ -10,7 +10,68 @@ import type { Principal } from './tokens';
 export type SubmissionSource = 'xlsx' | 'csv' | 'office';
 export type SubmissionStatus = 'accepted' | 'flagged';
 
+/** One row of the records table, ready to insert: [row, date, engagement, attendees, flagged 0/1, values JSON]. */
+export type RecordRow = [number, string | null, string | null, number | null, number, string];
+/** One row of the issues table: [row, column, field, severity, code, message, value]. */
+export type IssueRow = [number | null, string | null, string | null, string, string, string, string | null];
+
+/**
+ * A check report as the store keeps it: its JSON and the rows of its records
+ * and issues, prepared where the check ran (a worker), so the server's event
+ * loop never walks a large report.
+ */
+export interface PreparedReport {
+  json: string;
+  sheet: string | null;
+  headerRow: number | null;
+  period: Period;
+  summary: Summary;
+  engine: { version: string; collection: string };
+  /** The rows in chunks of CHUNK, each chunk as JSON text: cheap to pass between threads, parsed one insert at a time. */
+  recordChunks: string[];
+  issueChunks: string[];
+}
+
+/** Rows per INSERT statement (and per chunk of a PreparedReport). */
+const CHUNK = 200;
+
+function chunked<T>(rows: T[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < rows.length; i += CHUNK) out.push(JSON.stringify(rows.slice(i, i + CHUNK)));
+  return out;
+}
+
+/** Lets the event loop answer others (e.g. /healthz) between the statements of a long transaction. */
+const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+export function prepareReport(report: CheckReport): PreparedReport {
+  const errorRows = new Set(report.issues.filter((i) => i.severity === 'error' && i.row !== undefined).map((i) => i.row));
+  return {
+    json: JSON.stringify(report),
+    sheet: report.sheet,
+    headerRow: report.headerRow,
+    period: report.period,
+    summary: report.summary,
+    engine: { version: report.engine.version, collection: report.engine.collection },
+    recordChunks: chunked<RecordRow>(report.records.map((r) => [
+      r.row,
+      typeof r.values.date === 'string' ? r.values.date : null,
+      typeof r.values.engagement === 'string' ? r.values.engagement : null,
+      typeof r.values.attendees === 'number' && Number.isSafeInteger(r.values.attendees) ? r.values.attendees : null,
+      errorRows.has(r.row) ? 1 : 0,
+      JSON.stringify(r.values),
+    ])),
+    issueChunks: chunked<IssueRow>(report.issues.map((i) => [i.row ?? null, i.column ?? null, i.field, i.severity, i.code, i.message, i.value ?? null])),
+  };
+}
+
+/** The annotated workbook, or why it could not be built (too big, too slow). */
+export type Annotated = { bytes: Uint8Array } | { failure: { code: string; message: string } };
+
 export interface NewSubmission {
+  /** Chosen before the check so the annotated workbook can carry it; default a new id. */
+  id?: string;
+  receivedAt?: string;
   principal: Principal & { orgId: string };
   idempotencyKey: string | null;
   source: SubmissionSource;
@@ -18,7 +79,8 @@ export interface NewSubmission {
   contentType: string;
   /** The original: the uploaded file, or the JSON the add-in posted. */
   bytes: Uint8Array;
-  report: CheckReport;
+  report: PreparedReport;
+  annotated?: Annotated;
 }
 
 /** A submission without its report and file: what lists show. */
@@ -39,6 +101,8 @@ export interface SubmissionMeta {
   collectionId: string;
   /** The check report's summary (counts and the indicator). */
   summary: Summary;
+  /** When an administrator withdrew it from the aggregate; null while it counts. */
+  withdrawnAt: string | null;
 }
 
 export interface AggregateRecord {
@@ -60,7 +124,7 @@ type MetaRow = Omit<Selectable<SubmissionTable>, 'report_json'> & { org_name: st
 const META_COLUMNS = [
   's.id', 's.org_id', 's.token_id', 's.person', 's.idempotency_key', 's.received_at', 's.source', 's.file_name', 's.sheet',
   's.header_row', 's.period_start', 's.period_end', 's.status', 's.record_count', 's.error_count', 's.warning_count',
-  's.engine_version', 's.collection_id', 's.summary_json', 'o.name as org_name',
+  's.engine_version', 's.collection_id', 's.summary_json', 's.withdrawn_at', 's.withdrawn_by', 'o.name as org_name',
 ] as const;
 
 function toMeta(r: MetaRow): SubmissionMeta {
@@ -80,10 +144,12 @@ function toMeta(r: MetaRow): SubmissionMeta {
     engineVersion: r.engine_version,
     collectionId: r.collection_id,
     summary: JSON.parse(r.summary_json) as Summary,
+    withdrawnAt: r.withdrawn_at,
   };
 }
 
-const CHUNK = 200;
+/** A newly chosen submission id. */
+export const newSubmissionId = () => newId('sub', 16);
 
 export class SubmissionRepository {
   private readonly audit: AuditRepository;
@@ -107,15 +173,15 @@ export class SubmissionRepository {
    */
   async create(input: NewSubmission): Promise<{ submission: SubmissionMeta; created: boolean }> {
     const { report, principal } = input;
-    const id = newId('sub', 16);
-    const errorRows = new Set(report.issues.filter((i) => i.severity === 'error' && i.row !== undefined).map((i) => i.row));
+    const id = input.id ?? newSubmissionId();
+    const receivedAt = input.receivedAt ?? new Date().toISOString();
     const row: SubmissionTable = {
       id,
       org_id: principal.orgId,
       token_id: principal.tokenId,
       person: principal.person,
       idempotency_key: input.idempotencyKey,
-      received_at: new Date().toISOString(),
+      received_at: receivedAt,
       source: input.source,
       file_name: input.fileName,
       sheet: report.sheet,
@@ -129,7 +195,9 @@ export class SubmissionRepository {
       engine_version: report.engine.version,
       collection_id: report.engine.collection,
       summary_json: JSON.stringify(report.summary),
-      report_json: JSON.stringify(report),
+      report_json: report.json,
+      withdrawn_at: null,
+      withdrawn_by: null,
     };
     try {
       await this.db.transaction().execute(async (trx) => {
@@ -145,33 +213,37 @@ export class SubmissionRepository {
             bytes: input.bytes,
           })
           .execute();
-        for (let i = 0; i < report.records.length; i += CHUNK) {
-          const chunk = report.records.slice(i, i + CHUNK).map((r) => ({
+        for (const text of report.recordChunks) {
+          const chunk = (JSON.parse(text) as RecordRow[]).map(([rowNumber, date, engagement, attendees, flagged, values]) => ({
             submission_id: id,
-            row_number: r.row,
-            event_date: typeof r.values.date === 'string' ? r.values.date : null,
-            engagement: typeof r.values.engagement === 'string' ? r.values.engagement : null,
-            attendees: typeof r.values.attendees === 'number' && Number.isSafeInteger(r.values.attendees) ? r.values.attendees : null,
-            flagged: errorRows.has(r.row) ? 1 : 0,
-            values_json: JSON.stringify(r.values),
+            row_number: rowNumber,
+            event_date: date,
+            engagement,
+            attendees,
+            flagged,
+            values_json: values,
           }));
           await trx.insertInto('records').values(chunk).execute();
+          await yieldToLoop();
         }
         if (this.hooks.insideSubmissionTransaction) await this.hooks.insideSubmissionTransaction();
-        for (let i = 0; i < report.issues.length; i += CHUNK) {
-          const chunk = report.issues.slice(i, i + CHUNK).map((issue, j) => ({
+        let seq = 0;
+        for (const text of report.issueChunks) {
+          const chunk = (JSON.parse(text) as IssueRow[]).map(([rowNumber, column, field, severity, code, message, value]) => ({
             submission_id: id,
-            seq: i + j + 1,
-            row_number: issue.row ?? null,
-            column_letter: issue.column ?? null,
-            field: issue.field,
-            severity: issue.severity,
-            code: issue.code,
-            message: issue.message,
-            value: issue.value ?? null,
+            seq: ++seq,
+            row_number: rowNumber,
+            column_letter: column,
+            field,
+            severity,
+            code,
+            message,
+            value,
           }));
           await trx.insertInto('issues').values(chunk).execute();
+          await yieldToLoop();
         }
+        if (input.annotated) await this.putAnnotated(id, input.annotated, trx);
         await this.audit.write(
           {
             actor: principal,
@@ -216,6 +288,60 @@ export class SubmissionRepository {
     return row && { fileName: row.file_name, contentType: row.content_type, bytes: row.bytes, sha256: row.sha256 };
   }
 
+  /** The stored annotated workbook (or why there is none); undefined when it was never built. */
+  async annotated(id: string): Promise<Annotated | undefined> {
+    const row = await this.db
+      .selectFrom('submission_annotated')
+      .select(['bytes', 'failure_code', 'failure_message'])
+      .where('submission_id', '=', id)
+      .executeTakeFirst();
+    if (!row) return undefined;
+    if (row.bytes) return { bytes: row.bytes };
+    return { failure: { code: row.failure_code ?? 'too_complex', message: row.failure_message ?? 'The annotated workbook could not be built.' } };
+  }
+
+  /** Stores the annotated workbook (or the reason it could not be built); a second writer changes nothing. */
+  async putAnnotated(id: string, annotated: Annotated, db: Kysely<Database> = this.db): Promise<void> {
+    const bytes = 'bytes' in annotated ? annotated.bytes : null;
+    const failure = 'failure' in annotated ? annotated.failure : null;
+    await db
+      .insertInto('submission_annotated')
+      .values({
+        submission_id: id,
+        built_at: new Date().toISOString(),
+        size: bytes?.byteLength ?? 0,
+        bytes,
+        failure_code: failure?.code ?? null,
+        failure_message: failure?.message ?? null,
+      })
+      .onConflict((oc) => oc.column('submission_id').doNothing())
+      .execute();
+  }
+
+  /**
+   * Takes a submission out of the aggregate (the organisation's previous one,
+   * if any, counts again). Kept, not deleted; audited in the same transaction.
+   * Returns undefined for an unknown id; a second withdrawal changes nothing.
+   */
+  async withdraw(id: string, admin: string): Promise<{ submission: SubmissionMeta; changed: boolean } | undefined> {
+    const changed = await this.db.transaction().execute(async (trx) => {
+      const result = await trx
+        .updateTable('submissions')
+        .set({ withdrawn_at: new Date().toISOString(), withdrawn_by: admin })
+        .where('id', '=', id)
+        .where('withdrawn_at', 'is', null)
+        .executeTakeFirst();
+      const n = Number(result.numUpdatedRows);
+      if (n > 0) {
+        const org = await trx.selectFrom('submissions').select('org_id').where('id', '=', id).executeTakeFirstOrThrow();
+        await this.audit.write({ actor: { admin }, action: 'submission.withdraw', outcome: 'ok', targetOrgId: org.org_id, submissionId: id }, trx);
+      }
+      return n > 0;
+    });
+    const submission = await this.get(id);
+    return submission && { submission, changed };
+  }
+
   /** Newest first; orgId limits to one organisation. */
   async list(options: { orgId?: string; limit?: number; period?: Period } = {}): Promise<SubmissionMeta[]> {
     let q = this.metaQuery().orderBy('s.received_at', 'desc').orderBy('s.id', 'desc').limit(options.limit ?? 100);
@@ -231,6 +357,7 @@ export class SubmissionRepository {
       .where('s.period_end', '=', period.end)
       .where('o.agreement_signed_on', 'is not', null)
       .where('o.agreement_signed_on', '<=', today)
+      .where('s.withdrawn_at', 'is', null)
       .orderBy('s.org_id')
       .orderBy('s.received_at', 'desc')
       .orderBy('s.id', 'desc')
@@ -266,6 +393,43 @@ export class SubmissionRepository {
       }
     }
     return out;
+  }
+
+  /**
+   * Up to `limit` aggregate records as JSON text, in order: the submissions
+   * as given, each by row, starting after `from` (submission index and row).
+   * The values are spliced in as stored, never parsed. `next` is where the
+   * following page starts, or null after the last record.
+   */
+  async recordsPage(
+    submissions: { id: string; orgId: string; orgName: string }[],
+    from: { index: number; row: number },
+    limit: number,
+  ): Promise<{ json: string[]; next: { index: number; row: number } | null }> {
+    const json: string[] = [];
+    let { index, row } = from;
+    while (index < submissions.length && json.length < limit) {
+      const s = submissions[index]!;
+      const rows = await this.db
+        .selectFrom('records')
+        .select(['row_number', 'flagged', 'values_json'])
+        .where('submission_id', '=', s.id)
+        .where('row_number', '>', row)
+        .orderBy('row_number')
+        .limit(limit - json.length)
+        .execute();
+      const head = `{"orgId":${JSON.stringify(s.orgId)},"partner":${JSON.stringify(s.orgName)},"submissionId":${JSON.stringify(s.id)}`;
+      for (const r of rows) json.push(`${head},"row":${Number(r.row_number)},"flagged":${Number(r.flagged) === 1},"values":${r.values_json}}`);
+      if (json.length < limit) {
+        index++;
+        row = 0;
+      } else {
+        row = Number(rows.at(-1)!.row_number);
+      }
+    }
+    if (index >= submissions.length) return { json, next: null };
+    // A full page that ends on a submission's last row: the next page starts there and may be empty of it.
+    return { json, next: { index, row } };
   }
 
   private metaQuery() {

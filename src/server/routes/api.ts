@@ -55,5 +55,5 @@ export const apiRoutes: FastifyPluginAsync<ApiOptions> = async (app, opts) => {
   });
   const { engine, collection, limiter } = opts;
   await app.register(submissionRoutes, { prefix: '/submissions', config, engine, collection, limiter });
-  await app.register(aggregateRoutes, { config, collection });
+  await app.register(aggregateRoutes, { config, collection, engine, limiter });
 };

@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import type { FastifyPluginAsync } from 'fastify';
 import { errorBody } from '../errors';
 
@@ -6,7 +5,7 @@ import { errorBody } from '../errors';
 export const healthRoutes: FastifyPluginAsync = async (app) => {
   app.get('/healthz', async (_request, reply) => {
     try {
-      await sql`select 1`.execute(app.store.db);
+      await app.store.ping();
       return reply.header('cache-control', 'no-store').send({ status: 'ok' });
     } catch {
       return reply.code(503).send(errorBody('store_unavailable', 'The store does not answer.'));

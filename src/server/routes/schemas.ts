@@ -32,6 +32,8 @@ export const submissionListItemSchema = {
     sheet: { type: ['string', 'null'] },
     period: { type: 'object', properties: { start: { type: 'string' }, end: { type: 'string' } } },
     status: { type: 'string' },
+    /** Set when an administrator withdrew the submission from the aggregate (status "withdrawn"). */
+    withdrawnAt: { type: ['string', 'null'] },
     summary: counts,
     links: linksSchema,
   },

@@ -1,14 +1,14 @@
 import type { FastifyInstance, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
-import { buildAnnotatedWorkbook } from '../../annotate';
+import type { AnnotateMeta } from '../../annotate';
 import type { Collection } from '../../core/collection/types';
-import { checkReportSchema, type CheckReport } from '../../core/report';
+import { readWorkbookBytes } from '../../io/readWorkbook';
 import type { ServerConfig } from '../config';
-import { readUpload, type Engine } from '../engine';
+import { JobLimitError, limitRefusal, type CheckResult, type Engine, type Reader } from '../engine';
 import { ApiError } from '../errors';
-import { intakeFromMultipart, intakeFromValues, valuesBodySchema, workbookFromStoredValues, type Intake, type ValuesBody } from '../intake';
+import { intakeFromMultipart, intakeFromValues, valuesBodySchema, type Intake, type ValuesBody } from '../intake';
 import type { Limiter } from '../limiter';
 import { agreementMessage, isSignedPartner, principalOf } from '../plugins/auth';
-import type { SubmissionMeta } from '../repositories/submissions';
+import { newSubmissionId, type Annotated, type SubmissionMeta, type SubmissionSource } from '../repositories/submissions';
 import type { Principal } from '../repositories/tokens';
 import { parsePeriod } from '../config';
 import { errorResponses, idParamsSchema, periodQuery, receiptSchema, submissionListSchema } from './schemas';
@@ -40,7 +40,8 @@ function listItem(s: SubmissionMeta) {
     fileName: s.fileName,
     sheet: s.sheet,
     period: s.period,
-    status: s.status,
+    status: s.withdrawnAt ? 'withdrawn' : s.status,
+    withdrawnAt: s.withdrawnAt,
     summary: s.counts,
     links: linksOf(s.id),
   };
@@ -76,18 +77,37 @@ export const submissionRoutes: FastifyPluginAsync<SubmissionRouteOptions> = asyn
   const period = config.period ?? collection.period;
   const readLimits = { maxFileBytes: config.maxUploadBytes, maxCells: config.maxCells, maxMillis: config.readMillis };
 
-  /** Reads and checks in the limiter; the report is validated against the contract before it is stored. */
-  async function checkIntake(intake: Intake): Promise<{ report: CheckReport; source: Intake['source'] }> {
+  // Required by the multipart intake, never called: the workbook is read in the engine (a worker), not here.
+  const unusedReader: Reader = { read: (bytes, fileName, limits) => readWorkbookBytes(bytes, fileName, limits) };
+
+  /** A job past its limit: the partner's answer (check), or the reason kept instead of a workbook (annotate). */
+  const asLimitError = (error: unknown, what: 'check') => {
+    if (!(error instanceof JobLimitError)) return error;
+    const r = limitRefusal(error, what);
+    return new ApiError(r.status, r.code, r.message);
+  };
+
+  /** Builds the annotated workbook in the engine; one too big or too slow to build is recorded as such, never a failed submission. */
+  async function annotate(job: { source: SubmissionSource; bytes: Uint8Array; fileName: string; reportJson: string; meta: AnnotateMeta }): Promise<Annotated> {
+    try {
+      return { bytes: await engine.annotate({ ...job, collection, readLimits }) };
+    } catch (error) {
+      if (error instanceof JobLimitError) return { failure: limitRefusal(error, 'annotated') };
+      app.log.warn({ err: error, submissionId: job.meta.submissionId }, 'annotated workbook failed');
+      return { failure: { code: 'annotate_failed', message: 'The annotated workbook of this submission could not be built. Its check report is still there.' } };
+    }
+  }
+
+  /** Reads, checks and annotates in the limiter (the engine's workers do the work). */
+  async function checkIntake(intake: Intake, meta: AnnotateMeta): Promise<CheckResult & { annotated: Annotated }> {
     const done = await limiter.run(async () => {
-      const workbook = await intake.read();
-      const sheetName = intake.options.sheet;
-      if (sheetName && !workbook.sheets.some((s) => s.name === sheetName || s.name.toLowerCase() === sheetName.toLowerCase())) {
-        const names = workbook.sheets.map((s) => `"${s.name}"`).join(', ');
-        throw new ApiError(422, 'sheet_not_found', `The workbook has no sheet named "${sheetName}"; its sheets are ${names}.`);
-      }
-      const result = engine.check(workbook, { ...intake.options, file: intake.fileName, period, collection });
-      const source = workbook.source === 'csv' ? 'csv' : intake.source;
-      return { report: checkReportSchema.parse(result), source };
+      const result = await engine
+        .check({ source: intake.source, bytes: intake.bytes, fileName: intake.fileName, options: intake.options, period, collection, readLimits })
+        .catch((error: unknown) => {
+          throw asLimitError(error, 'check');
+        });
+      const annotated = await annotate({ source: intake.source, bytes: intake.bytes, fileName: intake.fileName, reportJson: result.report.json, meta });
+      return { ...result, annotated };
     });
     if (!done) throw busy();
     return done.value;
@@ -130,9 +150,17 @@ export const submissionRoutes: FastifyPluginAsync<SubmissionRouteOptions> = asyn
         }
         const intake = isJson
           ? intakeFromValues(request.body as ValuesBody, collection, config.maxCells)
-          : await intakeFromMultipart(request, engine, collection, readLimits);
-        const { report, source } = await checkIntake(intake);
+          : await intakeFromMultipart(request, unusedReader, collection, readLimits);
+        // The parsed JSON is no longer needed (the intake keeps its bytes): let it go while the worker checks.
+        if (isJson) request.body = undefined;
+        const id = newSubmissionId();
+        const receivedAt = new Date().toISOString();
+        const meta = { partner: principal.orgName ?? undefined, submissionId: id, submittedAt: receivedAt, submittedBy: principal.person, fileName: intake.fileName };
+        const { report, source, annotated } = await checkIntake(intake, meta);
         stored = await app.repos.submissions.create({
+          id,
+          receivedAt,
+          annotated,
           principal,
           idempotencyKey: key,
           source,
@@ -187,36 +215,40 @@ export const submissionRoutes: FastifyPluginAsync<SubmissionRouteOptions> = asyn
       const json = await app.repos.submissions.reportJson(s.id);
       if (json === undefined) throw new ApiError(404, 'not_found', 'There is no submission with this id, or it is not yours to see.');
       await app.repos.audit.write({ actor: p, action: 'submission.read', outcome: 'ok', targetOrgId: s.orgId, submissionId: s.id });
-      // The report as checked, plus a `submission` member (the report contract allows added members).
-      const report = JSON.parse(json) as Record<string, unknown>;
-      report.submission = listItem(s);
-      return reply.type('application/json; charset=utf-8').send(JSON.stringify(report));
+      // The report as checked, plus a `submission` member (the report contract allows added members),
+      // spliced into the stored JSON text: a large report is never parsed on the event loop.
+      const body = `${json.slice(0, json.lastIndexOf('}'))},"submission":${JSON.stringify(listItem(s))}}`;
+      return reply.type('application/json; charset=utf-8').send(body);
     },
   );
 
   app.get<{ Params: { id: string } }>(
     '/:id/annotated.xlsx',
-    { schema: { params: idParamsSchema, response: errorResponses } },
+    { schema: { params: idParamsSchema, response: { ...errorResponses, 422: { $ref: 'error#' } } } },
     async (request, reply: FastifyReply) => {
       const p = principalOf(request);
       const s = await visibleSubmission(app, p, request.params.id, 'submission.annotated');
-      const [json, file] = await Promise.all([app.repos.submissions.reportJson(s.id), app.repos.submissions.file(s.id)]);
-      if (json === undefined || !file) throw new ApiError(404, 'not_found', 'There is no submission with this id, or it is not yours to see.');
-      const done = await limiter.run(async () => {
-        const workbook = s.source === 'office' ? workbookFromStoredValues(file.bytes) : await readUpload(engine, file.bytes, file.fileName, readLimits);
-        return buildAnnotatedWorkbook({
-          workbook,
-          report: JSON.parse(json) as CheckReport,
-          collection,
-          meta: { partner: s.orgName, submissionId: s.id, submittedAt: s.receivedAt, submittedBy: s.person, fileName: s.fileName },
-        });
-      });
-      if (!done) throw busy();
+      // Built once when the submission was stored; built now (once) only for one stored before that.
+      let annotated = await app.repos.submissions.annotated(s.id);
+      if (!annotated) {
+        const [json, file] = await Promise.all([app.repos.submissions.reportJson(s.id), app.repos.submissions.file(s.id)]);
+        if (json === undefined || !file) throw new ApiError(404, 'not_found', 'There is no submission with this id, or it is not yours to see.');
+        const meta = { partner: s.orgName, submissionId: s.id, submittedAt: s.receivedAt, submittedBy: s.person, fileName: s.fileName };
+        const done = await limiter.run(() => annotate({ source: s.source, bytes: file.bytes, fileName: file.fileName, reportJson: json, meta }));
+        if (!done) throw busy();
+        await app.repos.submissions.putAnnotated(s.id, done.value);
+        annotated = (await app.repos.submissions.annotated(s.id)) ?? done.value;
+      }
+      if ('failure' in annotated) {
+        await app.repos.audit.write({ actor: p, action: 'submission.annotated', outcome: 'failed', targetOrgId: s.orgId, submissionId: s.id, detail: { code: annotated.failure.code } });
+        throw new ApiError(422, annotated.failure.code, annotated.failure.message);
+      }
+      const bytes = annotated.bytes;
       await app.repos.audit.write({ actor: p, action: 'submission.annotated', outcome: 'ok', targetOrgId: s.orgId, submissionId: s.id });
       return reply
         .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
         .header('content-disposition', contentDisposition(`${baseName(s.fileName)} checked ${s.id}.xlsx`))
-        .send(Buffer.from(done.value.buffer, done.value.byteOffset, done.value.byteLength));
+        .send(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
     },
   );
 };

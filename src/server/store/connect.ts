@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, sql, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema';
 import { migrationProvider, type DialectName } from './migrations';
@@ -11,6 +11,13 @@ export interface Store {
   dialect: DialectName;
   /** Where the store is, without credentials: safe to print. */
   location: string;
+  /** The URL that opens this same store again (another thread's connection); null for an in-memory SQLite store. */
+  url: string | null;
+  /**
+   * Whether the store answers. On SQLite this bypasses Kysely's one-connection
+   * queue, so it answers at once even while a large submission's transaction is open.
+   */
+  ping(): Promise<void>;
   /** Brings the schema up to date; safe to call from several processes at once. */
   migrate(): Promise<void>;
   close(): Promise<void>;
@@ -50,7 +57,7 @@ export function parseDatabaseUrl(url: string): StoreTarget {
 /** Opens (and for SQLite creates) the store; call migrate() before use. */
 export function openStore(url: string): Store {
   const t = parseDatabaseUrl(url);
-  return t.dialect === 'sqlite' ? openSqlite(t.target) : openPostgres(t.target, t.schema ?? 'public');
+  return t.dialect === 'sqlite' ? openSqlite(t.target) : openPostgres(t.target, t.schema ?? 'public', url);
 }
 
 function openSqlite(path: string): Store {
@@ -68,12 +75,16 @@ function openSqlite(path: string): Store {
     db,
     dialect: 'sqlite',
     location: `sqlite:${file}`,
+    url: file === ':memory:' ? null : `sqlite:${file}`,
+    ping: async () => {
+      database.prepare('select 1').get();
+    },
     migrate: () => migrate(db, 'sqlite'),
     close: () => db.destroy(),
   };
 }
 
-function openPostgres(connectionString: string, schema: string): Store {
+function openPostgres(connectionString: string, schema: string, url: string): Store {
   const pool = new pg.Pool({
     connectionString,
     max: 10,
@@ -92,7 +103,11 @@ function openPostgres(connectionString: string, schema: string): Store {
   return {
     db,
     dialect: 'postgres',
+    url,
     location: `${safe.protocol}//${safe.username ? `${safe.username}@` : ''}${safe.host}${safe.pathname} (schema ${schema})`,
+    ping: async () => {
+      await sql`select 1`.execute(db);
+    },
     migrate: () => migrate(db, 'postgres', schema),
     close: () => db.destroy(),
   };

@@ -115,6 +115,23 @@ export function migrations(dialect: DialectName): Record<string, Migration> {
         await db.schema.createIndex('audit_log_target_org').on('audit_log').columns(['target_org_id', 'id']).execute();
       },
     },
+    '0002_annotated_and_withdrawn': {
+      async up(db: Kysely<unknown>) {
+        // The annotated workbook, built once when the submission is stored; or why it could not be built.
+        await db.schema
+          .createTable('submission_annotated')
+          .addColumn('submission_id', 'text', (c) => c.primaryKey().references('submissions.id').onDelete('cascade'))
+          .addColumn('built_at', 'text', (c) => c.notNull())
+          .addColumn('size', 'integer', (c) => c.notNull())
+          .addColumn('bytes', sql.raw(blob))
+          .addColumn('failure_code', 'text')
+          .addColumn('failure_message', 'text')
+          .execute();
+        // A withdrawn submission is kept but leaves the aggregate.
+        await db.schema.alterTable('submissions').addColumn('withdrawn_at', 'text').execute();
+        await db.schema.alterTable('submissions').addColumn('withdrawn_by', 'text').execute();
+      },
+    },
   };
 }
 

@@ -53,6 +53,9 @@ export interface SubmissionTable {
   collection_id: string;
   summary_json: string;
   report_json: string;
+  /** When an administrator withdrew it (kept, but out of the aggregate); null while it counts. */
+  withdrawn_at: string | null;
+  withdrawn_by: string | null;
 }
 
 export interface SubmissionFileTable {
@@ -62,6 +65,16 @@ export interface SubmissionFileTable {
   size: number;
   sha256: string;
   bytes: Uint8Array;
+}
+
+/** The annotated workbook of a submission, built once when it was stored; or the reason it could not be. */
+export interface SubmissionAnnotatedTable {
+  submission_id: string;
+  built_at: string;
+  size: number;
+  bytes: Uint8Array | null;
+  failure_code: string | null;
+  failure_message: string | null;
 }
 
 export interface RecordTable {
@@ -110,6 +123,7 @@ export interface Database {
   tokens: TokenTable;
   submissions: SubmissionTable;
   submission_files: SubmissionFileTable;
+  submission_annotated: SubmissionAnnotatedTable;
   records: RecordTable;
   issues: IssueTable;
   audit_log: AuditTable;

@@ -1,0 +1,119 @@
+/**
+ * Builds what `npm run serve` and the command line run, with esbuild:
+ *
+ *   dist/cli/check.js        the check command line (the `hsh-check` bin), self-contained
+ *   dist/server/server.js    the server (dependencies stay in node_modules)
+ *   dist/server/worker.js    the server's check worker (read, check, annotate, aggregate)
+ *
+ * `node scripts/build.cjs [cli] [server] [worker] [--if-stale]` builds them (all three by default); ensureBuilt() rebuilds one only
+ * when an input recorded by its last build changed, so launchers never run a
+ * stale bundle. A bundle is written to a temporary file and renamed, so a
+ * concurrent run sees the old file or the new one, never half of one.
+ */
+'use strict';
+const { mkdirSync, readFileSync, renameSync, statSync, utimesSync, writeFileSync } = require('node:fs');
+const { dirname, join, resolve } = require('node:path');
+
+const ROOT = resolve(__dirname, '..');
+
+const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', logLevel: 'silent', metafile: true, write: false, absWorkingDir: ROOT };
+
+const CLI = {
+  name: 'cli',
+  outfile: join(ROOT, 'dist/cli/check.js'),
+  options: { ...common, entryPoints: [join(ROOT, 'src/cli/check.ts')], minify: true, legalComments: 'none', banner: { js: '#!/usr/bin/env node' } },
+};
+
+const SERVER = {
+  name: 'server',
+  outfile: join(ROOT, 'dist/server/server.js'),
+  options: { ...common, entryPoints: [join(ROOT, 'src/server/server.ts')], packages: 'external', sourcemap: 'inline' },
+};
+
+const WORKER = {
+  name: 'worker',
+  outfile: join(ROOT, 'dist/server/worker.js'),
+  options: { ...common, entryPoints: [join(ROOT, 'src/server/worker.ts')], packages: 'external', sourcemap: 'inline' },
+};
+
+const TARGETS = [CLI, SERVER, WORKER];
+
+const inputsFile = (target) => `${target.outfile}.inputs.json`;
+
+/** True when the bundle is missing or older than one of its recorded inputs. */
+function isStale(target) {
+  let builtAt;
+  let inputs;
+  try {
+    builtAt = statSync(target.outfile).mtimeMs;
+    inputs = JSON.parse(readFileSync(inputsFile(target), 'utf8'));
+  } catch {
+    return true;
+  }
+  for (const file of inputs) {
+    try {
+      if (statSync(file).mtimeMs > builtAt) return true;
+    } catch {
+      return true;
+    }
+  }
+  return false;
+}
+
+/** Builds one target; its mtime is set to when the build started, so an edit made meanwhile still counts as newer. */
+async function build(target) {
+  const { build: esbuild } = require('esbuild');
+  const started = new Date();
+  const result = await esbuild({ ...target.options, outfile: target.outfile });
+  const cwd = target.options.absWorkingDir || ROOT;
+  const inputs = [...Object.keys(result.metafile.inputs).map((f) => resolve(cwd, f)), join(ROOT, 'package.json'), join(ROOT, 'scripts/build.cjs')];
+  mkdirSync(dirname(target.outfile), { recursive: true });
+  const tmp = `${target.outfile}.${process.pid}.tmp`;
+  const code = result.outputFiles.find((f) => f.path === target.outfile);
+  writeFileSync(tmp, code.contents, { mode: 0o755 });
+  const tmpInputs = `${inputsFile(target)}.${process.pid}.tmp`;
+  writeFileSync(tmpInputs, JSON.stringify(inputs));
+  renameSync(tmpInputs, inputsFile(target));
+  utimesSync(tmp, started, started);
+  renameSync(tmp, target.outfile);
+  return result;
+}
+
+async function ensureBuilt(target, { quiet = false } = {}) {
+  if (!isStale(target)) return false;
+  try {
+    await build(target);
+  } catch (error) {
+    process.stderr.write(`build of ${target.name} failed:\n${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(2);
+  }
+  if (!quiet) process.stderr.write(`built ${target.outfile.slice(ROOT.length + 1)}\n`);
+  return true;
+}
+
+module.exports = { ROOT, CLI, SERVER, WORKER, TARGETS, isStale, build, ensureBuilt };
+
+if (require.main === module) {
+  const args = process.argv.slice(2);
+  const flags = new Set(args.filter((a) => a.startsWith('--')));
+  const names = args.filter((a) => !a.startsWith('--'));
+  const chosen = names.length ? TARGETS.filter((t) => names.includes(t.name)) : TARGETS;
+  if (flags.has('--if-possible')) {
+    // `prepare` after a production install (no devDependencies): nothing to build with, and nothing wrong.
+    try {
+      require.resolve('esbuild');
+    } catch {
+      process.stderr.write('esbuild is not installed: skipping the build of dist/cli and dist/server\n');
+      process.exit(0);
+    }
+  }
+  (async () => {
+    for (const target of chosen) {
+      if (flags.has('--if-stale') && !isStale(target)) continue;
+      await build(target).catch((error) => {
+        process.stderr.write(`build of ${target.name} failed:\n${error instanceof Error ? error.message : String(error)}\n`);
+        process.exit(1);
+      });
+    }
+  })();
+}

@@ -1,0 +1,105 @@
+import { buildAnnotatedWorkbook } from '../annotate';
+import { buildAggregateWorkbook } from '../annotate/aggregateWorkbook';
+import { check } from '../core/check';
+import { checkReportSchema, type CheckReport } from '../core/report';
+import type { Workbook } from '../core/workbook';
+import { readWorkbookBytes } from '../io/readWorkbook';
+import { buildAggregate } from './aggregate';
+import { refusalOf, throwIfRefused, type AggregateJob, type AnnotateJob, type CheckJob, type CheckResult, type Engine, type Refusal } from './engine';
+import { ApiError } from './errors';
+import { workbookFromStoredValues } from './intake';
+import { prepareReport, SubmissionRepository } from './repositories/submissions';
+import { openStore, type Store } from './store/connect';
+
+/**
+ * The jobs themselves: plain functions of plain data, so they run the same in
+ * a worker thread (worker.ts) and in-process (inProcessEngine). A refused
+ * input comes back as a Refusal (errors do not cross threads with their codes).
+ */
+
+async function workbookOf(job: { source: CheckJob['source']; bytes: Uint8Array; fileName: string; readLimits: CheckJob['readLimits'] }): Promise<Workbook> {
+  return job.source === 'office' ? workbookFromStoredValues(job.bytes) : readWorkbookBytes(job.bytes, job.fileName, job.readLimits);
+}
+
+async function refusing<T>(fn: () => Promise<T>): Promise<T | Refusal> {
+  try {
+    return await fn();
+  } catch (error) {
+    const refusal = refusalOf(error);
+    if (refusal) return refusal;
+    throw error;
+  }
+}
+
+const SLICE = 10_000;
+
+/**
+ * Validates a report against the contract without holding a second copy of
+ * it (zod returns a copy): the head once, the records and issues a slice at
+ * a time. A 600,000-row report would otherwise need twice its memory.
+ */
+export function validReport(report: CheckReport): CheckReport {
+  const { records, issues, ...head } = report;
+  checkReportSchema.parse({ ...head, records: [], issues: [] });
+  for (let i = 0; i < records.length; i += SLICE) checkReportSchema.shape.records.parse(records.slice(i, i + SLICE));
+  for (let i = 0; i < issues.length; i += SLICE) checkReportSchema.shape.issues.parse(issues.slice(i, i + SLICE));
+  return report;
+}
+
+/** Reads and checks a submission; the report is validated against the contract and prepared for the store. */
+export function checkJob(job: CheckJob): Promise<CheckResult | Refusal> {
+  return refusing(async () => {
+    const workbook = await workbookOf(job);
+    const sheetName = job.options.sheet;
+    if (sheetName && !workbook.sheets.some((s) => s.name === sheetName || s.name.toLowerCase() === sheetName.toLowerCase())) {
+      const names = workbook.sheets.map((s) => `"${s.name}"`).join(', ');
+      throw new ApiError(422, 'sheet_not_found', `The workbook has no sheet named "${sheetName}"; its sheets are ${names}.`);
+    }
+    const result = check(workbook, { ...job.options, file: job.fileName, period: job.period, collection: job.collection });
+    return { source: workbook.source === 'csv' ? 'csv' : job.source, report: prepareReport(validReport(result)) };
+  });
+}
+
+/** Builds a submission's annotated workbook from its original and its stored report. */
+export function annotateJob(job: AnnotateJob): Promise<Uint8Array | Refusal> {
+  return refusing(async () => {
+    const workbook = await workbookOf(job);
+    return buildAnnotatedWorkbook({ workbook, report: JSON.parse(job.reportJson) as CheckReport, collection: job.collection, meta: job.meta });
+  });
+}
+
+const stores = new Map<string, Store>();
+
+function storeFor(url: string): Store {
+  let store = stores.get(url);
+  if (!store) {
+    store = openStore(url);
+    stores.set(url, store);
+  }
+  return store;
+}
+
+/** Builds the aggregate workbook of exactly the given submissions, reading their records from the store. */
+export async function aggregateJob(job: AggregateJob): Promise<Uint8Array> {
+  const repo = new SubmissionRepository(storeFor(job.storeUrl).db);
+  const data = await buildAggregate(repo, job.collection, job.period, job.latest);
+  return buildAggregateWorkbook(data, job.collection);
+}
+
+/** Closes the connections the aggregate jobs opened. */
+export async function closeJobStores(): Promise<void> {
+  const open = [...stores.values()];
+  stores.clear();
+  await Promise.all(open.map((s) => s.close()));
+}
+
+/**
+ * The same jobs on the calling thread, without deadlines or memory limits:
+ * for tests and tools, never for a server facing partners.
+ */
+export const inProcessEngine: Engine = {
+  check: async (job) => throwIfRefused(await checkJob(job)),
+  annotate: async (job) => throwIfRefused(await annotateJob(job)),
+  aggregateWorkbook: (job) => aggregateJob(job),
+  close: () => closeJobStores(),
+};
