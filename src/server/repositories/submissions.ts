@@ -45,6 +45,8 @@ export interface AggregateRecord {
   orgId: string;
   partner: string;
   submissionId: string;
+  /** The sheet of the partner's workbook the record stands on (null for a CSV or a one-sheet submission). */
+  sheet: string | null;
   row: number;
   flagged: boolean;
   values: Record<string, unknown>;
@@ -108,7 +110,8 @@ export class SubmissionRepository {
   async create(input: NewSubmission): Promise<{ submission: SubmissionMeta; created: boolean }> {
     const { report, principal } = input;
     const id = newId('sub', 16);
-    const errorRows = new Set(report.issues.filter((i) => i.severity === 'error' && i.row !== undefined).map((i) => i.row));
+    // A row is flagged on its own sheet: row 3 of "Feb" is not row 3 of "Jan".
+    const errorRows = new Set(report.issues.filter((i) => i.severity === 'error' && i.row !== undefined).map((i) => `${i.sheet ?? ''}\u0000${i.row}`));
     const row: SubmissionTable = {
       id,
       org_id: principal.orgId,
@@ -146,13 +149,15 @@ export class SubmissionRepository {
           })
           .execute();
         for (let i = 0; i < report.records.length; i += CHUNK) {
-          const chunk = report.records.slice(i, i + CHUNK).map((r) => ({
+          const chunk = report.records.slice(i, i + CHUNK).map((r, j) => ({
             submission_id: id,
+            seq: i + j + 1,
+            sheet: r.sheet ?? null,
             row_number: r.row,
             event_date: typeof r.values.date === 'string' ? r.values.date : null,
             engagement: typeof r.values.engagement === 'string' ? r.values.engagement : null,
             attendees: typeof r.values.attendees === 'number' && Number.isSafeInteger(r.values.attendees) ? r.values.attendees : null,
-            flagged: errorRows.has(r.row) ? 1 : 0,
+            flagged: errorRows.has(`${r.sheet ?? ''}\u0000${r.row}`) ? 1 : 0,
             values_json: JSON.stringify(r.values),
           }));
           await trx.insertInto('records').values(chunk).execute();
@@ -248,9 +253,9 @@ export class SubmissionRepository {
     for (const s of submissions) {
       const rows = await this.db
         .selectFrom('records')
-        .select(['submission_id', 'row_number', 'flagged', 'values_json'])
+        .select(['submission_id', 'sheet', 'row_number', 'flagged', 'values_json'])
         .where('submission_id', '=', s.id)
-        .orderBy('row_number')
+        .orderBy('seq')
         .execute();
       for (const r of rows) {
         const sub = byId.get(r.submission_id);
@@ -259,6 +264,7 @@ export class SubmissionRepository {
           orgId: sub.orgId,
           partner: sub.orgName,
           submissionId: sub.id,
+          sheet: r.sheet ?? null,
           row: Number(r.row_number),
           flagged: Number(r.flagged) === 1,
           values: JSON.parse(r.values_json) as Record<string, unknown>,
