@@ -46,7 +46,7 @@ describe('step 1: the tables of events and the sheets skipped', () => {
     await screen.findByRole('heading', { name: 'Where are your events?' });
     const read = screen.getByRole('list', { name: 'Read as events' });
     expect(within(read).getByRole('switch', { name: 'Events' })).toBeChecked();
-    expect(read).toHaveTextContent('Headings in row 2, rows 3–6, 4 events');
+    expect(read).toHaveTextContent('Rows 3–6, 4 events');
     expect(within(read).getByRole('spinbutton', { name: 'Row with the column headings on “Events”' })).toHaveValue(2);
     const skipped = screen.getByRole('list', { name: 'Not read' });
     expect(within(skipped).getByRole('switch', { name: 'Notes' })).not.toBeChecked();
@@ -63,7 +63,7 @@ describe('step 1: the tables of events and the sheets skipped', () => {
     expect(screen.getByText('We found 3 tables of events. Switch off any sheet that does not hold your events, or on one we skipped.')).toBeInTheDocument();
     const read = screen.getByRole('list', { name: 'Read as events' });
     expect(within(read).getAllByRole('switch')).toHaveLength(3);
-    expect(read).toHaveTextContent('Headings in row 2, rows 3–4, 2 events');
+    expect(read).toHaveTextContent('Rows 3–4, 2 events');
     // Keyboard: focus the switch and press space.
     within(read).getByRole('switch', { name: 'Feb' }).focus();
     await user.keyboard(' ');

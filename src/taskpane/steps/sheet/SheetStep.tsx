@@ -105,7 +105,7 @@ export function SheetStep({ state, dispatch }: { state: SheetState; dispatch: Di
                 <Switch checked label={entry.sheet} onChange={(_, d) => toggle(entry, d.checked)} />
                 {entry.tables.map((t, i) => (
                   <p key={i} className={styles.detail}>
-                    {tableLine(t)}
+                    {tableLine(t, entry.tables.length > 1)}
                   </p>
                 ))}
                 {entry.tables.length === 1 && (
@@ -167,9 +167,11 @@ export function SheetStep({ state, dispatch }: { state: SheetState; dispatch: Di
   );
 }
 
-function tableLine(t: TableReport): string {
+/** "Rows 4–11, 8 events"; with several tables on one sheet (no row field for each), led by the heading row. */
+function tableLine(t: TableReport, withHeading: boolean): string {
   const rows = t.lastRow >= t.firstRow ? `rows ${t.firstRow}–${t.lastRow}` : 'no rows';
-  return `Headings in row ${t.headerRow}, ${rows}, ${t.records.toLocaleString('en-US')} ${t.records === 1 ? 'event' : 'events'}`;
+  const events = `${t.records.toLocaleString('en-US')} ${t.records === 1 ? 'event' : 'events'}`;
+  return withHeading ? `Headings in row ${t.headerRow}, ${rows}, ${events}` : `${rows[0]!.toUpperCase()}${rows.slice(1)}, ${events}`;
 }
 
 /** The columns confirmed earlier for each table's sheet, where its header row is still the same. */
