@@ -11,7 +11,7 @@ export interface AggregateInput {
   generatedAt: string;
   partners: { orgId: string; name: string; submissionId: string; receivedAt: string; records: number; errors: number; warnings: number; byEngagement: Record<string, Counts> }[];
   totals: { partners: number; records: number; byEngagement: Record<string, Counts> };
-  records: { partner: string; submissionId: string; row: number; flagged: boolean; values: Record<string, unknown> }[];
+  records: { partner: string; submissionId: string; sheet?: string | null; row: number; flagged: boolean; values: Record<string, unknown> }[];
 }
 
 /** The aggregate data set as .xlsx: the indicator, the partners' submissions, and every record with its partner's name. */
@@ -58,7 +58,7 @@ export async function buildAggregateWorkbook(data: AggregateInput, collection: C
 
   const records = xlsx.addWorksheet('Records');
   const fields = collection.fields;
-  tableHeader(records, ['Partner', ...fields.map((f) => f.label), 'Submission', 'Row', 'Flagged'], data.records.length);
+  tableHeader(records, ['Partner', ...fields.map((f) => f.label), 'Submission', 'Sheet', 'Row', 'Flagged'], data.records.length);
   data.records.forEach((rec, i) => {
     const row = records.getRow(i + 2);
     row.getCell(1).value = rec.partner;
@@ -69,8 +69,9 @@ export async function buildAggregateWorkbook(data: AggregateInput, collection: C
       if (numFmt) cell.numFmt = numFmt;
     });
     row.getCell(fields.length + 2).value = rec.submissionId;
-    row.getCell(fields.length + 3).value = rec.row;
-    row.getCell(fields.length + 4).value = rec.flagged ? 'yes' : 'no';
+    row.getCell(fields.length + 3).value = rec.sheet ?? '';
+    row.getCell(fields.length + 4).value = rec.row;
+    row.getCell(fields.length + 5).value = rec.flagged ? 'yes' : 'no';
   });
   fitColumns(records);
 

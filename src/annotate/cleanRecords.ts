@@ -52,15 +52,20 @@ export function addCleanRecordsSheet(
   name: string,
   report: CheckReport,
   collection: Collection,
-  partnerSheet: string,
+  partnerSheet: string | ((sheet: string | null | undefined) => string),
   lists: Map<string, string>,
 ): Worksheet {
   const ws = xlsx.addWorksheet(name);
   const fields = collection.fields;
-  const worst = new Map<number, 'error' | 'warning'>();
+  const sheetOf = typeof partnerSheet === 'string' ? () => partnerSheet : partnerSheet;
+  // Per sheet and row: row 3 of "Feb" is not row 3 of "Jan".
+  const several = new Set(report.tables.map((t) => t.sheet)).size > 1;
+  const key = (sheet: string | null | undefined, row: number) => (several ? `${sheet ?? ''}\u0000${row}` : String(row));
+  const worst = new Map<string, 'error' | 'warning'>();
   for (const i of report.issues) {
     if (i.row === undefined) continue;
-    if (i.severity === 'error' || !worst.has(i.row)) worst.set(i.row, i.severity);
+    const k = key(i.sheet, i.row);
+    if (i.severity === 'error' || !worst.has(k)) worst.set(k, i.severity);
   }
   const headers = ['Row', ...fields.map((f) => f.label), 'Flag'];
   tableHeader(ws, headers, report.records.length);
@@ -68,7 +73,7 @@ export function addCleanRecordsSheet(
   report.records.forEach((record, i) => {
     const r = i + 2;
     const rowCell = ws.getCell(r, 1);
-    rowCell.value = { text: String(record.row), hyperlink: internalLink(partnerSheet, `${firstColumn}${record.row}`) };
+    rowCell.value = { text: String(record.row), hyperlink: internalLink(sheetOf(record.sheet), `${firstColumn}${record.row}`) };
     rowCell.font = LINK_FONT;
     fields.forEach((field, j) => {
       const { value, numFmt } = recordCell(field, record.values[field.id]);
@@ -76,7 +81,7 @@ export function addCleanRecordsSheet(
       cell.value = value;
       if (numFmt) cell.numFmt = numFmt;
     });
-    ws.getCell(r, fields.length + 2).value = worst.get(record.row) ?? 'ok';
+    ws.getCell(r, fields.length + 2).value = worst.get(key(record.sheet, record.row)) ?? 'ok';
   });
   const last = report.records.length + 1;
   if (last >= 2) {

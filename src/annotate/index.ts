@@ -34,7 +34,11 @@ export function annotatedWorkbook(input: AnnotateInput): XlsxWorkbook {
   const { workbook, report } = input;
   const meta = input.meta ?? {};
   const collection = input.collection ?? HSH_2023;
-  const source = report.sheet === null ? workbook.sheets[0] : workbook.sheets.find((s) => s.name === report.sheet) ?? workbook.sheets[0];
+  // Every sheet read, in workbook order; a report that names none (a CSV) stands on the first.
+  const named = new Set(report.tables.map((t) => t.sheet).filter((s): s is string => s !== null));
+  if (report.sheet !== null) named.add(report.sheet);
+  const read = workbook.sheets.filter((s) => named.has(s.name));
+  const sources = read.length ? read : workbook.sheets.slice(0, 1);
 
   const xlsx = new XlsxWorkbook();
   const when = meta.submittedAt ? new Date(meta.submittedAt) : new Date();
@@ -61,17 +65,35 @@ export function annotatedWorkbook(input: AnnotateInput): XlsxWorkbook {
 
   // Our sheets' names are fixed; the partner's sheet keeps its own name unless it collides.
   const taken = new Set<string>(Object.values(ANNOTATED_SHEETS).map((n) => n.toLowerCase()));
-  const partnerName = safeSheetName(source?.name ?? report.sheet ?? 'Submitted', taken, 'Submitted');
-  addPartnerSheet(xlsx, partnerName, source, report, workbook.date1904);
+  const names = new Map<string, string>();
+  for (const source of sources) {
+    const name = safeSheetName(source.name, taken, 'Submitted');
+    taken.add(name.toLowerCase());
+    names.set(source.name, name);
+  }
+  if (sources.length === 0) names.set('', safeSheetName(report.sheet ?? 'Submitted', taken, 'Submitted'));
+  const first = [...names.values()][0]!;
+  // An issue or record without a sheet (a CSV, a one-table engine) stands on the first sheet read.
+  const nameOf = (sheet: string | null | undefined): string => (sheet ? names.get(sheet) : undefined) ?? first;
+  if (sources.length === 0) addPartnerSheet(xlsx, first, undefined, report, workbook.date1904);
+  for (const source of sources) addPartnerSheet(xlsx, nameOf(source.name), source, sheetReport(report, source.name, source === sources[0]), workbook.date1904);
   const lists = listRanges(ANNOTATED_SHEETS.lists, collection);
-  addCleanRecordsSheet(xlsx, ANNOTATED_SHEETS.clean, report, collection, partnerName, lists);
-  addIssuesSheet(xlsx, ANNOTATED_SHEETS.issues, report, collection, partnerName);
+  addCleanRecordsSheet(xlsx, ANNOTATED_SHEETS.clean, report, collection, nameOf, lists);
+  addIssuesSheet(xlsx, ANNOTATED_SHEETS.issues, report, collection, nameOf);
   addMappingSheet(xlsx, ANNOTATED_SHEETS.mapping, report, collection);
   addSummarySheet(xlsx, ANNOTATED_SHEETS.summary, report, collection, meta);
   addListsSheet(xlsx, ANNOTATED_SHEETS.lists, collection);
   // Open on the partner's sheet.
   xlsx.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: 0, visibility: 'visible' }];
   return xlsx;
+}
+
+/** The report as one sheet sees it: its own table's header row and columns, its own issues (the first sheet also those naming none). */
+function sheetReport(report: CheckReport, sheet: string, first: boolean): CheckReport {
+  const table = report.tables.find((t) => t.sheet === sheet);
+  const issues = report.issues.filter((i) => (i.sheet === undefined || i.sheet === null ? first : i.sheet === sheet));
+  if (!table) return { ...report, issues };
+  return { ...report, headerRow: table.headerRow, columns: table.columns, issues };
 }
 
 /** The annotated workbook as .xlsx bytes. */

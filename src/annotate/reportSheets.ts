@@ -10,29 +10,39 @@ export function fieldLabel(collection: Collection, id: string | null): string {
 }
 
 /** One line per issue, each with a link to its cell in the partner's sheet. */
-export function addIssuesSheet(xlsx: XlsxWorkbook, name: string, report: CheckReport, collection: Collection, partnerSheet: string): Worksheet {
+export function addIssuesSheet(
+  xlsx: XlsxWorkbook,
+  name: string,
+  report: CheckReport,
+  collection: Collection,
+  partnerSheet: string | ((sheet: string | null | undefined) => string),
+): Worksheet {
   const ws = xlsx.addWorksheet(name);
-  tableHeader(ws, ['Row', 'Cell', 'Field', 'Severity', 'Code', 'Message', 'Value', 'Link'], report.issues.length);
+  const sheetOf = typeof partnerSheet === 'string' ? () => partnerSheet : partnerSheet;
+  // The Sheet column names the partner's sheet of each issue (as it is named in this workbook); empty for the whole workbook.
+  tableHeader(ws, ['Sheet', 'Row', 'Cell', 'Field', 'Severity', 'Code', 'Message', 'Value', 'Link'], report.issues.length);
   const firstColumn = report.columns[0]?.column ?? 'A';
   report.issues.forEach((issue, i) => {
     const r = i + 2;
     const address = issue.row !== undefined ? `${issue.column ?? firstColumn}${issue.row}` : null;
     const row = ws.getRow(r);
-    row.getCell(1).value = issue.row ?? null;
-    row.getCell(2).value = issue.row !== undefined && issue.column ? `${issue.column}${issue.row}` : null;
-    row.getCell(3).value = fieldLabel(collection, issue.field);
-    row.getCell(4).value = issue.severity;
-    row.getCell(4).fill = issue.severity === 'error' ? ERROR_FILL : WARNING_FILL;
-    row.getCell(5).value = issue.code;
-    row.getCell(6).value = issue.message;
+    const sheet = issue.row !== undefined || issue.column !== undefined || issue.sheet ? sheetOf(issue.sheet) : '';
+    row.getCell(1).value = sheet || null;
+    row.getCell(2).value = issue.row ?? null;
+    row.getCell(3).value = issue.row !== undefined && issue.column ? `${issue.column}${issue.row}` : null;
+    row.getCell(4).value = fieldLabel(collection, issue.field);
+    row.getCell(5).value = issue.severity;
+    row.getCell(5).fill = issue.severity === 'error' ? ERROR_FILL : WARNING_FILL;
+    row.getCell(6).value = issue.code;
+    row.getCell(7).value = issue.message;
     // The partner's text, always as text.
-    row.getCell(7).value = issue.value ?? null;
+    row.getCell(8).value = issue.value ?? null;
     if (address) {
-      row.getCell(8).value = { text: `Go to ${address}`, hyperlink: internalLink(partnerSheet, address) };
-      row.getCell(8).font = LINK_FONT;
+      row.getCell(9).value = { text: `Go to ${address}`, hyperlink: internalLink(sheetOf(issue.sheet), address) };
+      row.getCell(9).font = LINK_FONT;
     }
   });
-  fitColumns(ws, 6, 80);
+  fitColumns(ws, 7, 80);
   return ws;
 }
 

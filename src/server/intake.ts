@@ -1,7 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { Multipart } from '@fastify/multipart';
 import type { Collection } from '../core/collection/types';
-import type { CheckOptions } from '../core/check';
+import type { CheckOptions, MappingChoice } from '../core/check';
 import { sheetFromValues } from '../core/fromValues';
 import { parseRange, type MergeArea, type Workbook } from '../core/workbook';
 import type { ReadLimits } from '../io/limits';
@@ -17,7 +17,7 @@ export interface Intake {
   bytes: Uint8Array;
   /** Reads the workbook; deferred so it runs inside the check limiter. */
   read(): Promise<Workbook>;
-  options: Pick<CheckOptions, 'sheet' | 'headerRow' | 'mapping'>;
+  options: Pick<CheckOptions, 'sheet' | 'headerRow' | 'mapping' | 'leaveOut' | 'include' | 'headerRows' | 'mappings'>;
 }
 
 /** The JSON the add-in posts: the sheet's cells as Office.js returns them. */
@@ -28,8 +28,18 @@ export interface ValuesBody {
   valueTypes?: unknown[][];
   formulas?: unknown[][];
   headerRow?: number;
-  mapping?: Record<string, string | null>;
+  mapping?: Record<string, MappingChoice>;
   date1904?: boolean;
+  /**
+   * Every sheet of the workbook when it has more than one (the top-level
+   * sheet is then the first table's, for servers that read one). With it,
+   * the check reads every table, as the add-in's did.
+   */
+  sheets?: SheetBody[];
+  leaveOut?: string[];
+  include?: string[];
+  headerRows?: Record<string, number>;
+  mappings?: Record<string, Record<string, MappingChoice>>;
   /** 0-based position of rows[0][0] when the used range does not start at A1. */
   origin?: { row: number; col: number };
   /** Merged areas as A1 ranges ("B4:B5"): a date merged over two events belongs to both. */
@@ -37,7 +47,37 @@ export interface ValuesBody {
   fileName?: string;
 }
 
+/** One sheet of a several-sheet body. */
+export interface SheetBody {
+  name: string;
+  rows: unknown[][];
+  numberFormats?: unknown[][];
+  valueTypes?: unknown[][];
+  formulas?: unknown[][];
+  origin?: { row: number; col: number };
+  merges?: string[];
+}
+
 const grid = { type: 'array', items: { type: 'array' } } as const;
+const choice = {
+  anyOf: [
+    { type: ['string', 'null'] },
+    {
+      type: 'object',
+      required: ['field'],
+      additionalProperties: false,
+      properties: { field: { type: 'string', maxLength: 100 }, combine: { enum: ['sum', 'mark'] }, option: { type: 'string', maxLength: 100 } },
+    },
+  ],
+} as const;
+const columnChoices = { type: 'object', additionalProperties: choice, maxProperties: 500 } as const;
+const origin = {
+  type: 'object',
+  required: ['row', 'col'],
+  properties: { row: { type: 'integer', minimum: 0 }, col: { type: 'integer', minimum: 0 } },
+} as const;
+const merges = { type: 'array', maxItems: 200000, items: { type: 'string', maxLength: 32 } } as const;
+const sheetNames = { type: 'array', maxItems: 1000, items: { type: 'string', maxLength: 255 } } as const;
 
 export const valuesBodySchema = {
   type: 'object',
@@ -49,53 +89,121 @@ export const valuesBodySchema = {
     valueTypes: grid,
     formulas: grid,
     headerRow: { type: 'integer', minimum: 1, maximum: 1048576 },
-    mapping: { type: 'object', additionalProperties: { type: ['string', 'null'] }, maxProperties: 500 },
+    mapping: columnChoices,
     date1904: { type: 'boolean' },
-    origin: {
-      type: 'object',
-      required: ['row', 'col'],
-      properties: { row: { type: 'integer', minimum: 0 }, col: { type: 'integer', minimum: 0 } },
-    },
-    merges: { type: 'array', maxItems: 200000, items: { type: 'string', maxLength: 32 } },
+    origin,
+    merges,
     fileName: { type: 'string', maxLength: 255 },
+    sheets: {
+      type: 'array',
+      maxItems: 1000,
+      items: {
+        type: 'object',
+        required: ['name', 'rows'],
+        properties: { name: { type: 'string', minLength: 1, maxLength: 255 }, rows: grid, numberFormats: grid, valueTypes: grid, formulas: grid, origin, merges },
+      },
+    },
+    leaveOut: sheetNames,
+    include: sheetNames,
+    headerRows: { type: 'object', additionalProperties: { type: 'integer', minimum: 1, maximum: 1048576 }, maxProperties: 1000 },
+    mappings: { type: 'object', additionalProperties: columnChoices, maxProperties: 1000 },
   },
 } as const;
 
-/** The one sheet of an add-in submission, as the engine reads it. */
+/** The sheets of an add-in submission, as the engine reads them: every sheet of `sheets`, or the one sheet of an older body. */
 function valuesWorkbook(body: ValuesBody): Workbook {
-  const merges = (body.merges ?? []).map(parseRange).filter((m): m is MergeArea => m !== null);
+  const sheets: SheetBody[] = body.sheets?.length ? body.sheets : [{ ...body, name: body.sheet }];
   return {
-    sheets: [
+    sheets: sheets.map((sheet) =>
       sheetFromValues({
-        name: body.sheet,
-        values: body.rows,
-        numberFormats: body.numberFormats,
-        valueTypes: body.valueTypes,
-        formulas: body.formulas,
-        origin: body.origin,
-        merges,
+        name: sheet.name,
+        values: sheet.rows,
+        numberFormats: sheet.numberFormats,
+        valueTypes: sheet.valueTypes,
+        formulas: sheet.formulas,
+        origin: sheet.origin,
+        merges: (sheet.merges ?? []).map(parseRange).filter((m): m is MergeArea => m !== null),
       }),
-    ],
+    ),
     date1904: body.date1904 ?? false,
     source: 'office',
   };
 }
 
+/**
+ * The choices of a several-table submission (JSON body, or the multipart
+ * field `tables`): sheets left out or included, header rows and columns
+ * per sheet. Unknown sheet names are harmless; bad shapes are refused.
+ */
+export function tableChoices(raw: unknown, collection: Collection): Pick<CheckOptions, 'leaveOut' | 'include' | 'headerRows' | 'mappings'> {
+  if (raw === undefined || raw === null) return {};
+  if (typeof raw !== 'object' || Array.isArray(raw)) throw new ApiError(400, 'bad_request', 'tables must be an object: {"leaveOut": [...], "include": [...], "headerRows": {...}, "mappings": {...}}.');
+  const r = raw as Record<string, unknown>;
+  const names = (key: string): string[] | undefined => {
+    const v = r[key];
+    if (v === undefined) return undefined;
+    if (!Array.isArray(v) || v.some((x) => typeof x !== 'string')) throw new ApiError(400, 'bad_request', `${key} must be a list of sheet names.`);
+    return v as string[];
+  };
+  const out: Pick<CheckOptions, 'leaveOut' | 'include' | 'headerRows' | 'mappings'> = {};
+  const leaveOut = names('leaveOut');
+  const include = names('include');
+  if (leaveOut) out.leaveOut = leaveOut;
+  if (include) out.include = include;
+  if (r.headerRows !== undefined) {
+    if (typeof r.headerRows !== 'object' || r.headerRows === null || Array.isArray(r.headerRows)) throw new ApiError(400, 'bad_request', 'headerRows must be an object of sheet names to row numbers.');
+    const rows: Record<string, number> = {};
+    for (const [sheet, n] of Object.entries(r.headerRows as Record<string, unknown>)) {
+      if (typeof n !== 'number' || !Number.isInteger(n) || n < 1) throw new ApiError(400, 'bad_request', `headerRows: the row for "${sheet.slice(0, 40)}" must be a row number (1 or more).`);
+      rows[sheet] = n;
+    }
+    out.headerRows = rows;
+  }
+  if (r.mappings !== undefined) {
+    if (typeof r.mappings !== 'object' || r.mappings === null || Array.isArray(r.mappings)) throw new ApiError(400, 'invalid_mapping', 'mappings must be an object of sheet names to mappings.');
+    out.mappings = Object.fromEntries(Object.entries(r.mappings as Record<string, unknown>).map(([sheet, m]) => [sheet, validMapping(m, collection)]));
+  }
+  return out;
+}
+
 /** Checks a confirmed mapping: column letters to field ids of the collection (or null). */
-export function validMapping(raw: unknown, collection: Collection): Record<string, string | null> {
+export function validMapping(raw: unknown, collection: Collection): Record<string, MappingChoice> {
   if (raw === undefined || raw === null) return {};
   if (typeof raw !== 'object' || Array.isArray(raw)) throw new ApiError(400, 'invalid_mapping', 'mapping must be an object of column letters to field ids.');
   const fields = new Set(collection.fields.map((f) => f.id));
-  const out: Record<string, string | null> = {};
+  const out: Record<string, MappingChoice> = {};
   for (const [column, field] of Object.entries(raw as Record<string, unknown>)) {
     const letter = column.trim().toUpperCase();
     if (!/^[A-Z]{1,3}$/.test(letter)) throw new ApiError(400, 'invalid_mapping', `mapping: "${column.slice(0, 20)}" is not a column letter.`);
+    if (field !== null && typeof field === 'object' && !Array.isArray(field)) {
+      out[letter] = validPart(letter, field as Record<string, unknown>, collection);
+      continue;
+    }
     if (field !== null && (typeof field !== 'string' || !fields.has(field))) {
       throw new ApiError(400, 'invalid_mapping', `mapping: column ${letter} names no agreed field (use one of ${[...fields].join(', ')}, or null).`);
     }
     out[letter] = field as string | null;
   }
   return out;
+}
+
+/** One part of a field over several columns: {"field": "attendees", "combine": "sum"} or {"field": "audience", "combine": "mark", "option": "caregiver"}. */
+function validPart(letter: string, part: Record<string, unknown>, collection: Collection): MappingChoice {
+  const def = collection.fields.find((f) => f.id === part.field);
+  if (!def) throw new ApiError(400, 'invalid_mapping', `mapping: column ${letter} names no agreed field.`);
+  if (part.combine === undefined) return def.id;
+  if (part.combine === 'sum') {
+    if (def.kind !== 'count') throw new ApiError(400, 'invalid_mapping', `mapping: column ${letter}: only a count (${def.label} is not) can be added up over columns.`);
+    return { field: def.id, combine: 'sum' };
+  }
+  if (part.combine === 'mark') {
+    const options = def.enumeration ? collection.enumerations[def.enumeration] : undefined;
+    if (!options || typeof part.option !== 'string' || !options.some((o) => o.id === part.option)) {
+      throw new ApiError(400, 'invalid_mapping', `mapping: column ${letter}: a mark column needs an option of ${def.label}${options ? ` (${options.map((o) => o.id).join(', ')})` : ''}.`);
+    }
+    return { field: def.id, combine: 'mark', option: part.option };
+  }
+  throw new ApiError(400, 'invalid_mapping', `mapping: column ${letter}: combine must be "sum" or "mark".`);
 }
 
 /** Keeps a file name printable and path-free. */
@@ -107,7 +215,7 @@ export function cleanFileName(name: string | undefined, fallback: string): strin
 
 export function intakeFromValues(body: ValuesBody, collection: Collection, maxCells: number): Intake {
   let cells = 0;
-  for (const row of body.rows) cells += Array.isArray(row) ? row.length : 0;
+  for (const sheet of body.sheets?.length ? body.sheets : [body]) for (const row of sheet.rows) cells += Array.isArray(row) ? row.length : 0;
   if (cells > maxCells) {
     throw new ApiError(413, 'too_large', `The sheet has ${cells} cells; the server takes at most ${maxCells} in one submission.`);
   }
@@ -120,7 +228,8 @@ export function intakeFromValues(body: ValuesBody, collection: Collection, maxCe
     bytes,
     // Built from the bytes where it is read (a worker), so the parsed body need not be kept.
     read: async () => workbookFromStoredValues(bytes),
-    options: { sheet: body.sheet, headerRow: body.headerRow, mapping },
+    // A several-sheet body is read whole, every table as the add-in read it; an older body is its one sheet.
+    options: { ...(body.sheets?.length ? tableChoices(body, collection) : { sheet: body.sheet }), headerRow: body.headerRow, mapping },
   };
 }
 
@@ -169,12 +278,20 @@ export async function intakeFromMultipart(
   const fileName = cleanFileName(file.name, 'upload');
   const bytes = file.bytes;
   const sheet = fields.sheet?.trim() || undefined;
+  let tables: unknown;
+  if (fields.tables) {
+    try {
+      tables = JSON.parse(fields.tables);
+    } catch {
+      throw new ApiError(400, 'bad_request', 'tables must be JSON: {"leaveOut": ["Totals"]}.');
+    }
+  }
   return {
     source: /\.csv$/i.test(fileName) ? 'csv' : 'xlsx',
     fileName,
     contentType: file.type,
     bytes,
     read: () => readUpload(engine, bytes, fileName, limits),
-    options: { sheet, headerRow, mapping: validMapping(mapping, collection) },
+    options: { sheet, headerRow, mapping: validMapping(mapping, collection), ...tableChoices(tables, collection) },
   };
 }

@@ -83,31 +83,33 @@ export function Flow() {
   }
 }
 
-/** Reads the workbook and asks the engine (and any mapping confirmed earlier) where to start. */
+/** Reads the workbook and asks the engine which tables of events it holds. */
 async function startingPoint(host: WorkbookHost, engine: Engine) {
   const workbook: Workbook = await host.readWorkbook();
   if (workbook.sheets.length === 0) throw new Error('The workbook has no sheets.');
   const date1904 = await host.detectDate1904(workbook);
   const date1904Known = date1904 !== 'unknown';
   const assumed1904 = date1904 === 'unknown' ? workbook.date1904 : date1904;
-  const detection = safeDetect(engine, { ...workbook, date1904: assumed1904 });
-  const sheet =
-    detection?.sheet ?? (workbook.sheets.find((s) => !s.hidden) ?? workbook.sheets[0])?.name ?? '';
-  const saved = await host.loadMapping(sheet).catch(() => null);
-  const usable = saved && saved.sheet === sheet ? saved : null;
+  const report = safeDetect(engine, { ...workbook, date1904: assumed1904 });
+  const first = report?.tables[0];
+  const sheet = first?.sheet ?? report?.sheet ?? (workbook.sheets.find((s) => !s.hidden) ?? workbook.sheets[0])?.name ?? '';
+  const saved = date1904Known ? null : await host.loadMapping(sheet).catch(() => null);
   const detected: Choice = {
     sheet,
-    headerRow: usable?.headerRow ?? detection?.headerRow ?? 1,
-    date1904: date1904Known ? assumed1904 : (usable?.date1904 ?? assumed1904),
+    headerRow: first?.headerRow ?? report?.headerRow ?? 1,
+    date1904: date1904Known ? assumed1904 : (saved?.sheet === sheet && saved.date1904 !== undefined ? saved.date1904 : assumed1904),
+    leaveOut: [],
+    include: [],
+    headerRows: {},
   };
-  return { workbook, detected, date1904Known };
+  return { workbook, detected, report, date1904Known };
 }
 
 function safeDetect(engine: Engine, workbook: Workbook) {
   try {
     return engine(workbook);
   } catch {
-    // The person picks the sheet and header row themselves.
+    // The person picks the sheets and header rows themselves.
     return null;
   }
 }

@@ -1,3 +1,4 @@
+import type { MappingChoice } from '../core/check';
 /**
  * The submission server's API, as the taskpane uses it: send a sheet, get a
  * receipt. Every failure becomes a SubmitError with a message a partner can
@@ -5,16 +6,37 @@
  * the server never stores a submission twice.
  */
 
-/** What the add-in sends: the sheet's cells as Office.js returns them. */
-export interface ValuesPayload {
+/** One sheet's cells as Office.js returns them. */
+export interface SheetValues {
+  name: string;
+  rows: unknown[][];
+  numberFormats?: unknown[][];
+  /** Merged areas as A1 ranges, so the server spreads a merged value as the engine did here. */
+  merges?: string[];
+}
+
+/** The choices beyond one sheet: sheets left out or included, header rows and columns per sheet. */
+export interface TableChoices {
+  leaveOut?: string[];
+  include?: string[];
+  headerRows?: Record<string, number>;
+  mappings?: Record<string, Record<string, MappingChoice>>;
+}
+
+/**
+ * What the add-in sends: the first table's sheet at the top level (as a
+ * one-sheet body always was), and every sheet of the workbook in `sheets`.
+ */
+export interface ValuesPayload extends TableChoices {
   kind: 'values';
   sheet: string;
   rows: unknown[][];
   numberFormats?: unknown[][];
   /** Merged areas as A1 ranges, so the server spreads a merged value as the engine did here. */
   merges?: string[];
+  sheets?: SheetValues[];
   headerRow?: number;
-  mapping?: Record<string, string | null>;
+  mapping?: Record<string, MappingChoice>;
   date1904?: boolean;
 }
 
@@ -23,9 +45,12 @@ export interface FilePayload {
   kind: 'file';
   fileName: string;
   bytes: Uint8Array;
+  /** Restricts the server's check to one sheet (a CSV's has none). */
   sheet?: string;
   headerRow?: number;
-  mapping?: Record<string, string | null>;
+  mapping?: Record<string, MappingChoice>;
+  /** Sent as the multipart field `tables` (JSON). */
+  tables?: TableChoices;
 }
 
 export type SubmissionPayload = ValuesPayload | FilePayload;
@@ -107,6 +132,7 @@ export async function submit(
     if (payload.sheet) form.append('sheet', payload.sheet);
     if (payload.headerRow) form.append('headerRow', String(payload.headerRow));
     if (payload.mapping) form.append('mapping', JSON.stringify(payload.mapping));
+    if (payload.tables && Object.keys(payload.tables).length) form.append('tables', JSON.stringify(payload.tables));
     body = form;
   }
 

@@ -1,3 +1,4 @@
+import type { MappingChoice } from '../core/check';
 import type { Issue } from '../core/report';
 import type { Workbook } from '../core/workbook';
 
@@ -59,7 +60,7 @@ export interface UndoRecord {
 export interface SavedMapping {
   sheet: string;
   headerRow: number;
-  /** Column letter → field id or null. */
-  columns: Record<string, string | null>;
+  /** Column letter → field id, null, or one part of a field. */
+  columns: Record<string, MappingChoice>;
   date1904?: boolean;
 }

@@ -2,6 +2,8 @@ import { Workbook as XlsxWorkbook, ValueType, type Worksheet } from 'exceljs';
 import { unzipSync, strFromU8 } from 'fflate';
 import { buildAnnotatedWorkbook } from '../../src/annotate';
 import { ERROR_FILL_ARGB, WARNING_FILL_ARGB } from '../../src/annotate/styles';
+import type { CheckReport } from '../../src/core/report';
+import type { Workbook } from '../../src/core/workbook';
 import { fixtureReport, fixtureWorkbook } from './fixture';
 
 const meta = { partner: 'Westside Library', submissionId: 'sub_golden', submittedAt: '2024-01-15T10:30:00.000Z', submittedBy: 'Ann Analyst', fileName: 'family-events.xlsx' };
@@ -120,12 +122,12 @@ test('Clean records: the agreed columns, normalised values, frozen header, filte
 
 test('Issues: one row per issue with a link to its cell', () => {
   const ws = sheet('Issues');
-  expect((ws.getRow(1).values as unknown[]).slice(1)).toEqual(['Row', 'Cell', 'Field', 'Severity', 'Code', 'Message', 'Value', 'Link']);
+  expect((ws.getRow(1).values as unknown[]).slice(1)).toEqual(['Sheet', 'Row', 'Cell', 'Field', 'Severity', 'Code', 'Message', 'Value', 'Link']);
   expect(ws.actualRowCount).toBe(1 + fixtureReport().issues.length);
-  expect((ws.getRow(2).values as unknown[]).slice(1, 8)).toEqual([5, 'B5', 'Date of event', 'error', 'invalid_date', '"TBD" is not a date.', 'TBD']);
-  expect(ws.getCell('H2').value).toMatchObject({ text: 'Go to B5', hyperlink: "#'2023 Events'!B5" });
-  expect(ws.getCell('B10').value).toBeNull();
-  expect(ws.getCell('H10').value).toMatchObject({ hyperlink: "#'2023 Events'!A7" });
+  expect((ws.getRow(2).values as unknown[]).slice(1, 9)).toEqual(['2023 Events', 5, 'B5', 'Date of event', 'error', 'invalid_date', '"TBD" is not a date.', 'TBD']);
+  expect(ws.getCell('I2').value).toMatchObject({ text: 'Go to B5', hyperlink: "#'2023 Events'!B5" });
+  expect(ws.getCell('C10').value).toBeNull();
+  expect(ws.getCell('I10').value).toMatchObject({ hyperlink: "#'2023 Events'!A7" });
   expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
 });
 
@@ -165,5 +167,62 @@ test('a CSV (no sheet name) and a partner sheet named like ours', async () => {
   const out = new XlsxWorkbook();
   await out.xlsx.load(Buffer.from(await buildAnnotatedWorkbook({ workbook, report })) as unknown as ArrayBuffer);
   expect(out.worksheets.map((w) => w.name)).toEqual(['Summary (2)', 'Clean records', 'Issues', 'Mapping', 'Summary', 'Lists']);
-  expect(out.getWorksheet('Issues')!.getCell('H2').value).toMatchObject({ hyperlink: "#'Summary (2)'!B5" });
+  expect(out.getWorksheet('Issues')!.getCell('I2').value).toMatchObject({ hyperlink: "#'Summary (2)'!B5" });
+});
+
+test('several tables: every sheet read is reproduced at the same addresses with its own highlights and notes; Issues names the sheet', async () => {
+  const t = (value: string) => ({ kind: 'text' as const, value });
+  const num = (value: number) => ({ kind: 'number' as const, value });
+  const head = [t('Event'), t('Date'), t('Attendees')];
+  const workbook: Workbook = {
+    date1904: false,
+    source: 'xlsx',
+    sheets: [
+      { name: 'Read me', rows: [[t('One sheet per month')]], merges: [] },
+      { name: 'Jan', rows: [head, [t('Story time'), t('TBD'), num(5)]], merges: [] },
+      { name: 'Feb', rows: [[t('February')], head, [t('Play day'), t('2023-02-08'), t('~7')]], merges: [] },
+    ],
+  };
+  const columns = [
+    { column: 'A', header: 'Event', field: 'title', confidence: 1, reason: '' },
+    { column: 'B', header: 'Date', field: 'date', confidence: 1, reason: '' },
+    { column: 'C', header: 'Attendees', field: 'attendees', confidence: 1, reason: '' },
+  ];
+  const base = fixtureReport();
+  const report: CheckReport = {
+    ...base,
+    sheet: 'Jan',
+    headerRow: 1,
+    columns,
+    tables: [
+      { sheet: 'Jan', headerRow: 1, firstRow: 2, lastRow: 2, records: 1, columns },
+      { sheet: 'Feb', headerRow: 2, firstRow: 3, lastRow: 3, records: 1, columns },
+    ],
+    skipped: [{ sheet: 'Read me', reason: 'Instructions, not events.' }],
+    records: [{ sheet: 'Jan', row: 2, values: { title: 'Story time', attendees: 5 } }, { sheet: 'Feb', row: 3, values: { title: 'Play day', date: '2023-02-08', attendees: 7 } }],
+    issues: [
+      { sheet: 'Jan', row: 2, column: 'B', field: 'date', severity: 'error', code: 'invalid_date', message: '"TBD" is not a date.', value: 'TBD' },
+      { sheet: 'Feb', row: 3, column: 'C', field: 'attendees', severity: 'warning', code: 'approximate_attendees', message: '"~7" is approximate.', value: '~7', normalised: 7 },
+      { sheet: 'Feb', column: 'D', field: null, severity: 'warning', code: 'uncertain_mapping', message: 'Column D may be the zip.' },
+    ],
+  };
+  const out = new XlsxWorkbook();
+  await out.xlsx.load(Buffer.from(await buildAnnotatedWorkbook({ workbook, report })) as unknown as ArrayBuffer);
+  expect(out.worksheets.map((w) => w.name)).toEqual(['Jan', 'Feb', 'Clean records', 'Issues', 'Mapping', 'Summary', 'Lists']);
+  const jan = out.getWorksheet('Jan')!;
+  const feb = out.getWorksheet('Feb')!;
+  expect(jan.getCell('B2').value).toBe('TBD');
+  expect(jan.getCell('B2').note).toBeDefined();
+  expect(jan.getCell('C2').note).toBeUndefined();
+  expect(feb.getCell('A1').value).toBe('February');
+  expect(feb.getCell('C3').value).toBe('~7');
+  expect(feb.getCell('C3').note).toBeDefined();
+  // Row 2 of Feb is its header, not Jan's flagged row.
+  expect(feb.getCell('B2').note).toBeUndefined();
+  expect(feb.getRow(2).getCell(1).font).toMatchObject({ bold: true });
+  const issues = out.getWorksheet('Issues')!;
+  expect([2, 3, 4].map((r) => issues.getCell(`A${r}`).value)).toEqual(['Jan', 'Feb', 'Feb']);
+  expect(issues.getCell('I3').value).toMatchObject({ hyperlink: "#'Feb'!C3" });
+  const clean = out.getWorksheet('Clean records')!;
+  expect(clean.getCell('A3').value).toMatchObject({ text: '3', hyperlink: "#'Feb'!A3" });
 });

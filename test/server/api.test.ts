@@ -120,6 +120,40 @@ describeStores('submission API', (kind) => {
     expect((wb.getWorksheet('2023 Events')!.getCell('B4').value as Date).toISOString()).toBe('2023-01-01T00:00:00.000Z');
   });
 
+  test('JSON from the add-in with several sheets: every sheet is read; parts of a field and per-sheet choices are taken, bad ones refused', async () => {
+    const p = await t.partner();
+    const head = ['Event', 'Date', 'Level', 'Audience', 'Adults', 'Children'];
+    const payload = {
+      sheet: 'Jan',
+      rows: [head, ['Story time', '1/4/2023', 'L1', 'Parents', 5, 7]],
+      sheets: [
+        { name: 'Read me', rows: [['One sheet per month']] },
+        { name: 'Jan', rows: [head, ['Story time', '1/4/2023', 'L1', 'Parents', 5, 7]] },
+        { name: 'Feb', rows: [head, ['Play day', '2/8/2023', 'L2', 'Parents', 3, 4]] },
+      ],
+      mapping: { E: { field: 'attendees', combine: 'sum' }, F: { field: 'attendees', combine: 'sum' } },
+      mappings: { Feb: { E: { field: 'attendees', combine: 'sum' }, F: { field: 'attendees', combine: 'sum' } } },
+      leaveOut: ['Read me'],
+    };
+    const res = await t.app.inject({ method: 'POST', url: '/api/v1/submissions', payload, headers: auth(p.token) });
+    expect(res.statusCode).toBe(201);
+    const report = (await t.app.inject({ method: 'GET', url: `/api/v1/submissions/${res.json().id}`, headers: auth(p.token) })).json();
+    // Not restricted to the top-level sheet: the engine saw the whole workbook.
+    expect(report.tables.length).toBeGreaterThanOrEqual(1);
+    const annotated = await t.app.inject({ method: 'GET', url: `/api/v1/submissions/${res.json().id}/annotated.xlsx`, headers: auth(p.token) });
+    expect(annotated.statusCode).toBe(200);
+
+    const bad = async (extra: Record<string, unknown>) =>
+      (await t.app.inject({ method: 'POST', url: '/api/v1/submissions', payload: { ...payload, ...extra }, headers: auth(p.token) }));
+    const sumOfText = await bad({ mapping: { A: { field: 'title', combine: 'sum' } } });
+    expect(sumOfText.statusCode).toBe(400);
+    expect(sumOfText.json().error.message).toMatch(/only a count/);
+    const markWithout = await bad({ mappings: { Feb: { F: { field: 'audience', combine: 'mark' } } } });
+    expect(markWithout.statusCode).toBe(400);
+    expect(markWithout.json().error.message).toMatch(/needs an option of Target Audience/);
+    expect((await bad({ headerRows: { Jan: 0 } })).statusCode).toBe(400);
+  });
+
   test('a JSON body that is not a sheet is a 400', async () => {
     const p = await t.partner();
     const res = await t.app.inject({ method: 'POST', url: '/api/v1/submissions', payload: { rows: 'nope' }, headers: auth(p.token) });

@@ -1,8 +1,8 @@
 import type { ReactElement } from 'react';
 import { render } from '@testing-library/react';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
-import type { CheckOptions } from '../../src/core/check';
-import type { CheckReport, Issue } from '../../src/core/report';
+import type { CheckOptions, MappingChoice } from '../../src/core/check';
+import type { CheckRecord, CheckReport, ColumnMapping, Issue, Skipped, TableReport } from '../../src/core/report';
 import { a1, cellAt, cellText, columnLetter, type Cell, type Sheet, type Workbook } from '../../src/core/workbook';
 import type { CellChange, SavedMapping, UndoRecord, WorkbookHost } from '../../src/taskpane/host';
 import { HostProvider, type Engine, type OriginalFile } from '../../src/taskpane/HostContext';
@@ -36,87 +36,146 @@ export function eventsWorkbook(): Workbook {
   };
 }
 
-const HEADING_FIELDS: Record<string, string | null> = {
+/** A workbook kept as one sheet per month: a "Read me" sheet, Jan and Feb with the same headings, Mar with its own (adults + children, one mark column per audience). */
+export function monthlyWorkbook(): Workbook {
+  const head = ['Event', 'When', 'Level', 'Who', 'How many', 'Staff'];
+  return {
+    date1904: false,
+    source: 'xlsx',
+    sheets: [
+      sheetOf('Read me', [['How to fill in this workbook'], ['One sheet per month.']]),
+      sheetOf('Jan', [head, ['Story time', '1/4/23', 'L1', 'parents', 20, 'AB'], ['Play group', '1/11/23', 'level 2', 'caregivers', '~12', 'CD']]),
+      sheetOf('Feb', [['February'], head, ['Book fair', 'TBD', 'touchpoint', 'parents', 40, 'AB'], ['Story time', '2/8/23', 'L1', 'parents', 'about 30', 'EF']]),
+      sheetOf('Mar', [
+        ['Event', 'When', 'Level', 'Group', '# Adults', '# Children', 'Teachers'],
+        ['Puppet show', '3/1/23', 'L1', 'parents', 10, 14, ''],
+        ['Training', 'TBD', 'level 2', 'providers', 8, 0, 'x'],
+      ]),
+    ],
+  };
+}
+
+const HEADING_FIELDS: Record<string, MappingChoice> = {
   event: 'title',
   when: 'date',
   level: 'engagement',
   who: 'audience',
+  group: 'audience',
   'how many': 'attendees',
+  '# adults': { field: 'attendees', combine: 'sum' },
+  '# children': { field: 'attendees', combine: 'sum' },
+  teachers: { field: 'audience', combine: 'mark', option: 'teacher_educator' },
   staff: null,
 };
+/** Headings the fake is unsure of: an `uncertain_mapping` warning for the column. */
+const UNCERTAIN = new Set(['group']);
 const REQUIRED = ['title', 'date', 'audience', 'engagement', 'attendees'];
 const LEVELS: Record<string, string> = { l1: 'level_one', 'level 2': 'level_two', touchpoint: 'touchpoint', doyc: 'day_of_young_child' };
 
+const fieldOf = (c: MappingChoice | undefined): string | null => (c === undefined || c === null ? null : typeof c === 'string' ? c : c.field);
+
 /**
- * A stand-in for the check engine with the same contract: finds the sheet
- * and header row unless told, suggests a mapping the person's overrides win
- * over, and reports a few issues (one fixable per approximate count).
+ * A stand-in for the check engine with the same contract: reads every sheet
+ * with an "Event" heading as a table of events (all sheets but those left
+ * out; only `sheet` when told), lists the others as skipped, suggests a
+ * mapping the person's overrides win over (`mapping`, then `mappings` per
+ * sheet), and reports a few issues (one fixable per approximate count),
+ * each with its sheet.
  */
 export const fakeEngine: Engine = (workbook: Workbook, options: CheckOptions = {}): CheckReport => {
-  const sheet = workbook.sheets.find((s) => s.name === (options.sheet ?? 'Events')) ?? workbook.sheets[0]!;
-  const headerRow = options.headerRow ?? Math.max(1, sheet.rows.findIndex((r) => r.some((c) => cellText(c) === 'Event')) + 1);
-  const header = sheet.rows[headerRow - 1] ?? [];
-  const columns = header
-    .map((c, i) => ({ c, i }))
-    .filter(({ c }) => cellText(c))
-    .map(({ c, i }) => {
-      const suggested = HEADING_FIELDS[cellText(c).toLowerCase()] ?? null;
-      const column = columnLetter(i);
-      const chosen = options.mapping && column in options.mapping ? (options.mapping[column] ?? null) : suggested;
-      const field = chosen !== null && typeof chosen === 'object' ? chosen.field : chosen;
-      return { column, header: cellText(c), field, confidence: suggested ? 0.9 : 0, reason: suggested ? `The heading “${cellText(c)}” names this field.` : 'No field has a heading like this.' };
-    });
-  const colOf = (field: string) => columns.find((c) => c.field === field);
+  const tables: TableReport[] = [];
+  const skipped: Skipped[] = [];
+  const records: CheckRecord[] = [];
   const issues: Issue[] = [];
-  for (const f of REQUIRED) {
-    if (!colOf(f)) issues.push({ field: f, severity: 'error', code: 'unmapped_required_field', message: `No column is ${f}.` });
-  }
   const byEngagement: Record<string, { events: number; attendees: number }> = {};
-  const records = [];
-  for (let r = headerRow; r < sheet.rows.length; r++) {
-    const row = r + 1;
-    const values: Record<string, string | number | string[]> = {};
-    const get = (f: string) => {
-      const c = colOf(f);
-      return c ? cellAt(sheet, r, columnIndexOf(c.column)) : null;
-    };
-    const date = get('date');
-    if (date && cellText(date) === 'TBD') {
-      issues.push({ row, column: colOf('date')!.column, field: 'date', severity: 'error', code: 'invalid_date', message: '“TBD” is not a date.', value: 'TBD' });
+  const candidates = options.sheet ? workbook.sheets.filter((s) => s.name === options.sheet) : workbook.sheets;
+  for (const sheet of candidates.length ? candidates : workbook.sheets.slice(0, 1)) {
+    if (options.leaveOut?.includes(sheet.name)) {
+      skipped.push({ sheet: sheet.name, reason: 'Left out by you.', byChoice: true });
+      continue;
     }
-    const count = get('attendees');
-    let attendees: number | null = null;
-    if (count?.kind === 'number') attendees = count.value as number;
-    else if (count) {
-      const m = /(\d+)/.exec(cellText(count));
-      if (m) {
-        attendees = Number(m[1]);
-        issues.push({
-          row, column: colOf('attendees')!.column, field: 'attendees', severity: 'warning', code: 'approximate_attendees',
-          message: `“${cellText(count)}” is approximate: counted as ${attendees}.`, value: cellText(count), normalised: attendees,
-        });
+    const found = sheet.rows.findIndex((r) => r.some((c) => cellText(c) === 'Event')) + 1;
+    const chosen = options.headerRows?.[sheet.name] ?? (tables.length === 0 ? options.headerRow : undefined);
+    const headerRow = chosen ?? (found > 0 ? found : options.include?.includes(sheet.name) || options.sheet ? 1 : 0);
+    if (headerRow === 0) {
+      skipped.push({ sheet: sheet.name, reason: 'No row of headings: instructions or notes, not events.' });
+      continue;
+    }
+    const overrides = options.mappings?.[sheet.name] ?? options.mapping;
+    const header = sheet.rows[headerRow - 1] ?? [];
+    const columns: ColumnMapping[] = header
+      .map((c, i) => ({ c, i }))
+      .filter(({ c }) => cellText(c))
+      .map(({ c, i }) => {
+        const heading = cellText(c).toLowerCase();
+        const guess = HEADING_FIELDS[heading] ?? null;
+        const column = columnLetter(i);
+        const pick = overrides && column in overrides ? (overrides[column] ?? null) : guess;
+        const part = pick !== null && typeof pick === 'object' ? pick : null;
+        if (UNCERTAIN.has(heading) && !(overrides && column in overrides)) {
+          issues.push({ sheet: sheet.name, column, field: fieldOf(guess), severity: 'warning', code: 'uncertain_mapping', message: `“${cellText(c)}” may be the ${fieldOf(guess)}, but its values say little.` });
+        }
+        return {
+          column, header: cellText(c), field: fieldOf(pick), confidence: guess ? (UNCERTAIN.has(heading) ? 0.4 : 0.9) : 0,
+          reason: guess ? `The heading “${cellText(c)}” names this field.` : 'No field has a heading like this.',
+          ...(part?.combine ? { combine: part.combine } : {}), ...(part?.option ? { option: part.option } : {}),
+        };
+      });
+    const colsOf = (field: string) => columns.filter((c) => c.field === field);
+    const colOf = (field: string) => colsOf(field)[0];
+    if (tables.length === 0) {
+      for (const f of REQUIRED) {
+        if (!colOf(f)) issues.push({ field: f, severity: 'error', code: 'unmapped_required_field', message: `No column is ${f}.` });
       }
     }
-    const level = get('engagement');
-    const id = level ? LEVELS[cellText(level).toLowerCase()] : undefined;
-    if (id) {
-      values.engagement = id;
-      const t = (byEngagement[id] ??= { events: 0, attendees: 0 });
-      t.events++;
-      t.attendees += attendees ?? 0;
+    const before = records.length;
+    for (let r = headerRow; r < sheet.rows.length; r++) {
+      const row = r + 1;
+      const values: Record<string, string | number | string[]> = {};
+      const at = (c: ColumnMapping | undefined) => (c ? cellAt(sheet, r, columnIndexOf(c.column)) : null);
+      const date = at(colOf('date'));
+      if (date && cellText(date) === 'TBD') {
+        issues.push({ sheet: sheet.name, row, column: colOf('date')!.column, field: 'date', severity: 'error', code: 'invalid_date', message: '“TBD” is not a date.', value: 'TBD' });
+      }
+      let attendees: number | null = null;
+      for (const c of colsOf('attendees').filter((x) => x.combine !== 'mark')) {
+        const count = at(c);
+        if (count?.kind === 'number') attendees = (attendees ?? 0) + (count.value as number);
+        else if (count && cellText(count)) {
+          const m = /(\d+)/.exec(cellText(count));
+          if (m) {
+            attendees = (attendees ?? 0) + Number(m[1]);
+            issues.push({
+              sheet: sheet.name, row, column: c.column, field: 'attendees', severity: 'warning', code: 'approximate_attendees',
+              message: `“${cellText(count)}” is approximate: counted as ${m[1]}.`, value: cellText(count), normalised: Number(m[1]),
+            });
+          }
+        }
+      }
+      const level = at(colOf('engagement'));
+      const id = level ? LEVELS[cellText(level).toLowerCase()] : undefined;
+      if (id) {
+        values.engagement = id;
+        const t = (byEngagement[id] ??= { events: 0, attendees: 0 });
+        t.events++;
+        t.attendees += attendees ?? 0;
+      }
+      if (attendees !== null) values.attendees = attendees;
+      records.push({ sheet: sheet.name, row, values });
     }
-    if (attendees !== null) values.attendees = attendees;
-    records.push({ row, values });
+    const mine = records.slice(before);
+    tables.push({ sheet: sheet.name, headerRow, firstRow: headerRow + 1, lastRow: Math.max(headerRow + 1, ...mine.map((r) => r.row)), records: mine.length, columns });
   }
   const errors = issues.filter((i) => i.severity === 'error').length;
+  const first = tables[0];
   return {
-    sheet: sheet.name,
-    headerRow,
+    sheet: first?.sheet ?? null,
+    headerRow: first?.headerRow ?? null,
     period: { start: '2023-01-01', end: '2023-12-31' },
     date1904: workbook.date1904,
-    columns,
-    tables: [{ sheet: sheet.name, headerRow, firstRow: headerRow + 1, lastRow: Math.max(headerRow + 1, ...records.map((r) => r.row)), records: records.length, columns }],
-    skipped: [],
+    columns: first?.columns ?? [],
+    tables,
+    skipped,
     records,
     issues,
     summary: { records: records.length, errors, warnings: issues.length - errors, byEngagement, byAudience: {}, byEventType: {}, byMonth: {}, byZip: {} },
@@ -153,7 +212,7 @@ export function fakeHost(initial: Workbook = eventsWorkbook(), opts: { date1904?
     readWorkbook: jest.fn(async () => workbook),
     detectDate1904: jest.fn(async () => opts.date1904 ?? false),
     highlight: jest.fn(async (_sheet: string, issues: Issue[]) => ({ cells: new Set(issues.filter((i) => i.row).map((i) => `${i.column}${i.row}`)).size, notes: 'notes' as const })),
-    clearHighlights: jest.fn(async () => undefined),
+    clearHighlights: jest.fn(async (_sheet: string) => undefined),
     goTo: jest.fn(async () => undefined),
     writeValues: jest.fn(async (sheet: string, changes: CellChange[]): Promise<UndoRecord> => {
       const target = workbook.sheets.find((s) => s.name === sheet)!;

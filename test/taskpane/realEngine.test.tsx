@@ -11,7 +11,8 @@ test('with the real engine: detect, map, check, fix every messy value, and nothi
   const user = userEvent.setup();
   const fake = fakeHost(eventsWorkbook());
   renderWithHost(<Flow />, fake.host, (wb, o) => check(wb, { ...o, fixes: true }));
-  expect(await screen.findByRole('spinbutton', { name: 'Row with the column headings' })).toHaveValue(2);
+  expect(await screen.findByRole('spinbutton', { name: 'Row with the column headings on “Events”' })).toHaveValue(2);
+  expect(screen.getByRole('switch', { name: 'Events' })).toBeChecked();
   await user.click(screen.getByRole('button', { name: 'Next: columns' }));
   expect(await screen.findByRole('combobox', { name: 'Field for column E' })).toHaveTextContent('Number of attendees');
   expect(screen.getByRole('combobox', { name: 'Field for column F' })).toHaveTextContent('No field');

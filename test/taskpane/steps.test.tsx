@@ -4,7 +4,7 @@ import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { App } from '../../src/taskpane/App';
 import { Flow } from '../../src/taskpane/Flow';
-import { fakeEngine, fakeHost, renderWithHost } from './fakes';
+import { fakeEngine, fakeHost, monthlyWorkbook, renderWithHost } from './fakes';
 
 async function toMapping(user: ReturnType<typeof userEvent.setup>) {
   await screen.findByRole('heading', { name: 'Where are your events?' });
@@ -39,52 +39,67 @@ describe('loading', () => {
   });
 });
 
-describe('step 1: sheet and header row', () => {
-  test('shows the detected sheet and header row, and the headings in that row', async () => {
+describe('step 1: the tables of events and the sheets skipped', () => {
+  test('lists each table found (sheet, header row, rows, events) and each sheet skipped with its reason', async () => {
     const { host } = fakeHost();
     renderWithHost(<Flow />, host);
     await screen.findByRole('heading', { name: 'Where are your events?' });
-    expect(screen.getByRole('combobox', { name: 'Sheet' })).toHaveTextContent('Events');
-    expect(screen.getByRole('spinbutton', { name: 'Row with the column headings' })).toHaveValue(2);
-    const headings = screen.getByRole('list', { name: /Headings in row 2/ });
-    expect(within(headings).getAllByRole('listitem').map((li) => li.textContent)).toEqual(['Event', 'When', 'Level', 'Who', 'How many', 'Staff']);
-    expect(screen.getByRole('navigation', { name: 'Steps' }).querySelector('[aria-current="step"]')).toHaveTextContent('Sheet');
+    const read = screen.getByRole('list', { name: 'Read as events' });
+    expect(within(read).getByRole('switch', { name: 'Events' })).toBeChecked();
+    expect(read).toHaveTextContent('Rows 3–6, 4 events');
+    expect(within(read).getByRole('spinbutton', { name: 'Row with the column headings on “Events”' })).toHaveValue(2);
+    const skipped = screen.getByRole('list', { name: 'Not read' });
+    expect(within(skipped).getByRole('switch', { name: 'Notes' })).not.toBeChecked();
+    expect(skipped).toHaveTextContent('No row of headings: instructions or notes, not events.');
+    expect(screen.getByRole('navigation', { name: 'Steps' }).querySelector('[aria-current="step"]')).toHaveTextContent('Sheets');
   });
 
-  test('changing the header row changes the headings and what the engine is asked', async () => {
+  test('a workbook kept one sheet per month: every month listed; leaving one out and including a skipped sheet go to the engine', async () => {
+    const user = userEvent.setup();
+    const { host } = fakeHost(monthlyWorkbook());
+    const engine = jest.fn(fakeEngine);
+    renderWithHost(<Flow />, host, engine);
+    await screen.findByRole('heading', { name: 'Where are your events?' });
+    expect(screen.getByText('We found 3 tables of events. Switch off any sheet that does not hold your events, or on one we skipped.')).toBeInTheDocument();
+    const read = screen.getByRole('list', { name: 'Read as events' });
+    expect(within(read).getAllByRole('switch')).toHaveLength(3);
+    expect(read).toHaveTextContent('Rows 3–4, 2 events');
+    // Keyboard: focus the switch and press space.
+    within(read).getByRole('switch', { name: 'Feb' }).focus();
+    await user.keyboard(' ');
+    expect(engine).toHaveBeenLastCalledWith(expect.anything(), { leaveOut: ['Feb'] });
+    const skipped = screen.getByRole('list', { name: 'Not read' });
+    expect(within(skipped).getByRole('switch', { name: 'Feb' })).not.toBeChecked();
+    expect(within(skipped).getByRole('switch', { name: 'Feb' }).closest('li')).toHaveTextContent('Left out by you.');
+    await user.click(within(skipped).getByRole('switch', { name: 'Read me' }));
+    expect(engine).toHaveBeenLastCalledWith(expect.anything(), { leaveOut: ['Feb'], include: ['Read me'] });
+    expect(within(screen.getByRole('list', { name: 'Read as events' })).getByRole('switch', { name: 'Read me' })).toBeChecked();
+    await user.click(screen.getByRole('button', { name: 'Next: columns' }));
+    await screen.findByRole('heading', { name: 'Which column is which?' });
+    expect(engine).toHaveBeenLastCalledWith(expect.anything(), { leaveOut: ['Feb'], include: ['Read me'] });
+  });
+
+  test('changing a table\'s header row goes to the engine for that sheet', async () => {
     const user = userEvent.setup();
     const { host } = fakeHost();
     const engine = jest.fn(fakeEngine);
     renderWithHost(<Flow />, host, engine);
-    const row = await screen.findByRole('spinbutton', { name: 'Row with the column headings' });
+    const row = await screen.findByRole('spinbutton', { name: 'Row with the column headings on “Events”' });
     await user.clear(row);
     await user.type(row, '1');
-    expect(screen.getByRole('list', { name: /Headings in row 1/ })).toHaveTextContent('Eastside events 2023');
+    expect(engine).toHaveBeenLastCalledWith(expect.anything(), { headerRows: { Events: 1 } });
     await user.click(screen.getByRole('button', { name: 'Next: columns' }));
     await screen.findByRole('heading', { name: 'Which column is which?' });
-    expect(engine).toHaveBeenLastCalledWith(expect.anything(), { sheet: 'Events', headerRow: 1 });
+    expect(screen.getByRole('heading', { name: 'Column A: Eastside events 2023' })).toBeInTheDocument();
   });
 
-  test('an impossible row number is refused with a message', async () => {
+  test('with every sheet switched off there is nothing to check, and the step says so', async () => {
     const user = userEvent.setup();
     const { host } = fakeHost();
     renderWithHost(<Flow />, host);
-    const row = await screen.findByRole('spinbutton', { name: 'Row with the column headings' });
-    await user.clear(row);
-    await user.type(row, '99');
-    expect(screen.getByText(/Enter a row number from 1 to 6/)).toBeInTheDocument();
+    await user.click(await screen.findByRole('switch', { name: 'Events' }));
     expect(screen.getByRole('button', { name: 'Next: columns' })).toBeDisabled();
-  });
-
-  test('choosing another sheet asks the engine for its header row', async () => {
-    const user = userEvent.setup();
-    const { host } = fakeHost();
-    const engine = jest.fn(fakeEngine);
-    renderWithHost(<Flow />, host, engine);
-    await user.click(await screen.findByRole('combobox', { name: 'Sheet' }));
-    await user.click(screen.getByRole('option', { name: 'Notes' }));
-    expect(engine).toHaveBeenLastCalledWith(expect.anything(), { sheet: 'Notes' });
-    expect(screen.getByRole('combobox', { name: 'Sheet' })).toHaveTextContent('Notes');
+    expect(screen.getByText('Switch on at least one sheet with your events.')).toBeInTheDocument();
   });
 
   test('asks about the 1904 date system only when the host cannot tell', async () => {
@@ -130,8 +145,6 @@ describe('step 2: mapping', () => {
     await user.click(screen.getByRole('button', { name: 'Confirm and check' }));
     await screen.findByRole('heading', { name: 'Check' });
     expect(engine).toHaveBeenLastCalledWith(expect.anything(), {
-      sheet: 'Events',
-      headerRow: 2,
       mapping: { A: 'title', B: null, C: 'engagement', D: 'audience', E: 'attendees', F: null },
     });
     // Without a date column: no "TBD" error, but the date field is reported unmapped.
@@ -306,5 +319,101 @@ describe('step 3: check', () => {
     await screen.findByRole('heading', { name: 'Check' });
     await user.click(screen.getByRole('button', { name: 'Back' }));
     expect(await screen.findByRole('combobox', { name: 'Field for column F' })).toHaveTextContent('Description of Event');
+  });
+});
+
+describe('several tables: one sheet per month', () => {
+  test('tables with the same headings share one mapping; another table gets its own, with parts of a field', async () => {
+    const user = userEvent.setup();
+    const { host } = fakeHost(monthlyWorkbook());
+    const engine = jest.fn(fakeEngine);
+    renderWithHost(<Flow />, host, engine);
+    await toMapping(user);
+    expect(screen.getByRole('heading', { name: 'Applies to “Jan” and “Feb”' })).toBeInTheDocument();
+    const mar = screen.getByRole('region', { name: 'Sheet “Mar”' });
+    expect(within(mar).getByRole('heading', { name: 'Column E: # Adults → Number of attendees (added up)' })).toBeInTheDocument();
+    expect(within(mar).getByRole('heading', { name: 'Column F: # Children → Number of attendees (added up)' })).toBeInTheDocument();
+    expect(within(mar).getByRole('heading', { name: 'Column G: Teachers → Target Audience: Teachers/educator (marked)' })).toBeInTheDocument();
+    // Two parts of one field are not two columns on one field.
+    expect(within(mar).queryByText(/are both/)).not.toBeInTheDocument();
+    // The person can make a column a part too.
+    await user.click(within(mar).getByRole('combobox', { name: 'Field for column G' }));
+    await user.click(screen.getByRole('option', { name: 'Target Audience: Caregivers (marked)' }));
+    expect(within(mar).getByRole('heading', { name: /Column G: Teachers → Target Audience: Caregivers \(marked\)/ })).toBeInTheDocument();
+  });
+
+  test('a column the engine is unsure of comes first and must be confirmed before checking', async () => {
+    const user = userEvent.setup();
+    const { host } = fakeHost(monthlyWorkbook());
+    const engine = jest.fn(fakeEngine);
+    renderWithHost(<Flow />, host, engine);
+    await toMapping(user);
+    const confirm = screen.getByRole('button', { name: 'Confirm and check' });
+    expect(confirm).toBeDisabled();
+    expect(screen.getByText('Confirm the column we are unsure of first.')).toBeInTheDocument();
+    expect(confirm).toHaveAccessibleDescription('Confirm the column we are unsure of first.');
+    const mar = within(screen.getByRole('list', { name: 'Columns: Sheet “Mar”' }));
+    expect(mar.getAllByRole('heading')[0]).toHaveTextContent('Column D: Group');
+    await user.click(mar.getByRole('button', { name: 'Confirm column D: Target Audience' }));
+    expect(confirm).toBeEnabled();
+    await user.click(confirm);
+    await screen.findByRole('heading', { name: 'Check' });
+    expect(engine).toHaveBeenLastCalledWith(expect.anything(), {
+      mapping: { A: 'title', B: 'date', C: 'engagement', D: 'audience', E: 'attendees', F: null },
+      mappings: {
+        Mar: {
+          A: 'title', B: 'date', C: 'engagement', D: 'audience',
+          E: { field: 'attendees', combine: 'sum' }, F: { field: 'attendees', combine: 'sum' }, G: { field: 'audience', combine: 'mark', option: 'teacher_educator' },
+        },
+      },
+    });
+  });
+
+  test('"Confirm all" confirms every doubtful column at once', async () => {
+    const user = userEvent.setup();
+    const { host } = fakeHost(monthlyWorkbook());
+    renderWithHost(<Flow />, host);
+    await toMapping(user);
+    await user.click(screen.getByRole('button', { name: 'Confirm all' }));
+    expect(screen.getByText('Confirmed by you.')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Confirm and check' })).toBeEnabled();
+  });
+
+  test('issues name their sheet; go-to, highlights and fixes address each issue\'s own sheet', async () => {
+    const user = userEvent.setup();
+    const fake = fakeHost(monthlyWorkbook());
+    renderWithHost(<Flow />, fake.host);
+    await toMapping(user);
+    await user.click(screen.getByRole('button', { name: 'Confirm all' }));
+    await user.click(screen.getByRole('button', { name: 'Confirm and check' }));
+    await screen.findByRole('heading', { name: 'Check' });
+    const list = screen.getByRole('list', { name: 'Issues' });
+    await user.click(within(list).getByRole('button', { name: /Go to Feb B3 · Date of event/ }));
+    expect(fake.host.goTo).toHaveBeenLastCalledWith('Feb', 'B3');
+    await user.click(within(list).getByRole('button', { name: /Go to Mar B3 · Date of event/ }));
+    expect(fake.host.goTo).toHaveBeenLastCalledWith('Mar', 'B3');
+
+    await user.click(screen.getByRole('button', { name: 'Highlight cells' }));
+    const sheets = fake.host.highlight.mock.calls.map(([sheet, issues]) => [sheet, issues.map((i) => `${i.column}${i.row}`)]);
+    expect(sheets).toEqual([['Jan', ['E3']], ['Feb', ['B3', 'E4']], ['Mar', ['B3']]]);
+    expect(await screen.findByText('Highlighted 4 cells with notes.')).toBeInTheDocument();
+
+    await user.click(screen.getByRole('button', { name: 'Fix 2 values' }));
+    expect(fake.host.writeValues.mock.calls).toEqual([['Jan', [{ address: 'E3', value: 12 }]], ['Feb', [{ address: 'E4', value: 30 }]]]);
+    await user.click(await screen.findByRole('button', { name: 'Undo fix' }));
+    expect(fake.host.undo.mock.calls.map(([r]) => r.sheet)).toEqual(['Feb', 'Jan']);
+    await user.click(screen.getByRole('button', { name: 'Clear' }));
+    expect(fake.host.clearHighlights.mock.calls.map(([s]) => s)).toEqual(['Jan', 'Feb', 'Mar']);
+  });
+
+  test('an edit on any sheet read is checked again', async () => {
+    const user = userEvent.setup();
+    const fake = fakeHost(monthlyWorkbook());
+    renderWithHost(<Flow />, fake.host);
+    await toMapping(user);
+    await user.click(screen.getByRole('button', { name: 'Confirm all' }));
+    await user.click(screen.getByRole('button', { name: 'Confirm and check' }));
+    await screen.findByRole('heading', { name: 'Check' });
+    await waitFor(() => expect(fake.host.onEdit.mock.calls.map(([s]) => s)).toEqual(['Jan', 'Feb', 'Mar']));
   });
 });

@@ -195,7 +195,8 @@ describe('step 4: submit', () => {
     const form = calls[0]!.init.body as FormData;
     expect(form).toBeInstanceOf(FormData);
     expect((form.get('file') as File).name).toBe('events.xlsx');
-    expect(form.get('sheet')).toBe('Events');
+    // No sheet: the server reads every table, as the check here did.
+    expect(form.get('sheet')).toBeNull();
     expect(form.get('headerRow')).toBe('2');
     expect(JSON.parse(String(form.get('mapping')))).toMatchObject({ A: 'title' });
     expect(header(calls[0]!, 'Content-Type')).toBeUndefined();

@@ -4,12 +4,12 @@ import { errorFor, newIdempotencyKey, resolveLink, submit, SubmitError } from '.
 import { isoToSerial, parseA1, sampleValues, serialToIso } from '../../src/taskpane/cells';
 import { flowReducer, type FlowState } from '../../src/taskpane/flow';
 import { luminance } from '../../src/taskpane/theme';
-import { countKinds, filterIssues, fixesFor, fixesFromIssues, writtenValue } from '../../src/taskpane/steps/check/issues';
-import { duplicateFields, initialMapping, unmappedRequired } from '../../src/taskpane/steps/mapping/mapping';
+import { countKinds, filterIssues, fixesBySheet, fixesFor, fixesFromIssues, writtenValue } from '../../src/taskpane/steps/check/issues';
+import { decodeChoice, duplicateFields, encodeChoice, initialMapping, tableGroups, toMappings, unmappedRequired } from '../../src/taskpane/steps/mapping/mapping';
 import { sheetValues, valuesPayload } from '../../src/taskpane/steps/submit/payload';
 import { COLLECTION } from '../../src/taskpane/collection';
 import type { Issue } from '../../src/core/report';
-import { eventsWorkbook, fakeEngine } from './fakes';
+import { eventsWorkbook, fakeEngine, monthlyWorkbook } from './fakes';
 
 const issue = (over: Partial<Issue>): Issue => ({ field: 'attendees', severity: 'warning', code: 'approximate_attendees', message: 'm', ...over });
 
@@ -83,16 +83,16 @@ describe('flow', () => {
   test('steps move forward and back without losing the confirmed choices', () => {
     const workbook = eventsWorkbook();
     const report = fakeEngine(workbook, {});
-    const choice = { sheet: 'Events', headerRow: 2, date1904: false };
-    let s: FlowState = flowReducer({ step: 'loading' }, { type: 'loaded', workbook, detected: choice, date1904Known: false });
+    const choice = { sheet: 'Events', headerRow: 2, date1904: false, leaveOut: [], include: [], headerRows: {} };
+    let s: FlowState = flowReducer({ step: 'loading' }, { type: 'loaded', workbook, detected: choice, report, date1904Known: false });
     expect(s.step).toBe('sheet');
-    s = flowReducer(s, { type: 'sheetChosen', workbook, choice, report, saved: null });
-    s = flowReducer(s, { type: 'mappingConfirmed', mapping: { A: 'title' }, report });
-    expect(s).toMatchObject({ step: 'check', mapping: { A: 'title' } });
+    s = flowReducer(s, { type: 'sheetChosen', workbook, choice, report, saved: [] });
+    s = flowReducer(s, { type: 'mappingConfirmed', mapping: { mapping: { A: 'title' }, mappings: {} }, report });
+    expect(s).toMatchObject({ step: 'check', mapping: { mapping: { A: 'title' } } });
     s = flowReducer(s, { type: 'toSubmit' });
     s = flowReducer(s, { type: 'back' });
     s = flowReducer(s, { type: 'back' });
-    expect(s).toMatchObject({ step: 'mapping', saved: { columns: { A: 'title' } }, date1904Known: false });
+    expect(s).toMatchObject({ step: 'mapping', saved: [{ sheet: 'Events', columns: { A: 'title' } }], date1904Known: false });
     s = flowReducer(s, { type: 'back' });
     expect(s).toMatchObject({ step: 'sheet', detected: choice, date1904Known: false });
     // Out-of-order actions are ignored.
@@ -146,7 +146,7 @@ describe('check helpers', () => {
 describe('mapping helpers', () => {
   test('saved choices win over suggestions; unmapped required and duplicates are found', () => {
     const report = fakeEngine(eventsWorkbook(), {});
-    const mapping = initialMapping(report, { sheet: 'Events', headerRow: 2, columns: { B: null, F: 'title' } });
+    const mapping = initialMapping(tableGroups(report)[0]!, [{ sheet: 'Events', headerRow: 2, columns: { B: null, F: 'title' } }]);
     expect(mapping).toMatchObject({ A: 'title', B: null, F: 'title' });
     expect(unmappedRequired(mapping, COLLECTION.fields).map((f) => f.id)).toEqual(['date']);
     expect([...duplicateFields(mapping)]).toEqual([['title', ['A', 'F']]]);
@@ -164,7 +164,33 @@ describe('payload', () => {
 
   test('merged areas travel as A1 ranges', () => {
     const sheet = { name: 'S', merges: [{ top: 1, left: 1, bottom: 2, right: 1 }], rows: [[{ kind: 'text' as const, value: 'Date' }]] };
-    const payload = valuesPayload({ sheets: [sheet], date1904: false }, { sheet: 'S', headerRow: 1, date1904: false } as Parameters<typeof valuesPayload>[1], {});
+    const payload = valuesPayload({ sheets: [sheet], date1904: false }, { sheet: 'S', headerRow: 1, date1904: false, leaveOut: [], include: [], headerRows: {} }, { mapping: {}, mappings: {} });
     expect(payload.merges).toEqual(['B2:B3']);
+  });
+});
+
+describe('several tables', () => {
+  test('a choice travels through the dropdown as one value and back', () => {
+    for (const c of ['title', null, { field: 'attendees', combine: 'sum' as const }, { field: 'audience', combine: 'mark' as const, option: 'caregiver' }]) {
+      expect(decodeChoice(encodeChoice(c))).toEqual(c);
+    }
+  });
+
+  test('tables with the same headings form one group; the first group is `mapping`, the others go per sheet', () => {
+    const report = fakeEngine(monthlyWorkbook(), {});
+    const groups = tableGroups(report);
+    expect(groups.map((g) => g.sheets)).toEqual([['Jan', 'Feb'], ['Mar']]);
+    const mappings = toMappings(groups, groups.map((g) => initialMapping(g, [])));
+    expect(mappings.mapping).toMatchObject({ A: 'title', F: null });
+    expect(Object.keys(mappings.mappings)).toEqual(['Mar']);
+    expect(mappings.mappings.Mar).toMatchObject({ E: { field: 'attendees', combine: 'sum' } });
+  });
+
+  test('fixes go to the sheet of their issue when the engine\'s fixes name none', () => {
+    const report = fakeEngine(monthlyWorkbook(), {});
+    const bySheet = fixesBySheet({ ...report, fixes: [{ row: 3, column: 'E', field: 'attendees', from: '~12', to: 12 }] }, 'Jan');
+    expect([...bySheet]).toEqual([['Jan', [{ address: 'E3', value: 12 }]], ['Feb', [{ address: 'E4', value: 30 }]]]);
+    const one = fakeEngine(eventsWorkbook(), {});
+    expect([...fixesBySheet({ ...one, fixes: [{ row: 3, column: 'E', field: 'attendees', from: '~25', to: 25 }] }, 'Events')]).toEqual([['Events', [{ address: 'E3', value: 25 }]]]);
   });
 });

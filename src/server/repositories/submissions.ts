@@ -10,8 +10,8 @@ import type { Principal } from './tokens';
 export type SubmissionSource = 'xlsx' | 'csv' | 'office';
 export type SubmissionStatus = 'accepted' | 'flagged';
 
-/** One row of the records table, ready to insert: [row, date, engagement, attendees, flagged 0/1, values JSON]. */
-export type RecordRow = [number, string | null, string | null, number | null, number, string];
+/** One row of the records table, ready to insert: [row, date, engagement, attendees, flagged 0/1, values JSON, sheet]. */
+export type RecordRow = [number, string | null, string | null, number | null, number, string, string | null];
 /** One row of the issues table: [row, column, field, severity, code, message, value]. */
 export type IssueRow = [number | null, string | null, string | null, string, string, string, string | null];
 
@@ -45,7 +45,8 @@ function chunked<T>(rows: T[]): string[] {
 const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export function prepareReport(report: CheckReport): PreparedReport {
-  const errorRows = new Set(report.issues.filter((i) => i.severity === 'error' && i.row !== undefined).map((i) => i.row));
+  // A row is flagged on its own sheet: row 3 of "Feb" is not row 3 of "Jan".
+  const errorRows = new Set(report.issues.filter((i) => i.severity === 'error' && i.row !== undefined).map((i) => `${i.sheet ?? ''}\u0000${i.row}`));
   return {
     json: JSON.stringify(report),
     sheet: report.sheet,
@@ -58,8 +59,9 @@ export function prepareReport(report: CheckReport): PreparedReport {
       typeof r.values.date === 'string' ? r.values.date : null,
       typeof r.values.engagement === 'string' ? r.values.engagement : null,
       typeof r.values.attendees === 'number' && Number.isSafeInteger(r.values.attendees) ? r.values.attendees : null,
-      errorRows.has(r.row) ? 1 : 0,
+      errorRows.has(`${r.sheet ?? ''}\u0000${r.row}`) ? 1 : 0,
       JSON.stringify(r.values),
+      r.sheet ?? null,
     ])),
     issueChunks: chunked<IssueRow>(report.issues.map((i) => [i.row ?? null, i.column ?? null, i.field, i.severity, i.code, i.message, i.value ?? null])),
   };
@@ -109,6 +111,8 @@ export interface AggregateRecord {
   orgId: string;
   partner: string;
   submissionId: string;
+  /** The sheet of the partner's workbook the record stands on (null for a CSV or a one-sheet submission). */
+  sheet: string | null;
   row: number;
   flagged: boolean;
   values: Record<string, unknown>;
@@ -213,9 +217,12 @@ export class SubmissionRepository {
             bytes: input.bytes,
           })
           .execute();
+        let recordSeq = 0;
         for (const text of report.recordChunks) {
-          const chunk = (JSON.parse(text) as RecordRow[]).map(([rowNumber, date, engagement, attendees, flagged, values]) => ({
+          const chunk = (JSON.parse(text) as RecordRow[]).map(([rowNumber, date, engagement, attendees, flagged, values, sheet]) => ({
             submission_id: id,
+            seq: ++recordSeq,
+            sheet,
             row_number: rowNumber,
             event_date: date,
             engagement,
@@ -375,9 +382,9 @@ export class SubmissionRepository {
     for (const s of submissions) {
       const rows = await this.db
         .selectFrom('records')
-        .select(['submission_id', 'row_number', 'flagged', 'values_json'])
+        .select(['submission_id', 'sheet', 'row_number', 'flagged', 'values_json'])
         .where('submission_id', '=', s.id)
-        .orderBy('row_number')
+        .orderBy('seq')
         .execute();
       for (const r of rows) {
         const sub = byId.get(r.submission_id);
@@ -386,6 +393,7 @@ export class SubmissionRepository {
           orgId: sub.orgId,
           partner: sub.orgName,
           submissionId: sub.id,
+          sheet: r.sheet ?? null,
           row: Number(r.row_number),
           flagged: Number(r.flagged) === 1,
           values: JSON.parse(r.values_json) as Record<string, unknown>,

@@ -132,6 +132,29 @@ export function migrations(dialect: DialectName): Record<string, Migration> {
         await db.schema.alterTable('submissions').addColumn('withdrawn_by', 'text').execute();
       },
     },
+    // Records of a workbook read as several tables (one sheet per month): the same row number on
+    // two sheets is two records. Each record keeps its sheet and its place in the report.
+    '0003_records_by_sheet': {
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createTable('records_by_sheet')
+          .addColumn('submission_id', 'text', (c) => c.notNull().references('submissions.id').onDelete('cascade'))
+          .addColumn('seq', 'integer', (c) => c.notNull())
+          .addColumn('sheet', 'text')
+          .addColumn('row_number', 'integer', (c) => c.notNull())
+          .addColumn('event_date', 'text')
+          .addColumn('engagement', 'text')
+          .addColumn('attendees', 'integer')
+          .addColumn('flagged', 'integer', (c) => c.notNull())
+          .addColumn('values_json', 'text', (c) => c.notNull())
+          .addPrimaryKeyConstraint('records_by_sheet_pk', ['submission_id', 'seq'])
+          .execute();
+        await sql`insert into records_by_sheet (submission_id, seq, sheet, row_number, event_date, engagement, attendees, flagged, values_json)
+          select submission_id, row_number, null, row_number, event_date, engagement, attendees, flagged, values_json from records`.execute(db);
+        await db.schema.dropTable('records').execute();
+        await db.schema.alterTable('records_by_sheet').renameTo('records').execute();
+      },
+    },
   };
 }
 

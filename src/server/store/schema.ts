@@ -79,6 +79,10 @@ export interface SubmissionAnnotatedTable {
 
 export interface RecordTable {
   submission_id: string;
+  /** The record's place in the report (workbook order). */
+  seq: number;
+  /** The sheet the record stands on (null for a CSV or a one-sheet submission). */
+  sheet: string | null;
   row_number: number;
   event_date: string | null;
   engagement: string | null;

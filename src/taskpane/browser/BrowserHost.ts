@@ -77,6 +77,8 @@ export class BrowserHost implements WorkbookHost {
     return workbook.date1904;
   }
 
+  private highlightedOnce = false;
+
   async highlight(sheet: string, issues: Issue[]): Promise<HighlightResult> {
     const marks = new Map<string, CellMark>();
     for (const issue of issues) {
@@ -92,7 +94,12 @@ export class BrowserHost implements WorkbookHost {
     }
     const all = new Map(this.snapshot.marks);
     all.set(sheet, marks);
-    this.update({ marks: all, activeSheet: this.findSheet(sheet) ? sheet : this.snapshot.activeSheet });
+    // Several sheets are highlighted one after another: the grid moves to the first, and stays on
+    // a sheet that has highlights of its own (the person's, or an earlier one of this round).
+    const active = this.snapshot.activeSheet;
+    const stay = active !== sheet && (this.snapshot.marks.get(active)?.size ?? 0) > 0 && this.highlightedOnce;
+    this.highlightedOnce = true;
+    this.update({ marks: all, activeSheet: this.findSheet(sheet) && !stay ? sheet : active });
     return { cells: marks.size, notes: marks.size ? 'notes' : 'none' };
   }
 

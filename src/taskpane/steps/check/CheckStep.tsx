@@ -1,12 +1,13 @@
 import { useEffect, useMemo, useRef, useState, type Dispatch } from 'react';
 import { Button, MessageBar, MessageBarBody, makeStyles, tokens } from '@fluentui/react-components';
-import type { FlowAction, FlowState } from '../../flow';
+import { sheetsRead, type FlowAction, type FlowState } from '../../flow';
+import type { Issue } from '../../../core/report';
 import type { UndoRecord } from '../../host';
 import { useHostServices } from '../../HostContext';
 import { errorMessage } from '../../errors';
 import { useStepStyles } from '../layout';
 import { StepSection } from '../StepSection';
-import { countKinds, filterIssues, fixesFor, type IssueFilter } from './issues';
+import { countKinds, filterIssues, fixesBySheet, issueSheet, issuesBySheet, type IssueFilter } from './issues';
 import { IssueFilters } from './IssueFilters';
 import { IssueList } from './IssueList';
 import { IndicatorPreview } from './IndicatorPreview';
@@ -32,7 +33,8 @@ export function CheckStep({ state, dispatch }: { state: CheckState; dispatch: Di
   const styles = useStyles();
   const step = useStepStyles();
   const { report, choice, mapping } = state;
-  const recheck = useRecheck(choice, mapping, dispatch);
+  const sheets = useMemo(() => sheetsRead(report, choice.sheet), [report, choice.sheet]);
+  const recheck = useRecheck(choice, mapping, sheets, dispatch);
   const [filter, setFilter] = useState<IssueFilter>({ severity: 'all', kind: null });
   const [busy, setBusy] = useState<Busy>(null);
   const [status, setStatus] = useState('');
@@ -40,12 +42,24 @@ export function CheckStep({ state, dispatch }: { state: CheckState; dispatch: Di
   // In the browser mode the grid is our own view of a copy: flagged cells show from the start.
   // In Excel, painting the partner's workbook waits until they ask.
   const [highlighted, setHighlighted] = useState(host.kind === 'browser');
-  const [undo, setUndo] = useState<{ record: UndoRecord; count: number } | null>(null);
+  const [undo, setUndo] = useState<{ records: UndoRecord[]; count: number } | null>(null);
 
   const kinds = useMemo(() => countKinds(report.issues), [report.issues]);
   const shown = useMemo(() => filterIssues(report.issues, filter), [report.issues, filter]);
-  const fixes = useMemo(() => fixesFor(report), [report]);
+  const fixesPerSheet = useMemo(() => fixesBySheet(report, choice.sheet), [report, choice.sheet]);
+  const fixes = useMemo(() => [...fixesPerSheet.values()].flat(), [fixesPerSheet]);
   const before = useMemo(() => new Map((report.fixes ?? []).map((f) => [`${f.column}${f.row}`, f.from])), [report.fixes]);
+  // Every sheet read gets its own issues; a sheet that has none any more is cleared.
+  const highlightAll = async () => {
+    let cells = 0;
+    let notes: 'notes' | 'comments' | 'none' = 'none';
+    for (const [sheet, issues] of issuesBySheet(report.issues, sheets, choice.sheet)) {
+      const result = await host.highlight(sheet, issues);
+      cells += result.cells;
+      if (result.notes !== 'none') notes = result.notes;
+    }
+    return { cells, notes };
+  };
   const { errors, warnings, records } = report.summary;
 
   // Keep the highlights in step with the issues after a fix, an undo or an edit.
@@ -55,8 +69,9 @@ export function CheckStep({ state, dispatch }: { state: CheckState; dispatch: Di
   }, [highlighted]);
   useEffect(() => {
     if (!highlightedRef.current) return;
-    host.highlight(choice.sheet, report.issues).catch(() => undefined);
-  }, [host, report, choice.sheet]);
+    void highlightAll().catch(() => undefined);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- highlightAll reads exactly these
+  }, [host, report, sheets, choice.sheet]);
 
   async function run(kind: Exclude<Busy, null>, action: () => Promise<string>) {
     setBusy(kind);
@@ -73,28 +88,29 @@ export function CheckStep({ state, dispatch }: { state: CheckState; dispatch: Di
 
   const highlight = () =>
     run('highlight', async () => {
-      const result = await host.highlight(choice.sheet, report.issues);
+      const result = await highlightAll();
       setHighlighted(true);
       const notes = result.notes === 'notes' ? ' with notes' : result.notes === 'comments' ? ' with comments' : '';
       return `Highlighted ${result.cells} cell${result.cells === 1 ? '' : 's'}${notes}.`;
     });
   const clear = () =>
     run('clear', async () => {
-      await host.clearHighlights(choice.sheet);
+      for (const sheet of sheets) await host.clearHighlights(sheet);
       setHighlighted(false);
       return 'Highlights cleared; your own colours are back.';
     });
   const fix = () =>
     run('fix', async () => {
-      const record = await host.writeValues(choice.sheet, fixes);
-      setUndo({ record, count: fixes.length });
+      const records: UndoRecord[] = [];
+      for (const [sheet, changes] of fixesPerSheet) records.push(await host.writeValues(sheet, changes));
+      setUndo({ records, count: fixes.length });
       await recheck();
       return `Fixed ${fixes.length} value${fixes.length === 1 ? '' : 's'}.`;
     });
   const undoFix = () =>
     run('undo', async () => {
       if (!undo) return '';
-      await host.undo(undo.record);
+      for (const record of [...undo.records].reverse()) await host.undo(record);
       setUndo(null);
       await recheck();
       return `Put back ${undo.count} value${undo.count === 1 ? '' : 's'} as they were.`;
@@ -104,9 +120,9 @@ export function CheckStep({ state, dispatch }: { state: CheckState; dispatch: Di
       await downloadAnnotated?.(state.workbook, report);
       return 'The annotated workbook is in your downloads.';
     });
-  const goTo = (address: string) => {
+  const goTo = (issue: Issue, address: string) => {
     setError(null);
-    host.goTo(choice.sheet, address).catch((e: unknown) => setError(errorMessage(e)));
+    host.goTo(issueSheet(issue, choice.sheet), address).catch((e: unknown) => setError(errorMessage(e)));
   };
 
   return (
@@ -161,7 +177,7 @@ export function CheckStep({ state, dispatch }: { state: CheckState; dispatch: Di
       ) : (
         <>
           <IssueFilters kinds={kinds} filter={filter} onChange={setFilter} errors={errors} warnings={warnings} />
-          <IssueList key={`${filter.severity}-${filter.kind ?? ''}`} issues={shown} onGoTo={goTo} />
+          <IssueList key={`${filter.severity}-${filter.kind ?? ''}`} issues={shown} onGoTo={goTo} showSheet={sheets.length > 1} />
         </>
       )}
       <IndicatorPreview summary={report.summary} />

@@ -45,7 +45,12 @@ const useStyles = makeStyles({
 });
 
 /** The issues, each a button that selects its cell. Long lists grow a page at a time. */
-export function IssueList({ issues, onGoTo }: { issues: Issue[]; onGoTo: (address: string) => void }) {
+export function IssueList({ issues, onGoTo, showSheet = false }: {
+  issues: Issue[];
+  onGoTo: (issue: Issue, address: string) => void;
+  /** Name the sheet of each issue (when several sheets were read). */
+  showSheet?: boolean;
+}) {
   const styles = useStyles();
   const [shown, setShown] = useState(PAGE);
   if (issues.length === 0) return <p>No issues of this kind.</p>;
@@ -55,7 +60,8 @@ export function IssueList({ issues, onGoTo }: { issues: Issue[]; onGoTo: (addres
       <ul className={styles.list} aria-label="Issues">
         {visible.map((issue, i) => {
           const address = issueAddress(issue);
-          const where = address ? `${address} · ${fieldLabel(issue.field)}` : fieldLabel(issue.field);
+          const place = address && showSheet && issue.sheet ? `${issue.sheet} ${address}` : address;
+          const where = place ? `${place} · ${fieldLabel(issue.field)}` : showSheet && issue.sheet ? `${issue.sheet} · ${fieldLabel(issue.field)}` : fieldLabel(issue.field);
           const className = mergeClasses(styles.item, issue.severity === 'error' ? styles.error : styles.warning, address ? styles.clickable : undefined);
           // The name read out and matched by voice control is the visible text, led by "Go to" on buttons.
           const body = (
@@ -68,9 +74,9 @@ export function IssueList({ issues, onGoTo }: { issues: Issue[]; onGoTo: (addres
             </>
           );
           return (
-            <li key={`${address ?? issue.field}-${issue.code}-${i}`}>
+            <li key={`${issue.sheet ?? ''}-${address ?? issue.field}-${issue.code}-${i}`}>
               {address ? (
-                <button type="button" className={className} onClick={() => onGoTo(address)}>
+                <button type="button" className={className} onClick={() => onGoTo(issue, address)}>
                   {body}
                 </button>
               ) : (

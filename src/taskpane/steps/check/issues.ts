@@ -1,6 +1,8 @@
 import type { Issue } from '../../../core/report';
 import type { CellChange } from '../../host';
 import type { Report } from '../../flow';
+
+type Fix = NonNullable<Report['fixes']>[number];
 import { fieldDef, optionLabel } from '../../collection';
 
 export type SeverityFilter = 'all' | 'error' | 'warning';
@@ -80,4 +82,46 @@ export function fixesFromIssues(issues: Issue[]): CellChange[] {
     changes.set(address, { address, value });
   }
   return [...changes.values()];
+}
+
+/** The sheet an issue is on: its own, or the fallback (the first table's) for a CSV or an engine that names none. */
+export function issueSheet(issue: Issue, fallback: string): string {
+  return issue.sheet ?? fallback;
+}
+
+/** The issues per sheet, for highlighting each sheet with its own. */
+export function issuesBySheet(issues: Issue[], sheets: string[], fallback: string): Map<string, Issue[]> {
+  const out = new Map<string, Issue[]>(sheets.map((s) => [s, []]));
+  for (const issue of issues) {
+    const sheet = issueSheet(issue, fallback);
+    const list = out.get(sheet);
+    if (list) list.push(issue);
+    else out.set(sheet, [issue]);
+  }
+  return out;
+}
+
+/**
+ * "Fix N values" per sheet. The engine's fixes name their sheet when it
+ * reads several; without one, a single table's sheet is meant; with several
+ * tables and no sheet on the fixes, the normalised values the issues carry
+ * (which do name their sheet) are used instead.
+ */
+export function fixesBySheet(report: Pick<Report, 'issues' | 'fixes' | 'tables'>, fallback: string): Map<string, CellChange[]> {
+  const out = new Map<string, CellChange[]>();
+  const add = (sheet: string, changes: CellChange[]) => {
+    if (changes.length) out.set(sheet, [...(out.get(sheet) ?? []), ...changes]);
+  };
+  const several = new Set(report.tables.map((t) => t.sheet)).size > 1;
+  if (report.fixes && (!several || report.fixes.every((f) => f.sheet !== undefined && f.sheet !== null))) {
+    const bySheet = new Map<string, Fix[]>();
+    for (const f of report.fixes) {
+      const sheet = f.sheet ?? fallback;
+      bySheet.set(sheet, [...(bySheet.get(sheet) ?? []), f]);
+    }
+    for (const [sheet, fixes] of bySheet) add(sheet, fixesFor({ issues: [], fixes }));
+    return out;
+  }
+  for (const [sheet, issues] of issuesBySheet(report.issues, [], fallback)) add(sheet, fixesFromIssues(issues));
+  return out;
 }

@@ -1,18 +1,18 @@
 import { useCallback, useEffect, useRef, type Dispatch } from 'react';
-import type { Choice, FlowAction, Mapping } from '../../flow';
+import { checkOptions, type Choice, type FlowAction, type Mappings } from '../../flow';
 import { useHostServices } from '../../HostContext';
 
 /**
  * Reads the workbook again and re-runs the check with the confirmed choices:
  * after a fix, an undo, or (debounced) when the partner edits the sheet.
  */
-export function useRecheck(choice: Choice, mapping: Mapping, dispatch: Dispatch<FlowAction>, debounceMs = 800) {
+export function useRecheck(choice: Choice, mapping: Mappings, sheets: string[], dispatch: Dispatch<FlowAction>, debounceMs = 800) {
   const { host, engine } = useHostServices();
 
   const recheck = useCallback(async () => {
     const read = await host.readWorkbook();
     const workbook = { ...read, date1904: choice.date1904 };
-    const report = engine(workbook, { sheet: choice.sheet, headerRow: choice.headerRow, mapping });
+    const report = engine(workbook, checkOptions(choice, mapping));
     dispatch({ type: 'rechecked', workbook, report });
     return report;
   }, [host, engine, choice, mapping, dispatch]);
@@ -23,26 +23,30 @@ export function useRecheck(choice: Choice, mapping: Mapping, dispatch: Dispatch<
     latest.current = recheck;
   }, [recheck]);
 
+  // Every sheet read: an edit on any of them is checked again.
+  const sheetKey = sheets.join('\u0000');
   useEffect(() => {
-    let unsubscribe: (() => void) | null = null;
+    const offs: (() => void)[] = [];
     let cancelled = false;
     let timer: ReturnType<typeof setTimeout> | undefined;
-    host
-      .onEdit(choice.sheet, () => {
-        clearTimeout(timer);
-        timer = setTimeout(() => void latest.current().catch(() => undefined), debounceMs);
-      })
-      .then((off) => {
-        if (cancelled) off();
-        else unsubscribe = off;
-      })
-      .catch(() => undefined);
+    for (const sheet of sheetKey.split('\u0000')) {
+      host
+        .onEdit(sheet, () => {
+          clearTimeout(timer);
+          timer = setTimeout(() => void latest.current().catch(() => undefined), debounceMs);
+        })
+        .then((off) => {
+          if (cancelled) off();
+          else offs.push(off);
+        })
+        .catch(() => undefined);
+    }
     return () => {
       cancelled = true;
       clearTimeout(timer);
-      unsubscribe?.();
+      for (const off of offs) off();
     };
-  }, [host, choice.sheet, debounceMs]);
+  }, [host, sheetKey, debounceMs]);
 
   return recheck;
 }

@@ -1,9 +1,11 @@
 import { useId } from 'react';
-import { Badge, Dropdown, Field, Option, makeStyles, tokens } from '@fluentui/react-components';
+import { Badge, Button, Dropdown, Field, MessageBar, MessageBarBody, Option, makeStyles, tokens } from '@fluentui/react-components';
+import type { MappingChoice } from '../../../core/check';
 import type { ColumnMapping } from '../../../core/report';
-import { COLLECTION, fieldLabel } from '../../collection';
+import { choiceLabel, choiceOptions, decodeChoice, encodeChoice, suggested } from './mapping';
 
 const NO_FIELD = '';
+const OPTIONS = choiceOptions();
 
 const useStyles = makeStyles({
   card: {
@@ -35,15 +37,20 @@ function confidenceBadge(confidence: number): { text: string; color: 'success' |
 }
 
 /** One of the partner's columns: its heading, a few values, our suggestion and the choice. */
-export function ColumnCard({ column, samples, value, onChange }: {
+export function ColumnCard({ column, samples, value, onChange, doubt, confirmed, onConfirm }: {
   column: ColumnMapping;
   samples: string[];
-  value: string | null;
-  onChange: (field: string | null) => void;
+  value: MappingChoice;
+  onChange: (choice: MappingChoice) => void;
+  /** Why the engine is unsure of this column (`uncertain_mapping`); the person must confirm it. */
+  doubt?: string;
+  confirmed?: boolean;
+  onConfirm?: () => void;
 }) {
   const styles = useStyles();
   const titleId = useId();
-  const changed = value !== column.field;
+  const changed = encodeChoice(value) !== encodeChoice(suggested(column));
+  const part = value !== null && typeof value === 'object' && value.combine;
   const badge = confidenceBadge(column.confidence);
   const heading = column.header || '(no heading)';
   return (
@@ -51,30 +58,43 @@ export function ColumnCard({ column, samples, value, onChange }: {
       <h3 className={styles.title} id={titleId}>
         <span className={styles.letter}>Column {column.column}: </span>
         {heading}
+        {part ? <span className={styles.letter}> → {choiceLabel(value)}</span> : null}
       </h3>
+      {doubt && (
+        <MessageBar intent={confirmed ? 'success' : 'warning'}>
+          <MessageBarBody>
+            {confirmed ? 'Confirmed by you.' : doubt}{' '}
+            {!confirmed && onConfirm && (
+              <Button size="small" onClick={onConfirm} aria-label={`Confirm column ${column.column}: ${choiceLabel(value)}`}>
+                Confirm
+              </Button>
+            )}
+          </MessageBarBody>
+        </MessageBar>
+      )}
       <p className={styles.samples}>
         {samples.length ? <>e.g. {samples.map((s) => `“${s}”`).join(', ')}</> : 'No values below the heading'}
       </p>
       <Field label={`Field for column ${column.column}`}>
         <Dropdown
           className={styles.dropdown}
-          value={fieldLabel(value)}
-          selectedOptions={[value ?? NO_FIELD]}
-          onOptionSelect={(_, data) => onChange(data.optionValue ? data.optionValue : null)}
+          value={choiceLabel(value)}
+          selectedOptions={[encodeChoice(value)]}
+          onOptionSelect={(_, data) => onChange(decodeChoice(data.optionValue ?? NO_FIELD))}
         >
           <Option value={NO_FIELD} text="No field">
             No field (not sent)
           </Option>
-          {COLLECTION.fields.map((f) => (
-            <Option key={f.id} value={f.id} text={f.label}>
-              {f.requirement === 'required' ? `${f.label} (required)` : f.label}
+          {OPTIONS.map((o) => (
+            <Option key={o.value} value={o.value} text={o.text}>
+              {o.required ? `${o.text} (required)` : o.text}
             </Option>
           ))}
         </Dropdown>
       </Field>
       {changed ? (
         <p className={styles.why}>
-          Changed by you; we suggested {column.field ? `“${fieldLabel(column.field)}”` : 'no field'}.
+          Changed by you; we suggested {column.field ? `“${choiceLabel(suggested(column))}”` : 'no field'}.
         </p>
       ) : (
         <div className={styles.line}>

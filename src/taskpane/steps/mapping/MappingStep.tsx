@@ -1,61 +1,167 @@
 import { useMemo, useState, type Dispatch } from 'react';
 import { Button, MessageBar, MessageBarBody, MessageBarTitle, makeStyles, tokens } from '@fluentui/react-components';
-import type { FlowAction, FlowState, Mapping } from '../../flow';
+import { checkOptions, type FlowAction, type FlowState, type Mapping } from '../../flow';
 import { useHostServices } from '../../HostContext';
-import { COLLECTION, fieldLabel } from '../../collection';
+import { COLLECTION } from '../../collection';
 import { sampleValues } from '../../cells';
 import { errorMessage } from '../../errors';
 import { useStepStyles } from '../layout';
 import { StepSection } from '../StepSection';
 import { ColumnCard } from './ColumnCard';
-import { duplicateFields, initialMapping, unmappedRequired } from './mapping';
+import { choiceLabel, decodeChoice, duplicateFields, initialMapping, tableGroups, toMappings, uncertainColumns, unmappedRequired, type TableGroup } from './mapping';
 
 type MappingState = Extract<FlowState, { step: 'mapping' }>;
 
 const useStyles = makeStyles({
   list: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, margin: 0, padding: 0, listStyleType: 'none' },
+  group: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, minWidth: 0 },
 });
 
-/** Step 2: which of the partner's columns is which agreed field. */
+/** "Jan", "Jan and Feb", "Jan, Feb, Mar and 2 more" */
+export function sheetNames(sheets: string[]): string {
+  const shown = sheets.slice(0, 3).map((s) => `“${s}”`);
+  if (sheets.length > 3) return `${shown.join(', ')} and ${sheets.length - 3} more`;
+  if (shown.length <= 1) return shown.join('');
+  return `${shown.slice(0, -1).join(', ')} and ${shown[shown.length - 1]}`;
+}
+
+/** Step 2: which of the partner's columns is which agreed field, once per set of tables with the same headings. */
 export function MappingStep({ state, dispatch }: { state: MappingState; dispatch: Dispatch<FlowAction> }) {
   const { engine, host } = useHostServices();
   const styles = useStyles();
   const step = useStepStyles();
   const { report, choice, workbook } = state;
-  const [mapping, setMapping] = useState<Mapping>(() => initialMapping(report, state.saved));
+  const groups = useMemo(() => tableGroups(report), [report]);
+  const [mappings, setMappings] = useState<Mapping[]>(() => groups.map((g) => initialMapping(g, state.saved)));
+  const [confirmed, setConfirmed] = useState<Set<string>>(() => new Set());
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
-  const sheet = workbook.sheets.find((s) => s.name === choice.sheet);
-  const samples = useMemo(
-    () => new Map(report.columns.map((c) => [c.column, sheet ? sampleValues(sheet, choice.headerRow, c.column, choice.date1904) : []])),
-    [report.columns, sheet, choice.headerRow, choice.date1904],
-  );
-  const missing = unmappedRequired(mapping, COLLECTION.fields);
-  const duplicates = duplicateFields(mapping);
+  const doubts = useMemo(() => groups.map((g) => uncertainColumns(report.issues, g)), [groups, report.issues]);
+  const unconfirmed = doubts.reduce((n, d, g) => n + [...d.keys()].filter((c) => !confirmed.has(`${g}:${c}`)).length, 0);
+  const duplicates = mappings.map(duplicateFields);
+  const hasDuplicates = duplicates.some((d) => d.size > 0);
+
+  const setChoice = (g: number, column: string, value: Mapping[string]) => {
+    setMappings((all) => all.map((m, i) => (i === g ? { ...m, [column]: value } : m)));
+    // Choosing a field yourself is confirming it.
+    setConfirmed((s) => new Set(s).add(`${g}:${column}`));
+  };
+  const confirmAll = () => setConfirmed(new Set(doubts.flatMap((d, g) => [...d.keys()].map((c) => `${g}:${c}`))));
 
   async function confirm() {
-    if (busy) return;
+    if (busy || unconfirmed > 0 || hasDuplicates) return;
     setBusy(true);
     setError(null);
     try {
-      const checked = engine(workbook, { sheet: choice.sheet, headerRow: choice.headerRow, mapping });
+      const all = toMappings(groups, mappings);
+      const checked = engine(workbook, checkOptions(choice, all));
       // Remembering is a convenience: a failure must not stop the check.
-      await host
-        .saveMapping(choice.sheet, { sheet: choice.sheet, headerRow: choice.headerRow, columns: mapping, date1904: choice.date1904 })
-        .catch(() => undefined);
-      dispatch({ type: 'mappingConfirmed', mapping, report: checked });
+      await Promise.all(
+        groups.map((g, i) => {
+          const t = g.tables[0];
+          const sheet = t?.sheet ?? choice.sheet;
+          return host.saveMapping(sheet, { sheet, headerRow: t?.headerRow ?? choice.headerRow, columns: mappings[i] ?? {}, date1904: choice.date1904 }).catch(() => undefined);
+        }),
+      );
+      dispatch({ type: 'mappingConfirmed', mapping: all, report: checked });
     } catch (e) {
       setError(`The check could not run: ${errorMessage(e)}`);
       setBusy(false);
     }
   }
 
+  const blocked = unconfirmed > 0
+    ? `Confirm the ${unconfirmed === 1 ? 'column' : `${unconfirmed} columns`} we are unsure of first.`
+    : hasDuplicates ? 'Give each field one column first (see above).' : null;
+
   return (
     <StepSection title="Which column is which?">
       <p className={step.intro}>
-        Sheet “{choice.sheet}”, headings in row {choice.headerRow}.
-        {state.saved ? ' We used the columns you confirmed last time.' : ' Check our suggestions and change any that are wrong.'}
+        {state.saved.length ? 'We used the columns you confirmed last time.' : 'Check our suggestions and change any that are wrong.'}
+      </p>
+      {unconfirmed > 0 && (
+        <MessageBar intent="warning">
+          <MessageBarBody>
+            <MessageBarTitle>Please confirm</MessageBarTitle>
+            We are unsure of {unconfirmed === 1 ? 'one column' : `${unconfirmed} columns`}, shown first. Check each and confirm it, or change it.{' '}
+            <Button size="small" onClick={confirmAll}>
+              Confirm all
+            </Button>
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {groups.length === 0 && <p>No table of events has headings. Go back and pick the row with your column headings.</p>}
+      {groups.map((g, i) => (
+        <GroupSection
+          key={g.sheets.join('|')}
+          group={g}
+          index={i}
+          many={groups.length > 1}
+          mapping={mappings[i] ?? {}}
+          duplicates={duplicates[i] ?? new Map()}
+          doubts={doubts[i] ?? new Map()}
+          confirmed={confirmed}
+          samplesOf={(column) => {
+            const t = g.tables[0];
+            const sheet = workbook.sheets.find((s) => s.name === (t?.sheet ?? choice.sheet)) ?? (workbook.source === 'csv' ? workbook.sheets[0] : undefined);
+            return sheet && t ? sampleValues(sheet, t.headerRow, column, choice.date1904) : [];
+          }}
+          onChange={(column, value) => setChoice(i, column, value)}
+          onConfirm={(column) => setConfirmed((s) => new Set(s).add(`${i}:${column}`))}
+          listClass={styles.list}
+          groupClass={styles.group}
+        />
+      ))}
+      {error && (
+        <MessageBar intent="error">
+          <MessageBarBody>{error}</MessageBarBody>
+        </MessageBar>
+      )}
+      <div className={step.actions}>
+        <Button onClick={() => dispatch({ type: 'back' })}>Back</Button>
+        <Button appearance="primary" onClick={() => void confirm()} disabled={busy || blocked !== null} aria-describedby={blocked ? 'mapping-blocked' : undefined}>
+          Confirm and check
+        </Button>
+        {blocked && (
+          <span id="mapping-blocked" className={step.muted}>
+            {blocked}
+          </span>
+        )}
+      </div>
+    </StepSection>
+  );
+}
+
+function GroupSection({ group, index, many, mapping, duplicates, doubts, confirmed, samplesOf, onChange, onConfirm, listClass, groupClass }: {
+  group: TableGroup;
+  index: number;
+  many: boolean;
+  mapping: Mapping;
+  duplicates: Map<string, string[]>;
+  doubts: Map<string, string>;
+  confirmed: Set<string>;
+  samplesOf: (column: string) => string[];
+  onChange: (column: string, value: Mapping[string]) => void;
+  onConfirm: (column: string) => void;
+  listClass: string;
+  groupClass: string;
+}) {
+  const step = useStepStyles();
+  const missing = unmappedRequired(mapping, COLLECTION.fields);
+  const first = group.tables[0];
+  const title = group.sheets.length > 1 ? `Applies to ${sheetNames(group.sheets)}` : group.sheets[0] ? `Sheet “${group.sheets[0]}”` : 'Your columns';
+  // The columns we are unsure of first: they need the person's eye.
+  const columns = [...group.columns].sort((a, b) => Number(doubts.has(b.column)) - Number(doubts.has(a.column)));
+  const headingId = `mapping-group-${index}`;
+  return (
+    <section className={groupClass} aria-labelledby={headingId}>
+      <h3 className={step.subheading} id={headingId}>
+        {title}
+      </h3>
+      <p className={step.muted}>
+        Headings in row {first?.headerRow ?? '?'}
+        {many ? `; ${group.tables.length === 1 ? 'this table has' : 'these tables have'} ${index === 0 ? 'the first table’s headings' : 'headings of their own'}.` : '.'}
       </p>
       {missing.length > 0 ? (
         <MessageBar intent="warning">
@@ -69,39 +175,25 @@ export function MappingStep({ state, dispatch }: { state: MappingState; dispatch
           <MessageBarBody>Every required field has a column.</MessageBarBody>
         </MessageBar>
       )}
-      {[...duplicates].map(([field, columns]) => (
-        <MessageBar key={field} intent="warning">
+      {[...duplicates].map(([key, cols]) => (
+        <MessageBar key={key} intent="warning">
           <MessageBarBody>
-            Columns {columns.join(' and ')} are both “{fieldLabel(field)}”. Only one column can be each field.
+            Columns {cols.join(' and ')} are both “{choiceLabel(decodeChoice(key))}”. Only one column can be each field.
           </MessageBarBody>
         </MessageBar>
       ))}
-      {report.columns.length === 0 ? (
-        <p>Row {choice.headerRow} has no headings. Go back and pick the row with your column headings.</p>
-      ) : (
-        <ul className={styles.list} aria-label="Your columns">
-          {report.columns.map((c) => (
-            <ColumnCard
-              key={c.column}
-              column={c}
-              samples={samples.get(c.column) ?? []}
-              value={mapping[c.column] ?? null}
-              onChange={(field) => setMapping((m) => ({ ...m, [c.column]: field }))}
-            />
-          ))}
-        </ul>
-      )}
-      {error && (
-        <MessageBar intent="error">
-          <MessageBarBody>{error}</MessageBarBody>
-        </MessageBar>
-      )}
-      <div className={step.actions}>
-        <Button onClick={() => dispatch({ type: 'back' })}>Back</Button>
-        <Button appearance="primary" onClick={() => void confirm()} disabled={busy || duplicates.size > 0}>
-          Confirm and check
-        </Button>
-      </div>
-    </StepSection>
+      <ul className={listClass} aria-label={many ? `Columns: ${title}` : 'Your columns'}>
+        {columns.map((c) => (
+          <ColumnCard
+            key={c.column}
+            column={c}
+            samples={samplesOf(c.column)}
+            value={mapping[c.column] ?? null}
+            onChange={(value) => onChange(c.column, value)}
+            {...(doubts.has(c.column) ? { doubt: doubts.get(c.column), confirmed: confirmed.has(`${index}:${c.column}`), onConfirm: () => onConfirm(c.column) } : {})}
+          />
+        ))}
+      </ul>
+    </section>
   );
 }

@@ -1,145 +1,155 @@
-import { useId, useMemo, useState, type Dispatch } from 'react';
-import {
-  Button,
-  Checkbox,
-  Dropdown,
-  Field,
-  Input,
-  MessageBar,
-  MessageBarBody,
-  Option,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components';
-import type { FlowAction, FlowState } from '../../flow';
+import { useId, useState, type Dispatch } from 'react';
+import { Button, Checkbox, Input, MessageBar, MessageBarBody, Switch, makeStyles, tokens } from '@fluentui/react-components';
+import type { TableReport } from '../../../core/report';
+import type { Workbook } from '../../../core/workbook';
+import { checkOptions, type Choice, type FlowAction, type FlowState, type Report } from '../../flow';
+import type { SavedMapping } from '../../host';
 import { useHostServices } from '../../HostContext';
-import { rowHeadings } from '../../cells';
 import { errorMessage } from '../../errors';
 import { useStepStyles } from '../layout';
 import { StepSection } from '../StepSection';
+import { sheetList, type SheetEntry } from './sheets';
 
 type SheetState = Extract<FlowState, { step: 'sheet' }>;
 
 const useStyles = makeStyles({
-  headings: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS, margin: 0, padding: 0, listStyleType: 'none' },
-  heading: {
-    padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalS}`,
+  list: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, margin: 0, padding: 0, listStyleType: 'none' },
+  item: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXXS,
+    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
     borderRadius: tokens.borderRadiusMedium,
-    backgroundColor: tokens.colorNeutralBackground3,
-    fontSize: tokens.fontSizeBase200,
-    overflowWrap: 'anywhere',
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    minWidth: 0,
   },
-  row: { maxWidth: '8rem' },
+  off: { backgroundColor: tokens.colorNeutralBackground2 },
+  detail: { margin: 0, paddingLeft: tokens.spacingHorizontalXXL, fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2, overflowWrap: 'anywhere' },
+  rowField: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, paddingLeft: tokens.spacingHorizontalXXL, fontSize: tokens.fontSizeBase200 },
+  row: { width: '5.5rem' },
 });
 
-/** Step 1: which sheet holds the events and which row the headings are on. */
+/** Step 1: which tables of events the workbook holds, which sheets were skipped and why; the person includes or leaves out each sheet. */
 export function SheetStep({ state, dispatch }: { state: SheetState; dispatch: Dispatch<FlowAction> }) {
   const { engine, host } = useHostServices();
   const styles = useStyles();
   const step = useStepStyles();
   const { workbook } = state;
-  const [sheetName, setSheetName] = useState(state.detected.sheet);
-  const [headerRowText, setHeaderRowText] = useState(String(state.detected.headerRow));
-  const [date1904, setDate1904] = useState(state.detected.date1904);
+  const [choice, setChoice] = useState<Choice>(state.detected);
+  const [report, setReport] = useState<Report | null>(state.report);
+  const [rowTexts, setRowTexts] = useState<Record<string, string>>({});
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const headingId = useId();
+  const listId = useId();
 
-  const sheet = workbook.sheets.find((s) => s.name === sheetName) ?? workbook.sheets[0];
-  const headerRow = Number(headerRowText);
-  const rowValid = Number.isInteger(headerRow) && headerRow >= 1 && headerRow <= Math.max(1, sheet?.rows.length ?? 1);
-  const headings = useMemo(() => (sheet && rowValid ? rowHeadings(sheet, headerRow) : []), [sheet, headerRow, rowValid]);
+  const entries = sheetList(workbook, report, choice);
+  const tables = report?.tables ?? [];
 
-  function chooseSheet(name: string) {
-    setSheetName(name);
+  function rerun(next: Choice) {
+    setChoice(next);
     setError(null);
-    // Let the engine find the header row on the newly chosen sheet.
     try {
-      const report = engine({ ...workbook, date1904 }, { sheet: name });
-      setHeaderRowText(String(report.headerRow ?? 1));
-    } catch {
-      setHeaderRowText('1');
+      setReport(engine({ ...workbook, date1904: next.date1904 }, checkOptions(next)));
+    } catch (e) {
+      setError(`The check could not run: ${errorMessage(e)}`);
     }
   }
 
+  function toggle(entry: SheetEntry, read: boolean) {
+    const leaveOut = choice.leaveOut.filter((s) => s !== entry.sheet);
+    const include = choice.include.filter((s) => s !== entry.sheet);
+    if (read && !entry.byChoice && entry.tables.length === 0) include.push(entry.sheet);
+    if (!read) leaveOut.push(entry.sheet);
+    rerun({ ...choice, leaveOut, include });
+  }
+
+  function setHeaderRow(sheet: string, text: string) {
+    setRowTexts((t) => ({ ...t, [sheet]: text }));
+    const n = Number(text);
+    const rows = workbook.sheets.find((s) => s.name === sheet)?.rows.length ?? 0;
+    if (Number.isInteger(n) && n >= 1 && n <= Math.max(1, rows)) rerun({ ...choice, headerRows: { ...choice.headerRows, [sheet]: n } });
+  }
+
   async function next() {
-    if (!sheet || !rowValid || busy) return;
-    const choice = { sheet: sheet.name, headerRow, date1904 };
-    const checked = { ...workbook, date1904 };
+    if (busy || !report || tables.length === 0) return;
     setBusy(true);
     try {
-      const report = engine(checked, { sheet: choice.sheet, headerRow: choice.headerRow });
-      const saved = await host.loadMapping(choice.sheet).catch(() => null);
-      const usable = saved && saved.sheet === choice.sheet && saved.headerRow === choice.headerRow ? saved : null;
-      dispatch({ type: 'sheetChosen', workbook: checked, choice, report, saved: usable });
+      const checked: Workbook = { ...workbook, date1904: choice.date1904 };
+      const fresh = engine(checked, checkOptions(choice));
+      const first = fresh.tables[0];
+      const chosen: Choice = { ...choice, sheet: first?.sheet ?? fresh.sheet ?? choice.sheet, headerRow: first?.headerRow ?? fresh.headerRow ?? choice.headerRow };
+      dispatch({ type: 'sheetChosen', workbook: checked, choice: chosen, report: fresh, saved: await savedFor(host, fresh.tables) });
     } catch (e) {
       setError(`The check could not run: ${errorMessage(e)}`);
       setBusy(false);
     }
   }
 
-    return (
+  const read = entries.filter((e) => e.tables.length > 0);
+  const notRead = entries.filter((e) => e.tables.length === 0);
+  return (
     <StepSection title="Where are your events?">
       <p className={step.intro}>
-        We picked the sheet and the row with your column headings. Change them if they are wrong.
+        {read.length === 0
+          ? 'We found no table of events. Switch on the sheets that hold your events.'
+          : `We found ${tables.length === 1 ? 'one table' : `${tables.length} tables`} of events. Switch off any sheet that does not hold your events, or on one we skipped.`}
       </p>
-      {workbook.sheets.length > 1 ? (
-        <Field label="Sheet">
-          <Dropdown
-            value={sheetName}
-            selectedOptions={[sheetName]}
-            onOptionSelect={(_, data) => data.optionValue && chooseSheet(data.optionValue)}
-          >
-            {workbook.sheets.map((s) => (
-              <Option key={s.name} value={s.name} text={s.name}>
-                {s.hidden ? `${s.name} (hidden)` : s.name}
-              </Option>
-            ))}
-          </Dropdown>
-        </Field>
-      ) : (
-        <p className={step.wrap}>
-          Sheet: <strong>{sheet?.name}</strong>
-        </p>
-      )}
-      <Field
-        label="Row with the column headings"
-        validationState={rowValid ? 'none' : 'error'}
-        validationMessage={rowValid ? undefined : `Enter a row number from 1 to ${sheet?.rows.length ?? 1}.`}
-      >
-        <Input
-          className={styles.row}
-          type="number"
-          inputMode="numeric"
-          min={1}
-          max={sheet?.rows.length ?? 1}
-          value={headerRowText}
-          onChange={(_, data) => setHeaderRowText(data.value)}
-        />
-      </Field>
-      {headings.length > 0 ? (
-        <div>
-          <p className={step.muted} id={`${headingId}-row`}>
-            Headings in row {headerRow}:
-          </p>
-          <ul className={styles.headings} aria-labelledby={`${headingId}-row`}>
-            {headings.map((h, i) => (
-              <li key={`${i}-${h}`} className={styles.heading}>
-                {h}
+      {read.length > 0 && (
+        <>
+          <h3 className={step.subheading} id={`${listId}-read`}>
+            Read as events
+          </h3>
+          <ul className={styles.list} aria-labelledby={`${listId}-read`}>
+            {read.map((entry) => (
+              <li key={entry.sheet} className={styles.item}>
+                <Switch checked label={entry.sheet} onChange={(_, d) => toggle(entry, d.checked)} />
+                {entry.tables.map((t, i) => (
+                  <p key={i} className={styles.detail}>
+                    {tableLine(t, entry.tables.length > 1)}
+                  </p>
+                ))}
+                {entry.tables.length === 1 && (
+                  <label className={styles.rowField}>
+                    Headings in row
+                    <Input
+                      className={styles.row}
+                      size="small"
+                      type="number"
+                      inputMode="numeric"
+                      min={1}
+                      aria-label={`Row with the column headings on “${entry.sheet}”`}
+                      value={rowTexts[entry.sheet] ?? String(entry.tables[0]!.headerRow)}
+                      onChange={(_, d) => setHeaderRow(entry.sheet, d.value)}
+                    />
+                  </label>
+                )}
               </li>
             ))}
           </ul>
-        </div>
-      ) : rowValid ? (
-        <p className={step.muted}>Row {headerRow} is empty.</p>
-      ) : null}
+        </>
+      )}
+      {notRead.length > 0 && (
+        <>
+          <h3 className={step.subheading} id={`${listId}-skipped`}>
+            Not read
+          </h3>
+          <ul className={styles.list} aria-labelledby={`${listId}-skipped`}>
+            {notRead.map((entry) => (
+              <li key={entry.sheet} className={`${styles.item} ${styles.off}`}>
+                <Switch checked={false} label={entry.sheet} onChange={(_, d) => toggle(entry, d.checked)} />
+                <p className={styles.detail}>{entry.byChoice ? 'Left out by you.' : entry.reason}</p>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
       {!state.date1904Known ? (
         <Checkbox
-          checked={date1904}
-          onChange={(_, data) => setDate1904(data.checked === true)}
+          checked={choice.date1904}
+          onChange={(_, data) => rerun({ ...choice, date1904: data.checked === true })}
           label="This workbook uses the 1904 date system (saved by an old Mac Excel: dates would read four years early)"
         />
-      ) : date1904 ? (
+      ) : choice.date1904 ? (
         <p className={step.muted}>This workbook uses the 1904 date system; its dates are read accordingly.</p>
       ) : null}
       {error && (
@@ -148,10 +158,30 @@ export function SheetStep({ state, dispatch }: { state: SheetState; dispatch: Di
         </MessageBar>
       )}
       <div className={step.actions}>
-        <Button appearance="primary" onClick={() => void next()} disabled={!rowValid || busy}>
+        <Button appearance="primary" onClick={() => void next()} disabled={busy || tables.length === 0}>
           Next: columns
         </Button>
+        {tables.length === 0 && <span className={step.muted}>Switch on at least one sheet with your events.</span>}
       </div>
     </StepSection>
   );
 }
+
+/** "Rows 4–11, 8 events"; with several tables on one sheet (no row field for each), led by the heading row. */
+function tableLine(t: TableReport, withHeading: boolean): string {
+  const rows = t.lastRow >= t.firstRow ? `rows ${t.firstRow}–${t.lastRow}` : 'no rows';
+  const events = `${t.records.toLocaleString('en-US')} ${t.records === 1 ? 'event' : 'events'}`;
+  return withHeading ? `Headings in row ${t.headerRow}, ${rows}, ${events}` : `${rows[0]!.toUpperCase()}${rows.slice(1)}, ${events}`;
+}
+
+/** The columns confirmed earlier for each table's sheet, where its header row is still the same. */
+async function savedFor(host: { loadMapping(key: string): Promise<SavedMapping | null> }, tables: TableReport[]): Promise<SavedMapping[]> {
+  const out: SavedMapping[] = [];
+  for (const t of tables) {
+    if (t.sheet === null || out.some((s) => s.sheet === t.sheet)) continue;
+    const saved = await host.loadMapping(t.sheet).catch(() => null);
+    if (saved && saved.sheet === t.sheet && saved.headerRow === t.headerRow) out.push(saved);
+  }
+  return out;
+}
+

@@ -1,6 +1,6 @@
 import { useMemo, useState, type Dispatch } from 'react';
 import { Button, MessageBar, MessageBarBody, MessageBarTitle, ProgressBar, makeStyles, tokens } from '@fluentui/react-components';
-import type { FlowAction, FlowState } from '../../flow';
+import { sheetsRead, type FlowAction, type FlowState } from '../../flow';
 import { useHostServices } from '../../HostContext';
 import { apiBaseUrl, forgetToken, loadToken, saveToken } from '../../session';
 import { useStepStyles } from '../layout';
@@ -28,7 +28,7 @@ export function SubmitStep({ state, dispatch, baseUrl }: { state: SubmitState; d
   const { state: submission, send } = useSubmission(api);
   const { report } = state;
   // Edits in Excel while on this step are checked too: what is sent is what the summary says.
-  useRecheck(state.choice, state.mapping, dispatch);
+  useRecheck(state.choice, state.mapping, sheetsRead(report, state.choice.sheet), dispatch);
   const { errors, warnings, records } = report.summary;
 
   function signIn(value: string, remember: boolean) {

@@ -1,6 +1,6 @@
 import { a1, type Sheet, type Workbook } from '../../../core/workbook';
-import type { SubmissionPayload, ValuesPayload } from '../../api';
-import type { Choice, Mapping } from '../../flow';
+import type { SheetValues, SubmissionPayload, TableChoices, ValuesPayload } from '../../api';
+import { checkOptions, type Choice, type Mappings } from '../../flow';
 import type { OriginalFile } from '../../HostContext';
 
 /** A date cell that came without its format still has to read as a date on the server. */
@@ -27,16 +27,35 @@ export function sheetValues(sheet: Sheet): { rows: unknown[][]; numberFormats: u
   return { rows, numberFormats };
 }
 
-export function valuesPayload(workbook: Workbook, choice: Choice, mapping: Mapping): ValuesPayload {
+function sheetPayload(sheet: Sheet): SheetValues {
+  return { name: sheet.name, ...sheetValues(sheet), merges: sheet.merges.map((m) => `${a1(m.top, m.left)}:${a1(m.bottom, m.right)}`) };
+}
+
+/** The choices beyond the first table, as the server's check takes them. */
+export function tableChoices(choice: Choice, mapping: Mappings): TableChoices {
+  const { leaveOut, include, headerRows, mappings } = checkOptions(choice, mapping);
+  return { ...(leaveOut ? { leaveOut } : {}), ...(include ? { include } : {}), ...(headerRows ? { headerRows } : {}), ...(mappings ? { mappings } : {}) };
+}
+
+/**
+ * The cells to send: the first table's sheet at the top level (what a
+ * one-sheet server reads) and, when the workbook has more, every sheet, so
+ * the server reads the same tables and legends as the check here.
+ */
+export function valuesPayload(workbook: Workbook, choice: Choice, mapping: Mappings): ValuesPayload {
   const sheet = workbook.sheets.find((s) => s.name === choice.sheet);
   if (!sheet) throw new Error(`The sheet “${choice.sheet}” is no longer in the workbook.`);
+  const first = sheetPayload(sheet);
   return {
     kind: 'values',
-    sheet: sheet.name,
-    ...sheetValues(sheet),
-    merges: sheet.merges.map((m) => `${a1(m.top, m.left)}:${a1(m.bottom, m.right)}`),
+    sheet: first.name,
+    rows: first.rows,
+    numberFormats: first.numberFormats,
+    merges: first.merges,
+    ...(workbook.sheets.length > 1 ? { sheets: workbook.sheets.map((s) => (s === sheet ? first : sheetPayload(s))) } : {}),
     headerRow: choice.headerRow,
-    mapping,
+    mapping: mapping.mapping,
+    ...tableChoices(choice, mapping),
     date1904: choice.date1904,
   };
 }
@@ -45,15 +64,16 @@ export function valuesPayload(workbook: Workbook, choice: Choice, mapping: Mappi
  * What to send: the partner's own file when the browser mode still has it
  * unchanged (the server keeps originals), otherwise the checked cell values.
  */
-export function buildPayload(workbook: Workbook, choice: Choice, mapping: Mapping, original: OriginalFile | null): SubmissionPayload {
+export function buildPayload(workbook: Workbook, choice: Choice, mapping: Mappings, original: OriginalFile | null): SubmissionPayload {
   if (original) {
+    const tables = tableChoices(choice, mapping);
     return {
       kind: 'file',
       fileName: original.name,
       bytes: original.bytes,
-      sheet: workbook.source === 'csv' ? undefined : choice.sheet,
       headerRow: choice.headerRow,
-      mapping,
+      mapping: mapping.mapping,
+      ...(Object.keys(tables).length ? { tables } : {}),
     };
   }
   return valuesPayload(workbook, choice, mapping);
