@@ -196,7 +196,7 @@ function findTables(workbook: Workbook, options: CheckOptions, ctx: Context): { 
       skipped.push({ sheet: sheet.name, reason: 'left out by you', byChoice: true });
       return;
     }
-    const chosenRow = options.headerRows?.[sheet.name] ?? (options.headerRow !== undefined && (options.sheet || index === firstWithContent(sheets)) ? options.headerRow : undefined);
+    const chosenRow = options.headerRows?.[sheet.name] ?? (options.sheet ? options.headerRow : undefined);
     const guess = chosenRow !== undefined ? null : detectHeaderRow(sheet, ctx.matcher, ctx.legend);
     const headerRow = chosenRow !== undefined ? chosenRow - 1 : guess?.row;
     if (headerRow === undefined || headerRow < 0) {
@@ -211,14 +211,14 @@ function findTables(workbook: Workbook, options: CheckOptions, ctx: Context): { 
   skipped.push(...decision.skipped);
   const keep = new Set(decision.read);
   const tables = candidates.filter((c) => keep.has(c)).sort((a, b) => a.index - b.index).map((c) => c.table);
+  // The person's header row without a sheet is the first table's (the one they were shown).
+  const first = tables[0];
+  if (first && options.headerRow !== undefined && !options.sheet && options.headerRows?.[first.sheet.name] === undefined && options.headerRow - 1 !== first.headerRow && options.headerRow >= 1) {
+    tables[0] = buildTable(first.sheet, options.headerRow - 1, ctx, options, mappings);
+  }
   const order = new Map(workbook.sheets.map((s, i) => [s.name, i]));
   skipped.sort((a, b) => (order.get(a.sheet) ?? 0) - (order.get(b.sheet) ?? 0));
   return { tables, skipped };
-}
-
-function firstWithContent(sheets: Sheet[]): number {
-  const i = sheets.findIndex(sheetHasContent);
-  return i < 0 ? 0 : i;
 }
 
 function sheetHasContent(sheet: Sheet): boolean {

@@ -78,3 +78,20 @@ describe('values veto a heading, and doubt is said', () => {
     expect(r.summary.byEngagement.level_one!.events).toBe(0);
   });
 });
+
+describe('survey questions as headings', () => {
+  test('a yes/no question names no field and its answers are no title; a question that asks for the name does', () => {
+    const rows: (string | number | null)[][] = [['What was the event called?', 'Date', 'Did you enjoy the event?', 'What did you like best?']];
+    for (let i = 0; i < 6; i++) rows.push([`Craft morning ${i}`, `3/${1 + i}/2023`, 'Yes', `The glitter and the paper number ${i}`]);
+    const r = check(book(sheet('Responses', rows)));
+    expect(r.columns.map((c) => c.field)).toEqual(['title', 'date', null, null]);
+  });
+});
+
+describe('the person\'s choices', () => {
+  test('a header row chosen without a sheet is the first events table\'s, not an instructions sheet\'s', () => {
+    const events = sheet('Events', [['My events'], [], ...month('x', 4).rows.map((r) => r.map((c) => c.value as string | number | null))]);
+    const r = check(book(sheet('Instructions', [['One row per event.']]), events), { headerRow: 3 });
+    expect([r.sheet, r.headerRow, r.records.length]).toEqual(['Events', 3, 3]);
+  });
+});

@@ -148,7 +148,7 @@ export function mapColumns(input: MappingInput): Mapping {
     if (field.requirement !== 'required' || field.kind !== 'text' || takenFields.has(field.id)) continue;
     let best: { col: number; score: number; fact: string } | null = null;
     for (const [col, header] of headers) {
-      if (chosen.has(col) || (header !== '' && excluded(header, field.excludeWords))) continue;
+      if (chosen.has(col) || (header !== '' && (excluded(header, field.excludeWords) || isQuestion(header)))) continue;
       const e = evidenceOf(col).get(field.id);
       if (e && !e.veto && e.score >= 0.9 && (e.sample ?? 0) >= 4 && (!best || e.score > best.score)) best = { col, score: e.score, fact: e.fact };
     }
@@ -244,7 +244,7 @@ function columnCandidates(header: string, input: MappingInput, evidence: Map<str
   for (const field of collection.fields) {
     const m = matches.find((x) => x.field === field.id);
     // A heading sharing a word or two with a name is no evidence ("Notes" vs "Event notes").
-    const named = m ? (question && oneWordNoun(m.alias) && header.trim().split(/\s+/).length >= 8 ? m.score * 0.5 : m.score) : 0;
+    const named = m ? (question && (yesNoQuestion(header) || (oneWordNoun(m.alias) && header.trim().split(/\s+/).length >= 8)) ? m.score * 0.5 : m.score) : 0;
     const h = named >= 0.5 ? named : 0;
     const v = evidence.get(field.id);
     const vs = v?.score ?? 0;
@@ -279,6 +279,11 @@ function columnCandidates(header: string, input: MappingInput, evidence: Map<str
     out.push({ field: field.id, score: Math.min(1, score), reason, heading: withHeader >= valueOnly ? h : 0 });
   }
   return out;
+}
+
+/** "Did you enjoy the event?": a yes/no question asks about the event, it names none of its fields. */
+function yesNoQuestion(header: string): boolean {
+  return /^(did|do|does|are|is|was|were|have|has|will|would|can|could|should)\b/i.test(header.trim());
 }
 
 /** A one-word name that is not itself a question word ("Event", not "Who" or "When"). */
