@@ -41,6 +41,7 @@ test('opens a file, checks it, shows flagged cells in the grid with their notes,
   await openWorkbook(user);
   expect(await screen.findByText('events.xlsx')).toBeInTheDocument();
   await user.click(await screen.findByRole('button', { name: 'Next: columns' }));
+  await user.click(await screen.findByRole('button', { name: 'Confirm column E: Number of attendees' }));
   await user.click(await screen.findByRole('button', { name: 'Confirm and check' }));
   await screen.findByRole('heading', { name: 'Check' });
 
