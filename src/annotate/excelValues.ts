@@ -23,6 +23,20 @@ export function isoDayToDate(day: unknown): Date | null {
   return Number.isNaN(d.getTime()) ? null : d;
 }
 
+/**
+ * A partner's number format, if it is safe to show the analysts: one
+ * section of digits, separators and date or time parts, at most behind a
+ * locale tag ([$-409]) or an elapsed-time bracket ([h]). Formats with
+ * several sections (";;;" hides every value), literal text ("0" shows a
+ * zero whatever the cell holds), conditions, colours, fills or escapes could
+ * make a cell show something other than its value, so they are not copied.
+ */
+export function safeNumberFormat(format: string | undefined): string | undefined {
+  if (!format || format === 'General' || format.length > 64) return undefined;
+  const body = format.replace(/^\[\$-[0-9A-Fa-f]{1,8}\]/, '').replace(/\[(h+|m+|s+)\]/gi, '');
+  return /^[0#?.,%E+\-/: dmyhsAPM]+$/i.test(body) && !/E[^+-]/i.test(body.replace(/[dmyhs]/gi, '')) ? format : undefined;
+}
+
 const EXCEL_ERRORS = new Set(['#N/A', '#REF!', '#NAME?', '#DIV/0!', '#NULL!', '#VALUE!', '#NUM!']);
 
 /**
@@ -38,11 +52,11 @@ export function toExcelValue(cell: Cell, date1904: boolean): { value: CellValue;
       return { value: String(cell.value ?? '') };
     case 'number':
       return typeof cell.value === 'number'
-        ? { value: cell.value, numFmt: cell.format && cell.format !== 'General' ? cell.format : undefined }
+        ? { value: cell.value, numFmt: safeNumberFormat(cell.format) }
         : { value: String(cell.value) };
     case 'date':
       return typeof cell.value === 'number'
-        ? { value: serialToDate(cell.value, date1904), numFmt: cell.format && cell.format !== 'General' ? cell.format : 'yyyy-mm-dd' }
+        ? { value: serialToDate(cell.value, date1904), numFmt: safeNumberFormat(cell.format) ?? 'yyyy-mm-dd' }
         : { value: String(cell.value) };
     case 'boolean':
       return { value: Boolean(cell.value) };

@@ -1,5 +1,5 @@
 import { isDateFormat } from './numberFormat';
-import { EMPTY_CELL, type Cell, type MergeArea, type Sheet } from './workbook';
+import { clipMerges, EMPTY_CELL, type Cell, type MergeArea, type Sheet } from './workbook';
 
 /** Office.js's Range.valueTypes entries. */
 export type OfficeValueType = 'Empty' | 'String' | 'Double' | 'Boolean' | 'Error' | 'Unknown' | 'Integer';
@@ -42,7 +42,7 @@ export function sheetFromValues(input: ValuesSheetInput): Sheet {
     rows[r0 + r] = row;
   }
   for (let r = 0; r < r0; r++) rows[r] = [];
-  return { name: input.name, rows, merges: input.merges ?? [], hidden: input.hidden };
+  return { name: input.name, rows, merges: clipMerges(input.merges ?? [], rows), hidden: input.hidden };
 }
 
 function stringAt(grid: unknown[][] | undefined, r: number, c: number): string | undefined {

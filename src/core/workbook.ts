@@ -46,6 +46,41 @@ export interface Workbook {
   source?: 'xlsx' | 'csv' | 'office';
 }
 
+/** Excel's grid: rows 1 to 1,048,576, columns A to XFD. */
+export const EXCEL_ROWS = 1_048_576;
+export const EXCEL_COLUMNS = 16_384;
+
+/**
+ * The merges of a sheet clipped to the cells it uses: a merge declared over
+ * the whole sheet ("A1:XFD1048576") covers only the rows and columns that
+ * hold something, and one wholly outside them is dropped. A merge is a
+ * matter of display; what the partner wrote is all in the rows.
+ */
+export function clipMerges(merges: readonly MergeArea[], rows: readonly (readonly Cell[] | undefined)[]): MergeArea[] {
+  if (merges.length === 0) return [];
+  let lastRow = -1;
+  let lastCol = -1;
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r];
+    if (!row) continue;
+    for (let c = row.length - 1; c >= 0; c--) {
+      const cell = row[c];
+      if (cell && cell.kind !== 'empty') {
+        lastRow = r;
+        if (c > lastCol) lastCol = c;
+        break;
+      }
+    }
+  }
+  const out: MergeArea[] = [];
+  for (const m of merges) {
+    if (m.top > lastRow || m.left > lastCol) continue;
+    const clipped = { top: m.top, left: m.left, bottom: Math.min(m.bottom, lastRow), right: Math.min(m.right, lastCol) };
+    if (clipped.bottom > clipped.top || clipped.right > clipped.left) out.push(clipped);
+  }
+  return out;
+}
+
 export const EMPTY_CELL: Cell = Object.freeze({ kind: 'empty', value: null }) as Cell;
 
 export function cellAt(sheet: Sheet, row: number, col: number): Cell {

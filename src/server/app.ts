@@ -3,7 +3,7 @@ import { HSH_2023 } from '../core/collection/hsh2023';
 import type { Collection } from '../core/collection/types';
 import type { ServerConfig } from './config';
 import type { Engine } from './engine';
-import { errorBodySchema, registerErrorHandlers } from './errors';
+import { errorBodySchema, registerErrorHandlers, registerJsonParser } from './errors';
 import { Limiter } from './limiter';
 import { loggerOptions } from './logging';
 import { PooledEngine } from './pool';
@@ -40,6 +40,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logStream === false ? false : loggerOptions(config.logLevel, options.logStream),
     bodyLimit: config.maxUploadBytes,
+    // A slow or stalled client cannot hold a connection: the whole request within requestTimeout, no idle socket past connectionTimeout.
+    requestTimeout: config.requestTimeoutMs,
+    connectionTimeout: config.connectionTimeoutMs,
+    keepAliveTimeout: Math.min(5000, config.connectionTimeoutMs),
     trustProxy: config.trustProxy,
     // Never echo a client's request id into our logs.
     requestIdHeader: false,
@@ -47,6 +51,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   }) as unknown as FastifyInstance;
   app.addSchema(errorBodySchema);
   registerErrorHandlers(app);
+  app.removeContentTypeParser('application/json');
+  registerJsonParser(app);
 
   await app.register(storePlugin, { store: options.store, closeWithApp: options.closeStore ?? false });
   await app.register(repositoriesPlugin, { hooks: options.hooks });

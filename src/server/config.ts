@@ -36,6 +36,12 @@ export interface ServerConfig {
   trustProxy: boolean;
   /** Strict-Transport-Security max-age in seconds; 0 (the default) sends none. */
   hstsMaxAge: number;
+  /** Bytes of original files (uploads and posted JSON) one organisation may store. */
+  orgQuotaBytes: number;
+  /** A request must arrive whole within this many milliseconds (slow bodies are cut off). */
+  requestTimeoutMs: number;
+  /** An idle connection is closed after this many milliseconds. */
+  connectionTimeoutMs: number;
 }
 
 type Env = Record<string, string | undefined>;
@@ -48,9 +54,16 @@ function int(env: Env, name: string, fallback: number, min: number, max: number)
   return n;
 }
 
+function isCalendarDate(iso: string): boolean {
+  const d = new Date(`${iso}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === iso;
+}
+
 export function parsePeriod(text: string): Period {
   const m = /^(\d{4}-\d{2}-\d{2})\.\.(\d{4}-\d{2}-\d{2})$/.exec(text.trim());
-  if (!m || m[1]! > m[2]!) throw new Error(`a period is written START..END, e.g. 2023-01-01..2023-12-31, not "${text}"`);
+  if (!m || !isCalendarDate(m[1]!) || !isCalendarDate(m[2]!) || m[1]! > m[2]!) {
+    throw new Error(`a period is written START..END with real dates, START first, e.g. 2023-01-01..2023-12-31, not "${text.slice(0, 40)}"`);
+  }
   return { start: m[1]!, end: m[2]! };
 }
 
@@ -87,5 +100,8 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): ServerC
     workerMemoryMb: int(env, 'WORKER_MEMORY_MB', 512, 64, 16_384),
     trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
     hstsMaxAge: int(env, 'HSTS_MAX_AGE', 0, 0, 63_072_000),
+    orgQuotaBytes: int(env, 'ORG_QUOTA_MB', 2048, 1, 1_048_576) * 1024 * 1024,
+    requestTimeoutMs: int(env, 'REQUEST_TIMEOUT_S', 120, 1, 3600) * 1000,
+    connectionTimeoutMs: int(env, 'CONNECTION_TIMEOUT_S', 30, 1, 3600) * 1000,
   };
 }

@@ -25,7 +25,7 @@ export interface CheckJob {
   /** The uploaded file, or (source office) the JSON the add-in posted. */
   bytes: Uint8Array;
   fileName: string;
-  options: Pick<CheckOptions, 'sheet' | 'headerRow' | 'mapping'>;
+  options: Pick<CheckOptions, 'sheet' | 'headerRow' | 'mapping' | 'leaveOut' | 'include' | 'headerRows' | 'mappings'>;
   period: Period;
   collection: Collection;
   readLimits: Partial<ReadLimits>;

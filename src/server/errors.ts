@@ -71,3 +71,41 @@ export function registerErrorHandlers(app: FastifyInstance): void {
 export function redactStack(stack: string | undefined): string | undefined {
   return stack?.split('\n').slice(1).join('\n');
 }
+
+/** How deeply a JSON body may nest: ours nest four levels; a deeper one is an attack on the validator's recursion. */
+export const MAX_JSON_DEPTH = 32;
+
+/** The deepest nesting of arrays and objects in a JSON text, scanned in one pass (strings skipped). */
+export function jsonDepth(text: string, stopAt = Infinity): number {
+  let depth = 0;
+  let deepest = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92 /* \\ */) i++;
+      else if (c === 34 /* " */) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 91 || c === 123 /* [ { */) {
+      if (++depth > deepest && (deepest = depth) > stopAt) return deepest;
+    } else if (c === 93 || c === 125) depth--;
+  }
+  return deepest;
+}
+
+/** Fastify's JSON parser, refusing bodies nested deeper than MAX_JSON_DEPTH with a 400 before they are parsed. */
+export function registerJsonParser(app: FastifyInstance): void {
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => {
+    const text = body as string;
+    if (text.trim() === '') return done(new ApiError(400, 'bad_request', 'The request body is empty: send the cells as JSON.'), undefined);
+    if (jsonDepth(text, MAX_JSON_DEPTH) > MAX_JSON_DEPTH) {
+      return done(new ApiError(400, 'bad_request', `The JSON body nests deeper than ${MAX_JSON_DEPTH} levels; a submission is a sheet of rows of cells.`), undefined);
+    }
+    try {
+      // No __proto__ key survives into our objects (checked only when one is there: a reviver slows every parse).
+      done(null, text.includes('"__proto__"') ? JSON.parse(text, (key, value: unknown) => (key === '__proto__' ? undefined : value)) : JSON.parse(text));
+    } catch {
+      done(new ApiError(400, 'bad_request', 'The request body is not valid JSON.'), undefined);
+    }
+  });
+}

@@ -3,9 +3,10 @@ import type { Multipart } from '@fastify/multipart';
 import type { Collection } from '../core/collection/types';
 import type { CheckOptions, MappingChoice } from '../core/check';
 import { sheetFromValues } from '../core/fromValues';
-import { parseRange, type MergeArea, type Workbook } from '../core/workbook';
+import { columnIndex, columnLetter, EXCEL_COLUMNS, EXCEL_ROWS, parseRange, type MergeArea, type Workbook } from '../core/workbook';
 import type { ReadLimits } from '../io/limits';
 import { ApiError } from './errors';
+import { sha256Hex } from './ids';
 import { readUpload, type Reader } from './engine';
 import type { SubmissionSource } from './repositories/submissions';
 
@@ -15,6 +16,11 @@ export interface Intake {
   fileName: string;
   contentType: string;
   bytes: Uint8Array;
+  /**
+   * sha256 of what was sent: the file (or the posted JSON) and every option
+   * with it. A retry with the same Idempotency-Key must carry the same.
+   */
+  requestHash: string;
   /** Reads the workbook; deferred so it runs inside the check limiter. */
   read(): Promise<Workbook>;
   options: Pick<CheckOptions, 'sheet' | 'headerRow' | 'mapping' | 'leaveOut' | 'include' | 'headerRows' | 'mappings'>;
@@ -74,7 +80,7 @@ const columnChoices = { type: 'object', additionalProperties: choice, maxPropert
 const origin = {
   type: 'object',
   required: ['row', 'col'],
-  properties: { row: { type: 'integer', minimum: 0 }, col: { type: 'integer', minimum: 0 } },
+  properties: { row: { type: 'integer', minimum: 0, maximum: EXCEL_ROWS - 1 }, col: { type: 'integer', minimum: 0, maximum: EXCEL_COLUMNS - 1 } },
 } as const;
 const merges = { type: 'array', maxItems: 200000, items: { type: 'string', maxLength: 32 } } as const;
 const sheetNames = { type: 'array', maxItems: 1000, items: { type: 'string', maxLength: 255 } } as const;
@@ -88,7 +94,7 @@ export const valuesBodySchema = {
     numberFormats: grid,
     valueTypes: grid,
     formulas: grid,
-    headerRow: { type: 'integer', minimum: 1, maximum: 1048576 },
+    headerRow: { type: 'integer', minimum: 1, maximum: EXCEL_ROWS },
     mapping: columnChoices,
     date1904: { type: 'boolean' },
     origin,
@@ -105,7 +111,7 @@ export const valuesBodySchema = {
     },
     leaveOut: sheetNames,
     include: sheetNames,
-    headerRows: { type: 'object', additionalProperties: { type: 'integer', minimum: 1, maximum: 1048576 }, maxProperties: 1000 },
+    headerRows: { type: 'object', additionalProperties: { type: 'integer', minimum: 1, maximum: EXCEL_ROWS }, maxProperties: 1000 },
     mappings: { type: 'object', additionalProperties: columnChoices, maxProperties: 1000 },
   },
 } as const;
@@ -154,7 +160,7 @@ export function tableChoices(raw: unknown, collection: Collection): Pick<CheckOp
     if (typeof r.headerRows !== 'object' || r.headerRows === null || Array.isArray(r.headerRows)) throw new ApiError(400, 'bad_request', 'headerRows must be an object of sheet names to row numbers.');
     const rows: Record<string, number> = {};
     for (const [sheet, n] of Object.entries(r.headerRows as Record<string, unknown>)) {
-      if (typeof n !== 'number' || !Number.isInteger(n) || n < 1) throw new ApiError(400, 'bad_request', `headerRows: the row for "${sheet.slice(0, 40)}" must be a row number (1 or more).`);
+      if (!isRowNumber(n)) throw new ApiError(400, 'bad_request', `headerRows: the row for "${sheet.slice(0, 40)}" must be a row number from 1 to 1,048,576.`);
       rows[sheet] = n;
     }
     out.headerRows = rows;
@@ -174,7 +180,9 @@ export function validMapping(raw: unknown, collection: Collection): Record<strin
   const out: Record<string, MappingChoice> = {};
   for (const [column, field] of Object.entries(raw as Record<string, unknown>)) {
     const letter = column.trim().toUpperCase();
-    if (!/^[A-Z]{1,3}$/.test(letter)) throw new ApiError(400, 'invalid_mapping', `mapping: "${column.slice(0, 20)}" is not a column letter.`);
+    if (!/^[A-Z]{1,3}$/.test(letter) || columnIndex(letter) >= EXCEL_COLUMNS) {
+      throw new ApiError(400, 'invalid_mapping', `mapping: "${column.slice(0, 20)}" is not a column letter (A to XFD).`);
+    }
     if (field !== null && typeof field === 'object' && !Array.isArray(field)) {
       out[letter] = validPart(letter, field as Record<string, unknown>, collection);
       continue;
@@ -213,15 +221,40 @@ export function cleanFileName(name: string | undefined, fallback: string): strin
   return base || fallback;
 }
 
+const isRowNumber = (n: unknown): n is number => typeof n === 'number' && Number.isInteger(n) && n >= 1 && n <= EXCEL_ROWS;
+
+/**
+ * The cells a posted sheet takes once placed at its origin (the empty
+ * columns before each row count: they are allocated), or a 400 when its rows
+ * would run past Excel's last row or column.
+ */
+function placedCells(sheet: { name?: string; sheet?: string; rows: unknown[][]; origin?: { row: number; col: number } }): number {
+  const { row: r0, col: c0 } = sheet.origin ?? { row: 0, col: 0 };
+  const name = (sheet.name ?? sheet.sheet ?? '').slice(0, 40);
+  if (r0 + sheet.rows.length > EXCEL_ROWS) {
+    throw new ApiError(400, 'bad_request', `Sheet "${name}": ${sheet.rows.length} rows from row ${r0 + 1} run past Excel's last row (1,048,576); check the origin.`);
+  }
+  let cells = 0;
+  for (const row of sheet.rows) {
+    const width = Array.isArray(row) ? row.length : 0;
+    if (c0 + width > EXCEL_COLUMNS) {
+      throw new ApiError(400, 'bad_request', `Sheet "${name}": a row of ${width} cells from column ${columnLetter(c0)} runs past column XFD, Excel's last; check the origin.`);
+    }
+    cells += c0 + width;
+  }
+  return cells;
+}
+
 export function intakeFromValues(body: ValuesBody, collection: Collection, maxCells: number): Intake {
   let cells = 0;
-  for (const sheet of body.sheets?.length ? body.sheets : [body]) for (const row of sheet.rows) cells += Array.isArray(row) ? row.length : 0;
+  for (const sheet of body.sheets?.length ? body.sheets : [body]) cells += placedCells(sheet);
   if (cells > maxCells) {
     throw new ApiError(413, 'too_large', `The sheet has ${cells} cells; the server takes at most ${maxCells} in one submission.`);
   }
   const mapping = validMapping(body.mapping, collection);
   const bytes = new TextEncoder().encode(JSON.stringify(body));
   return {
+    requestHash: sha256Hex(bytes),
     source: 'office',
     fileName: cleanFileName(body.fileName, `${body.sheet} (from Excel)`),
     contentType: 'application/json',
@@ -247,17 +280,24 @@ export async function intakeFromMultipart(
 ): Promise<Intake> {
   let file: { name: string; type: string; bytes: Uint8Array } | null = null;
   const fields: Record<string, string> = {};
-  for await (const part of request.parts() as AsyncIterableIterator<Multipart>) {
-    if (part.type === 'file') {
-      if (part.fieldname !== 'file' || file) {
-        await part.toBuffer();
-        throw new ApiError(400, 'bad_request', 'Send exactly one file, in the field "file".');
+  try {
+    for await (const part of request.parts() as AsyncIterableIterator<Multipart>) {
+      if (part.type === 'file') {
+        if (part.fieldname !== 'file' || file) {
+          await part.toBuffer();
+          throw new ApiError(400, 'bad_request', 'Send exactly one file, in the field "file".');
+        }
+        const bytes = await part.toBuffer();
+        file = { name: part.filename, type: part.mimetype || 'application/octet-stream', bytes };
+      } else if (typeof part.value === 'string') {
+        fields[part.fieldname] = part.value;
       }
-      const bytes = await part.toBuffer();
-      file = { name: part.filename, type: part.mimetype || 'application/octet-stream', bytes };
-    } else if (typeof part.value === 'string') {
-      fields[part.fieldname] = part.value;
     }
+  } catch (error) {
+    // Our refusals and the multipart plugin's limits (413) stand; the parser's own complaints are a broken body.
+    const status = (error as { statusCode?: number }).statusCode;
+    if (error instanceof ApiError || (status !== undefined && status < 500)) throw error;
+    throw new ApiError(400, 'bad_request', 'The upload is not a complete multipart/form-data body (it was cut off, or its boundary is wrong). Send it again.');
   }
   if (!file) throw new ApiError(400, 'bad_request', 'The upload has no file: send the workbook in the field "file".');
   if (file.bytes.byteLength === 0) throw new ApiError(422, 'empty', 'The file is empty.');
@@ -273,7 +313,7 @@ export async function intakeFromMultipart(
   let headerRow: number | undefined;
   if (fields.headerRow) {
     headerRow = Number(fields.headerRow);
-    if (!Number.isInteger(headerRow) || headerRow < 1) throw new ApiError(400, 'bad_request', 'headerRow must be a row number (1 or more).');
+    if (!isRowNumber(headerRow)) throw new ApiError(400, 'bad_request', 'headerRow must be a row number from 1 to 1,048,576.');
   }
   const fileName = cleanFileName(file.name, 'upload');
   const bytes = file.bytes;
@@ -286,7 +326,10 @@ export async function intakeFromMultipart(
       throw new ApiError(400, 'bad_request', 'tables must be JSON: {"leaveOut": ["Totals"]}.');
     }
   }
+  // The file name is not part of it: a renamed copy of the same file is the same submission.
+  const optionsSent = JSON.stringify([fields.sheet ?? null, fields.headerRow ?? null, fields.mapping ?? null, fields.tables ?? null]);
   return {
+    requestHash: sha256Hex(new TextEncoder().encode(`${sha256Hex(bytes)}\n${optionsSent}`)),
     source: /\.csv$/i.test(fileName) ? 'csv' : 'xlsx',
     fileName,
     contentType: file.type,

@@ -2,7 +2,7 @@ import { buildAnnotatedWorkbook } from '../annotate';
 import { buildAggregateWorkbook } from '../annotate/aggregateWorkbook';
 import { check } from '../core/check';
 import { checkReportSchema, type CheckReport } from '../core/report';
-import type { Workbook } from '../core/workbook';
+import { columnIndex, columnLetter, type Sheet, type Workbook } from '../core/workbook';
 import { readWorkbookBytes } from '../io/readWorkbook';
 import { buildAggregate } from './aggregate';
 import { refusalOf, throwIfRefused, type AggregateJob, type AnnotateJob, type CheckJob, type CheckResult, type Engine, type Refusal } from './engine';
@@ -55,9 +55,55 @@ export function checkJob(job: CheckJob): Promise<CheckResult | Refusal> {
       const names = workbook.sheets.map((s) => `"${s.name}"`).join(', ');
       throw new ApiError(422, 'sheet_not_found', `The workbook has no sheet named "${sheetName}"; its sheets are ${names}.`);
     }
+    mappedColumnsExist(workbook, job.options);
     const result = check(workbook, { ...job.options, file: job.fileName, period: job.period, collection: job.collection });
     return { source: workbook.source === 'csv' ? 'csv' : job.source, report: prepareReport(validReport(result)) };
   });
+}
+
+/** The last column (0-based) holding a value on a sheet; -1 when it has none. */
+function lastColumn(sheet: Sheet): number {
+  let last = -1;
+  for (const row of sheet.rows) {
+    if (!row) continue;
+    for (let c = row.length - 1; c > last; c--) {
+      const cell = row[c];
+      if (cell && cell.kind !== 'empty') {
+        last = c;
+        break;
+      }
+    }
+  }
+  return last;
+}
+
+/**
+ * A confirmed mapping may only name columns the sheet has: a column past the
+ * last one with a value is a mistake (a mapping made for another file), and
+ * the partner is told so rather than the column silently mapping nothing.
+ */
+function mappedColumnsExist(workbook: Workbook, options: CheckJob['options']): void {
+  const find = (name: string) => workbook.sheets.find((s) => s.name === name) ?? workbook.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
+  const refuse = (letter: string, sheet: Sheet | undefined, last: number) => {
+    const where = sheet ? `the sheet "${sheet.name}"` : 'any sheet';
+    const has = last < 0 ? 'it has no values' : `its last column is ${columnLetter(last)}`;
+    throw new ApiError(400, 'invalid_mapping', `mapping: column ${letter} is not in ${where}: ${has}. Check that the mapping is for this file.`);
+  };
+  const check = (mapping: Record<string, unknown> | undefined, sheets: Sheet[]) => {
+    if (!mapping) return;
+    const widest = sheets.reduce<{ sheet: Sheet | undefined; last: number }>((w, s) => {
+      const last = lastColumn(s);
+      return last > w.last ? { sheet: s, last } : w;
+    }, { sheet: sheets.length === 1 ? sheets[0] : undefined, last: -1 });
+    for (const letter of Object.keys(mapping)) if (columnIndex(letter) > widest.last) refuse(letter, widest.sheet, widest.last);
+  };
+  const chosen = options.sheet ? find(options.sheet) : undefined;
+  check(options.mapping, chosen ? [chosen] : workbook.sheets);
+  for (const [name, mapping] of Object.entries(options.mappings ?? {})) {
+    const sheet = find(name);
+    // A mapping for a sheet the workbook does not have is harmless (the sheet names of an older file).
+    if (sheet) check(mapping, [sheet]);
+  }
 }
 
 /** Builds a submission's annotated workbook from its original and its stored report. */

@@ -226,3 +226,23 @@ test('several tables: every sheet read is reproduced at the same addresses with 
   const clean = out.getWorksheet('Clean records')!;
   expect(clean.getCell('A3').value).toMatchObject({ text: '3', hyperlink: "#'Feb'!A3" });
 });
+
+test('a partner’s number format that could make a cell show something else is not copied; plain ones are', async () => {
+  const n = (value: number, format: string) => ({ kind: 'number' as const, value, format });
+  const d = (value: number, format: string) => ({ kind: 'date' as const, value, format });
+  const workbook: Workbook = {
+    date1904: false,
+    source: 'xlsx',
+    sheets: [{ name: 'Events', rows: [[n(25, ';;;'), n(12, '"40"'), n(7, '[>5]"many";0'), n(3, '#,##0'), d(45000, 'm/d/yyyy'), d(45001, ';;;'), n(0.5, '0%')]], merges: [] }],
+  };
+  const out = new XlsxWorkbook();
+  await out.xlsx.load(Buffer.from(await buildAnnotatedWorkbook({ workbook, report: { ...fixtureReport(), sheet: 'Events', headerRow: null } })) as unknown as ArrayBuffer);
+  const ws = out.getWorksheet('Events')!;
+  const fmt = (a: string) => ws.getCell(a).numFmt ?? 'General';
+  expect([fmt('A1'), fmt('B1'), fmt('C1')]).toEqual(['General', 'General', 'General']);
+  expect(ws.getCell('A1').value).toBe(25);
+  expect(fmt('D1')).toBe('#,##0');
+  expect(fmt('E1')).toBe('m/d/yyyy');
+  expect(fmt('F1')).toBe('yyyy-mm-dd');
+  expect(fmt('G1')).toBe('0%');
+});

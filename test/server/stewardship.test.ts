@@ -173,7 +173,12 @@ describeStores('stewardship rules', (kind) => {
     const other = await t.partner('Nosy Org');
     await get(other.token, `/api/v1/submissions/${id}`);
 
-    const entries = await new AuditRepository(t.ts.store.db).list({ orgId: p.orgId });
+    const all = await new AuditRepository(t.ts.store.db).list({ orgId: p.orgId, limit: 1000 });
+    // One aggregate read is one entry per organisation whose data it read (each partner's trail shows it); here, this one's.
+    const reads = all.filter((e) => e.action === 'aggregate.read');
+    expect(reads.length).toBe((await get(p.token, '/api/v1/aggregate')).json().partners.length);
+    expect(new Set(reads.map((e) => e.targetOrgId)).size).toBe(reads.length);
+    const entries = all.filter((e) => e.action !== 'aggregate.read' || e.targetOrgId === p.orgId);
     const seen = entries.map((e) => `${e.actor.person}: ${e.action} ${e.outcome}`).reverse();
     expect(seen).toEqual([
       `Staff of Audited Org: submission.create ok`,

@@ -1,4 +1,4 @@
-import type { Sheet, Workbook } from '../../core/workbook';
+import { clipMerges, type Sheet, type Workbook } from '../../core/workbook';
 import { readErrors } from '../errors';
 import type { Budget } from '../limits';
 import type { ZipArchive, ZipEntry } from '../zip';
@@ -35,7 +35,7 @@ export function readXlsx(zip: ZipArchive, budget: Budget, workbookPath: string |
   const ctx = { sharedStrings, styles, date1904: info.date1904 };
   const sheets: Sheet[] = parts.map(({ ref, entry }) => {
     const { rows, merges } = readWorksheet(zip, entry, budget, ctx);
-    const sheet: Sheet = { name: ref.name, rows, merges };
+    const sheet: Sheet = { name: ref.name, rows, merges: clipMerges(merges, rows) };
     if (ref.hidden) sheet.hidden = true;
     return sheet;
   });

@@ -76,6 +76,8 @@ export interface NewSubmission {
   receivedAt?: string;
   principal: Principal & { orgId: string };
   idempotencyKey: string | null;
+  /** What a retry with the same key must match (see intake's requestHash). */
+  requestHash?: string;
   source: SubmissionSource;
   fileName: string;
   contentType: string;
@@ -105,6 +107,8 @@ export interface SubmissionMeta {
   summary: Summary;
   /** When an administrator withdrew it from the aggregate; null while it counts. */
   withdrawnAt: string | null;
+  /** The hash of the request it came from (null when stored before hashes were kept). */
+  requestHash: string | null;
 }
 
 export interface AggregateRecord {
@@ -126,7 +130,7 @@ export interface Hooks {
 type MetaRow = Omit<Selectable<SubmissionTable>, 'report_json'> & { org_name: string };
 
 const META_COLUMNS = [
-  's.id', 's.org_id', 's.token_id', 's.person', 's.idempotency_key', 's.received_at', 's.source', 's.file_name', 's.sheet',
+  's.id', 's.org_id', 's.token_id', 's.person', 's.idempotency_key', 's.request_hash', 's.received_at', 's.source', 's.file_name', 's.sheet',
   's.header_row', 's.period_start', 's.period_end', 's.status', 's.record_count', 's.error_count', 's.warning_count',
   's.engine_version', 's.collection_id', 's.summary_json', 's.withdrawn_at', 's.withdrawn_by', 'o.name as org_name',
 ] as const;
@@ -149,6 +153,7 @@ function toMeta(r: MetaRow): SubmissionMeta {
     collectionId: r.collection_id,
     summary: JSON.parse(r.summary_json) as Summary,
     withdrawnAt: r.withdrawn_at,
+    requestHash: r.request_hash,
   };
 }
 
@@ -185,6 +190,7 @@ export class SubmissionRepository {
       token_id: principal.tokenId,
       person: principal.person,
       idempotency_key: input.idempotencyKey,
+      request_hash: input.requestHash ?? null,
       received_at: receivedAt,
       source: input.source,
       file_name: input.fileName,
@@ -273,6 +279,17 @@ export class SubmissionRepository {
     const created = await this.get(id);
     if (!created) throw new Error('submission vanished after commit');
     return { submission: created, created: true };
+  }
+
+  /** Bytes of original files an organisation stores (withdrawn ones too: they are kept). */
+  async storedBytes(orgId: string): Promise<number> {
+    const files = await this.db
+      .selectFrom('submission_files as f')
+      .innerJoin('submissions as s', 's.id', 'f.submission_id')
+      .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('f.size'), eb.lit(0)).as('n'))
+      .where('s.org_id', '=', orgId)
+      .executeTakeFirstOrThrow();
+    return Number(files.n);
   }
 
   async get(id: string): Promise<SubmissionMeta | undefined> {

@@ -1,13 +1,13 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { Collection, Period } from '../../core/collection/types';
 import { aggregateBasis, summarise, type AggregateBasis } from '../aggregate';
-import { parsePeriod, type ServerConfig } from '../config';
+import type { ServerConfig } from '../config';
 import { JobLimitError, limitRefusal, type Engine } from '../engine';
 import { ApiError } from '../errors';
 import type { Limiter } from '../limiter';
 import { agreementMessage, isSignedPartner, principalOf } from '../plugins/auth';
 import { contentDisposition } from './submissions';
-import { errorResponses, periodQuery } from './schemas';
+import { errorResponses, periodParam, periodQuery } from './schemas';
 
 export interface AggregateRouteOptions {
   config: ServerConfig;
@@ -74,7 +74,7 @@ export const aggregateRoutes: FastifyPluginAsync<AggregateRouteOptions> = async 
       await app.repos.audit.write({ actor: p, action, outcome: 'denied', targetOrgId: null, detail: { status: 403 } });
       throw new ApiError(403, 'agreement_not_signed', agreementMessage(p.orgName, 'receive the aggregate data set'));
     }
-    const period: Period = request.query.period ? parsePeriod(request.query.period) : defaultPeriod;
+    const period: Period = request.query.period ? periodParam(request.query.period) : defaultPeriod;
     return aggregateBasis(app.repos.submissions, period);
   }
 
@@ -104,13 +104,17 @@ export const aggregateRoutes: FastifyPluginAsync<AggregateRouteOptions> = async 
     return pending;
   }
 
-  const audit = (request: Parameters<typeof principalOf>[0], action: string, basis: AggregateBasis, detail: Record<string, unknown>) =>
-    app.repos.audit.write({
-      actor: principalOf(request),
-      action,
-      outcome: 'ok',
-      detail: { period: `${basis.period.start}..${basis.period.end}`, version: basis.version, orgs: basis.latest.map((s) => s.orgId), ...detail },
-    });
+  /**
+   * One entry per organisation whose data was read (so each partner's audit
+   * trail shows who read its events in the aggregate), or one with no target
+   * when the aggregate was empty.
+   */
+  const audit = (request: Parameters<typeof principalOf>[0], action: string, basis: AggregateBasis, detail: Record<string, unknown>) => {
+    const actor = principalOf(request);
+    const common = { actor, action, outcome: 'ok' as const, detail: { period: `${basis.period.start}..${basis.period.end}`, version: basis.version, orgs: basis.latest.length, ...detail } };
+    if (basis.latest.length === 0) return app.repos.audit.write(common);
+    return app.repos.audit.writeMany(basis.latest.map((s) => ({ ...common, targetOrgId: s.orgId, submissionId: s.id })));
+  };
 
   app.get<Query>(
     '/aggregate',

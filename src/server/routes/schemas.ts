@@ -1,4 +1,7 @@
 /** JSON schemas shared by the routes (responses are documented and serialised by them). */
+import type { Period } from '../../core/collection/types';
+import { parsePeriod } from '../config';
+import { ApiError } from '../errors';
 
 const counts = { type: 'object', properties: { records: { type: 'number' }, errors: { type: 'number' }, warnings: { type: 'number' } } } as const;
 
@@ -48,8 +51,18 @@ export const submissionListSchema = {
 export const idParamsSchema = {
   type: 'object',
   required: ['id'],
-  properties: { id: { type: 'string', minLength: 1, maxLength: 64 } },
+  // Ids are ours (sub_…): letters, digits, _ and -. Anything else (a NUL, a path) is a 400 before any store sees it.
+  properties: { id: { type: 'string', minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9_-]+$' } },
 } as const;
+
+/** `?period=START..END`, or a 400 that says how to write one. */
+export function periodParam(text: string): Period {
+  try {
+    return parsePeriod(text);
+  } catch (error) {
+    throw new ApiError(400, 'bad_request', `period: ${(error as Error).message}.`);
+  }
+}
 
 export const periodQuery = { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}\\.\\.\\d{4}-\\d{2}-\\d{2}$' } as const;
 

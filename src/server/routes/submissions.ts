@@ -10,8 +10,7 @@ import type { Limiter } from '../limiter';
 import { agreementMessage, isSignedPartner, principalOf } from '../plugins/auth';
 import { newSubmissionId, type Annotated, type SubmissionMeta, type SubmissionSource } from '../repositories/submissions';
 import type { Principal } from '../repositories/tokens';
-import { parsePeriod } from '../config';
-import { errorResponses, idParamsSchema, periodQuery, receiptSchema, submissionListSchema } from './schemas';
+import { errorResponses, idParamsSchema, periodParam, periodQuery, receiptSchema, submissionListSchema } from './schemas';
 
 export interface SubmissionRouteOptions {
   config: ServerConfig;
@@ -46,6 +45,8 @@ function listItem(s: SubmissionMeta) {
     links: linksOf(s.id),
   };
 }
+
+const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
 const busy = () => new ApiError(503, 'busy', 'The server is busy checking other workbooks. Try again in a minute.', { 'retry-after': '30' });
 
@@ -113,13 +114,26 @@ export const submissionRoutes: FastifyPluginAsync<SubmissionRouteOptions> = asyn
     return done.value;
   }
 
+  /** Audits a submission that failed (refused or a fault) and hands the error on. */
+  const failed = async (p: Principal, error: unknown) => {
+    const status = (error as { statusCode?: number }).statusCode ?? 500;
+    await app.repos.audit.write({
+      actor: p,
+      action: 'submission.create',
+      outcome: 'failed',
+      targetOrgId: p.orgId,
+      detail: { status, code: error instanceof ApiError ? error.code : (error as { code?: string }).code ?? null },
+    });
+    return error;
+  };
+
   app.post(
     '/',
     {
       bodyLimit: config.maxUploadBytes,
       schema: {
         body: { content: { 'application/json': { schema: valuesBodySchema } } },
-        response: { 200: receiptSchema, 201: receiptSchema, ...errorResponses, 413: { $ref: 'error#' }, 415: { $ref: 'error#' }, 422: { $ref: 'error#' } },
+        response: { 200: receiptSchema, 201: receiptSchema, ...errorResponses, 409: { $ref: 'error#' }, 413: { $ref: 'error#' }, 415: { $ref: 'error#' }, 422: { $ref: 'error#' } },
       },
     },
     async (request, reply) => {
@@ -135,24 +149,43 @@ export const submissionRoutes: FastifyPluginAsync<SubmissionRouteOptions> = asyn
       const principal = { ...p, orgId: p.orgId };
 
       const key = idempotencyKeyOf(request);
-      if (key !== null) {
-        const earlier = await app.repos.submissions.findByIdempotencyKey(principal.orgId, key);
-        if (earlier) {
-          await app.repos.audit.write({ actor: p, action: 'submission.replay', outcome: 'ok', targetOrgId: p.orgId, submissionId: earlier.id });
-          return reply.code(200).send(receipt(earlier));
+      /** The first receipt for a retry of the same request; a 409 for another request under the same key. */
+      const replay = async (earlier: SubmissionMeta, requestHash: string) => {
+        if (earlier.requestHash !== null && earlier.requestHash !== requestHash) {
+          await app.repos.audit.write({ actor: p, action: 'submission.replay', outcome: 'denied', targetOrgId: p.orgId, submissionId: earlier.id, detail: { status: 409 } });
+          throw new ApiError(409, 'idempotency_conflict', `This Idempotency-Key was already used for another submission (${earlier.id}, ${earlier.fileName}) with a different file or options. Send a new key for a new submission.`);
         }
-      }
+        await app.repos.audit.write({ actor: p, action: 'submission.replay', outcome: 'ok', targetOrgId: p.orgId, submissionId: earlier.id });
+        return reply.code(200).send(receipt(earlier));
+      };
       let stored;
+      let intake: Intake;
       try {
         const isJson = !request.isMultipart() && /^application\/json\b/i.test(request.headers['content-type'] ?? '');
         if (!request.isMultipart() && !isJson) {
           throw new ApiError(415, 'unsupported_media_type', 'Send the workbook as multipart/form-data (field "file") or the cells as application/json.');
         }
-        const intake = isJson
+        intake = isJson
           ? intakeFromValues(request.body as ValuesBody, collection, config.maxCells)
           : await intakeFromMultipart(request, unusedReader, collection, readLimits);
         // The parsed JSON is no longer needed (the intake keeps its bytes): let it go while the worker checks.
         if (isJson) request.body = undefined;
+      } catch (error) {
+        throw await failed(p, error);
+      }
+      if (key !== null) {
+        const earlier = await app.repos.submissions.findByIdempotencyKey(principal.orgId, key);
+        if (earlier) return replay(earlier, intake.requestHash);
+      }
+      try {
+        const used = await app.repos.submissions.storedBytes(principal.orgId);
+        if (used + intake.bytes.byteLength > config.orgQuotaBytes) {
+          throw new ApiError(
+            413,
+            'quota_exceeded',
+            `Your organisation stores ${megabytes(used)} of submissions and may store ${megabytes(config.orgQuotaBytes)}; this file (${megabytes(intake.bytes.byteLength)}) would pass that. Ask the data team to withdraw old submissions or raise the limit.`,
+          );
+        }
         const id = newSubmissionId();
         const receivedAt = new Date().toISOString();
         const meta = { partner: principal.orgName ?? undefined, submissionId: id, submittedAt: receivedAt, submittedBy: principal.person, fileName: intake.fileName };
@@ -163,6 +196,7 @@ export const submissionRoutes: FastifyPluginAsync<SubmissionRouteOptions> = asyn
           annotated,
           principal,
           idempotencyKey: key,
+          requestHash: intake.requestHash,
           source,
           fileName: intake.fileName,
           contentType: intake.contentType,
@@ -170,17 +204,11 @@ export const submissionRoutes: FastifyPluginAsync<SubmissionRouteOptions> = asyn
           report,
         });
       } catch (error) {
-        const status = (error as { statusCode?: number }).statusCode ?? 500;
-        await app.repos.audit.write({
-          actor: p,
-          action: 'submission.create',
-          outcome: 'failed',
-          targetOrgId: p.orgId,
-          detail: { status, code: error instanceof ApiError ? error.code : (error as { code?: string }).code ?? null },
-        });
-        throw error;
+        throw await failed(p, error);
       }
-      return reply.code(stored.created ? 201 : 200).send(receipt(stored.submission));
+      // A concurrent retry under the same key stored first: the same request gets its receipt, another a 409.
+      if (!stored.created) return replay(stored.submission, intake.requestHash);
+      return reply.code(201).send(receipt(stored.submission));
     },
   );
 
@@ -190,7 +218,7 @@ export const submissionRoutes: FastifyPluginAsync<SubmissionRouteOptions> = asyn
       schema: {
         querystring: {
           type: 'object',
-          properties: { limit: { type: 'integer', minimum: 1, maximum: 1000 }, org: { type: 'string', maxLength: 64 }, period: periodQuery },
+          properties: { limit: { type: 'integer', minimum: 1, maximum: 1000 }, org: { type: 'string', maxLength: 64, pattern: '^[A-Za-z0-9_-]+$' }, period: periodQuery },
         },
         response: { 200: submissionListSchema, ...errorResponses },
       },
@@ -200,7 +228,7 @@ export const submissionRoutes: FastifyPluginAsync<SubmissionRouteOptions> = asyn
       const q = request.query;
       // A partner sees its own organisation's, whatever it asks for.
       const orgId = p.role === 'analyst' ? q.org : p.orgId ?? '\u0000';
-      const list = await app.repos.submissions.list({ orgId, limit: q.limit ?? 100, period: q.period ? parsePeriod(q.period) : undefined });
+      const list = await app.repos.submissions.list({ orgId, limit: q.limit ?? 100, period: q.period ? periodParam(q.period) : undefined });
       await app.repos.audit.write({ actor: p, action: 'submission.list', outcome: 'ok', targetOrgId: orgId ?? null, detail: { count: list.length } });
       return { submissions: list.map(listItem) };
     },

@@ -155,6 +155,12 @@ export function migrations(dialect: DialectName): Record<string, Migration> {
         await db.schema.alterTable('records_by_sheet').renameTo('records').execute();
       },
     },
+    // What a retry with the same Idempotency-Key must match: a hash of the file (or posted JSON) and the options sent with it.
+    '0004_request_hash': {
+      async up(db: Kysely<unknown>) {
+        await db.schema.alterTable('submissions').addColumn('request_hash', 'text').execute();
+      },
+    },
   };
 }
 

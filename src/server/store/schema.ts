@@ -36,6 +36,8 @@ export interface SubmissionTable {
   token_id: string;
   person: string;
   idempotency_key: string | null;
+  /** sha256 of the request's file (or JSON) and options; null for submissions stored before it was kept. */
+  request_hash: string | null;
   received_at: string;
   /** xlsx | csv | office (cell values posted by the add-in). */
   source: string;
