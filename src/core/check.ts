@@ -2,7 +2,7 @@ import { HSH_2023 } from './collection/hsh2023';
 import type { Collection, FieldDef, Period } from './collection/types';
 import { headerRowCells } from './detect/headerCells';
 import { detectHeaderRow } from './detect/headerRow';
-import { chooseTables, type TableCandidate } from './detect/tables';
+import { chooseTables, reasonWithoutTable, type TableCandidate } from './detect/tables';
 import { findSheetByName } from './detect/sheet';
 import { ISSUE_SEVERITY } from './issues';
 import { headerMatcher, matchHeader, type HeaderMatcher } from './mapping/headerMatch';
@@ -20,7 +20,7 @@ import { summarise } from './summary';
 import type { Spread } from './validate/combine';
 import { findDuplicates } from './validate/duplicates';
 import { validateRow, type Fix } from './validate/validateRow';
-import { cellText, columnIndex, type Cell, type Sheet, type Workbook } from './workbook';
+import { cellText, columnIndex, columnLetter, type Cell, type Sheet, type Workbook } from './workbook';
 
 export const ENGINE_VERSION = '0.2.0';
 export type { MappingChoice } from './mapping/mapColumns';
@@ -200,7 +200,7 @@ function findTables(workbook: Workbook, options: CheckOptions, ctx: Context): { 
     const guess = chosenRow !== undefined ? null : detectHeaderRow(sheet, ctx.matcher, ctx.legend);
     const headerRow = chosenRow !== undefined ? chosenRow - 1 : guess?.row;
     if (headerRow === undefined || headerRow < 0) {
-      skipped.push({ sheet: sheet.name, reason: sheetHasContent(sheet) ? 'no row of headings with data below it' : 'empty sheet' });
+      skipped.push({ sheet: sheet.name, reason: reasonWithoutTable(sheet.name, sheetTexts(sheet)) });
       return;
     }
     const table = buildTable(sheet, headerRow, ctx, options, mappings);
@@ -216,13 +216,33 @@ function findTables(workbook: Workbook, options: CheckOptions, ctx: Context): { 
   if (first && options.headerRow !== undefined && !options.sheet && options.headerRows?.[first.sheet.name] === undefined && options.headerRow - 1 !== first.headerRow && options.headerRow >= 1) {
     tables[0] = buildTable(first.sheet, options.headerRow - 1, ctx, options, mappings);
   }
+  // A table beside the events (a block of totals or a list to the right) is not read as events: say so.
+  for (const t of tables) {
+    if (t.aside.size === 0) continue;
+    const cols = [...t.aside].sort((a, b) => a - b);
+    const headings = cols.map((c) => t.headers.get(c)).filter((h): h is string => Boolean(h)).slice(0, 3).map((h) => `“${h.slice(0, 30)}”`);
+    skipped.push({
+      sheet: t.sheet.name,
+      reason: `a table beside the events (columns ${columnLetter(cols[0]!)} to ${columnLetter(cols[cols.length - 1]!)}${headings.length ? `, ${headings.join(', ')}` : ''}): fewer rows than the events, not read as events`,
+    });
+  }
   const order = new Map(workbook.sheets.map((s, i) => [s.name, i]));
   skipped.sort((a, b) => (order.get(a.sheet) ?? 0) - (order.get(b.sheet) ?? 0));
   return { tables, skipped };
 }
 
-function sheetHasContent(sheet: Sheet): boolean {
-  return sheet.rows.some((row) => row?.some((c) => c && c.kind !== 'empty' && cellText(c) !== ''));
+/** The first texts of a sheet (enough to tell sentences from a table). */
+function sheetTexts(sheet: Sheet, most = 200): string[] {
+  const out: string[] = [];
+  for (const row of sheet.rows) {
+    for (const c of row ?? []) {
+      if (!c || c.kind === 'empty') continue;
+      const t = cellText(c).trim();
+      if (t) out.push(t);
+      if (out.length >= most) return out;
+    }
+  }
+  return out;
 }
 
 function fold(name: string): string {

@@ -32,6 +32,31 @@ describe('workbooks of several tables', () => {
   });
 });
 
+describe('what is not read, and why', () => {
+  test('a sheet with no table says what it is, by its name or by its sentences', () => {
+    const r = check(book(
+      sheet('Legend', [['L1'], ['L2']]),
+      sheet('Sheet3', [['Thank you for sharing your data with the data team this year.'], ['Send the file back by the end of January, please.']]),
+      sheet('Sheet4', [['x', 1], ['y', 2]]),
+      sheet('Blank', []),
+      month('Events', 4),
+    ));
+    expect(r.skipped.map((k) => [k.sheet, k.reason])).toEqual([
+      ['Legend', 'a legend of the columns and codes'],
+      ['Sheet3', 'text (instructions or notes), no table of events'],
+      ['Sheet4', 'no row of headings with data below it'],
+      ['Blank', 'empty sheet'],
+    ]);
+  });
+
+  test('a small table beside the events is named among what was not read', () => {
+    const rows: (string | number | null)[][] = [[...HEAD, null, 'Month', 'Total'], ...[1, 2, 3, 4, 5, 6].map((d) => [`Story time ${d}`, `4/${d}/2023`, 'Parents', 'Level 1', 10 + d, null, d === 1 ? 'April' : null, d === 1 ? 81 : null])];
+    const r = check(book(sheet('Events', rows)));
+    expect(r.records).toHaveLength(6);
+    expect(r.skipped).toEqual([{ sheet: 'Events', reason: expect.stringMatching(/^a table beside the events \(columns G to H, “Month”, “Total”\)/) }]);
+  });
+});
+
 describe('fields over several columns', () => {
   test('adults and children add up to the attendees; a total column wins over its parts', () => {
     const rows = [['Event', 'Date', 'Audience', 'Level', '# Adults', '# Children'], ['Cafe', '3/4/2023', 'Parents', 'Touchpoint', 5, 7], ['Play', '3/5/2023', 'Parents', 'Touchpoint', 2, null]];

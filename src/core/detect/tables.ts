@@ -27,6 +27,17 @@ const KINDS: { name: RegExp; reason: string }[] = [
   { name: /\b(staff|contacts?|volunteers?)\b/i, reason: 'a list of people, not events' },
   { name: /\bnotes?\b/i, reason: 'notes, no table of events' },
 ];
+/** Why a sheet with no table of events is not read, from its name when it says (a "Read me", "Lists"), or from what it holds. */
+export function reasonWithoutTable(name: string, texts: string[]): string {
+  const kind = KINDS.find((k) => k.name.test(name));
+  if (kind) return kind.reason;
+  if (texts.length === 0) return 'empty sheet';
+  const words = texts.reduce((n, t) => n + t.split(/\s+/).length, 0);
+  // Sentences rather than cells of a table: instructions, notes, a letter.
+  if (words / texts.length >= 6) return 'text (instructions or notes), no table of events';
+  return 'no row of headings with data below it';
+}
+
 const WEIGHT = { required: 2, recommended: 1, optional: 0.5 } as const;
 
 /**
