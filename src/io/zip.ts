@@ -71,10 +71,13 @@ export class ZipArchive {
     const limits = budget.limits;
     const cap = Math.max(limits.ratioGraceBytes, limits.maxEntryRatio * data.length);
     let out = 0;
+    // Compressed bytes handed to the inflater so far: the ratio is checked as the entry unpacks, so a bomb
+    // fails after its first few megabytes, not after unpacking its whole allowance.
+    let consumed = data.length;
     const take = (chunk: Uint8Array): void => {
       if (chunk.length === 0) return;
       out += chunk.length;
-      if (out > cap) throw readErrors.zipBomb(entry.name);
+      if (out > cap || out > Math.max(limits.ratioGraceBytes, limits.maxEntryRatio * consumed)) throw readErrors.zipBomb(entry.name);
       budget.addUnzipped(chunk.length);
       budget.checkTime();
       onChunk(chunk);
@@ -92,6 +95,7 @@ export class ZipArchive {
       }
       for (let i = 0; i < data.length; i += PUSH_BYTES) {
         const end = Math.min(data.length, i + PUSH_BYTES);
+        consumed = end;
         inflater.push(data.subarray(i, end), end === data.length);
       }
     } catch (e) {

@@ -40,7 +40,7 @@ export interface ServerConfig {
   orgQuotaBytes: number;
   /** A request must arrive whole within this many milliseconds (slow bodies are cut off). */
   requestTimeoutMs: number;
-  /** An idle connection is closed after this many milliseconds. */
+  /** A connection silent this long is closed (above the longest check: the socket is silent while a check runs). */
   connectionTimeoutMs: number;
 }
 
@@ -102,6 +102,6 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): ServerC
     hstsMaxAge: int(env, 'HSTS_MAX_AGE', 0, 0, 63_072_000),
     orgQuotaBytes: int(env, 'ORG_QUOTA_MB', 2048, 1, 1_048_576) * 1024 * 1024,
     requestTimeoutMs: int(env, 'REQUEST_TIMEOUT_S', 120, 1, 3600) * 1000,
-    connectionTimeoutMs: int(env, 'CONNECTION_TIMEOUT_S', 30, 1, 3600) * 1000,
+    connectionTimeoutMs: int(env, 'CONNECTION_TIMEOUT_S', 300, 1, 3600) * 1000,
   };
 }

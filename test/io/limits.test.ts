@@ -60,6 +60,30 @@ describe('zip bombs', () => {
     expect(Date.now() - started).toBeLessThan(5000);
   });
 
+  test('the ratio is checked while unpacking: a run at the start is refused even when incompressible bytes after it make the whole entry look normal', async () => {
+    // 60 MB of spaces (~60 KB packed), then 1 MB that does not compress: 61 MB from ~1.1 MB is under 200:1 overall,
+    // but the first megabytes come out of a few kilobytes.
+    const d = createDeflateRaw({ level: 9, strategy: constants.Z_RLE });
+    const parts: Buffer[] = [];
+    d.on('data', (c: Buffer) => parts.push(c));
+    const done = new Promise((resolve) => d.on('end', resolve));
+    d.write(Buffer.from('<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'));
+    const spaces = Buffer.alloc(1 << 20, 0x20);
+    for (let i = 0; i < 60; i++) d.write(spaces);
+    let x = 12345;
+    const noise = Buffer.alloc(1 << 20);
+    for (let i = 0; i < noise.length; i++) noise[i] = 0x61 + ((x = (x * 1103515245 + 12345) >>> 0) >>> 16) % 26;
+    d.write(Buffer.from('<!--'));
+    d.write(noise);
+    d.end(Buffer.from('--></sheetData></worksheet>'));
+    await done;
+    const data = new Uint8Array(Buffer.concat(parts));
+    expect(61e6 / data.length).toBeLessThan(200);
+    const err = await readWorkbookBytes(packageWithSheet({ data, method: 8, declaredSize: 1000 }), 'front-loaded.xlsx').catch((e: unknown) => e);
+    expect((err as ReadError).code).toBe('too_large');
+    expect((err as ReadError).message).toMatch(/unpacks to far more than a real sheet would/);
+  });
+
   test('the same run below the grace size reads (repetitive XML is normal)', async () => {
     const data = await deflatedRun('<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>', 2, '<row r="1"><c r="A1"><v>1</v></c></row></sheetData></worksheet>');
     const wb = await readWorkbookBytes(packageWithSheet({ data, method: 8, declaredSize: 0 }), 'ok.xlsx');

@@ -148,17 +148,18 @@ describe('xlsx: cell types', () => {
     expect(values(wb)).toEqual([[1]]);
   });
 
-  test('merges are kept as areas, never expanded; a whole-sheet merge is one area', async () => {
-    const after = '<mergeCells count="3"><mergeCell ref="A1:C1"/><mergeCell ref="B3:B5"/><mergeCell ref="A1:XFD1048576"/></mergeCells>';
-    const wb = await read(xlsx({ sheets: [{ name: 'S', data: '<row r="1"><c r="A1" t="inlineStr"><is><t>Title</t></is></c></row>', after }] }));
+  test('merges are kept as areas, never expanded, and clipped to the cells the sheet uses', async () => {
+    const after = '<mergeCells count="4"><mergeCell ref="A1:C1"/><mergeCell ref="B3:B5"/><mergeCell ref="A1:XFD1048576"/><mergeCell ref="E9:F10"/></mergeCells>';
+    const data = '<row r="1"><c r="A1" t="inlineStr"><is><t>Title</t></is></c></row><row r="4"><c r="C4"><v>1</v></c></row>';
+    const wb = await read(xlsx({ sheets: [{ name: 'S', data, after }] }));
     const sheet = wb.sheets[0]!;
     expect(sheet.merges).toEqual([
       { top: 0, left: 0, bottom: 0, right: 2 },
-      { top: 2, left: 1, bottom: 4, right: 1 },
-      { top: 0, left: 0, bottom: 1_048_575, right: 16_383 },
+      { top: 2, left: 1, bottom: 3, right: 1 },
+      // The whole sheet is only A1:C4; E9:F10 lies outside what the sheet uses.
+      { top: 0, left: 0, bottom: 3, right: 2 },
     ]);
-    expect(sheet.rows).toHaveLength(1);
-    expect(sheet.rows[0]).toHaveLength(1);
+    expect(sheet.rows).toHaveLength(4);
   });
 
   test('data validations, conditional formats and drawings are ignored', async () => {
