@@ -1,7 +1,9 @@
+import { readFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
 import { AuditRepository, type AuditEntry } from '../server/repositories/audit';
 import { OrgError, OrgRepository, type Org } from '../server/repositories/orgs';
+import { parsePopulationCsv, PopulationError, PopulationRepository } from '../server/repositories/population';
 import { SubmissionRepository } from '../server/repositories/submissions';
 import { TokenError, TokenRepository, type TokenInfo } from '../server/repositories/tokens';
 import { openStore, type Store } from '../server/store/connect';
@@ -19,6 +21,8 @@ export const USAGE = `Usage: npm run --silent admin -- COMMAND [options] [--json
   submission withdraw ID                        take a submission out of the aggregate (kept, audited;
                                                 the organisation's previous submission counts again)
   audit [--org ID] [--limit N]                  who read or wrote what, newest first
+  population import FILE.csv                    children under 5 by zip (columns zip, children under 5,
+                                                source, year; e.g. ACS 5-year B01001): replaces the table
   migrate                                       bring the store's schema up to date
 
 The store is DATABASE_URL (default sqlite:data/datashare.db), or --database-url URL.
@@ -97,7 +101,7 @@ async function run(store: Store, command: string[], values: Values): Promise<{ j
   const actor = { admin: adminName() };
   // `submission withdraw ID`: the id is the third word.
   const [first, second, ...rest] = command;
-  const key = first === 'submission' && second === 'withdraw' ? 'submission withdraw' : command.join(' ');
+  const key = first === 'submission' && second === 'withdraw' ? 'submission withdraw' : first === 'population' && second === 'import' ? 'population import' : command.join(' ');
   switch (key) {
     case 'org add': {
       const org = await orgs.add(need(values, 'name'), values.signed);
@@ -163,6 +167,21 @@ async function run(store: Store, command: string[], values: Values): Promise<{ j
           : `${s.id} was already withdrawn (${s.withdrawnAt}).`,
       };
     }
+    case 'population import': {
+      const file = rest[0];
+      if (!file || rest.length > 1) throw new UsageError('population import needs one CSV file, e.g. population import children-under-5.csv');
+      let text: string;
+      try {
+        text = readFileSync(file, 'utf8');
+      } catch (error) {
+        throw new AdminError('not_found', `Cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? 'unreadable'}.`);
+      }
+      const rows = parsePopulationCsv(text);
+      await new PopulationRepository(store.db).replace(rows);
+      const children = rows.reduce((n, r) => n + r.childrenUnder5, 0);
+      await audit.write({ actor, action: 'population.import', outcome: 'ok', detail: { zips: rows.length, children } });
+      return { json: { zips: rows.length, children }, text: `Imported children under 5 for ${rows.length} zip codes (${children.toLocaleString('en-US')} children); the previous table was replaced.` };
+    }
     case 'migrate':
       return { json: { store: store.location, migrated: true }, text: `Store ${store.location} is up to date.` };
     default:
@@ -200,6 +219,7 @@ export async function runAdmin(argv: string[], io: AdminIO): Promise<number> {
   } catch (error) {
     if (error instanceof UsageError) return fail('usage', error.message, 2);
     if (error instanceof OrgError || error instanceof TokenError || error instanceof AdminError) return fail(error.code, error.message, 1);
+    if (error instanceof PopulationError) return fail('invalid', error.message, 1);
     return fail('failed', error instanceof Error ? error.message : String(error), 1);
   } finally {
     await store?.close();

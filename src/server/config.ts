@@ -38,6 +38,8 @@ export interface ServerConfig {
   hstsMaxAge: number;
   /** Bytes of original files (uploads and posted JSON) one organisation may store. */
   orgQuotaBytes: number;
+  /** The day submissions for the period are due (the analysis counts the days left). */
+  deadline: string;
   /** A request must arrive whole within this many milliseconds (slow bodies are cut off). */
   requestTimeoutMs: number;
   /** A connection silent this long is closed (above the longest check: the socket is silent while a check runs). */
@@ -57,6 +59,13 @@ function int(env: Env, name: string, fallback: number, min: number, max: number)
 function isCalendarDate(iso: string): boolean {
   const d = new Date(`${iso}T00:00:00Z`);
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === iso;
+}
+
+function isoDay(env: Env, name: string, fallback: string): string {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(raw) || !isCalendarDate(raw)) throw new Error(`${name} must be a date written YYYY-MM-DD, not "${raw}"`);
+  return raw;
 }
 
 export function parsePeriod(text: string): Period {
@@ -100,6 +109,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): ServerC
     workerMemoryMb: int(env, 'WORKER_MEMORY_MB', 512, 64, 16_384),
     trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
     hstsMaxAge: int(env, 'HSTS_MAX_AGE', 0, 0, 63_072_000),
+    deadline: isoDay(env, 'DEADLINE', '2025-01-31'),
     orgQuotaBytes: int(env, 'ORG_QUOTA_MB', 2048, 1, 1_048_576) * 1024 * 1024,
     requestTimeoutMs: int(env, 'REQUEST_TIMEOUT_S', 120, 1, 3600) * 1000,
     connectionTimeoutMs: int(env, 'CONNECTION_TIMEOUT_S', 300, 1, 3600) * 1000,

@@ -1,3 +1,4 @@
+import type { Analysis, AnalysisPartner } from '../core/analysis';
 import type { CheckOptions } from '../core/check';
 import type { Collection, Period } from '../core/collection/types';
 import type { Workbook } from '../core/workbook';
@@ -17,6 +18,8 @@ export interface Engine {
   check(job: CheckJob): Promise<CheckResult>;
   annotate(job: AnnotateJob): Promise<Uint8Array>;
   aggregateWorkbook(job: AggregateJob): Promise<Uint8Array>;
+  /** The analysts' breakdowns, overlap and gaps over exactly the given submissions. */
+  analysis(job: AnalysisJob): Promise<Analysis>;
   close(): Promise<void>;
 }
 
@@ -56,7 +59,13 @@ export interface AggregateJob {
   latest: SubmissionMeta[];
 }
 
-export type JobName = 'check' | 'annotate' | 'aggregate';
+export interface AnalysisJob extends AggregateJob {
+  deadline: string;
+  /** Every signed partner, with its latest submission when it has one (the tracker). */
+  partners: AnalysisPartner[];
+}
+
+export type JobName = 'check' | 'annotate' | 'aggregate' | 'analysis';
 
 /** What a job answers when the input is refused (not a fault): the status, code and one-line reason. */
 export interface Refusal {

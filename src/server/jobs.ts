@@ -1,13 +1,16 @@
 import { buildAnnotatedWorkbook } from '../annotate';
 import { buildAggregateWorkbook } from '../annotate/aggregateWorkbook';
+import { analyse, type Analysis } from '../core/analysis';
 import { check } from '../core/check';
+import { DETROIT_ZIPS } from '../core/collection/detroitZips';
 import { checkReportSchema, type CheckReport } from '../core/report';
 import { columnIndex, columnLetter, type Sheet, type Workbook } from '../core/workbook';
 import { readWorkbookBytes } from '../io/readWorkbook';
 import { buildAggregate } from './aggregate';
-import { refusalOf, throwIfRefused, type AggregateJob, type AnnotateJob, type CheckJob, type CheckResult, type Engine, type Refusal } from './engine';
+import { refusalOf, throwIfRefused, type AggregateJob, type AnalysisJob, type AnnotateJob, type CheckJob, type CheckResult, type Engine, type Refusal } from './engine';
 import { ApiError } from './errors';
 import { workbookFromStoredValues } from './intake';
+import { PopulationRepository } from './repositories/population';
 import { prepareReport, SubmissionRepository } from './repositories/submissions';
 import { openStore, type Store } from './store/connect';
 
@@ -132,6 +135,23 @@ export async function aggregateJob(job: AggregateJob): Promise<Uint8Array> {
   return buildAggregateWorkbook(data, job.collection);
 }
 
+/** The analysis of exactly the given submissions, reading their records and the population table from the store. */
+export async function analysisJob(job: AnalysisJob): Promise<Analysis> {
+  const store = storeFor(job.storeUrl);
+  const repo = new SubmissionRepository(store.db);
+  const records = await repo.recordsOf(job.latest.map((s) => ({ id: s.id, orgId: s.orgId, orgName: s.orgName })));
+  const population = new Map((await new PopulationRepository(store.db).all()).map((r) => [r.zip, r.childrenUnder5]));
+  return analyse({
+    period: job.period,
+    deadline: job.deadline,
+    collection: job.collection,
+    partners: job.partners,
+    records,
+    serviceArea: DETROIT_ZIPS,
+    population: population.size ? population : undefined,
+  });
+}
+
 /** Closes the connections the aggregate jobs opened. */
 export async function closeJobStores(): Promise<void> {
   const open = [...stores.values()];
@@ -147,5 +167,6 @@ export const inProcessEngine: Engine = {
   check: async (job) => throwIfRefused(await checkJob(job)),
   annotate: async (job) => throwIfRefused(await annotateJob(job)),
   aggregateWorkbook: (job) => aggregateJob(job),
+  analysis: (job) => analysisJob(job),
   close: () => closeJobStores(),
 };

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { Piscina } from 'piscina';
-import { JobLimitError, throwIfRefused, type AggregateJob, type AnnotateJob, type CheckJob, type CheckResult, type Engine, type JobName, type Refusal } from './engine';
+import type { Analysis } from '../core/analysis';
+import { JobLimitError, throwIfRefused, type AggregateJob, type AnalysisJob, type AnnotateJob, type CheckJob, type CheckResult, type Engine, type JobName, type Refusal } from './engine';
 
 export interface PoolOptions {
   /** Worker threads; jobs beyond them wait (the route's Limiter bounds the line). */
@@ -70,6 +71,10 @@ export class PooledEngine implements Engine {
 
   aggregateWorkbook(job: AggregateJob): Promise<Uint8Array> {
     return this.run<Uint8Array>('aggregate', job);
+  }
+
+  analysis(job: AnalysisJob): Promise<Analysis> {
+    return this.run<Analysis>('analysis', job);
   }
 
   async close(): Promise<void> {

@@ -1,5 +1,6 @@
 import { AuditRepository } from '../repositories/audit';
 import { OrgRepository } from '../repositories/orgs';
+import { PopulationRepository } from '../repositories/population';
 import { SubmissionRepository, type Hooks } from '../repositories/submissions';
 import { TokenRepository } from '../repositories/tokens';
 import { definePlugin } from './define';
@@ -9,6 +10,7 @@ export interface Repositories {
   tokens: TokenRepository;
   submissions: SubmissionRepository;
   audit: AuditRepository;
+  population: PopulationRepository;
 }
 
 declare module 'fastify' {
@@ -25,6 +27,7 @@ export const repositoriesPlugin = definePlugin<{ hooks?: Hooks }>(
       tokens: new TokenRepository(db),
       submissions: new SubmissionRepository(db, hooks),
       audit: new AuditRepository(db),
+      population: new PopulationRepository(db),
     });
   },
   { name: 'repositories', dependencies: ['store'] },

@@ -10,6 +10,7 @@ import { ApiError } from '../errors';
 import type { Limiter } from '../limiter';
 import { bearerToken } from '../plugins/auth';
 import { aggregateRoutes } from './aggregate';
+import { analysisRoutes } from './analysis';
 import { submissionRoutes } from './submissions';
 
 export interface ApiOptions {
@@ -56,4 +57,5 @@ export const apiRoutes: FastifyPluginAsync<ApiOptions> = async (app, opts) => {
   const { engine, collection, limiter } = opts;
   await app.register(submissionRoutes, { prefix: '/submissions', config, engine, collection, limiter });
   await app.register(aggregateRoutes, { config, collection, engine, limiter });
+  await app.register(analysisRoutes, { config, collection, engine, limiter });
 };

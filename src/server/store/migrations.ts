@@ -161,6 +161,18 @@ export function migrations(dialect: DialectName): Record<string, Migration> {
         await db.schema.alterTable('submissions').addColumn('request_hash', 'text').execute();
       },
     },
+    '0005_population': {
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createTable('population')
+          .addColumn('zip', 'text', (c) => c.primaryKey())
+          .addColumn('children_under5', 'integer', (c) => c.notNull())
+          .addColumn('source', 'text', (c) => c.notNull())
+          .addColumn('year', 'integer', (c) => c.notNull())
+          .addColumn('imported_at', 'text', (c) => c.notNull())
+          .execute();
+      },
+    },
   };
 }
 

@@ -133,4 +133,14 @@ export interface Database {
   records: RecordTable;
   issues: IssueTable;
   audit_log: AuditTable;
+  population: PopulationTable;
+}
+
+/** Children under 5 by zip code (e.g. ACS 5-year table B01001), for the analysis's rate per 1,000 children. */
+export interface PopulationTable {
+  zip: string;
+  children_under5: number;
+  source: string;
+  year: number;
+  imported_at: string;
 }

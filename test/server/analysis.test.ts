@@ -1,0 +1,93 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runAdmin } from '../../src/admin/cli';
+import { AuditRepository } from '../../src/server/repositories/audit';
+import { auth, describeStores, eventRows, makeApp, valuesPayload, type TestApp } from './helpers';
+
+/** Rows of eventRows with another zip and title. */
+const rowsAt = (count: number, zip: string, prefix: string) => eventRows(count, { titlePrefix: prefix }).map((r) => r.map((v, i) => (i === 5 ? zip : v)));
+
+describeStores('the analysis', (kind) => {
+  let t: TestApp;
+  let analyst: string;
+  let partner: { token: string; orgId: string };
+  let quiet: { orgId: string };
+  beforeAll(async () => {
+    t = await makeApp(kind);
+    analyst = (await t.analyst()).token;
+    partner = await t.partner('Alpha Library');
+    const beta = await t.partner('Beta Center');
+    const gamma = await t.partner('Gamma Clinic');
+    quiet = await t.partner('Quiet House');
+    const post = (token: string, rows: unknown[][]) => t.app.inject({ method: 'POST', url: '/api/v1/submissions', payload: valuesPayload(rows), headers: auth(token) });
+    // Alpha and Beta both serve parents in 48201 every month; Gamma serves 48205, and has rows with errors.
+    expect((await post(partner.token, rowsAt(24, '48201', 'Story time'))).statusCode).toBe(201);
+    expect((await post(beta.token, rowsAt(12, '48201', 'Play group'))).statusCode).toBe(201);
+    expect((await post(gamma.token, [...rowsAt(6, '48205', 'Clinic day'), ...eventRows(0, { bad: true })])).statusCode).toBe(201);
+  });
+  afterAll(async () => t.close());
+
+  const get = (token: string, url = '/api/v1/analysis') => t.app.inject({ method: 'GET', url, headers: auth(token) });
+
+  test('the analyst sees who has not submitted, breakdowns that add up to the indicator, and two partners in one zip and month', async () => {
+    const res = await get(analyst);
+    expect(res.statusCode).toBe(200);
+    const a = res.json();
+    expect(a.period).toEqual({ start: '2023-01-01', end: '2023-12-31' });
+    expect(a.deadline).toBe('2025-01-31');
+    const tracker = Object.fromEntries(a.partners.map((p: { name: string; submitted: boolean }) => [p.name, p.submitted]));
+    expect(tracker).toMatchObject({ 'Alpha Library': true, 'Beta Center': true, 'Gamma Clinic': true, 'Quiet House': false });
+    expect(a.partners.find((p: { org: string }) => p.org === quiet.orgId)).toMatchObject({ submissionId: null, records: 0 });
+
+    const sum = (xs: { events: number; attendees: number }[]) => xs.reduce((s, x) => ({ events: s.events + x.events, attendees: s.attendees + x.attendees }), { events: 0, attendees: 0 });
+    const indicator = sum(Object.values(a.indicator));
+    expect(indicator.events).toBeGreaterThan(40);
+    expect(sum(a.byMonth)).toEqual(indicator);
+    expect(sum(Object.values(a.byEventType))).toEqual(indicator);
+    expect(sum(a.byZip)).toEqual(indicator);
+    // The same indicator as the aggregate's, which the engine counted submission by submission.
+    const aggregate = (await get(analyst, '/api/v1/aggregate')).json();
+    expect(a.indicator).toEqual(aggregate.totals.byEngagement);
+
+    const march = a.overlap.find((o: { zip: string; month: string }) => o.zip === '48201' && o.month === '2023-03');
+    expect(march).toMatchObject({ audience: 'parent_family', partners: ['Alpha Library', 'Beta Center'] });
+    expect(a.overlap.some((o: { zip: string }) => o.zip === '48205')).toBe(false);
+    const gap = a.gaps.find((g: { zip: string }) => g.zip === '48208');
+    expect(gap).toMatchObject({ events: 0, attendees: 0, partners: 0 });
+    expect(a.gaps[a.gaps.length - 1].zip).toBe('48201');
+  });
+
+  test('a signed partner sees the analysis without the tracker; an unsigned one is refused; every read is audited per organisation', async () => {
+    const mine = await get(partner.token);
+    expect(mine.statusCode).toBe(200);
+    expect(mine.json().partners).toBeUndefined();
+    expect(mine.json().indicator).toBeDefined();
+    const unsigned = await t.partner('Unsigned Org', false);
+    const refused = await get(unsigned.token);
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json().error.code).toBe('agreement_not_signed');
+    const trail = await new AuditRepository(t.ts.store.db).list({ orgId: partner.orgId, limit: 500 });
+    expect(trail.filter((e) => e.action === 'analysis.read' && e.targetOrgId === partner.orgId && e.actor.role === 'analyst').length).toBeGreaterThan(0);
+    expect((await get(analyst, '/api/v1/analysis?period=2023-12-31..2023-01-01')).statusCode).toBe(400);
+  });
+
+  test('with a population table imported, the gaps carry attendees per 1,000 children under 5', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'population-'));
+    const file = join(dir, 'children.csv');
+    writeFileSync(file, 'ZCTA,Children under 5,Source,Year\n48201,"2,000",ACS 5-year B01001,2022\n48205,3100,ACS 5-year B01001,2022\n');
+    let err = '';
+    expect(await runAdmin(['population', 'import', file, '--database-url', t.ts.url], { env: {}, out: () => undefined, err: (s) => (err += s) })).toBe(0);
+    expect(err).toBe('');
+    const a = (await get(analyst)).json();
+    const z = a.gaps.find((g: { zip: string }) => g.zip === '48201');
+    expect(z.childrenUnder5).toBe(2000);
+    expect(z.perThousandChildren).toBeCloseTo((z.attendees / 2000) * 1000, 1);
+    // A bad file imports nothing and says which lines.
+    writeFileSync(file, 'zip,children under 5,source,year\n4820,12,x,2022\n48202,-3,x,2022\n');
+    let bad = '';
+    expect(await runAdmin(['population', 'import', file, '--database-url', t.ts.url], { env: {}, out: () => undefined, err: (s) => (bad += s) })).toBe(1);
+    expect(bad).toMatch(/line 2: "4820" is not a 5-digit zip code; line 3: the children under 5 must be a whole number/);
+    expect((await get(analyst)).json().gaps.find((g: { zip: string }) => g.zip === '48201').childrenUnder5).toBe(2000);
+  });
+});
