@@ -73,7 +73,7 @@ export function addCleanRecordsSheet(
   report.records.forEach((record, i) => {
     const r = i + 2;
     const rowCell = ws.getCell(r, 1);
-    rowCell.value = { text: String(record.row), hyperlink: internalLink(sheetOf(record.sheet), `${firstColumn}${record.row}`) };
+    rowCell.value = internalLink(sheetOf(record.sheet), `${firstColumn}${record.row}`, String(record.row));
     rowCell.font = LINK_FONT;
     fields.forEach((field, j) => {
       const { value, numFmt } = recordCell(field, record.values[field.id]);

@@ -24,6 +24,25 @@ function noteText(issues: Issue[]): string {
 }
 
 /**
+ * The partner's own column widths where the file has them; elsewhere widths
+ * fitted to the header row and the rows below it, not to a title merged
+ * across the top (which would make every column as wide as the title).
+ */
+function fitPartnerColumns(ws: Worksheet, sheet: Sheet | undefined, headerRow: number | null): void {
+  const own = new Map<number, number>();
+  for (const span of sheet?.widths ?? []) {
+    const last = Math.min(span.to, span.from + 500);
+    for (let c = span.from; c <= last; c++) own.set(c + 1, span.width);
+  }
+  const merged = new Set<string>();
+  for (const m of sheet?.merges ?? []) if (m.right > m.left && (m.bottom - m.top + 1) * (m.right - m.left + 1) <= 10_000) {
+    for (let r = m.top; r <= m.bottom; r++) for (let c = m.left; c <= m.right; c++) merged.add(`${r + 1}:${c + 1}`);
+  }
+  fitColumns(ws, 8, 60, 500, { fromRow: headerRow ?? 1, skip: (row, col) => own.has(col) || merged.has(`${row}:${col}`) });
+  for (const [col, width] of own) ws.getColumn(col).width = width;
+}
+
+/**
  * The partner's sheet, cell for cell at the same addresses, with flagged
  * cells filled (errors and warnings in two colours) and a note listing all
  * of the cell's issues.
@@ -60,7 +79,7 @@ export function addPartnerSheet(xlsx: XlsxWorkbook, name: string, sheet: Sheet |
       ws.views = [{ state: 'frozen', xSplit: 0, ySplit: report.headerRow, topLeftCell: `A${report.headerRow + 1}`, activeCell: `A${report.headerRow + 1}` }];
     }
   }
-  fitColumns(ws);
+  fitPartnerColumns(ws, sheet, report.headerRow);
   for (const [address, issues] of issuesByCell(report)) {
     const m = /^([A-Z]+)(\d+)$/.exec(address);
     if (!m || columnIndex(m[1]!) < 0) continue;

@@ -38,11 +38,15 @@ export function addIssuesSheet(
     // The partner's text, always as text.
     row.getCell(8).value = issue.value ?? null;
     if (address) {
-      row.getCell(9).value = { text: `Go to ${address}`, hyperlink: internalLink(sheetOf(issue.sheet), address) };
+      row.getCell(9).value = internalLink(sheetOf(issue.sheet), address, `Go to ${address}`);
       row.getCell(9).font = LINK_FONT;
     }
   });
-  fitColumns(ws, 7, 80);
+  fitColumns(ws, 7, 40);
+  // Messages are sentences: a readable width, wrapped, every cell of a row aligned at its top.
+  ws.getColumn(7).width = 70;
+  ws.getColumn(7).alignment = { wrapText: true, vertical: 'top' };
+  for (const c of [1, 2, 3, 4, 5, 6, 8, 9]) ws.getColumn(c).alignment = { vertical: 'top' };
   return ws;
 }
 
@@ -149,17 +153,26 @@ export function addSummarySheet(xlsx: XlsxWorkbook, name: string, report: CheckR
     ws.getCell(i + 2, 1).font = BOLD;
     ws.getCell(i + 2, 2).value = v;
   });
-  const labelsOf = (key: string) => new Map((collection.enumerations[key] ?? []).map((o) => [o.id, o.label]));
+  const labelsOf = (key: string) => new Map([...(collection.enumerations[key] ?? []).map((o) => [o.id, o.label] as const), ['unknown', 'Not given or not readable'] as const]);
   const orderOf = (key: string) => (collection.enumerations[key] ?? []).map((o) => o.id);
   let r = facts.length + 3;
+  const note = ws.getCell(r++, 1);
+  note.value =
+    'Counted as the indicator counts: a record with an engagement level, not dated outside the period; a record with errors in its other fields still counts (its attendees when they are a number). Every table below adds up to the indicator, except audiences: an event for several audiences counts under each.';
+  note.alignment = { wrapText: true, vertical: 'top' };
+  ws.mergeCells(r - 1, 1, r - 1, 3);
+  ws.getRow(r - 1).height = 62;
+  r++;
   r = countsTable(ws, r, 'The indicator: engagement level', report.summary.byEngagement, labelsOf('engagement'), orderOf('engagement'));
   // One event may target several audiences: a total here would count it more than once.
   r = countsTable(ws, r, 'Target audience', report.summary.byAudience, labelsOf('audience'), orderOf('audience'), false);
   r = countsTable(ws, r, 'Type of event', report.summary.byEventType, labelsOf('event_type'), orderOf('event_type'));
-  countsTable(ws, r, 'Month', report.summary.byMonth, new Map(), Object.keys(report.summary.byMonth).sort());
+  countsTable(ws, r, 'Month', report.summary.byMonth, labelsOf('month'), Object.keys(report.summary.byMonth).sort());
+  // A table: the label, then the two numbers close beside it; the particulars' values run on to the right.
   ws.getColumn(1).width = 34;
-  ws.getColumn(2).width = 30;
+  ws.getColumn(2).width = 12;
   ws.getColumn(3).width = 12;
+  for (let i = 0; i < facts.length; i++) ws.getCell(i + 2, 2).alignment = { horizontal: 'left' };
   return ws;
 }
 

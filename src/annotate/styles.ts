@@ -23,14 +23,16 @@ export function tableHeader(ws: Worksheet, headers: string[], rows: number): voi
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, rows + 1), column: headers.length } };
 }
 
-/** Column widths from the longest text in each column (first rows only), within bounds. */
-export function fitColumns(ws: Worksheet, min = 8, max = 60, sampleRows = 500): void {
+/** Column widths from the longest text in each column (first rows only, from `fromRow`, skipping the cells `skip` names), within bounds. */
+export function fitColumns(ws: Worksheet, min = 8, max = 60, sampleRows = 500, options: { fromRow?: number; skip?: (row: number, col: number) => boolean } = {}): void {
   const widths: number[] = [];
-  const last = Math.min(ws.rowCount, sampleRows);
-  for (let r = 1; r <= last; r++) {
+  const first = options.fromRow ?? 1;
+  const last = Math.min(ws.rowCount, first + sampleRows - 1);
+  for (let r = first; r <= last; r++) {
     ws.getRow(r).eachCell({ includeEmpty: false }, (cell, c) => {
+      if (options.skip?.(r, c)) return;
       const v = cell.value;
-      const text = v instanceof Date ? '2023-12-31' : typeof v === 'object' && v !== null && 'text' in v ? String(v.text) : String(v ?? '');
+      const text = v instanceof Date ? '2023-12-31' : typeof v === 'object' && v !== null && 'text' in v ? String(v.text) : typeof v === 'object' && v !== null && 'result' in v ? String(v.result) : String(v ?? '');
       const longest = Math.max(...text.split('\n').map((l) => l.length));
       widths[c] = Math.max(widths[c] ?? 0, longest);
     });

@@ -4,10 +4,14 @@ import type { CheckRecord, Counts, Issue, Summary } from './report';
 /**
  * The indicator and its breakdowns: events and attendees per engagement
  * level, audience, event type, month and zip. Records dated outside the
- * reporting period are not counted.
+ * reporting period are not counted; the breakdowns count the records the
+ * indicator counts (those with an engagement level), so each adds up to it,
+ * with the ones that lack a type, zip, month or audience under "unknown".
+ * An event for several audiences counts under each of them.
  */
 export function summarise(records: CheckRecord[], issues: Issue[], collection: Collection, excluded: Set<CheckRecord>): Summary {
-  const byEngagement = zeroes(collection.enumerations.engagement?.map((o) => o.id) ?? []);
+  const levels = collection.enumerations.engagement?.map((o) => o.id) ?? [];
+  const byEngagement = zeroes(levels);
   const byAudience = zeroes(collection.enumerations.audience?.map((o) => o.id) ?? []);
   const eventTypes = collection.enumerations.event_type?.map((o) => o.id) ?? [];
   const byEventType = zeroes(eventTypes);
@@ -16,12 +20,16 @@ export function summarise(records: CheckRecord[], issues: Issue[], collection: C
   for (const rec of records) {
     if (excluded.has(rec)) continue;
     const v = rec.values;
+    if (typeof v.engagement !== 'string' || !levels.includes(v.engagement)) continue;
     const people = typeof v.attendees === 'number' ? v.attendees : 0;
     add(byEngagement, v.engagement, people);
-    if (Array.isArray(v.audience)) for (const a of v.audience) add(byAudience, a, people);
-    if (typeof v.event_type === 'string') add(byEventType, eventTypes.includes(v.event_type) || !eventTypes.includes('other') ? v.event_type : 'other', people);
-    if (typeof v.date === 'string') add(byMonth, v.date.slice(0, 7), people);
-    add(byZip, v.zip, people);
+    const audiences = Array.isArray(v.audience) ? [...new Set(v.audience.filter((a): a is string => typeof a === 'string' && a !== ''))] : [];
+    if (audiences.length === 0) add(byAudience, UNKNOWN, people);
+    for (const a of audiences) add(byAudience, a, people);
+    const type = typeof v.event_type === 'string' && v.event_type ? (eventTypes.includes(v.event_type) || !eventTypes.includes('other') ? v.event_type : 'other') : UNKNOWN;
+    add(byEventType, type, people);
+    add(byMonth, typeof v.date === 'string' && v.date ? v.date.slice(0, 7) : UNKNOWN, people);
+    add(byZip, typeof v.zip === 'string' && v.zip ? v.zip : UNKNOWN, people);
   }
   let errors = 0;
   let warnings = 0;
@@ -32,8 +40,9 @@ export function summarise(records: CheckRecord[], issues: Issue[], collection: C
   return { records: records.length, errors, warnings, byEngagement, byAudience, byEventType, byMonth: sortKeys(byMonth), byZip: sortKeys(byZip) };
 }
 
-function add(table: Record<string, Counts>, key: unknown, people: number): void {
-  if (typeof key !== 'string' || !key) return;
+const UNKNOWN = 'unknown';
+
+function add(table: Record<string, Counts>, key: string, people: number): void {
   const c = (table[key] ??= { events: 0, attendees: 0 });
   c.events++;
   c.attendees += people;

@@ -36,6 +36,14 @@ export interface Sheet {
   merges: MergeArea[];
   /** Hidden or very hidden sheets are rarely the data sheet. */
   hidden?: boolean;
+  /** The partner's column widths (Excel's character units), by spans of 0-based columns; columns not listed have the default. */
+  widths?: ColumnWidth[];
+}
+
+export interface ColumnWidth {
+  from: number;
+  to: number;
+  width: number;
 }
 
 export interface Workbook {

@@ -4,6 +4,7 @@ import { buildAnnotatedWorkbook } from '../../src/annotate';
 import { ERROR_FILL_ARGB, WARNING_FILL_ARGB } from '../../src/annotate/styles';
 import type { CheckReport } from '../../src/core/report';
 import type { Workbook } from '../../src/core/workbook';
+import { readWorkbookBytes } from '../../src/io/readWorkbook';
 import { fixtureReport, fixtureWorkbook } from './fixture';
 
 const meta = { partner: 'Westside Library', submissionId: 'sub_golden', submittedAt: '2024-01-15T10:30:00.000Z', submittedBy: 'Ann Analyst', fileName: 'family-events.xlsx' };
@@ -65,10 +66,14 @@ test('keeps text that looks like a formula as text', () => {
   }
   expect(ws.getCell('A5').value).toBe('=1+1');
   expect(ws.getCell('A6').value).toBe('=HYPERLINK("http://example.invalid","click")');
-  // No formula anywhere in the file.
+  // No formula anywhere in the file but our own links to its cells; and no link leaves the file.
   const files = unzipSync(bytes);
   for (const [path, content] of Object.entries(files)) {
-    if (path.startsWith('xl/worksheets/')) expect(strFromU8(content)).not.toMatch(/<f[ >]/);
+    if (!path.startsWith('xl/worksheets/')) continue;
+    const xml = strFromU8(content);
+    for (const [, f] of xml.matchAll(/<f[^>]*>([^<]*)<\/f>/g)) expect(f).toMatch(/^HYPERLINK\(&quot;#&apos;[^&]+&apos;![A-Z]+\d+&quot;,&quot;(Go to [A-Z]+)?\d+&quot;\)$/);
+    expect(xml).not.toMatch(/<hyperlink /);
+    if (path.includes('_rels')) expect(xml).not.toMatch(/relationships\/hyperlink/);
   }
   expect(sheet('Clean records').getCell('B3').value).toBe('=1+1');
   expect(sheet('Clean records').getCell('B3').type).toBe(ValueType.String);
@@ -101,7 +106,7 @@ test('Clean records: the agreed columns, normalised values, frozen header, filte
   ]);
   expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
   expect(ws.autoFilter).toBeTruthy();
-  expect(ws.getCell('A2').value).toMatchObject({ text: '4', hyperlink: "#'2023 Events'!A4" });
+  expect(ws.getCell('A2').value).toMatchObject({ formula: `HYPERLINK("#'2023 Events'!A4","4")`, result: '4' });
   expect((ws.getCell('C2').value as Date).toISOString()).toBe('2023-03-04T00:00:00.000Z');
   expect(ws.getCell('H2').value).toBe('48201');
   expect(ws.getCell('I5').value).toBe('parent_family_child; caregiver');
@@ -125,9 +130,9 @@ test('Issues: one row per issue with a link to its cell', () => {
   expect((ws.getRow(1).values as unknown[]).slice(1)).toEqual(['Sheet', 'Row', 'Cell', 'Field', 'Severity', 'Code', 'Message', 'Value', 'Link']);
   expect(ws.actualRowCount).toBe(1 + fixtureReport().issues.length);
   expect((ws.getRow(2).values as unknown[]).slice(1, 9)).toEqual(['2023 Events', 5, 'B5', 'Date of event', 'error', 'invalid_date', '"TBD" is not a date.', 'TBD']);
-  expect(ws.getCell('I2').value).toMatchObject({ text: 'Go to B5', hyperlink: "#'2023 Events'!B5" });
+  expect(ws.getCell('I2').value).toMatchObject({ formula: `HYPERLINK("#'2023 Events'!B5","Go to B5")`, result: 'Go to B5' });
   expect(ws.getCell('C10').value).toBeNull();
-  expect(ws.getCell('I10').value).toMatchObject({ hyperlink: "#'2023 Events'!A7" });
+  expect(ws.getCell('I10').value).toMatchObject({ formula: `HYPERLINK("#'2023 Events'!A7","Go to A7")` });
   expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
 });
 
@@ -167,7 +172,7 @@ test('a CSV (no sheet name) and a partner sheet named like ours', async () => {
   const out = new XlsxWorkbook();
   await out.xlsx.load(Buffer.from(await buildAnnotatedWorkbook({ workbook, report })) as unknown as ArrayBuffer);
   expect(out.worksheets.map((w) => w.name)).toEqual(['Summary (2)', 'Clean records', 'Issues', 'Mapping', 'Summary', 'Lists']);
-  expect(out.getWorksheet('Issues')!.getCell('I2').value).toMatchObject({ hyperlink: "#'Summary (2)'!B5" });
+  expect(out.getWorksheet('Issues')!.getCell('I2').value).toMatchObject({ formula: `HYPERLINK("#'Summary (2)'!B5","Go to B5")` });
 });
 
 test('several tables: every sheet read is reproduced at the same addresses with its own highlights and notes; Issues names the sheet', async () => {
@@ -222,9 +227,9 @@ test('several tables: every sheet read is reproduced at the same addresses with 
   expect(feb.getRow(2).getCell(1).font).toMatchObject({ bold: true });
   const issues = out.getWorksheet('Issues')!;
   expect([2, 3, 4].map((r) => issues.getCell(`A${r}`).value)).toEqual(['Jan', 'Feb', 'Feb']);
-  expect(issues.getCell('I3').value).toMatchObject({ hyperlink: "#'Feb'!C3" });
+  expect(issues.getCell('I3').value).toMatchObject({ formula: `HYPERLINK("#'Feb'!C3","Go to C3")` });
   const clean = out.getWorksheet('Clean records')!;
-  expect(clean.getCell('A3').value).toMatchObject({ text: '3', hyperlink: "#'Feb'!A3" });
+  expect(clean.getCell('A3').value).toMatchObject({ formula: `HYPERLINK("#'Feb'!A3","3")`, result: '3' });
 });
 
 test('a partner’s number format that could make a cell show something else is not copied; plain ones are', async () => {
@@ -245,4 +250,36 @@ test('a partner’s number format that could make a cell show something else is 
   expect(fmt('E1')).toBe('m/d/yyyy');
   expect(fmt('F1')).toBe('yyyy-mm-dd');
   expect(fmt('G1')).toBe('0%');
+});
+
+test('as an analyst opens it: the partner’s column widths, no column blown up by a merged title, wrapped messages, numbers beside their headings', async () => {
+  const source = new XlsxWorkbook();
+  const ws = source.addWorksheet('Events');
+  ws.getCell('A1').value = 'Eastside Family Center: every family event we held in the 2023 calendar year, by month';
+  ws.mergeCells('A1:D1');
+  ws.addRow([]);
+  ws.addRow(['Event', 'Date', 'Level', 'Attendees']);
+  ws.addRow(['Story time', '3/4/2023', 'L1', 12]);
+  ws.getColumn(1).width = 17;
+  ws.getColumn(2).width = 12;
+  const workbook = await readWorkbookBytes(new Uint8Array(await source.xlsx.writeBuffer()), 'events.xlsx');
+  expect(workbook.sheets[0]!.widths).toEqual([{ from: 0, to: 0, width: 17 }, { from: 1, to: 1, width: 12 }]);
+  const report: CheckReport = {
+    ...fixtureReport(),
+    sheet: 'Events',
+    headerRow: 3,
+    issues: [{ sheet: 'Events', row: 4, column: 'C', field: 'engagement', severity: 'warning', code: 'x', message: 'A long message that explains, in a whole sentence or two, what is wrong with this cell and exactly how the partner can fix it next time.' }],
+  };
+  const out = new XlsxWorkbook();
+  await out.xlsx.load(Buffer.from(await buildAnnotatedWorkbook({ workbook, report })) as unknown as ArrayBuffer);
+  const partner = out.getWorksheet('Events')!;
+  expect([partner.getColumn(1).width, partner.getColumn(2).width]).toEqual([17, 12]);
+  // Columns C and D had no width of their own: fitted to the headings and values, not to the 86-character title above them.
+  expect(partner.getColumn(3).width).toBeLessThan(15);
+  expect(partner.getColumn(4).width).toBeLessThan(15);
+  const issues = out.getWorksheet('Issues')!;
+  expect(issues.getCell('G2').alignment).toMatchObject({ wrapText: true });
+  expect(issues.getColumn(7).width).toBeLessThanOrEqual(80);
+  const summary = out.getWorksheet('Summary')!;
+  expect(summary.getColumn(2).width).toBeLessThanOrEqual(14);
 });

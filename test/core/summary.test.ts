@@ -22,7 +22,24 @@ describe('summarise', () => {
     expect(s.byAudience.parent_family).toEqual({ events: 2, attendees: 15 });
     expect(s.byEventType.other).toEqual({ events: 1, attendees: 5 });
     expect(s.byMonth).toEqual({ '2023-03': { events: 2, attendees: 15 } });
-    expect(s.byZip).toEqual({ '48201': { events: 1, attendees: 10 } });
+    expect(s.byZip).toEqual({ '48201': { events: 1, attendees: 10 }, unknown: { events: 1, attendees: 5 } });
     expect([s.records, s.errors, s.warnings]).toEqual([3, 1, 0]);
+  });
+
+  test('every breakdown adds up to the indicator: records without an engagement level are in none, those without a type, zip, month or audience under "unknown"', () => {
+    const records: CheckRecord[] = [
+      { row: 2, values: { engagement: 'level_two', audience: [], attendees: 4 } },
+      { row: 3, values: { audience: ['caregiver'], event_type: 'literacy', date: '2023-05-01', zip: '48205', attendees: 9 } },
+      { row: 4, values: { engagement: 'touchpoint', audience: ['caregiver'], event_type: 'literacy', date: '2023-05-02', zip: '48205', attendees: 'x' } },
+    ];
+    const s = summarise(records, [], HSH_2023, new Set());
+    const total = (t: Record<string, { events: number; attendees: number }>) =>
+      Object.values(t).reduce((a, c) => ({ events: a.events + c.events, attendees: a.attendees + c.attendees }), { events: 0, attendees: 0 });
+    const indicator = total(s.byEngagement);
+    expect(indicator).toEqual({ events: 2, attendees: 4 });
+    for (const breakdown of [s.byEventType, s.byMonth, s.byZip, s.byAudience]) expect(total(breakdown)).toEqual(indicator);
+    expect(s.byEventType.unknown).toEqual({ events: 1, attendees: 4 });
+    expect(s.byMonth.unknown).toEqual({ events: 1, attendees: 4 });
+    expect(s.byAudience.unknown).toEqual({ events: 1, attendees: 4 });
   });
 });

@@ -1,4 +1,4 @@
-import { EMPTY_CELL, type Cell, type MergeArea } from '../../core/workbook';
+import { EMPTY_CELL, type Cell, type ColumnWidth, type MergeArea } from '../../core/workbook';
 import { isoToSerial } from '../dates';
 import { decodeOoxmlEscapes, parseXmlEntry, type XmlSink } from '../xml';
 import type { ZipArchive, ZipEntry } from '../zip';
@@ -39,13 +39,14 @@ export interface WorksheetContext {
 export interface WorksheetData {
   rows: Cell[][];
   merges: MergeArea[];
+  widths: ColumnWidth[];
 }
 
 /** Reads one worksheet part into ragged rows; empty cells (styled or not) are skipped, merges kept as areas. */
 export function readWorksheet(zip: ZipArchive, entry: ZipEntry, budget: Budget, ctx: WorksheetContext): WorksheetData {
   const reader = new WorksheetReader(budget, ctx);
   parseXmlEntry(zip, entry, budget, reader);
-  return { rows: reader.rows, merges: reader.merges };
+  return { rows: reader.rows, merges: reader.merges, widths: reader.widths };
 }
 
 interface SharedFormula {
@@ -61,6 +62,7 @@ type Capture = (typeof Capture)[keyof typeof Capture];
 class WorksheetReader implements XmlSink {
   readonly rows: Cell[][] = [];
   readonly merges: MergeArea[] = [];
+  readonly widths: ColumnWidth[] = [];
   private readonly budget: Budget;
   private readonly strings: readonly string[];
   private readonly formats: (string | undefined)[];
@@ -146,6 +148,9 @@ class WorksheetReader implements XmlSink {
         return;
       case 'mergeCell':
         this.addMerge(attrs.ref);
+        return;
+      case 'col':
+        if (!this.inSheetData) this.addWidth(attrs);
         return;
       default:
         return;
@@ -405,6 +410,15 @@ class WorksheetReader implements XmlSink {
       bottom: Math.min(Math.max(top, bottom), MAX_ROWS - 1),
       right: Math.min(Math.max(left, right), MAX_COLS - 1),
     });
+  }
+
+  /** A <col min max width> span (1-based, inclusive); widths outside what Excel allows are ignored. A hidden column keeps its width: the annotated copy shows every column. */
+  private addWidth(attrs: Record<string, string>): void {
+    const min = Number(attrs.min);
+    const max = Number(attrs.max);
+    const width = Number(attrs.width);
+    if (!Number.isInteger(min) || !Number.isInteger(max) || min < 1 || max < min || !(width >= 0 && width <= 255) || this.widths.length >= MAX_COLS) return;
+    this.widths.push({ from: min - 1, to: Math.min(max, MAX_COLS) - 1, width });
   }
 
   /** Parses an A1 reference in ref[from, to) into refRow/refCol (0-based); false when it is not one. Values may exceed the sheet. */
