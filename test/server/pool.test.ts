@@ -27,7 +27,7 @@ describe('worker pool: a job past its deadline or its memory is ended, and the s
   let engine: PooledEngine;
   beforeAll(async () => {
     // One worker: a normal submission after a hostile one passes only if the pool replaced it.
-    engine = new PooledEngine({ filename: HOSTILE_WORKER, threads: 1, deadlineMs: 2000, maxOldGenerationSizeMb: 128 });
+    engine = new PooledEngine({ filename: HOSTILE_WORKER, threads: 1, deadlineMs: 4000, maxOldGenerationSizeMb: 128 });
     t = await makeApp('sqlite', { engine }, { checkConcurrency: 1 });
   });
   afterAll(async () => {
@@ -51,7 +51,7 @@ describe('worker pool: a job past its deadline or its memory is ended, and the s
     const res = await stuck;
     expect(order).toEqual(['healthz', 'upload']);
     expect(res.statusCode).toBe(422);
-    expect(res.json().error).toEqual({ code: 'check_timeout', message: expect.stringMatching(/took longer than 2 s.*Split it into smaller files/) });
+    expect(res.json().error).toEqual({ code: 'check_timeout', message: expect.stringMatching(/took longer than 4 s.*Split it into smaller files/) });
     const list = await t.app.inject({ method: 'GET', url: '/api/v1/submissions', headers: auth(p.token) });
     expect(list.json().submissions).toHaveLength(0);
 
