@@ -1,5 +1,6 @@
 import type { Workbook as XlsxWorkbook, Worksheet } from 'exceljs';
-import type { Collection } from '../core/collection/types';
+import { optionsOfRole } from '../core/collection/roles';
+import type { Collection, FieldRole } from '../core/collection/types';
 import type { CheckReport, Counts } from '../core/report';
 import { internalLink } from './excelValues';
 import { BOLD, ERROR_FILL, fitColumns, HEADER_FILL, LINK_FONT, tableHeader, WARNING_FILL } from './styles';
@@ -149,10 +150,10 @@ export function addSummarySheet(xlsx: XlsxWorkbook, name: string, report: CheckR
     ws.getCell(i + 2, 1).font = BOLD;
     ws.getCell(i + 2, 2).value = v;
   });
-  const labelsOf = (key: string) => new Map((collection.enumerations[key] ?? []).map((o) => [o.id, o.label]));
-  const orderOf = (key: string) => (collection.enumerations[key] ?? []).map((o) => o.id);
+  const labelsOf = (role: FieldRole) => new Map(optionsOfRole(collection, role).map((o) => [o.id, o.label]));
+  const orderOf = (role: FieldRole) => optionsOfRole(collection, role).map((o) => o.id);
   let r = facts.length + 3;
-  r = countsTable(ws, r, 'The indicator: engagement level', report.summary.byEngagement, labelsOf('engagement'), orderOf('engagement'));
+  r = countsTable(ws, r, 'The indicator: engagement level', report.summary.byEngagement, labelsOf('level'), orderOf('level'));
   // One event may target several audiences: a total here would count it more than once.
   r = countsTable(ws, r, 'Target audience', report.summary.byAudience, labelsOf('audience'), orderOf('audience'), false);
   r = countsTable(ws, r, 'Type of event', report.summary.byEventType, labelsOf('event_type'), orderOf('event_type'));

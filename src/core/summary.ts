@@ -1,27 +1,40 @@
-import type { Collection } from './collection/types';
+import { fieldIdOf, optionsOfRole } from './collection/roles';
+import type { Collection, FieldRole } from './collection/types';
 import type { CheckRecord, Counts, Issue, Summary } from './report';
 
 /**
- * The indicator and its breakdowns: events and attendees per engagement
- * level, audience, event type, month and zip. Records dated outside the
- * reporting period are not counted.
+ * The indicator and its breakdowns: events and attendees per level (the
+ * indicator's engagement levels), audience, event type, month and zip, read
+ * from the fields of those roles. Records dated outside the reporting period
+ * are not counted. An event type outside the options counts under the
+ * catch-all option ("Other"), when the collection has one.
  */
 export function summarise(records: CheckRecord[], issues: Issue[], collection: Collection, excluded: Set<CheckRecord>): Summary {
-  const byEngagement = zeroes(collection.enumerations.engagement?.map((o) => o.id) ?? []);
-  const byAudience = zeroes(collection.enumerations.audience?.map((o) => o.id) ?? []);
-  const eventTypes = collection.enumerations.event_type?.map((o) => o.id) ?? [];
+  const ids = new Map<FieldRole, string | undefined>((['level', 'audience', 'event_type', 'date', 'zip', 'headcount'] as const).map((role) => [role, fieldIdOf(collection, role)]));
+  const valueOf = (rec: CheckRecord, role: FieldRole): unknown => {
+    const id = ids.get(role);
+    return id === undefined ? undefined : rec.values[id];
+  };
+  const byEngagement = zeroes(optionsOfRole(collection, 'level').map((o) => o.id));
+  const byAudience = zeroes(optionsOfRole(collection, 'audience').map((o) => o.id));
+  const typeOptions = optionsOfRole(collection, 'event_type');
+  const eventTypes = typeOptions.map((o) => o.id);
+  const catchAll = typeOptions.find((o) => o.catchAll)?.id;
   const byEventType = zeroes(eventTypes);
   const byMonth: Record<string, Counts> = {};
   const byZip: Record<string, Counts> = {};
   for (const rec of records) {
     if (excluded.has(rec)) continue;
-    const v = rec.values;
-    const people = typeof v.attendees === 'number' ? v.attendees : 0;
-    add(byEngagement, v.engagement, people);
-    if (Array.isArray(v.audience)) for (const a of v.audience) add(byAudience, a, people);
-    if (typeof v.event_type === 'string') add(byEventType, eventTypes.includes(v.event_type) || !eventTypes.includes('other') ? v.event_type : 'other', people);
-    if (typeof v.date === 'string') add(byMonth, v.date.slice(0, 7), people);
-    add(byZip, v.zip, people);
+    const count = valueOf(rec, 'headcount');
+    const people = typeof count === 'number' ? count : 0;
+    add(byEngagement, valueOf(rec, 'level'), people);
+    const audiences = valueOf(rec, 'audience');
+    if (Array.isArray(audiences)) for (const a of audiences) add(byAudience, a, people);
+    const type = valueOf(rec, 'event_type');
+    if (typeof type === 'string') add(byEventType, eventTypes.includes(type) || catchAll === undefined ? type : catchAll, people);
+    const day = valueOf(rec, 'date');
+    if (typeof day === 'string') add(byMonth, day.slice(0, 7), people);
+    add(byZip, valueOf(rec, 'zip'), people);
   }
   let errors = 0;
   let warnings = 0;
