@@ -26,13 +26,20 @@ export class CollectionDataError extends Error {
  * at start-up, not in the middle of a check.
  */
 export function loadCollection(name: string, files: CollectionFiles): Collection {
-  const definition = parseFile(`${name}/collection.json`, definitionFileSchema, files.collection, (e) => describe(e, 'id'));
-  const headings = parseFile(`${name}/headings.json`, headingsFileSchema, files.headings, (e) => describe(e, 'field'));
-  const values = parseFile(`${name}/values.json`, valuesFileSchema, files.values, (e) => describe(e, 'enumeration', 'option'));
+  const { definition, headings, values } = readCollectionFiles(name, files);
   const input = assemble(name, definition, headings, values);
   const parsed = collectionSchema.safeParse(input);
   if (!parsed.success) throw new CollectionDataError(`${name}/collection.json: ${issuesText(parsed.error, input)}`);
   return parsed.data;
+}
+
+/** The three files, each checked against its schema (not yet against one another). */
+export function readCollectionFiles(name: string, files: CollectionFiles): { definition: DefinitionFile; headings: HeadingsFile; values: ValuesFile } {
+  return {
+    definition: parseFile(`${name}/collection.json`, definitionFileSchema, files.collection, (e) => describe(e, 'id')),
+    headings: parseFile(`${name}/headings.json`, headingsFileSchema, files.headings, (e) => describe(e, 'field')),
+    values: parseFile(`${name}/values.json`, valuesFileSchema, files.values, (e) => describe(e, 'enumeration', 'option')),
+  };
 }
 
 function assemble(name: string, definition: DefinitionFile, headings: HeadingsFile, values: ValuesFile): CollectionInput {
