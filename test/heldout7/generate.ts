@@ -1,6 +1,6 @@
 // Seventh held-out QA corpus: NEW HEADING WORDS. Five plain partner logs (sheet
 // "Events", header on row 1, 40-80 rows) whose ten headings use words that are
-// not aliases in src/core/collection/hsh2023.ts, with new but plausible value
+// not aliases in src/core/collection/hsh2023/headings.json, with new but plausible value
 // spellings and a few clear errors per file.
 //
 //   npx tsx test/heldout7/generate.ts [OUT_DIR]      (default /tmp/qa7/heldout)
@@ -23,7 +23,7 @@ type Raw = string | number | Date;
 interface Cell { raw: Raw; exp: unknown } // exp: value, or 'ERR:code'
 const ORDER: Field[] = ['title', 'date', 'event_type', 'description', 'street', 'city', 'zip', 'audience', 'engagement', 'attendees'];
 
-// Five heading sets, one per file (none is an alias of hsh2023.ts).
+// Five heading sets, one per file (none is an alias of hsh2023/headings.json).
 const HEADINGS: Record<Field, string>[] = [
   { title: 'Happening', date: 'Calendar day', event_type: 'Theme', description: 'Blurb', street: 'Street line',
     city: 'Locale', zip: 'Mail code', audience: 'Clientele', engagement: 'Dosage', attendees: 'Bodies in the room' },
