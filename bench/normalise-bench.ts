@@ -14,7 +14,6 @@
  * BENCH_JSON=1 for one JSON line.
  */
 import { HSH_2023 } from '../src/core/collection/hsh2023';
-import { AUDIENCE_OPTIONS, AUDIENCE_UNCLEAR, ENGAGEMENT_OPTIONS, EVENT_TYPE_OPTIONS } from '../src/core/collection/hsh2023-vocabulary';
 import { normaliseAttendees } from '../src/core/normalise/attendees';
 import { normaliseAudience } from '../src/core/normalise/audience';
 import { normaliseDate } from '../src/core/normalise/date';
@@ -24,6 +23,11 @@ import { normaliseEventType } from '../src/core/normalise/eventType';
 import { normaliseText } from '../src/core/normalise/text';
 import { normaliseZip } from '../src/core/normalise/zip';
 import type { Cell } from '../src/core/workbook';
+
+const AUDIENCE_OPTIONS = HSH_2023.enumerations.audience;
+const AUDIENCE_UNCLEAR = HSH_2023.vocabulary.unclear.audience;
+const ENGAGEMENT_OPTIONS = HSH_2023.enumerations.engagement;
+const EVENT_TYPE_OPTIONS = HSH_2023.enumerations.event_type;
 
 const CALLS = Math.max(3, Number(process.env.BENCH_CALLS ?? 25));
 const LENGTHS = (process.env.BENCH_LENGTHS ?? '299,999,32767').split(',').map(Number).filter((n) => n > 0);

@@ -1,5 +1,6 @@
 import { Workbook as XlsxWorkbook } from 'exceljs';
 import { HSH_2023 } from '../core/collection/hsh2023';
+import { optionsOfRole } from '../core/collection/roles';
 import type { Collection, Period } from '../core/collection/types';
 import type { Counts, RecordValue } from '../core/report';
 import { recordCell } from './cleanRecords';
@@ -25,7 +26,7 @@ export async function buildAggregateWorkbook(data: AggregateInput, collection: C
   xlsx.category = 'Hope Starts Here Imperative #2 data share';
   xlsx.description = `Each signed partner's latest submission for ${data.period.start} to ${data.period.end}, generated ${data.generatedAt}.`;
 
-  const levels = collection.enumerations.engagement ?? [];
+  const levels = optionsOfRole(collection, 'level');
   const indicator = xlsx.addWorksheet('Indicator');
   indicator.getCell('A1').value = `The indicator, ${data.period.start} to ${data.period.end}`;
   indicator.getCell('A1').font = { bold: true, size: 14 };

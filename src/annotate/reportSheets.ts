@@ -1,5 +1,6 @@
 import type { Workbook as XlsxWorkbook, Worksheet } from 'exceljs';
-import type { Collection } from '../core/collection/types';
+import { optionsOfRole } from '../core/collection/roles';
+import type { Collection, FieldRole } from '../core/collection/types';
 import type { CheckReport, Counts } from '../core/report';
 import { internalLink } from './excelValues';
 import { BOLD, ERROR_FILL, fitColumns, HEADER_FILL, LINK_FONT, tableHeader, WARNING_FILL } from './styles';
@@ -153,8 +154,8 @@ export function addSummarySheet(xlsx: XlsxWorkbook, name: string, report: CheckR
     ws.getCell(i + 2, 1).font = BOLD;
     ws.getCell(i + 2, 2).value = v;
   });
-  const labelsOf = (key: string) => new Map([...(collection.enumerations[key] ?? []).map((o) => [o.id, o.label] as const), ['unknown', 'Not given or not readable'] as const]);
-  const orderOf = (key: string) => (collection.enumerations[key] ?? []).map((o) => o.id);
+  const labelsOf = (role: FieldRole) => new Map([...optionsOfRole(collection, role).map((o) => [o.id, o.label] as const), ['unknown', 'Not given or not readable'] as const]);
+  const orderOf = (role: FieldRole) => optionsOfRole(collection, role).map((o) => o.id);
   let r = facts.length + 3;
   const note = ws.getCell(r++, 1);
   note.value =
@@ -163,11 +164,11 @@ export function addSummarySheet(xlsx: XlsxWorkbook, name: string, report: CheckR
   ws.mergeCells(r - 1, 1, r - 1, 3);
   ws.getRow(r - 1).height = 62;
   r++;
-  r = countsTable(ws, r, 'The indicator: engagement level', report.summary.byEngagement, labelsOf('engagement'), orderOf('engagement'));
+  r = countsTable(ws, r, 'The indicator: engagement level', report.summary.byEngagement, labelsOf('level'), orderOf('level'));
   // One event may target several audiences: a total here would count it more than once.
   r = countsTable(ws, r, 'Target audience', report.summary.byAudience, labelsOf('audience'), orderOf('audience'), false);
   r = countsTable(ws, r, 'Type of event', report.summary.byEventType, labelsOf('event_type'), orderOf('event_type'));
-  countsTable(ws, r, 'Month', report.summary.byMonth, labelsOf('month'), Object.keys(report.summary.byMonth).sort());
+  countsTable(ws, r, 'Month', report.summary.byMonth, new Map([['unknown', 'Not given or not readable']]), Object.keys(report.summary.byMonth).sort());
   // A table: the label, then the two numbers close beside it; the particulars' values run on to the right.
   ws.getColumn(1).width = 34;
   ws.getColumn(2).width = 12;

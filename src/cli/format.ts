@@ -1,4 +1,5 @@
 import type { CheckReport } from '../core/report';
+import { optionsOfRole } from '../core/collection/roles';
 import type { Collection } from '../core/collection/types';
 
 /** The report for a person in a terminal: the mapping with its reasons, the issues by row, the indicator. */
@@ -18,7 +19,7 @@ export function formatReport(report: CheckReport, collection: Collection): strin
     lines.push(`  ${i.severity === 'error' ? 'ERROR  ' : 'warning'} ${where.padEnd(14)} ${i.message}`);
   }
   lines.push('', 'Indicator (events / attendees)');
-  const levels = collection.enumerations.engagement ?? [];
+  const levels = optionsOfRole(collection, 'level');
   for (const o of levels) {
     const c = report.summary.byEngagement[o.id] ?? { events: 0, attendees: 0 };
     lines.push(`  ${o.label.padEnd(24)} ${String(c.events).padStart(5)} / ${c.attendees}`);

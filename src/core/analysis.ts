@@ -1,4 +1,5 @@
-import type { Collection, Period } from './collection/types';
+import { fieldIdOf, optionsOfRole } from './collection/roles';
+import type { Collection, FieldRole, Period } from './collection/types';
 import type { Counts } from './report';
 
 /**
@@ -105,9 +106,16 @@ const UNKNOWN = 'unknown';
 
 export function analyse(input: AnalysisInput): Analysis {
   const { collection, period } = input;
-  const levels = (collection.enumerations.engagement ?? []).map((o) => o.id);
-  const audiences = (collection.enumerations.audience ?? []).map((o) => o.id);
-  const types = (collection.enumerations.event_type ?? []).map((o) => o.id);
+  const levels = optionsOfRole(collection, 'level').map((o) => o.id);
+  const audiences = optionsOfRole(collection, 'audience').map((o) => o.id);
+  const typeOptions = optionsOfRole(collection, 'event_type');
+  const types = typeOptions.map((o) => o.id);
+  const catchAll = typeOptions.find((o) => o.catchAll)?.id;
+  const ids = new Map<FieldRole, string | undefined>((['level', 'audience', 'event_type', 'date', 'zip', 'headcount'] as const).map((role) => [role, fieldIdOf(collection, role)]));
+  const valueOf = (values: Record<string, unknown>, role: FieldRole): unknown => {
+    const id = ids.get(role);
+    return id === undefined ? undefined : values[id];
+  };
   const zeroes = (keys: string[]) => Object.fromEntries(keys.map((k) => [k, { events: 0, attendees: 0 }])) as Record<string, Counts>;
   const names = new Map(input.partners.map((p) => [p.org, p.name]));
 
@@ -122,8 +130,10 @@ export function analyse(input: AnalysisInput): Analysis {
 
   for (const rec of input.records) {
     const v = rec.values;
-    const level = typeof v.engagement === 'string' && levels.includes(v.engagement) ? v.engagement : null;
-    const date = typeof v.date === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v.date) ? v.date : null;
+    const rawLevel = valueOf(v, 'level');
+    const level = typeof rawLevel === 'string' && levels.includes(rawLevel) ? rawLevel : null;
+    const rawDate = valueOf(v, 'date');
+    const date = typeof rawDate === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(rawDate) ? rawDate : null;
     if (date && (date < period.start || date > period.end)) {
       notCounted.outOfPeriod++;
       continue;
@@ -132,7 +142,8 @@ export function analyse(input: AnalysisInput): Analysis {
       notCounted.noEngagement++;
       continue;
     }
-    const people = typeof v.attendees === 'number' && Number.isFinite(v.attendees) && v.attendees >= 0 ? v.attendees : 0;
+    const count = valueOf(v, 'headcount');
+    const people = typeof count === 'number' && Number.isFinite(count) && count >= 0 ? count : 0;
     add(indicator, level, people);
     const month = date ? date.slice(0, 7) : UNKNOWN;
     let m = months.get(month);
@@ -140,11 +151,15 @@ export function analyse(input: AnalysisInput): Analysis {
     m.events++;
     m.attendees += people;
     add(m.byEngagement, level, people);
-    const who = Array.isArray(v.audience) ? v.audience.filter((a): a is string => typeof a === 'string' && audiences.includes(a)) : [];
+    const list = valueOf(v, 'audience');
+    const who = Array.isArray(list) ? list.filter((a): a is string => typeof a === 'string' && audiences.includes(a)) : [];
     if (who.length === 0) add(byAudience, UNKNOWN, people);
     for (const a of new Set(who)) add(byAudience, a, people);
-    add(byEventType, typeof v.event_type === 'string' && types.includes(v.event_type) ? v.event_type : UNKNOWN, people);
-    const zip = typeof v.zip === 'string' && /^\d{5}$/.test(v.zip) ? v.zip : UNKNOWN;
+    const type = valueOf(v, 'event_type');
+    // As the report's summary counts it: a type outside the options under the catch-all ("Other").
+    add(byEventType, typeof type === 'string' && type ? (types.includes(type) || catchAll === undefined ? type : catchAll) : UNKNOWN, people);
+    const rawZip = valueOf(v, 'zip');
+    const zip = typeof rawZip === 'string' && /^\d{5}$/.test(rawZip) ? rawZip : UNKNOWN;
     let z = zips.get(zip);
     if (!z) zips.set(zip, (z = { events: 0, attendees: 0, orgs: new Set() }));
     z.events++;

@@ -1,5 +1,6 @@
 import { HSH_2023 } from './collection/hsh2023';
-import type { Collection, FieldDef, Period } from './collection/types';
+import { fieldIdOf } from './collection/roles';
+import type { Collection, FieldDef, FieldRole, Period } from './collection/types';
 import { headerRowCells } from './detect/headerCells';
 import { detectHeaderRow } from './detect/headerRow';
 import { chooseTables, reasonWithoutTable, type TableCandidate } from './detect/tables';
@@ -114,16 +115,16 @@ export function check(workbook: Workbook, options: CheckOptions = {}): CheckResu
   for (const t of tables) {
     const sheet = sheetName(t.sheet);
     const fields = mappedFields(t.mapping.columns, collection);
-    const entry = (id: string) => fields.find((f) => f.field.id === id);
-    const reads = (id: string) => (row: number): boolean => {
-      const e = entry(id);
+    const entry = (role: FieldRole) => fields.find((f) => f.field.role === role);
+    const reads = (role: FieldRole) => (row: number): boolean => {
+      const e = entry(role);
       if (!e || e.spread) return false;
       return normalise(e.field, t.region.cell(row, e.col)).kind === 'ok';
     };
     const kinds = classifyRows({
-      region: t.region, titleCol: entry('title')?.col, dateCol: entry('date')?.col, engagementCol: entry('engagement')?.col,
+      region: t.region, titleCol: entry('title')?.col, dateCol: entry('date')?.col, engagementCol: entry('level')?.col,
       headerTexts: [...t.headers.values()].map((h) => h.toLowerCase()),
-      isDate: reads('date'), isEngagement: reads('engagement'),
+      isDate: reads('date'), isEngagement: reads('level'),
       isHeaderLike: (row) => headerLike(t.region, row, matcher),
     });
     const streetCol = entry('street')?.col;
@@ -160,7 +161,9 @@ export function check(workbook: Workbook, options: CheckOptions = {}): CheckResu
     }
   }
   issues.push(...unmappedIssues(collection, reports, csv));
-  issues.push(...findDuplicates(records, (rec) => reports.find((r) => r.sheet === rec.sheet)?.columns.find((c) => c.field === 'title')?.column, distinguish));
+  const title = fieldIdOf(collection, 'title');
+  const titleColumn = (rec: CheckRecord) => reports.find((r) => r.sheet === rec.sheet)?.columns.find((c) => c.field === title)?.column;
+  issues.push(...findDuplicates(records, collection, titleColumn, distinguish));
   const order = new Map(tables.map((t, i) => [sheetName(t.sheet), i]));
   issues.sort((a, b) => byPosition(a, b, order));
 

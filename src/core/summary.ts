@@ -1,35 +1,49 @@
-import type { Collection } from './collection/types';
+import { fieldIdOf, optionsOfRole } from './collection/roles';
+import type { Collection, FieldRole } from './collection/types';
 import type { CheckRecord, Counts, Issue, Summary } from './report';
 
 /**
- * The indicator and its breakdowns: events and attendees per engagement
- * level, audience, event type, month and zip. Records dated outside the
- * reporting period are not counted; the breakdowns count the records the
- * indicator counts (those with an engagement level), so each adds up to it,
- * with the ones that lack a type, zip, month or audience under "unknown".
- * An event for several audiences counts under each of them.
+ * The indicator and its breakdowns: events and attendees per level (the
+ * indicator's engagement levels), audience, event type, month and zip, read
+ * from the fields of those roles. Records dated outside the reporting period
+ * are not counted; the breakdowns count the records the indicator counts
+ * (those with a level), so each adds up to it, with the ones that lack a
+ * type, zip, month or audience under "unknown". An event for several
+ * audiences counts under each of them. An event type outside the options
+ * counts under the catch-all option ("Other"), when the collection has one.
  */
 export function summarise(records: CheckRecord[], issues: Issue[], collection: Collection, excluded: Set<CheckRecord>): Summary {
-  const levels = collection.enumerations.engagement?.map((o) => o.id) ?? [];
+  const ids = new Map<FieldRole, string | undefined>((['level', 'audience', 'event_type', 'date', 'zip', 'headcount'] as const).map((role) => [role, fieldIdOf(collection, role)]));
+  const valueOf = (rec: CheckRecord, role: FieldRole): unknown => {
+    const id = ids.get(role);
+    return id === undefined ? undefined : rec.values[id];
+  };
+  const levels = optionsOfRole(collection, 'level').map((o) => o.id);
   const byEngagement = zeroes(levels);
-  const byAudience = zeroes(collection.enumerations.audience?.map((o) => o.id) ?? []);
-  const eventTypes = collection.enumerations.event_type?.map((o) => o.id) ?? [];
+  const byAudience = zeroes(optionsOfRole(collection, 'audience').map((o) => o.id));
+  const typeOptions = optionsOfRole(collection, 'event_type');
+  const eventTypes = typeOptions.map((o) => o.id);
+  const catchAll = typeOptions.find((o) => o.catchAll)?.id;
   const byEventType = zeroes(eventTypes);
   const byMonth: Record<string, Counts> = {};
   const byZip: Record<string, Counts> = {};
   for (const rec of records) {
     if (excluded.has(rec)) continue;
-    const v = rec.values;
-    if (typeof v.engagement !== 'string' || !levels.includes(v.engagement)) continue;
-    const people = typeof v.attendees === 'number' ? v.attendees : 0;
-    add(byEngagement, v.engagement, people);
-    const audiences = Array.isArray(v.audience) ? [...new Set(v.audience.filter((a): a is string => typeof a === 'string' && a !== ''))] : [];
+    const level = valueOf(rec, 'level');
+    if (typeof level !== 'string' || !levels.includes(level)) continue;
+    const count = valueOf(rec, 'headcount');
+    const people = typeof count === 'number' ? count : 0;
+    add(byEngagement, level, people);
+    const list = valueOf(rec, 'audience');
+    const audiences = Array.isArray(list) ? [...new Set(list.filter((a): a is string => typeof a === 'string' && a !== ''))] : [];
     if (audiences.length === 0) add(byAudience, UNKNOWN, people);
     for (const a of audiences) add(byAudience, a, people);
-    const type = typeof v.event_type === 'string' && v.event_type ? (eventTypes.includes(v.event_type) || !eventTypes.includes('other') ? v.event_type : 'other') : UNKNOWN;
-    add(byEventType, type, people);
-    add(byMonth, typeof v.date === 'string' && v.date ? v.date.slice(0, 7) : UNKNOWN, people);
-    add(byZip, typeof v.zip === 'string' && v.zip ? v.zip : UNKNOWN, people);
+    const type = valueOf(rec, 'event_type');
+    add(byEventType, typeof type === 'string' && type ? (eventTypes.includes(type) || catchAll === undefined ? type : catchAll) : UNKNOWN, people);
+    const day = valueOf(rec, 'date');
+    add(byMonth, typeof day === 'string' && day ? day.slice(0, 7) : UNKNOWN, people);
+    const zip = valueOf(rec, 'zip');
+    add(byZip, typeof zip === 'string' && zip ? zip : UNKNOWN, people);
   }
   let errors = 0;
   let warnings = 0;

@@ -99,6 +99,24 @@ export function editDistance(a: string, b: string, max = Infinity): number {
 }
 
 /**
+ * One typing mistake apart: a letter added, dropped or changed (Levenshtein
+ * distance 1, fastest-levenshtein), or two neighbouring letters swapped
+ * ("attendese"), which counts as one mistake too.
+ */
+export function oneTypoApart(a: string, b: string): boolean {
+  if (a === b || Math.abs(a.length - b.length) > 1) return a === b;
+  return levenshtein(a, b) <= 1 || swapsNeighbours(a, b);
+}
+
+/** b is a with two neighbouring letters swapped. */
+function swapsNeighbours(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  let i = 0;
+  while (i < a.length && a[i] === b[i]) i++;
+  return i + 1 < a.length && a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+}
+
+/**
  * How many typing mistakes a word of this length may carry and still be
  * recognised: none below 5 letters, one up to 7, two from 8.
  */

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { optionsOfRole } from '../core/collection/roles';
 import type { Collection, Period } from '../core/collection/types';
 import type { Counts } from '../core/report';
 import type { AggregateRecord, SubmissionMeta, SubmissionRepository } from './repositories/submissions';
@@ -40,7 +41,7 @@ export async function aggregateBasis(submissions: SubmissionRepository, period: 
 
 /** The partners and the indicator totals, from the submissions' summaries (no records read). */
 export function summarise(latest: SubmissionMeta[], collection: Collection): Pick<AggregateData, 'partners' | 'totals'> {
-  const levels = (collection.enumerations.engagement ?? []).map((o) => o.id);
+  const levels = optionsOfRole(collection, 'level').map((o) => o.id);
   const zero = (): Record<string, Counts> => Object.fromEntries(levels.map((id) => [id, { events: 0, attendees: 0 }]));
   const totals = { partners: latest.length, records: 0, byEngagement: zero() };
   const partners = latest.map((s) => {

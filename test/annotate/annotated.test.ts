@@ -268,7 +268,7 @@ test('as an analyst opens it: the partner’s column widths, no column blown up 
     ...fixtureReport(),
     sheet: 'Events',
     headerRow: 3,
-    issues: [{ sheet: 'Events', row: 4, column: 'C', field: 'engagement', severity: 'warning', code: 'x', message: 'A long message that explains, in a whole sentence or two, what is wrong with this cell and exactly how the partner can fix it next time.' }],
+    issues: [{ sheet: 'Events', row: 4, column: 'C', field: 'engagement', severity: 'warning', code: 'invalid_engagement', message: 'A long message that explains, in a whole sentence or two, what is wrong with this cell and exactly how the partner can fix it next time.' }],
   };
   const out = new XlsxWorkbook();
   await out.xlsx.load(Buffer.from(await buildAnnotatedWorkbook({ workbook, report })) as unknown as ArrayBuffer);

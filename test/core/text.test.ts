@@ -1,6 +1,6 @@
 import {
   collapseSpaces, editDistance, foldCase, normaliseKey, normaliseSingularWords, normaliseWords, singularise,
-  stripAccents, stripPunctuation, trimText, typoAllowance,
+  oneTypoApart, stripAccents, stripPunctuation, trimText, typoAllowance,
 } from '../../src/core/text';
 
 describe('text helpers', () => {
@@ -63,6 +63,20 @@ describe('text helpers', () => {
   test('editDistance gives up past max', () => {
     expect(editDistance('abcdefgh', 'zyxwvuts', 2)).toBe(3);
     expect(editDistance('a', 'abcdef', 1)).toBe(2);
+  });
+
+  test.each([
+    ['attendees', 'attendess', true],
+    ['address', 'adress', true],
+    ['attendee', 'attednee', true],
+    ['location', 'locatoin', true],
+    ['location', 'lcoatoin', false],
+    ['address', 'addresses', false],
+    ['summary', 'summery', true],
+    ['summary', 'sunmery', false],
+  ])('oneTypoApart(%j, %j) = %s', (a, b, want) => {
+    expect(oneTypoApart(a, b)).toBe(want);
+    expect(oneTypoApart(b, a)).toBe(want);
   });
 
   test('typoAllowance: none for short words and numbers', () => {

@@ -25,12 +25,42 @@ export type FieldKind = z.infer<typeof fieldKindSchema>;
 export const requirementSchema = z.enum(['required', 'recommended', 'optional']);
 export type Requirement = z.infer<typeof requirementSchema>;
 
+/**
+ * What the engine knows a field as, whatever the collection calls it: the
+ * event's title, its date, its type, its address parts, its audience, its
+ * indicator level and its head count. The engine asks for roles, never for a
+ * collection's field ids, so next year's collection is a new definition, not
+ * new code. A field without a role is read and checked by its kind alone.
+ */
+export const fieldRoleSchema = z.enum(['title', 'date', 'event_type', 'description', 'street', 'city', 'zip', 'audience', 'level', 'headcount']);
+export type FieldRole = z.infer<typeof fieldRoleSchema>;
+
+/** The kinds a field of each role may have. */
+export const ROLE_KINDS: Readonly<Record<FieldRole, readonly FieldKind[]>> = {
+  title: ['text'],
+  date: ['date'],
+  event_type: ['enum'],
+  description: ['text'],
+  street: ['text'],
+  city: ['text'],
+  zip: ['zip'],
+  audience: ['enum_list'],
+  level: ['enum'],
+  headcount: ['count'],
+};
+
+const idSchema = z.string().regex(/^[a-z][a-z0-9_]*$/, 'an id of lower-case letters, digits and _');
+
 export const enumOptionSchema = z.object({
   /** The id carried in JSON, e.g. "level_one". */
-  id: z.string().regex(/^[a-z][a-z0-9_]*$/),
+  id: idSchema,
   /** What people see, e.g. "Engagement level one". */
   label: z.string(),
   definition: z.string().optional(),
+  /** For the options of the level field: the number people write for it ("Level 1", "L1", "Tier 1"). */
+  level: z.number().int().nonnegative().optional(),
+  /** The option the summary counts a kept unknown value under (event types: "Other"). */
+  catchAll: z.boolean().optional(),
   /** Other ways people write it, compared after normalising case, punctuation and spacing. */
   synonyms: z.array(z.string()),
 });
@@ -38,9 +68,11 @@ export type EnumOption = z.infer<typeof enumOptionSchema>;
 
 export const fieldSchema = z.object({
   /** The id carried in JSON, e.g. "event_type". */
-  id: z.string().regex(/^[a-z][a-z0-9_]*$/),
+  id: idSchema,
   /** The agreed label, e.g. "Type of Event". */
   label: z.string(),
+  /** What the engine knows the field as; at most one field of a collection has each role. */
+  role: fieldRoleSchema.optional(),
   requirement: requirementSchema,
   kind: fieldKindSchema,
   /** For enum and enum_list fields: the key of `enumerations`. */
@@ -68,13 +100,41 @@ export const vocabularySchema = z.object({
   distinguish: z.array(z.string()).default([]),
 });
 
-export const collectionSchema = z.object({
-  id: z.string(),
-  name: z.string(),
-  period: periodSchema,
-  fields: z.array(fieldSchema).min(1),
-  enumerations: z.record(z.string(), z.array(enumOptionSchema)),
-  vocabulary: vocabularySchema.default({ unclear: {}, keywords: {}, distinguish: [] }),
-});
+export const collectionSchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    period: periodSchema,
+    fields: z.array(fieldSchema).min(1),
+    enumerations: z.record(z.string(), z.array(enumOptionSchema)),
+    vocabulary: vocabularySchema.default({ unclear: {}, keywords: {}, distinguish: [] }),
+  })
+  .superRefine((c, ctx) => {
+    const problem = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message });
+    const ids = new Set<string>();
+    const roles = new Map<string, string>();
+    c.fields.forEach((f, i) => {
+      if (ids.has(f.id)) problem(['fields', i, 'id'], `two fields have the id "${f.id}"`);
+      ids.add(f.id);
+      const enumerated = f.kind === 'enum' || f.kind === 'enum_list';
+      if (enumerated && (f.enumeration === undefined || !(f.enumeration in c.enumerations))) {
+        problem(['fields', i, 'enumeration'], `field "${f.id}" needs one of the enumerations (${Object.keys(c.enumerations).join(', ')})`);
+      }
+      if (!enumerated && f.enumeration !== undefined) problem(['fields', i, 'enumeration'], `field "${f.id}" of kind ${f.kind} has no enumeration`);
+      if (f.role === undefined) return;
+      const other = roles.get(f.role);
+      if (other !== undefined) problem(['fields', i, 'role'], `fields "${other}" and "${f.id}" both have the role ${f.role}`);
+      roles.set(f.role, f.id);
+      if (!ROLE_KINDS[f.role].includes(f.kind)) problem(['fields', i, 'kind'], `field "${f.id}" has the role ${f.role}, which needs the kind ${ROLE_KINDS[f.role].join(' or ')}, not ${f.kind}`);
+    });
+    for (const [name, options] of Object.entries(c.enumerations)) {
+      const seen = new Set<string>();
+      options.forEach((o, i) => {
+        if (seen.has(o.id)) problem(['enumerations', name, i, 'id'], `two options of ${name} have the id "${o.id}"`);
+        seen.add(o.id);
+      });
+      if (options.filter((o) => o.catchAll).length > 1) problem(['enumerations', name], `more than one option of ${name} is the catch-all`);
+    }
+  });
 export type Collection = z.infer<typeof collectionSchema>;
 export type CollectionInput = z.input<typeof collectionSchema>;

@@ -108,7 +108,8 @@ function looksLikeData(cell: Cell, text: string, matcher: HeaderMatcher): boolea
   for (const f of matcher.fields) {
     const kind = f.field.kind;
     if (kind !== 'date' && kind !== 'enum' && kind !== 'enum_list') continue;
-    if (f.field.id === 'event_type') continue;
+    // Unknown event types are kept as written: a heading would read as one.
+    if (f.field.role === 'event_type') continue;
     const r = normaliseField(f.field, cell, ctx);
     if (r.kind === 'ok' && !r.warning) return true;
   }

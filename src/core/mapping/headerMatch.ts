@@ -1,4 +1,5 @@
 import type { Collection, FieldDef } from '../collection/types';
+import { oneTypoApart } from '../text';
 import { headerCore, headerWords } from './headerWords';
 
 /** How well a heading names a field: 1 = one of its names exactly, 0 = nothing in common. */
@@ -61,7 +62,7 @@ export function sameWord(a: string, b: string): boolean {
   if (a.length >= 4 && b.length >= 4 && (a.startsWith(b) || b.startsWith(a)) && Math.min(a.length, b.length) >= 0.6 * Math.max(a.length, b.length)) return true;
   if (doubledLetter(a, b) || doubledLetter(b, a)) return true;
   if (a.length < 5 || b.length < 5 || Math.abs(a.length - b.length) > 1) return false;
-  return editDistanceAtMostOne(a, b);
+  return oneTypoApart(a, b);
 }
 
 /** "citty" is "city" typed with a letter twice. */
@@ -71,26 +72,6 @@ function doubledLetter(long: string, short: string): boolean {
     if (long[i] === long[i - 1] && long.slice(0, i) + long.slice(i + 1) === short) return true;
   }
   return false;
-}
-
-function editDistanceAtMostOne(a: string, b: string): boolean {
-  if (a.length === b.length) {
-    let diff = -1;
-    for (let i = 0; i < a.length; i++) {
-      if (a[i] !== b[i]) {
-        if (diff >= 0) {
-          // one transposition counts as one typo
-          return diff === i - 1 && a[diff] === b[i] && a[i] === b[diff] && a.slice(i + 1) === b.slice(i + 1);
-        }
-        diff = i;
-      }
-    }
-    return true;
-  }
-  const [s, l] = a.length < b.length ? [a, b] : [b, a];
-  let i = 0;
-  while (i < s.length && s[i] === l[i]) i++;
-  return s.slice(i) === l.slice(i + 1);
 }
 
 function contains(words: string[], w: string): boolean {

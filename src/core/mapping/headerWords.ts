@@ -61,6 +61,16 @@ export function headerWords(text: string): string[] {
   return out;
 }
 
+/**
+ * What the header matcher compares of a vocabulary word: its heading words as
+ * a set ("Zip code", "Zipcode" and "ZIP" are all "zip"). Two entries of one
+ * key are one entry to the engine. With `core`, parenthetical hints are
+ * dropped first, as for aliases.
+ */
+export function headingKey(text: string, core = false): string {
+  return [...new Set(headerWords(core ? headerCore(text) : text))].sort().join(' ');
+}
+
 /** A heading without its parenthetical hints and required-field markers: "Date (mm/dd/yyyy)*" → "Date". */
 export function headerCore(text: string): string {
   return stripNumbering(text).replace(/\([^)]*\)/g, ' ').replace(/\[[^\]]*\]/g, ' ').replace(/[*:]+/g, ' ').trim();

@@ -95,18 +95,19 @@ function fieldEvidence(field: FieldDef, sample: Cell[], n: number, ctx: { collec
       return { score, fact: `${fit} of ${n} values are whole numbers` };
     }
     case 'text':
-      return textEvidence(field.id, sample, n);
+      return textEvidence(field, sample, n);
   }
 }
 
-function textEvidence(fieldId: string, sample: Cell[], n: number): ValueEvidence | null {
+/** What text values say about a text field of each role; a text field without a role gets no evidence from its values. */
+function textEvidence(field: FieldDef, sample: Cell[], n: number): ValueEvidence | null {
   const texts = sample.filter((c) => c.kind === 'text').map(cellText).filter((t) => /[a-z]/i.test(t));
   if (texts.length < n * 0.8) return { score: 0, fact: 'values are not text' };
   const distinct = new Set(texts.map((t) => t.toLowerCase())).size;
   const avgLen = texts.reduce((s, t) => s + t.length, 0) / texts.length;
   const streetLike = texts.filter((t) => STREET.test(t) || VIRTUAL.test(t)).length;
   const spaced = texts.filter((t) => t.includes(' ')).length;
-  switch (fieldId) {
+  switch (field.role) {
     case 'street':
       return { score: streetLike / n, fact: `${streetLike} of ${n} values look like street addresses` };
     case 'city': {
@@ -209,9 +210,9 @@ function vetoOf(field: FieldDef, sample: Cell[], p: Profile): string | undefined
       if (most(p.urls)) return 'the values are web addresses';
       if (most(p.months)) return 'the values are month names';
       if (most(p.dates)) return 'the values are dates';
-      if (field.id !== 'street' && field.id !== 'city' && most(p.codes)) return 'the values are codes or ids';
-      if (field.id === 'city' && most(p.withDigit)) return 'the values hold numbers, not place names';
-      if (field.id === 'street' && p.texts >= 5) {
+      if (field.role !== 'street' && field.role !== 'city' && most(p.codes)) return 'the values are codes or ids';
+      if (field.role === 'city' && most(p.withDigit)) return 'the values hold numbers, not place names';
+      if (field.role === 'street' && p.texts >= 5) {
         const texts = sample.filter((c) => c.kind === 'text').map(cellText);
         // A house number before a name ("555 W Sixth St"), not a room number after one ("Meeting Room 102").
         const addressLike = texts.filter((t) => STREET.test(t) || VIRTUAL.test(t) || /\b\d+[a-z]?\s+[a-z]{2,}/i.test(t)).length;

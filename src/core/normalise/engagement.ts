@@ -51,16 +51,15 @@ function levelNumber(ws: readonly string[], bare: boolean): number | null {
   return null;
 }
 
-const LEVEL_IDS: ReadonlyMap<number, string> = new Map([[1, 'level_one'], [2, 'level_two']]);
-
 /** One reading of a piece of text: an option id, a level number outside the four, or nothing. */
 function readOne(m: EnumMatcher, ws: readonly string[], bare: boolean): { id: string } | { level: number } | null {
   const found = m.matchWords(ws);
   if (found.kind === 'match') return { id: found.id };
   const n = levelNumber(ws, bare);
   if (n === null) return null;
-  const id = LEVEL_IDS.get(n);
-  return id !== undefined && m.options.some((o) => o.id === id) ? { id } : { level: n };
+  // The option the collection numbers so: "Level 2" is the option whose level is 2.
+  const id = m.options.find((o) => o.level === n)?.id;
+  return id !== undefined ? { id } : { level: n };
 }
 
 /**

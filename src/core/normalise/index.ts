@@ -1,4 +1,5 @@
-import type { Collection, EnumOption, FieldDef } from '../collection/types';
+import { optionsOf } from '../collection/roles';
+import type { Collection, FieldDef } from '../collection/types';
 import type { RecordValue } from '../report';
 import type { Cell } from '../workbook';
 import { normaliseAttendees } from './attendees';
@@ -28,21 +29,10 @@ export interface NormaliseContext {
   date1904: boolean;
 }
 
-const NO_OPTIONS: EnumOption[] = [];
-
-/** The field is this collection field by id or by the enumeration it uses. */
-function isField(field: FieldDef, name: string): boolean {
-  return field.id === name || field.enumeration === name;
-}
-
-function optionsOf(field: FieldDef, collection: Collection): EnumOption[] {
-  return (field.enumeration !== undefined ? collection.enumerations[field.enumeration] : undefined) ?? NO_OPTIONS;
-}
-
 /**
  * The normalised value of one cell for one field, dispatching on the field's
- * kind and, for enumerations, on which enumeration it is. Pure and never
- * throws; option matchers are built once per option list and reused.
+ * kind and, for enumerations, on its role (the level, the event type). Pure
+ * and never throws; option matchers are built once per option list and reused.
  *
  * Enumerations the engine has no special reader for are matched by
  * normaliseEnum and, when unmatched, kept with a warning.
@@ -66,8 +56,8 @@ export function normaliseField(field: FieldDef, cell: Cell, ctx: NormaliseContex
       }
       case 'enum': {
         const options = optionsOf(field, ctx.collection);
-        if (isField(field, 'engagement')) return normaliseEngagement(cell, options);
-        if (isField(field, 'event_type')) return normaliseEventType(cell, options, (field.enumeration !== undefined ? ctx.collection.vocabulary.keywords[field.enumeration] : undefined) ?? {});
+        if (field.role === 'level') return normaliseEngagement(cell, options);
+        if (field.role === 'event_type') return normaliseEventType(cell, options, (field.enumeration !== undefined ? ctx.collection.vocabulary.keywords[field.enumeration] : undefined) ?? {});
         return normaliseEnum(cell, options);
       }
       default:
@@ -85,7 +75,7 @@ function fallbackCode(field: FieldDef): IssueCode {
     case 'zip': return 'invalid_zip';
     case 'count': return 'invalid_attendees';
     case 'enum_list': return 'invalid_audience';
-    case 'enum': return isField(field, 'engagement') ? 'invalid_engagement' : 'unknown_event_type';
+    case 'enum': return field.role === 'level' ? 'invalid_engagement' : 'unknown_event_type';
     default: return 'missing_recommended';
   }
 }

@@ -57,7 +57,7 @@ export function validateRow(row: number, cellOf: (row: number, col: number) => C
     const col = spread ? spread.col : entry.col;
     if (result.kind === 'empty') {
       if (field.requirement === 'required') issues.push(makeIssue({ code: 'missing_required' }, true, excelRow, col, field, '', ctx));
-      else if (field.requirement === 'recommended' && !(virtual && (field.id === 'city' || field.id === 'zip'))) {
+      else if (field.requirement === 'recommended' && !(virtual && (field.role === 'city' || field.role === 'zip'))) {
         issues.push(makeIssue({ code: 'missing_recommended' }, true, excelRow, col, field, '', ctx));
       }
       continue;

@@ -1,6 +1,9 @@
-import { AUDIENCE_OPTIONS, AUDIENCE_UNCLEAR } from '../../../src/core/collection/hsh2023-vocabulary';
+import { HSH_2023 } from '../../../src/core/collection/hsh2023';
 import { normaliseAudience } from '../../../src/core/normalise/audience';
 import { brief, cell } from './helpers';
+
+const AUDIENCE_OPTIONS = HSH_2023.enumerations.audience;
+const AUDIENCE_UNCLEAR = HSH_2023.vocabulary.unclear.audience;
 
 const read = (v: string | number | boolean | null) => brief(normaliseAudience(cell(v), AUDIENCE_OPTIONS, AUDIENCE_UNCLEAR));
 

@@ -1,6 +1,8 @@
-import { ENGAGEMENT_OPTIONS } from '../../../src/core/collection/hsh2023-vocabulary';
+import { HSH_2023 } from '../../../src/core/collection/hsh2023';
 import { normaliseEngagement } from '../../../src/core/normalise/engagement';
 import { brief, cell } from './helpers';
+
+const ENGAGEMENT_OPTIONS = HSH_2023.enumerations.engagement;
 
 const read = (v: string | number | boolean | null) => brief(normaliseEngagement(cell(v), ENGAGEMENT_OPTIONS));
 

@@ -1,6 +1,9 @@
-import { EVENT_TYPE_KEYWORDS, EVENT_TYPE_OPTIONS } from '../../../src/core/collection/hsh2023-vocabulary';
+import { HSH_2023 } from '../../../src/core/collection/hsh2023';
 import { normaliseEventType } from '../../../src/core/normalise/eventType';
 import { brief, cell } from './helpers';
+
+const EVENT_TYPE_OPTIONS = HSH_2023.enumerations.event_type;
+const EVENT_TYPE_KEYWORDS = HSH_2023.vocabulary.keywords.event_type;
 
 const read = (v: string | number | boolean | null) => brief(normaliseEventType(cell(v), EVENT_TYPE_OPTIONS, EVENT_TYPE_KEYWORDS));
 

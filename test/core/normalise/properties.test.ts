@@ -1,6 +1,5 @@
 import fc from 'fast-check';
 import { HSH_2023 } from '../../../src/core/collection/hsh2023';
-import { AUDIENCE_OPTIONS, AUDIENCE_UNCLEAR, ENGAGEMENT_OPTIONS, EVENT_TYPE_OPTIONS } from '../../../src/core/collection/hsh2023-vocabulary';
 import { ISSUE_CODES } from '../../../src/core/issues';
 import { issueMessage } from '../../../src/core/messages';
 import { normaliseField } from '../../../src/core/normalise';
@@ -14,6 +13,11 @@ import { normaliseText } from '../../../src/core/normalise/text';
 import type { Normalised } from '../../../src/core/normalise/types';
 import { normaliseZip } from '../../../src/core/normalise/zip';
 import type { Cell } from '../../../src/core/workbook';
+
+const AUDIENCE_OPTIONS = HSH_2023.enumerations.audience;
+const AUDIENCE_UNCLEAR = HSH_2023.vocabulary.unclear.audience;
+const ENGAGEMENT_OPTIONS = HSH_2023.enumerations.engagement;
+const EVENT_TYPE_OPTIONS = HSH_2023.enumerations.event_type;
 
 const number = fc.oneof(
   fc.double(),

@@ -68,7 +68,7 @@ describe('validateRow', () => {
 describe('findDuplicates', () => {
   test('the later of two identical events is flagged, both stay', () => {
     const v = { title: 'Cafe', date: '2023-03-04', street: '1 Main St', engagement: 'level_one' };
-    const issues = findDuplicates([{ row: 3, values: v }, { row: 4, values: { ...v, title: 'cafe ' } }, { row: 5, values: { ...v, date: '2023-03-05' } }], () => 'A');
+    const issues = findDuplicates([{ row: 3, values: v }, { row: 4, values: { ...v, title: 'cafe ' } }, { row: 5, values: { ...v, date: '2023-03-05' } }], HSH_2023, () => 'A');
     expect(issues.map((i) => `${i.column}${i.row} ${i.code}`)).toEqual(['A4 duplicate_row']);
     expect(issues[0]!.message).toMatch(/row 3/);
   });
@@ -77,7 +77,7 @@ describe('findDuplicates', () => {
     const v = { title: 'Story time', date: '2023-03-04', engagement: 'level_one' };
     const recs = [{ sheet: 'Mar', row: 2, values: v }, { sheet: 'Mar', row: 3, values: v }, { sheet: 'Apr', row: 2, values: v }];
     const apart = new Map([[recs[0]!, 'main\u000010:00'], [recs[1]!, 'main\u000014:00'], [recs[2]!, 'main\u000010:00']]);
-    const issues = findDuplicates(recs, () => 'A', apart);
+    const issues = findDuplicates(recs, HSH_2023, () => 'A', apart);
     expect(issues.map((i) => `${i.sheet}!${i.column}${i.row}`)).toEqual(['Apr!A2']);
     expect(issues[0]!.message).toMatch(/row 2 of sheet Mar/);
   });
