@@ -110,8 +110,8 @@ module.exports = async (env = {}, argv = {}) => {
     devtool: dev ? 'eval-cheap-module-source-map' : 'source-map',
     resolve: {
       extensions: ['.tsx', '.ts', '.mjs', '.js', '.json'],
-      // node16 resolution: sources import './x.js' for './x.ts'.
-      extensionAlias: { '.js': ['.ts', '.tsx', '.js'] },
+      // node16 resolution: sources import './x.js' for './x.ts' (and './x.mjs' for './x.mts', the worker's starter).
+      extensionAlias: { '.js': ['.ts', '.tsx', '.js'], '.mjs': ['.mts', '.mjs'] },
     },
     module: {
       rules: [

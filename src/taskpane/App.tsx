@@ -1,9 +1,11 @@
+import { useEffect, useMemo } from 'react';
 import { FluentProvider, makeStyles, tokens } from '@fluentui/react-components';
 import { Flow } from './Flow';
 import { HostProvider } from './HostContext';
 import type { WorkbookHost } from './host';
 import { BrowserApp } from './browser/BrowserApp';
 import { themeFor, useThemeName, type ThemeName } from './theme';
+import { CheckClient } from './worker/client';
 
 export type AppMode = { kind: 'excel'; host: WorkbookHost } | { kind: 'browser' };
 
@@ -22,9 +24,15 @@ const useStyles = makeStyles({
   main: { minWidth: 0 },
 });
 
-/** The taskpane: Fluent's light or dark theme around the flow (in Excel) or the browser mode. */
-export function App({ mode, theme }: { mode: AppMode; theme?: ThemeName }) {
+/**
+ * The taskpane: Fluent's light or dark theme around the flow (in Excel) or
+ * the browser mode. The engine runs in a Web Worker (`checks`, by default
+ * the check worker where there is one) in both modes.
+ */
+export function App({ mode, theme, checks }: { mode: AppMode; theme?: ThemeName; checks?: CheckClient }) {
   const styles = useStyles();
+  const client = useMemo(() => checks ?? new CheckClient(), [checks]);
+  useEffect(() => () => client.dispose(), [client]);
   const followed = useThemeName(mode.kind === 'excel');
   const name = theme ?? followed;
   return (
@@ -34,11 +42,11 @@ export function App({ mode, theme }: { mode: AppMode; theme?: ThemeName }) {
       </header>
       <main className={styles.main}>
         {mode.kind === 'excel' ? (
-          <HostProvider host={mode.host}>
+          <HostProvider host={mode.host} engine={client.check} checks={client}>
             <Flow />
           </HostProvider>
         ) : (
-          <BrowserApp />
+          <BrowserApp checks={client} />
         )}
       </main>
     </FluentProvider>

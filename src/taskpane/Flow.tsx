@@ -9,7 +9,8 @@ import { SheetStep } from './steps/sheet/SheetStep';
 import { MappingStep } from './steps/mapping/MappingStep';
 import { CheckStep } from './steps/check/CheckStep';
 import { SubmitStep } from './steps/submit/SubmitStep';
-import { errorMessage } from './errors';
+import { CANCELLED, errorMessage, isCancelled } from './errors';
+import { CheckProgress } from './CheckProgress';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, minWidth: 0 },
@@ -18,7 +19,7 @@ const useStyles = makeStyles({
 
 /** Loads the workbook from the host, then walks the person through the four steps. */
 export function Flow() {
-  const { host, engine } = useHostServices();
+  const { host, engine, checks } = useHostServices();
   const [state, dispatch] = useReducer(flowReducer, { step: 'loading' } as FlowState);
   const styles = useStyles();
 
@@ -28,7 +29,7 @@ export function Flow() {
       const start = await startingPoint(host, engine);
       dispatch({ type: 'loaded', ...start });
     } catch (error) {
-      dispatch({ type: 'unreadable', message: errorMessage(error) });
+      dispatch({ type: 'unreadable', message: isCancelled(error) ? CANCELLED.start : errorMessage(error), cancelled: isCancelled(error) });
     }
   }, [host, engine]);
 
@@ -50,6 +51,7 @@ export function Flow() {
 
   return (
     <div className={styles.root} ref={root}>
+      {checks && <CheckProgress checks={checks} />}
       {state.step !== 'loading' && state.step !== 'unreadable' && <StepNav current={state.step} />}
       {renderStep(state)}
     </div>
@@ -60,6 +62,19 @@ export function Flow() {
       case 'loading':
         return <Spinner className={styles.center} label="Reading the workbook…" />;
       case 'unreadable':
+        if (s.cancelled) {
+          return (
+            <MessageBar intent="info">
+              <MessageBarBody>
+                <MessageBarTitle>Check cancelled</MessageBarTitle>
+                {s.message}{' '}
+                <Button size="small" onClick={() => void load()}>
+                  Check again
+                </Button>
+              </MessageBarBody>
+            </MessageBar>
+          );
+        }
         return (
           <MessageBar intent="error">
             <MessageBarBody>
@@ -90,7 +105,7 @@ async function startingPoint(host: WorkbookHost, engine: Engine) {
   const date1904 = await host.detectDate1904(workbook);
   const date1904Known = date1904 !== 'unknown';
   const assumed1904 = date1904 === 'unknown' ? workbook.date1904 : date1904;
-  const report = safeDetect(engine, { ...workbook, date1904: assumed1904 });
+  const report = await safeDetect(engine, { ...workbook, date1904: assumed1904 });
   const first = report?.tables[0];
   const sheet = first?.sheet ?? report?.sheet ?? (workbook.sheets.find((s) => !s.hidden) ?? workbook.sheets[0])?.name ?? '';
   const saved = date1904Known ? null : await host.loadMapping(sheet).catch(() => null);
@@ -105,10 +120,11 @@ async function startingPoint(host: WorkbookHost, engine: Engine) {
   return { workbook, detected, report, date1904Known };
 }
 
-function safeDetect(engine: Engine, workbook: Workbook) {
+async function safeDetect(engine: Engine, workbook: Workbook) {
   try {
-    return engine(workbook);
-  } catch {
+    return await engine(workbook);
+  } catch (error) {
+    if (isCancelled(error)) throw error;
     // The person picks the sheets and header rows themselves.
     return null;
   }

@@ -1,11 +1,17 @@
 import { createContext, useContext, useMemo, type ReactNode } from 'react';
-import { check as coreCheck, type CheckOptions } from '../core/check';
+import { check as coreCheck } from '../core/check';
 import type { Workbook } from '../core/workbook';
 import type { Report } from './flow';
 import type { WorkbookHost } from './host';
+import type { CheckActivity } from './worker/client';
+import type { WireCheckOptions } from './worker/protocol';
 
-/** The check engine's entry point; tests may wrap it to watch the options it receives. */
-export type Engine = (workbook: Workbook, options?: CheckOptions) => Report;
+/**
+ * The check engine's entry point: the check worker's client in the taskpane,
+ * the engine itself (on this thread) by default; tests may wrap it to watch
+ * the options it receives.
+ */
+export type Engine = (workbook: Workbook, options?: WireCheckOptions) => Report | Promise<Report>;
 
 /** The file as it was opened from disk (browser mode), for submitting it unchanged. */
 export interface OriginalFile {
@@ -24,6 +30,8 @@ export interface HostServices {
   originalFile?: () => OriginalFile | null;
   /** Browser mode only: builds the annotated workbook here and downloads it. */
   downloadAnnotated?: (workbook: Workbook, report: Report) => Promise<void>;
+  /** What the engine is doing, and Cancel: the pane shows "Checking…" with a Cancel button. */
+  checks?: CheckActivity;
 }
 
 const HostContext = createContext<HostServices | null>(null);
@@ -31,14 +39,15 @@ const HostContext = createContext<HostServices | null>(null);
 /** The taskpane always wants the fixable cells, for "Fix N values". */
 const checkWithFixes: Engine = (workbook, options) => coreCheck(workbook, { ...options, fixes: true });
 
-export function HostProvider({ host, engine = checkWithFixes, originalFile, downloadAnnotated, children }: {
+export function HostProvider({ host, engine = checkWithFixes, originalFile, downloadAnnotated, checks, children }: {
   host: WorkbookHost;
   engine?: Engine;
   originalFile?: () => OriginalFile | null;
   downloadAnnotated?: (workbook: Workbook, report: Report) => Promise<void>;
+  checks?: CheckActivity;
   children: ReactNode;
 }) {
-  const value = useMemo(() => ({ host, engine, originalFile, downloadAnnotated }), [host, engine, originalFile, downloadAnnotated]);
+  const value = useMemo(() => ({ host, engine, originalFile, downloadAnnotated, checks }), [host, engine, originalFile, downloadAnnotated, checks]);
   return <HostContext.Provider value={value}>{children}</HostContext.Provider>;
 }
 

@@ -70,7 +70,8 @@ interface Checked {
  */
 export type FlowState =
   | { step: 'loading' }
-  | { step: 'unreadable'; message: string }
+  /** `cancelled`: the person stopped the first check; nothing is wrong with the workbook. */
+  | { step: 'unreadable'; message: string; cancelled?: boolean }
   | {
       step: 'sheet';
       workbook: Workbook;
@@ -96,7 +97,7 @@ export const STEPS: { name: StepName; label: string }[] = [
 export type FlowAction =
   | { type: 'loading' }
   | { type: 'loaded'; workbook: Workbook; detected: Choice; report: Report | null; date1904Known: boolean }
-  | { type: 'unreadable'; message: string }
+  | { type: 'unreadable'; message: string; cancelled?: boolean }
   /** `saved`: the columns confirmed earlier for these tables, if any. */
   | { type: 'sheetChosen'; workbook: Workbook; choice: Choice; report: Report; saved: SavedMapping[] }
   | { type: 'mappingConfirmed'; mapping: Mappings; report: Report }
@@ -110,7 +111,7 @@ export function flowReducer(state: FlowState, action: FlowAction): FlowState {
     case 'loading':
       return { step: 'loading' };
     case 'unreadable':
-      return { step: 'unreadable', message: action.message };
+      return { step: 'unreadable', message: action.message, ...(action.cancelled ? { cancelled: true } : {}) };
     case 'loaded':
       return {
         step: 'sheet',

@@ -17,3 +17,5 @@ export const loadExcelAdapter = (): Promise<typeof import('../excel/index')> => 
 export const loadGrid = (): Promise<typeof import('./browser/Grid')> => import('./browser/Grid.js').then(namespace);
 export const loadReader = (): Promise<typeof import('../io/readWorkbook')> => import('../io/readWorkbook.js').then(namespace);
 export const loadAnnotate = (): Promise<typeof import('../annotate/index')> => import('../annotate/index.js').then(namespace);
+/** The check worker's starter: an ES module (see spawn.mts), kept in the taskpane's own chunk. */
+export const loadCheckWorker = (): Promise<typeof import('./worker/spawn.mjs', { with: { 'resolution-mode': 'import' } })> => import(/* webpackMode: "eager" */ './worker/spawn.mjs').then(namespace);

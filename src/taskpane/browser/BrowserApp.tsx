@@ -2,13 +2,14 @@ import { lazy, Suspense, useCallback, useState } from 'react';
 import { Button, Spinner, makeStyles, tokens } from '@fluentui/react-components';
 import { HostProvider } from '../HostContext';
 import { Flow } from '../Flow';
-import { loadAnnotate, loadGrid } from '../lazy';
+import { loadGrid } from '../lazy';
 import type { Workbook } from '../../core/workbook';
 import type { Report } from '../flow';
 import { saveBlob } from '../download';
 import { BrowserHost } from './BrowserHost';
 import { OpenFile } from './OpenFile';
 import type { OpenedFile } from './openFile';
+import type { CheckClient } from '../worker/client';
 
 // The grid is only needed once a file is open: its own chunk.
 const Grid = lazy(() => loadGrid().then((m) => ({ default: m.Grid })));
@@ -42,8 +43,12 @@ export function annotatedName(fileName: string): string {
   return `${fileName.replace(/\.(xlsx|csv)$/i, '') || 'workbook'} (checked).xlsx`;
 }
 
-/** Outside Office: open a file from disk, then the same steps over an in-memory workbook shown as a grid. */
-export function BrowserApp() {
+/**
+ * Outside Office: open a file from disk, then the same steps over an
+ * in-memory workbook shown as a grid. Reading, checking and building the
+ * annotated workbook are the check client's (a Web Worker's) work.
+ */
+export function BrowserApp({ checks }: { checks: CheckClient }) {
   const styles = useStyles();
   const [opened, setOpened] = useState<{ host: BrowserHost; name: string; n: number } | null>(null);
 
@@ -54,17 +59,16 @@ export function BrowserApp() {
   const name = opened?.name ?? '';
   const downloadAnnotated = useCallback(
     async (workbook: Workbook, report: Report) => {
-      const { buildAnnotatedWorkbook } = await loadAnnotate();
-      const bytes = await buildAnnotatedWorkbook({ workbook, report, meta: { fileName: name, generator: 'Hope Starts Here taskpane (browser mode)' } });
+      const bytes = await checks.annotate(workbook, report, { fileName: name, generator: 'Hope Starts Here taskpane (browser mode)' });
       saveBlob(new Blob([bytes.slice().buffer as ArrayBuffer], { type: XLSX_TYPE }), annotatedName(name));
     },
-    [name],
+    [name, checks],
   );
 
-  if (!opened) return <OpenFile onOpened={onOpened} />;
+  if (!opened) return <OpenFile onOpened={onOpened} read={checks.read} onCancel={checks.cancel} />;
   const { host } = opened;
   return (
-    <HostProvider host={host} originalFile={host.originalFile} downloadAnnotated={downloadAnnotated}>
+    <HostProvider host={host} engine={checks.check} checks={checks} originalFile={host.originalFile} downloadAnnotated={downloadAnnotated}>
       <div className={styles.layout}>
         <div className={styles.pane}>
           <p className={styles.file}>

@@ -1,7 +1,7 @@
 import { useId, useRef, useState, type DragEvent } from 'react';
 import { Button, MessageBar, MessageBarBody, MessageBarTitle, Spinner, makeStyles, mergeClasses, shorthands, tokens } from '@fluentui/react-components';
-import { errorMessage } from '../errors';
-import { openFile, type OpenedFile } from './openFile';
+import { CANCELLED, errorMessage, isCancelled } from '../errors';
+import { openFile, type OpenedFile, type ReadBytes } from './openFile';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, minWidth: 0 },
@@ -21,30 +21,46 @@ const useStyles = makeStyles({
   hidden: { display: 'none' },
   heading: { margin: 0, fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold },
   text: { margin: 0, color: tokens.colorNeutralForeground2 },
+  busy: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalM },
 });
 
-/** The browser mode's first screen: pick (or drop) the workbook to check. */
-export function OpenFile({ onOpened }: { onOpened: (file: OpenedFile) => void }) {
+/** The browser mode's first screen: pick (or drop) the workbook to check; reading it can be cancelled. */
+export function OpenFile({ onOpened, read, onCancel }: { onOpened: (file: OpenedFile) => void; read?: ReadBytes; onCancel?: () => void }) {
   const styles = useStyles();
   const input = useRef<HTMLInputElement>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
   const [over, setOver] = useState(false);
+  // The latest attempt: a cancelled one's answer is dropped.
+  const attempts = useRef(0);
   const headingId = useId();
   const hintId = useId();
 
   async function open(file: File | undefined) {
     if (!file) return;
+    const attempt = ++attempts.current;
     setBusy(file.name);
     setError(null);
+    setNotice(null);
     try {
-      onOpened(await openFile(file));
+      const opened = await openFile(file, read);
+      if (attempt === attempts.current) onOpened(opened);
     } catch (e) {
-      setError(errorMessage(e));
+      if (attempt !== attempts.current) return;
+      if (isCancelled(e)) setNotice(CANCELLED.open);
+      else setError(errorMessage(e));
     } finally {
-      setBusy(null);
+      if (attempt === attempts.current) setBusy(null);
       if (input.current) input.current.value = '';
     }
+  }
+
+  function cancel() {
+    attempts.current++;
+    setBusy(null);
+    setNotice(CANCELLED.open);
+    onCancel?.();
   }
 
   function drop(e: DragEvent) {
@@ -85,7 +101,19 @@ export function OpenFile({ onOpened }: { onOpened: (file: OpenedFile) => void })
           onChange={(e) => void open(e.target.files?.[0])}
         />
       </div>
-      {busy && <Spinner size="small" label={`Reading ${busy}…`} />}
+      {busy && (
+        <div className={styles.busy} role="status">
+          <Spinner size="small" label={`Reading ${busy}…`} />
+          <Button size="small" onClick={cancel}>
+            Cancel
+          </Button>
+        </div>
+      )}
+      {notice && (
+        <MessageBar intent="info">
+          <MessageBarBody>{notice}</MessageBarBody>
+        </MessageBar>
+      )}
       {error && (
         <MessageBar intent="error" layout="multiline">
           <MessageBarBody>

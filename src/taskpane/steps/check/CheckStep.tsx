@@ -2,9 +2,9 @@ import { useEffect, useMemo, useRef, useState, type Dispatch } from 'react';
 import { Button, MessageBar, MessageBarBody, makeStyles, tokens } from '@fluentui/react-components';
 import { sheetsRead, type FlowAction, type FlowState } from '../../flow';
 import type { Issue } from '../../../core/report';
-import type { UndoRecord } from '../../host';
+import type { CellChange, UndoRecord } from '../../host';
 import { useHostServices } from '../../HostContext';
-import { errorMessage } from '../../errors';
+import { CANCELLED, errorMessage, isCancelled } from '../../errors';
 import { useStepStyles } from '../layout';
 import { StepSection } from '../StepSection';
 import { countKinds, filterIssues, fixesBySheet, issueSheet, issuesBySheet, type IssueFilter } from './issues';
@@ -42,7 +42,8 @@ export function CheckStep({ state, dispatch }: { state: CheckState; dispatch: Di
   // In the browser mode the grid is our own view of a copy: flagged cells show from the start.
   // In Excel, painting the partner's workbook waits until they ask.
   const [highlighted, setHighlighted] = useState(host.kind === 'browser');
-  const [undo, setUndo] = useState<{ records: UndoRecord[]; count: number } | null>(null);
+  // `written`: what the fix wrote, to write it again should the undo's check be cancelled.
+  const [undo, setUndo] = useState<{ records: UndoRecord[]; count: number; written: [string, CellChange[]][] } | null>(null);
 
   const kinds = useMemo(() => countKinds(report.issues), [report.issues]);
   const shown = useMemo(() => filterIssues(report.issues, filter), [report.issues, filter]);
@@ -79,8 +80,12 @@ export function CheckStep({ state, dispatch }: { state: CheckState; dispatch: Di
     try {
       setStatus(await action());
     } catch (e) {
-      setError(errorMessage(e));
-      setStatus('');
+      if (isCancelled(e)) {
+        setStatus(kind === 'fix' || kind === 'undo' || kind === 'download' ? CANCELLED[kind] : CANCELLED.step);
+      } else {
+        setError(errorMessage(e));
+        setStatus('');
+      }
     } finally {
       setBusy(null);
     }
@@ -101,18 +106,39 @@ export function CheckStep({ state, dispatch }: { state: CheckState; dispatch: Di
     });
   const fix = () =>
     run('fix', async () => {
+      const written = [...fixesPerSheet];
       const records: UndoRecord[] = [];
-      for (const [sheet, changes] of fixesPerSheet) records.push(await host.writeValues(sheet, changes));
-      setUndo({ records, count: fixes.length });
-      await recheck();
+      for (const [sheet, changes] of written) records.push(await host.writeValues(sheet, changes));
+      const earlier = undo;
+      setUndo({ records, count: fixes.length, written });
+      try {
+        await recheck();
+      } catch (e) {
+        if (isCancelled(e)) {
+          // Cancelled: the values go back, so that the issues shown are still the sheet's.
+          for (const record of [...records].reverse()) await host.undo(record);
+          setUndo(earlier);
+        }
+        throw e;
+      }
       return `Fixed ${fixes.length} value${fixes.length === 1 ? '' : 's'}.`;
     });
   const undoFix = () =>
     run('undo', async () => {
       if (!undo) return '';
       for (const record of [...undo.records].reverse()) await host.undo(record);
+      try {
+        await recheck();
+      } catch (e) {
+        if (isCancelled(e)) {
+          // Cancelled: the fix is written again, as the issues shown still have it.
+          const records: UndoRecord[] = [];
+          for (const [sheet, changes] of undo.written) records.push(await host.writeValues(sheet, changes));
+          setUndo({ ...undo, records });
+        }
+        throw e;
+      }
       setUndo(null);
-      await recheck();
       return `Put back ${undo.count} value${undo.count === 1 ? '' : 's'} as they were.`;
     });
   const download = () =>

@@ -117,7 +117,10 @@ export function fixesBySheet(report: Pick<Report, 'issues' | 'fixes' | 'tables'>
     const bySheet = new Map<string, Fix[]>();
     for (const f of report.fixes) {
       const sheet = f.sheet ?? fallback;
-      bySheet.set(sheet, [...(bySheet.get(sheet) ?? []), f]);
+      // Pushed, not spread into a new array each time: 200,000 fixes took two minutes that way.
+      const list = bySheet.get(sheet);
+      if (list) list.push(f);
+      else bySheet.set(sheet, [f]);
     }
     for (const [sheet, fixes] of bySheet) add(sheet, fixesFor({ issues: [], fixes }));
     return out;

@@ -12,7 +12,7 @@ export function useRecheck(choice: Choice, mapping: Mappings, sheets: string[], 
   const recheck = useCallback(async () => {
     const read = await host.readWorkbook();
     const workbook = { ...read, date1904: choice.date1904 };
-    const report = engine(workbook, checkOptions(choice, mapping));
+    const report = await engine(workbook, checkOptions(choice, mapping));
     dispatch({ type: 'rechecked', workbook, report });
     return report;
   }, [host, engine, choice, mapping, dispatch]);

@@ -4,7 +4,7 @@ import { checkOptions, type FlowAction, type FlowState, type Mapping } from '../
 import { useHostServices } from '../../HostContext';
 import { COLLECTION } from '../../collection';
 import { sampleValues } from '../../cells';
-import { errorMessage } from '../../errors';
+import { CANCELLED, errorMessage, isCancelled } from '../../errors';
 import { useStepStyles } from '../layout';
 import { StepSection } from '../StepSection';
 import { ColumnCard } from './ColumnCard';
@@ -35,6 +35,7 @@ export function MappingStep({ state, dispatch }: { state: MappingState; dispatch
   const [mappings, setMappings] = useState<Mapping[]>(() => groups.map((g) => initialMapping(g, state.saved)));
   const [confirmed, setConfirmed] = useState<Set<string>>(() => new Set());
   const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
   const doubts = useMemo(() => groups.map((g) => uncertainColumns(report.issues, g)), [groups, report.issues]);
@@ -53,9 +54,10 @@ export function MappingStep({ state, dispatch }: { state: MappingState; dispatch
     if (busy || unconfirmed > 0 || hasDuplicates) return;
     setBusy(true);
     setError(null);
+    setNotice(null);
     try {
       const all = toMappings(groups, mappings);
-      const checked = engine(workbook, checkOptions(choice, all));
+      const checked = await engine(workbook, checkOptions(choice, all));
       // Remembering is a convenience: a failure must not stop the check.
       await Promise.all(
         groups.map((g, i) => {
@@ -66,7 +68,8 @@ export function MappingStep({ state, dispatch }: { state: MappingState; dispatch
       );
       dispatch({ type: 'mappingConfirmed', mapping: all, report: checked });
     } catch (e) {
-      setError(`The check could not run: ${errorMessage(e)}`);
+      if (isCancelled(e)) setNotice(CANCELLED.step);
+      else setError(`The check could not run: ${errorMessage(e)}`);
       setBusy(false);
     }
   }
@@ -116,6 +119,11 @@ export function MappingStep({ state, dispatch }: { state: MappingState; dispatch
       {error && (
         <MessageBar intent="error">
           <MessageBarBody>{error}</MessageBarBody>
+        </MessageBar>
+      )}
+      {notice && (
+        <MessageBar intent="info">
+          <MessageBarBody>{notice}</MessageBarBody>
         </MessageBar>
       )}
       <div className={step.actions}>

@@ -1,11 +1,11 @@
-import { useId, useState, type Dispatch } from 'react';
+import { useId, useRef, useState, type Dispatch } from 'react';
 import { Button, Checkbox, Input, MessageBar, MessageBarBody, Switch, makeStyles, tokens } from '@fluentui/react-components';
 import type { TableReport } from '../../../core/report';
 import type { Workbook } from '../../../core/workbook';
 import { checkOptions, type Choice, type FlowAction, type FlowState, type Report } from '../../flow';
 import type { SavedMapping } from '../../host';
 import { useHostServices } from '../../HostContext';
-import { errorMessage } from '../../errors';
+import { CANCELLED, errorMessage, isCancelled } from '../../errors';
 import { useStepStyles } from '../layout';
 import { StepSection } from '../StepSection';
 import { sheetList, type SheetEntry } from './sheets';
@@ -39,19 +39,33 @@ export function SheetStep({ state, dispatch }: { state: SheetState; dispatch: Di
   const [report, setReport] = useState<Report | null>(state.report);
   const [rowTexts, setRowTexts] = useState<Record<string, string>>({});
   const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const listId = useId();
+  // The choice the report shown was made for (a Cancel goes back to it), and the latest re-run (earlier ones' answers are dropped).
+  const reported = useRef<Choice>(state.detected);
+  const runs = useRef(0);
 
   const entries = sheetList(workbook, report, choice);
   const tables = report?.tables ?? [];
 
-  function rerun(next: Choice) {
+  async function rerun(next: Choice) {
+    const run = ++runs.current;
     setChoice(next);
     setError(null);
+    setNotice(null);
     try {
-      setReport(engine({ ...workbook, date1904: next.date1904 }, checkOptions(next)));
+      const fresh = await engine({ ...workbook, date1904: next.date1904 }, checkOptions(next));
+      if (run !== runs.current) return;
+      reported.current = next;
+      setReport(fresh);
     } catch (e) {
-      setError(`The check could not run: ${errorMessage(e)}`);
+      if (run !== runs.current) return;
+      if (isCancelled(e)) {
+        setChoice(reported.current);
+        setRowTexts({});
+        setNotice(CANCELLED.sheets);
+      } else setError(`The check could not run: ${errorMessage(e)}`);
     }
   }
 
@@ -60,27 +74,29 @@ export function SheetStep({ state, dispatch }: { state: SheetState; dispatch: Di
     const include = choice.include.filter((s) => s !== entry.sheet);
     if (read && !entry.byChoice && entry.tables.length === 0) include.push(entry.sheet);
     if (!read) leaveOut.push(entry.sheet);
-    rerun({ ...choice, leaveOut, include });
+    void rerun({ ...choice, leaveOut, include });
   }
 
   function setHeaderRow(sheet: string, text: string) {
     setRowTexts((t) => ({ ...t, [sheet]: text }));
     const n = Number(text);
     const rows = workbook.sheets.find((s) => s.name === sheet)?.rows.length ?? 0;
-    if (Number.isInteger(n) && n >= 1 && n <= Math.max(1, rows)) rerun({ ...choice, headerRows: { ...choice.headerRows, [sheet]: n } });
+    if (Number.isInteger(n) && n >= 1 && n <= Math.max(1, rows)) void rerun({ ...choice, headerRows: { ...choice.headerRows, [sheet]: n } });
   }
 
   async function next() {
     if (busy || !report || tables.length === 0) return;
     setBusy(true);
+    setNotice(null);
     try {
       const checked: Workbook = { ...workbook, date1904: choice.date1904 };
-      const fresh = engine(checked, checkOptions(choice));
+      const fresh = await engine(checked, checkOptions(choice));
       const first = fresh.tables[0];
       const chosen: Choice = { ...choice, sheet: first?.sheet ?? fresh.sheet ?? choice.sheet, headerRow: first?.headerRow ?? fresh.headerRow ?? choice.headerRow };
       dispatch({ type: 'sheetChosen', workbook: checked, choice: chosen, report: fresh, saved: await savedFor(host, fresh.tables) });
     } catch (e) {
-      setError(`The check could not run: ${errorMessage(e)}`);
+      if (isCancelled(e)) setNotice(CANCELLED.step);
+      else setError(`The check could not run: ${errorMessage(e)}`);
       setBusy(false);
     }
   }
@@ -146,7 +162,7 @@ export function SheetStep({ state, dispatch }: { state: SheetState; dispatch: Di
       {!state.date1904Known ? (
         <Checkbox
           checked={choice.date1904}
-          onChange={(_, data) => rerun({ ...choice, date1904: data.checked === true })}
+          onChange={(_, data) => void rerun({ ...choice, date1904: data.checked === true })}
           label="This workbook uses the 1904 date system (saved by an old Mac Excel: dates would read four years early)"
         />
       ) : choice.date1904 ? (
@@ -155,6 +171,11 @@ export function SheetStep({ state, dispatch }: { state: SheetState; dispatch: Di
       {error && (
         <MessageBar intent="error">
           <MessageBarBody>{error}</MessageBarBody>
+        </MessageBar>
+      )}
+      {notice && (
+        <MessageBar intent="info">
+          <MessageBarBody>{notice}</MessageBarBody>
         </MessageBar>
       )}
       <div className={step.actions}>

@@ -1,0 +1,47 @@
+import type { CheckOptions } from '../../core/check';
+import type { Sheet, Workbook } from '../../core/workbook';
+import type { AnnotateMeta } from '../../annotate/index';
+import type { Report } from '../flow';
+
+/**
+ * The messages between the taskpane and its check worker: plain data that
+ * structured clone copies, each request with an id its answer repeats.
+ *
+ * Sheets and reports are big (50,000 rows is 750,000 cells), and copying
+ * them to the worker costs the main thread too. So the worker keeps those of
+ * its last request under an id, and a request names a kept one by its id
+ * alone; one the worker no longer has is answered `missing`, and the client
+ * sends it again in full.
+ */
+
+/** Everything the taskpane asks of the engine (a collection is code, and stays at home). */
+export type WireCheckOptions = Omit<CheckOptions, 'collection'>;
+
+/** A sheet by id, with its cells when the worker may not have it. */
+export interface WireSheet {
+  id: string;
+  sheet?: Sheet;
+}
+
+export interface WireWorkbook {
+  date1904: boolean;
+  source?: Workbook['source'];
+  sheets: WireSheet[];
+}
+
+export type CheckRequest =
+  | { id: number; type: 'read'; bytes: Uint8Array; name: string }
+  | { id: number; type: 'check'; workbook: WireWorkbook; options: WireCheckOptions }
+  | { id: number; type: 'annotate'; workbook: WireWorkbook; report: { id: string; report?: Report }; meta: AnnotateMeta };
+
+export type CheckResponse =
+  /** `sheetIds[i]` names `workbook.sheets[i]` from now on. */
+  | { id: number; type: 'read'; workbook: Workbook; sheetIds: string[] }
+  | { id: number; type: 'check'; report: Report; reportId: string }
+  | { id: number; type: 'annotate'; bytes: Uint8Array }
+  /** `missing`: a sheet or report named by id only is no longer kept. */
+  | { id: number; type: 'error'; message: string; name?: string; missing?: boolean };
+
+/** The ids the worker gives what it made itself, distinct from the client's own ("c1", "c2"…). */
+export const readSheetId = (request: number, index: number): string => `r${request}.${index}`;
+export const reportId = (request: number): string => `k${request}`;

@@ -1,0 +1,76 @@
+import { check } from '../../core/check';
+import type { Sheet, Workbook } from '../../core/workbook';
+import { readWorkbookBytes } from '../../io/readWorkbook';
+import type { Report } from '../flow';
+import { readSheetId, reportId, type CheckRequest, type CheckResponse, type WireWorkbook } from './protocol';
+
+/** An answer and the buffers to hand over rather than copy. */
+export interface Answer {
+  response: CheckResponse;
+  transfer: ArrayBuffer[];
+}
+
+class Missing extends Error {}
+
+/**
+ * The worker's side, apart from the messaging so that tests can drive it:
+ * one request at a time, in the order they came (a request that awaits must
+ * not let the next one see half its state). What a request used or made is
+ * kept for the next, and only that.
+ */
+export function createServer(annotate: () => Promise<typeof import('../../annotate/index')>): (request: CheckRequest) => Promise<Answer> {
+  let kept = new Map<string, Sheet | Report>();
+  let queue: Promise<unknown> = Promise.resolve();
+
+  function workbookOf(wire: WireWorkbook, keep: Map<string, Sheet | Report>): Workbook {
+    const sheets = wire.sheets.map(({ id, sheet }) => {
+      const found = sheet ?? kept.get(id);
+      if (!found || !('rows' in found)) throw new Missing(`No sheet ${id}`);
+      keep.set(id, found);
+      return found;
+    });
+    return { date1904: wire.date1904, ...(wire.source ? { source: wire.source } : {}), sheets };
+  }
+
+  async function answer(request: CheckRequest): Promise<Answer> {
+    const keep = new Map<string, Sheet | Report>();
+    switch (request.type) {
+      case 'read': {
+        const workbook = await readWorkbookBytes(request.bytes, request.name);
+        const sheetIds = workbook.sheets.map((sheet, i) => {
+          keep.set(readSheetId(request.id, i), sheet);
+          return readSheetId(request.id, i);
+        });
+        kept = keep;
+        return { response: { id: request.id, type: 'read', workbook, sheetIds }, transfer: [] };
+      }
+      case 'check': {
+        const report: Report = check(workbookOf(request.workbook, keep), { ...request.options, fixes: true });
+        keep.set(reportId(request.id), report);
+        kept = keep;
+        return { response: { id: request.id, type: 'check', report, reportId: reportId(request.id) }, transfer: [] };
+      }
+      case 'annotate': {
+        const workbook = workbookOf(request.workbook, keep);
+        const report = request.report.report ?? kept.get(request.report.id);
+        if (!report || 'rows' in report) throw new Missing(`No report ${request.report.id}`);
+        keep.set(request.report.id, report);
+        kept = keep;
+        const { buildAnnotatedWorkbook } = await annotate();
+        const bytes = await buildAnnotatedWorkbook({ workbook, report, meta: request.meta });
+        return { response: { id: request.id, type: 'annotate', bytes }, transfer: [bytes.buffer as ArrayBuffer] };
+      }
+    }
+  }
+
+  return (request) => {
+    const run = queue.then(() => answer(request)).catch((error: unknown): Answer => {
+      const missing = error instanceof Missing;
+      const message = error instanceof Error ? error.message : String(error);
+      const name = error instanceof Error ? error.name : undefined;
+      return { response: { id: request.id, type: 'error', message, ...(name ? { name } : {}), ...(missing ? { missing } : {}) }, transfer: [] };
+    });
+    queue = run;
+    return run;
+  };
+}
