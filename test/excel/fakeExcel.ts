@@ -370,7 +370,7 @@ class Worksheet extends Proxy {
   }
 
   get protection(): { protected: boolean; load(props: string): unknown } {
-    const ws = this;
+    const fake = (): FakeSheet => this.fake();
     let loaded: boolean | null = null;
     const protection = {
       get protected(): boolean {
@@ -378,7 +378,7 @@ class Worksheet extends Proxy {
         return loaded;
       },
       load: (_props: string) => {
-        this.ctx.queue.push({ kind: 'load', run: () => (loaded = ws.fake().protected), response: () => 20 });
+        this.ctx.queue.push({ kind: 'load', run: () => (loaded = fake().protected), response: () => 20 });
         return protection;
       },
     };
