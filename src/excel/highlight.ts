@@ -1,11 +1,11 @@
 import type { Issue } from '../core/report';
 import type { HighlightResult } from '../taskpane/host';
 import { compactAreaList, expandAreaList, stripSheet } from './addresses';
-import { fillKey, isPaintedWith, NO_FILL, queueFill, queueFillReads, queueRestore, type AreaAccess, type Fill } from './fills';
+import { fillKey, isPaintedWith, NO_FILL, queueFill, queueFillReads, type AreaAccess, type Fill } from './fills';
 import { ERROR_FILL, flaggedCells, isOurNote, noteText, WARNING_FILL, type FlaggedCell } from './flags';
 import { jsonBytes, OP_BYTES, PayloadBudget } from './budget';
 import { protectedSheetError } from './errors';
-import { chunkAddresses, cellsToRects, parseCell, rectAddress } from './addresses';
+import { cellsOf, cellsToRects, chunkAddresses, parseCell, rectAddress, type Rect } from './addresses';
 import { payloadSide, suspendEvents } from './run';
 
 /**
@@ -311,10 +311,7 @@ async function highlightWithFills(
   const resume = suspendEvents(context, env.events);
   let notes = env.notes;
   try {
-    queueRestore(sheet, restore, env.access);
-    queueFill(sheet, errors, { color: ERROR_FILL, pattern: 'Solid' }, env.access);
-    queueFill(sheet, warnings, { color: WARNING_FILL, pattern: 'Solid' }, env.access);
-    await budget.reserve(OP_BYTES + 8 * (restore.size + errors.length + warnings.length));
+    await queueFills(sheet, [...groupByFill(restore), { fill: { color: ERROR_FILL, pattern: 'Solid' }, cells: errors }, { fill: { color: WARNING_FILL, pattern: 'Solid' }, cells: warnings }], env.access, budget);
     await context.sync();
     if (annotations && !(await writeNotes(context, annotations, flagged, theirs, limit))) notes = 'none';
   } finally {
@@ -355,9 +352,40 @@ export async function readFills(context: Excel.RequestContext, sheet: Excel.Work
   return out;
 }
 
+function groupByFill(fills: Map<string, Fill>): { fill: Fill; cells: string[] }[] {
+  const groups = new Map<string, { fill: Fill; cells: string[] }>();
+  for (const [address, fill] of fills) {
+    const key = fillKey(fill);
+    let group = groups.get(key);
+    if (!group) groups.set(key, (group = { fill, cells: [] }));
+    group.cells.push(address);
+  }
+  return [...groups.values()];
+}
+
+/** Rectangles per queued fill write: few enough that their estimate is worth checking against the budget. */
+const RECTS_PER_STEP = 500;
+
+/**
+ * Queues fills within the request budget: with RangeAreas a rectangle costs
+ * its address; without, each is a range of its own with one to five property
+ * writes.
+ */
+async function queueFills(sheet: Excel.Worksheet, groups: { fill: Fill; cells: string[] }[], access: AreaAccess, budget: WriteBudget): Promise<void> {
+  const perRect = (rect: Rect): number => (access.rangeAreas ? rectAddress(rect).length + 1 : OP_BYTES * (access.cellProperties ? 5 : 2) + 16);
+  for (const { fill, cells } of groups) {
+    const rects = cellsToRects(cells.map(parseCell).filter((c): c is { row: number; col: number } => c !== null));
+    for (let i = 0; i < rects.length; i += RECTS_PER_STEP) {
+      const step = rects.slice(i, i + RECTS_PER_STEP);
+      await budget.reserve(OP_BYTES * 5 + step.reduce((n, r) => n + perRect(r), 0));
+      queueFill(sheet, step.flatMap(cellsOf), fill, access);
+    }
+  }
+}
+
 /** Estimated bytes per cell of a fill read: cell properties' five fill fields, or one colour load per cell. */
 const FILL_READ_BYTES = 130;
-const LEGACY_FILL_READ_BYTES = 160;
+const LEGACY_FILL_READ_BYTES = 240;
 
 /** The cells (A1, upper case) of these notes or comments: one sync, only when there are any. */
 async function locate(context: Excel.RequestContext, items: Annotation[]): Promise<Set<string>> {
@@ -399,8 +427,7 @@ export async function clearIn(context: Excel.RequestContext, sheetName: string, 
       await budget.reserve(OP_BYTES);
       rule.delete();
     }
-    queueRestore(sheet, restore, env.access);
-    await budget.reserve(OP_BYTES + 8 * restore.size);
+    await queueFills(sheet, groupByFill(restore), env.access, budget);
     for (const note of ourNotes) {
       await budget.reserve(OP_BYTES);
       note.delete();

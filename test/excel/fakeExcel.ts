@@ -208,7 +208,7 @@ class Context {
     const request = 200 + ops.reduce((n, op) => n + (op.request ?? ACTION_BYTES), 0);
     excel.requestBytes += request;
     excel.maxRequestBytes = Math.max(excel.maxRequestBytes, request);
-    if (request > excel.requestByteLimit) throw officeError('RequestPayloadSizeLimitExceeded', 'The request payload size has exceeded the limit.');
+    if (request > excel.requestByteLimit && ++excel.refusals) throw officeError('RequestPayloadSizeLimitExceeded', 'The request payload size has exceeded the limit.');
     const cells = ops.reduce((n, op) => n + (op.cells ?? 0), 0);
     if (cells > excel.responseCellLimit) throw officeError('ResponsePayloadSizeLimitExceeded', 'The response payload size has exceeded the limit.');
     excel.maxCellsPerSync = Math.max(excel.maxCellsPerSync, cells);
@@ -230,7 +230,7 @@ class Context {
     const response = 100 + ops.reduce((n, op) => n + (op.response?.() ?? 0), 0);
     excel.responseBytes += response;
     excel.maxResponseBytes = Math.max(excel.maxResponseBytes, response);
-    if (response > excel.responseByteLimit) throw officeError('ResponsePayloadSizeLimitExceeded', 'The response payload size has exceeded the limit.');
+    if (response > excel.responseByteLimit && ++excel.refusals) throw officeError('ResponsePayloadSizeLimitExceeded', 'The response payload size has exceeded the limit.');
     // office-addin-mock settles loaded values in promise callbacks: let them run.
     await new Promise((resolve) => setImmediate(resolve));
   }
@@ -433,7 +433,7 @@ class FillProxy {
 
   private loadedColor: string | undefined | null = null;
   load(_props: string): this {
-    this.ctx.queue.push({ kind: 'load', run: () => (this.loadedColor = this.readColor?.()) });
+    this.ctx.queue.push({ kind: 'load', run: () => (this.loadedColor = this.readColor?.()), response: () => 30 });
     return this;
   }
   get color(): string {
@@ -796,6 +796,8 @@ class NoteCollection {
       const notes = this.ws.fake().notes;
       const key = address.toUpperCase();
       if (notes.has(key)) throw officeError('InvalidArgument', `cell ${address} already has a note`);
+      // One annotation per cell: a threaded comment there refuses the note.
+      if ([...this.ws.fake().comments.values()].some((c) => c.address === key)) throw officeError('InvalidArgument', `cell ${address} has a threaded comment`);
       notes.set(key, content);
     });
   }
@@ -962,6 +964,8 @@ export class FakeExcel {
   maxResponseBytes = 0;
   /** Fails the next sync at its Nth write operation (1-based), after the ones before it ran. */
   failAt: { op: number; code: string } | null = null;
+  /** Syncs refused for their size. */
+  refusals = 0;
   conditionalFormatIds = 0;
   maxCellsPerSync = 0;
   maxAddressLength = 0;
