@@ -14,7 +14,7 @@ export const DEFAULT_BUDGET_BYTES = 4_000_000;
 const MIN_BUDGET_BYTES = 16_000;
 
 /** Estimated bytes of one operation (action, object path) before its arguments, on the safe side. */
-export const OP_BYTES = 200;
+export const OP_BYTES = 250;
 
 export class PayloadBudget {
   constructor(

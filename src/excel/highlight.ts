@@ -327,10 +327,13 @@ async function highlightWithFills(
  * retried in halves and the budget stays halved.
  */
 export async function readFills(context: Excel.RequestContext, sheet: Excel.Worksheet, cells: Set<string>, access: AreaAccess, budget: PayloadBudget): Promise<Map<string, Fill>> {
-  const perCell = access.cellProperties ? FILL_READ_BYTES : LEGACY_FILL_READ_BYTES;
+  // Without cell properties each cell is a range and a load of its own: two operations in the request.
+  const perCellRequest = access.cellProperties ? 16 : 2 * OP_BYTES;
+  const perCellResponse = access.cellProperties ? FILL_READ_BYTES : LEGACY_FILL_READ_BYTES;
   const all = [...cells];
   const out = new Map<string, Fill>();
-  let size = Math.max(1, Math.floor(Math.min(budget.response, budget.request) / perCell));
+  // The first sync also carries the caller's loads (protection, notes): it must not be refused.
+  let size = Math.max(1, Math.floor(Math.min(budget.response / perCellResponse, budget.request / perCellRequest)));
   let first = true;
   for (let i = 0; i < all.length || first; ) {
     const part = all.slice(i, i + size);
@@ -385,7 +388,7 @@ async function queueFills(sheet: Excel.Worksheet, groups: { fill: Fill; cells: s
 
 /** Estimated bytes per cell of a fill read: cell properties' five fill fields, or one colour load per cell. */
 const FILL_READ_BYTES = 130;
-const LEGACY_FILL_READ_BYTES = 240;
+const LEGACY_FILL_READ_BYTES = 60;
 
 /** The cells (A1, upper case) of these notes or comments: one sync, only when there are any. */
 async function locate(context: Excel.RequestContext, items: Annotation[]): Promise<Set<string>> {

@@ -104,14 +104,15 @@ function splitRuns<T>(runs: Run<T>[], cost: (item: T) => number, overhead: numbe
 async function inBatches<T>(
   context: Excel.RequestContext,
   runs: Run<T>[],
-  bytes: { request(item: T): number; response(item: T): number },
+  bytes: { request(item: T): number; response(item: T): number; ops: number },
   budget: PayloadBudget,
   queue: (run: Run<T>) => () => void,
   onFailure?: (error: unknown, done: Run<T>[], failed: Run<T>[]) => Promise<void>,
 ): Promise<void> {
   // Each item's share of a sync: the larger of its shares of the two budgets (1 is a full sync).
   const share = (item: T): number => Math.max(bytes.request(item) / budget.request, bytes.response(item) / budget.response);
-  const overhead = (): number => OP_BYTES / Math.min(budget.request, budget.response);
+  // Each run costs its operations (getRange, load or writes) in the request, and its wrapper in the response.
+  const overhead = (): number => (bytes.ops * OP_BYTES) / budget.request + 64 / budget.response;
   const size = (run: Run<T>): number => overhead() + run.items.reduce((n, item) => n + share(item), 0);
   let pending = splitRuns(runs, share, overhead(), 1);
   const done: Run<T>[] = [];
@@ -152,7 +153,7 @@ export async function writeValuesIn(context: Excel.RequestContext, sheetName: st
   await inBatches(
     context,
     runs,
-    { request: () => 16, response: (change) => readCost(change.value) },
+    { request: () => 0, response: (change) => readCost(change.value), ops: 2 },
     budget,
     (run) => {
       const range = sheet.getRange(runAddress(run));
@@ -190,7 +191,7 @@ export async function writeValuesIn(context: Excel.RequestContext, sheetName: st
   await inBatches(
     context,
     runs,
-    { request: (change) => 2 * (jsonBytes(change.value) + 12), response: () => 0 },
+    { request: (change) => 2 * (jsonBytes(change.value) + 12), response: () => 0, ops: 3 },
     budget,
     (run) => {
       const range = sheet.getRange(runAddress(run));
@@ -232,7 +233,7 @@ export async function undoIn(context: Excel.RequestContext, record: UndoRecord, 
   await inBatches(
     context,
     columnRuns(record.previous),
-    { request: (cell) => jsonBytes(written(cell)) + jsonBytes(cell.format ?? '') + 24, response: () => 0 },
+    { request: (cell) => jsonBytes(written(cell)) + jsonBytes(cell.format ?? '') + 24, response: () => 0, ops: 3 },
     budget,
     (run) => {
       const range = sheet.getRange(runAddress(run));
