@@ -1,22 +1,31 @@
 import type { Issue } from '../core/report';
 import type { HighlightResult } from '../taskpane/host';
 import { compactAreaList, expandAreaList, stripSheet } from './addresses';
-import { fillKey, isPaintedWith, NO_FILL, queueFill, queueFillReads, queueRestore, type AreaAccess, type Fill } from './fills';
-import { ERROR_FILL, flaggedCells, isOurNote, noteText, WARNING_FILL } from './flags';
-import { suspendEvents } from './run';
+import { fillKey, isPaintedWith, NO_FILL, queueFill, queueFillReads, type AreaAccess, type Fill } from './fills';
+import { ERROR_FILL, flaggedCells, isOurNote, noteText, WARNING_FILL, type FlaggedCell } from './flags';
+import { jsonBytes, OP_BYTES, PayloadBudget } from './budget';
+import { protectedSheetError } from './errors';
+import { cellsOf, cellsToRects, chunkAddresses, parseCell, rectAddress, type Rect } from './addresses';
+import { payloadSide, suspendEvents } from './run';
 
 /**
- * Highlighting flagged cells and putting them back. The number of
- * context.sync() calls is fixed, whatever the number of cells:
- *   1. read the cells' own fills and the sheet's notes (or comments);
- *   (1b. only when the sheet has notes or comments of the partner's own:
- *        which cells they are on, so we never cover or double them);
- *   2. write fills, notes and restorations, with events suspended;
- *   3. turn events back on.
- * Addresses are merged into rectangles and sent as RangeAreas in strings
- * under Excel's 8,192-character limit. Only a write batch that would exceed
- * Excel on the web's request limit (~5 MB: tens of thousands of notes) is
- * split into more syncs.
+ * Highlighting flagged cells and taking the highlights away.
+ *
+ * From ExcelApi 1.9 the colour is the add-in's own conditional formats
+ * (a custom rule that is always true, recognised by a marker in its formula,
+ * applied to the flagged cells as RangeAreas): the partner's own fills are
+ * never written, so there is nothing to record and nothing a failed batch can
+ * corrupt; Clear deletes our rules, found by their marker. Syncs:
+ *   1. is the sheet protected (then stop and say so), our rules, the notes;
+ *   (1b. only when the partner has notes or comments of their own: where);
+ *   2. delete our old rules, add the new ones (more syncs only past the
+ *      request budget);
+ *   3. notes, in a sync of their own: a failed note costs the notes, not the
+ *      highlight;
+ *   4. events back on.
+ * Older hosts paint fills, as before, but the record of the partner's fills
+ * is saved before anything is painted, and the fills are read in syncs sized
+ * by the estimated response bytes.
  */
 
 /** What we painted on a sheet and what was there before: enough for Clear to restore it exactly. */
@@ -43,6 +52,20 @@ export interface HighlightEnv {
   rowIssueColumn: number;
   /** Estimated request size above which a write batch is split. */
   writeBudgetBytes?: number;
+  /** ExcelApi 1.9: conditional formats on RangeAreas, our way to highlight. */
+  conditionalFormats?: boolean;
+  /** The session's payload budget (shared with the other actions, halved after a refusal). */
+  budget?: PayloadBudget;
+  /** Saves the record of the partner's fills before any fill is written (older hosts only). */
+  saveRecord?: (record: HighlightRecord | null) => Promise<void>;
+}
+
+/** In the formula of every conditional format we add: how we find ours again. */
+export const CF_MARKER = 'hsh-data-check';
+const CF_FORMULA = { error: `=ISTEXT("${CF_MARKER}:error")`, warning: `=ISTEXT("${CF_MARKER}:warning")` };
+
+export function isOurRule(formula: unknown): boolean {
+  return typeof formula === 'string' && formula.toLowerCase().includes(CF_MARKER);
 }
 
 interface Previous {
@@ -100,6 +123,7 @@ function annotationsOf(sheet: Excel.Worksheet, sheetName: string, mode: NoteMode
 /** Syncs early only when the queued writes would make too large a request. */
 class WriteBudget {
   private used = 0;
+  syncs = 0;
   constructor(
     private readonly context: Excel.RequestContext,
     private readonly limit: number,
@@ -107,24 +131,132 @@ class WriteBudget {
   async reserve(bytes: number): Promise<void> {
     if (this.used > 0 && this.used + bytes > this.limit) {
       await this.context.sync();
+      this.syncs++;
       this.used = 0;
     }
     this.used += bytes;
   }
 }
 
+
+/** Our conditional formats on the sheet, found by their marker (so a lost record still clears them). */
+function loadRules(sheet: Excel.Worksheet): Excel.ConditionalFormatCollection {
+  return sheet.getRange().conditionalFormats.load('items/type,items/customOrNullObject/rule/formula');
+}
+
+function ourRules(rules: Excel.ConditionalFormatCollection): Excel.ConditionalFormat[] {
+  return rules.items.filter((rule) => {
+    if (rule.type !== 'Custom') return false;
+    try {
+      const custom = rule.customOrNullObject;
+      return !custom.isNullObject && isOurRule(custom.rule.formula);
+    } catch {
+      return false;
+    }
+  });
+}
+
+/** Adds one always-true rule per address string (under Excel's 8,192 characters), on top of the partner's own rules. */
+async function addRules(sheet: Excel.Worksheet, cells: string[], severity: 'error' | 'warning', budget: WriteBudget): Promise<void> {
+  const rects = cellsToRects(cells.map(parseCell).filter((c): c is { row: number; col: number } => c !== null));
+  for (const chunk of chunkAddresses(rects.map(rectAddress))) {
+    await budget.reserve(4 * OP_BYTES + chunk.length + CF_FORMULA[severity].length);
+    const rule = sheet.getRanges(chunk).conditionalFormats.add('Custom');
+    rule.custom.rule.formula = CF_FORMULA[severity];
+    rule.custom.format.fill.color = severity === 'error' ? ERROR_FILL : WARNING_FILL;
+    rule.priority = 0;
+  }
+}
+
 /**
- * Rough size of one queued operation in Office.js's request JSON (an action
- * plus its object path, without string arguments): an estimate on the safe side.
+ * Our notes go and come back with the new text, in syncs of their own. A
+ * refused note (a cell with a threaded comment, a locked cell) is not worth
+ * losing the highlight for: false tells the caller the notes are incomplete.
  */
-const OP_BYTES = 200;
+async function writeNotes(
+  context: Excel.RequestContext,
+  annotations: NonNullable<ReturnType<typeof annotationsOf>>,
+  flagged: Map<string, FlaggedCell>,
+  theirs: Set<string>,
+  limit: number,
+): Promise<boolean> {
+  const budget = new WriteBudget(context, limit);
+  try {
+    for (const item of annotations.list.items) {
+      if (!isOurNote(item.content)) continue;
+      await budget.reserve(OP_BYTES);
+      item.delete();
+    }
+    for (const cell of flagged.values()) {
+      if (theirs.has(cell.address)) continue; // The partner's own note stays; the task pane lists the issue.
+      const text = noteText(cell);
+      await budget.reserve(OP_BYTES + jsonBytes(text));
+      annotations.add(cell.address, text);
+    }
+    await context.sync();
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 /**
  * Replaces the sheet's highlights with these issues' (a re-check calls it
- * again): cells no longer flagged get their own fill back, flagged cells keep
- * the fill they had before we first painted them.
+ * again). With conditional formats nothing of the partner's is touched; on
+ * older hosts cells no longer flagged get their own fill back and flagged
+ * cells keep the fill they had before we first painted them.
  */
 export async function highlightIn(
+  context: Excel.RequestContext,
+  sheetName: string,
+  issues: Issue[],
+  record: HighlightRecord | null,
+  env: HighlightEnv,
+): Promise<{ result: HighlightResult; record: HighlightRecord | null }> {
+  if (!env.conditionalFormats) return highlightWithFills(context, sheetName, issues, record, env);
+  const sheet = context.workbook.worksheets.getItem(sheetName);
+  const flagged = flaggedCells(issues, env.rowIssueColumn);
+  const annotations = annotationsOf(sheet, sheetName, env.notes);
+
+  // 1. Read.
+  const protection = sheet.protection.load('protected');
+  const rules = loadRules(sheet);
+  annotations?.list.load('items/content');
+  await context.sync();
+  if (protection.protected) throw protectedSheetError(sheetName, 'highlight');
+  // Fills painted by an older version of the add-in (or an older host): put them back first.
+  if (record && (record.errors || record.warnings)) await clearIn(context, sheetName, record, { ...env, conditionalFormats: false, comments: false, notes: 'none' });
+
+  // 1b. Where the partner's own notes or comments are: we never cover or double them.
+  const theirs = annotations ? await locate(context, annotations.list.items.filter((a) => !isOurNote(a.content))) : new Set<string>();
+
+  const errors: string[] = [];
+  const warnings: string[] = [];
+  for (const cell of flagged.values()) (cell.severity === 'error' ? errors : warnings).push(cell.address);
+  const limit = env.budget?.request ?? env.writeBudgetBytes ?? DEFAULT_WRITE_BUDGET_BYTES;
+  const resume = suspendEvents(context, env.events);
+  let notes = env.notes;
+  try {
+    // 2. Our rules: the old ones go, the new ones come.
+    const budget = new WriteBudget(context, limit);
+    for (const rule of ourRules(rules)) {
+      await budget.reserve(OP_BYTES);
+      rule.delete();
+    }
+    await addRules(sheet, errors, 'error', budget);
+    await addRules(sheet, warnings, 'warning', budget);
+    await context.sync();
+    // 3. Notes.
+    if (annotations && !(await writeNotes(context, annotations, flagged, theirs, limit))) notes = 'none';
+  } finally {
+    // 4. Events back on.
+    await resume();
+  }
+  return { result: { cells: flagged.size, notes }, record: null };
+}
+
+/** Before ExcelApi 1.9: our fills, with the partner's own fills recorded before we paint. */
+async function highlightWithFills(
   context: Excel.RequestContext,
   sheetName: string,
   issues: Issue[],
@@ -139,17 +271,17 @@ export async function highlightIn(
     return { result: { cells: 0, notes: env.notes }, record: null };
   }
 
-  // 1. Read.
-  const painted = [...previous.errors, ...previous.warnings];
-  const fills = queueFillReads(sheet, new Set([...painted, ...flagged.keys()]), env.access);
+  // 1. Read, in syncs sized by the response's estimated bytes.
+  const protection = sheet.protection.load('protected');
   annotations?.list.load('items/content');
-  await context.sync();
+  const painted = [...previous.errors, ...previous.warnings];
+  const current = await readFills(context, sheet, new Set([...painted, ...flagged.keys()]), env.access, env.budget ?? new PayloadBudget());
+  if (protection.protected) throw protectedSheetError(sheetName, 'highlight');
 
   // 1b. Where the partner's own notes or comments are: we never cover or double them.
   const theirs = annotations ? await locate(context, annotations.list.items.filter((a) => !isOurNote(a.content))) : new Set<string>();
 
   // Plan: which fills come back, which are the partner's own to remember.
-  const current = fills.result();
   const own = new Map<string, Fill>();
   const restore = new Map<string, Fill>();
   for (const address of painted) {
@@ -162,39 +294,101 @@ export async function highlightIn(
   }
   for (const address of flagged.keys()) if (!own.has(address)) own.set(address, current.get(address) ?? NO_FILL);
 
-  // 2. Write, with events suspended.
   const errors: string[] = [];
   const warnings: string[] = [];
   for (const cell of flagged.values()) (cell.severity === 'error' ? errors : warnings).push(cell.address);
-  const budget = new WriteBudget(context, env.writeBudgetBytes ?? DEFAULT_WRITE_BUDGET_BYTES);
+  const next = flagged.size > 0 ? pack(own, errors, warnings) : null;
+  // The plan is saved before anything is painted: if the batch fails halfway, the record
+  // still knows every cell we may have painted and what was there (cells to restore included).
+  if (env.saveRecord) {
+    const pending = new Map([...own, ...restore]);
+    await env.saveRecord(pack(pending, [...errors, ...[...restore.keys()].filter((a) => previous.errors.has(a))], [...warnings, ...[...restore.keys()].filter((a) => previous.warnings.has(a))]));
+  }
+
+  // 2. Write, with events suspended; notes in a sync of their own.
+  const limit = env.budget?.request ?? env.writeBudgetBytes ?? DEFAULT_WRITE_BUDGET_BYTES;
+  const budget = new WriteBudget(context, limit);
   const resume = suspendEvents(context, env.events);
+  let notes = env.notes;
   try {
-    queueRestore(sheet, restore, env.access);
-    queueFill(sheet, errors, { color: ERROR_FILL, pattern: 'Solid' }, env.access);
-    queueFill(sheet, warnings, { color: WARNING_FILL, pattern: 'Solid' }, env.access);
-    await budget.reserve(OP_BYTES + 8 * (restore.size + errors.length + warnings.length));
-    if (annotations) {
-      // Ours go and come back with the new text: simpler and safer than matching them cell by cell.
-      for (const item of annotations.list.items) {
-        if (!isOurNote(item.content)) continue;
-        await budget.reserve(OP_BYTES);
-        item.delete();
-      }
-      for (const cell of flagged.values()) {
-        if (theirs.has(cell.address)) continue; // The partner's own note stays; the task pane lists the issue.
-        const text = noteText(cell);
-        await budget.reserve(OP_BYTES + sheetName.length + text.length);
-        annotations.add(cell.address, text);
-      }
-    }
+    await queueFills(sheet, [...groupByFill(restore), { fill: { color: ERROR_FILL, pattern: 'Solid' }, cells: errors }, { fill: { color: WARNING_FILL, pattern: 'Solid' }, cells: warnings }], env.access, budget);
     await context.sync();
+    if (annotations && !(await writeNotes(context, annotations, flagged, theirs, limit))) notes = 'none';
   } finally {
     // 3. Events back on.
     await resume();
   }
-  const next = flagged.size > 0 ? pack(own, errors, warnings) : null;
-  return { result: { cells: flagged.size, notes: env.notes }, record: next };
+  return { result: { cells: flagged.size, notes }, record: next };
 }
+
+/**
+ * The fills of these cells, read in as many syncs as the estimated response
+ * bytes need (about 130 bytes a cell with cell properties); a refused read is
+ * retried in halves and the budget stays halved.
+ */
+export async function readFills(context: Excel.RequestContext, sheet: Excel.Worksheet, cells: Set<string>, access: AreaAccess, budget: PayloadBudget): Promise<Map<string, Fill>> {
+  // Without cell properties each cell is a range and a load of its own: two operations in the request.
+  const perCellRequest = access.cellProperties ? 16 : 2 * OP_BYTES;
+  const perCellResponse = access.cellProperties ? FILL_READ_BYTES : LEGACY_FILL_READ_BYTES;
+  const all = [...cells];
+  const out = new Map<string, Fill>();
+  // The first sync also carries the caller's loads (protection, notes): it must not be refused.
+  let size = Math.max(1, Math.floor(Math.min(budget.response / perCellResponse, budget.request / perCellRequest)));
+  let first = true;
+  for (let i = 0; i < all.length || first; ) {
+    const part = all.slice(i, i + size);
+    const reads = part.length > 0 ? queueFillReads(sheet, part, access) : null;
+    try {
+      await context.sync();
+    } catch (error) {
+      const side = payloadSide(error);
+      if (side && part.length > 1 && (side === 'either' ? budget.shrink('response') : budget.shrink(side))) {
+        size = Math.max(1, Math.floor(part.length / 2));
+        continue;
+      }
+      throw error;
+    }
+    first = false;
+    if (reads) for (const [address, fill] of reads.result()) out.set(address, fill);
+    i += part.length;
+  }
+  return out;
+}
+
+function groupByFill(fills: Map<string, Fill>): { fill: Fill; cells: string[] }[] {
+  const groups = new Map<string, { fill: Fill; cells: string[] }>();
+  for (const [address, fill] of fills) {
+    const key = fillKey(fill);
+    let group = groups.get(key);
+    if (!group) groups.set(key, (group = { fill, cells: [] }));
+    group.cells.push(address);
+  }
+  return [...groups.values()];
+}
+
+/** Rectangles per queued fill write: few enough that their estimate is worth checking against the budget. */
+const RECTS_PER_STEP = 500;
+
+/**
+ * Queues fills within the request budget: with RangeAreas a rectangle costs
+ * its address; without, each is a range of its own with one to five property
+ * writes.
+ */
+async function queueFills(sheet: Excel.Worksheet, groups: { fill: Fill; cells: string[] }[], access: AreaAccess, budget: WriteBudget): Promise<void> {
+  const perRect = (rect: Rect): number => (access.rangeAreas ? rectAddress(rect).length + 1 : OP_BYTES * (access.cellProperties ? 5 : 2) + 16);
+  for (const { fill, cells } of groups) {
+    const rects = cellsToRects(cells.map(parseCell).filter((c): c is { row: number; col: number } => c !== null));
+    for (let i = 0; i < rects.length; i += RECTS_PER_STEP) {
+      const step = rects.slice(i, i + RECTS_PER_STEP);
+      await budget.reserve(OP_BYTES * 5 + step.reduce((n, r) => n + perRect(r), 0));
+      queueFill(sheet, step.flatMap(cellsOf), fill, access);
+    }
+  }
+}
+
+/** Estimated bytes per cell of a fill read: cell properties' five fill fields, or one colour load per cell. */
+const FILL_READ_BYTES = 130;
+const LEGACY_FILL_READ_BYTES = 60;
 
 /** The cells (A1, upper case) of these notes or comments: one sync, only when there are any. */
 async function locate(context: Excel.RequestContext, items: Annotation[]): Promise<Set<string>> {
@@ -204,34 +398,39 @@ async function locate(context: Excel.RequestContext, items: Annotation[]): Promi
   return new Set(ranges.map((range) => stripSheet(range.address).toUpperCase()));
 }
 
-/** Puts back the partner's own fills and removes our notes or comments. */
+/** Deletes our rules, puts back fills an older version painted, and removes our notes or comments. */
 export async function clearIn(context: Excel.RequestContext, sheetName: string, record: HighlightRecord | null, env: HighlightEnv & { comments: boolean }): Promise<void> {
   const sheet = context.workbook.worksheets.getItem(sheetName);
   const previous = unpack(record);
   const painted = [...previous.errors, ...previous.warnings];
-  const fills = painted.length > 0 ? queueFillReads(sheet, painted, env.access) : null;
+  const protection = sheet.protection.load('protected');
+  const rules = env.conditionalFormats ? loadRules(sheet) : null;
   // Notes and comments are found by their first line, so a lost record still clears them.
   const lists: Annotations[] = [];
   if (env.notes === 'notes') lists.push(sheet.notes);
   if (env.comments) lists.push(sheet.comments);
   for (const list of lists) list.load('items/content');
-  if (!fills && lists.length === 0) return;
-  await context.sync();
+  const current = painted.length > 0 ? await readFills(context, sheet, new Set(painted), env.access, env.budget ?? new PayloadBudget()) : (await context.sync(), new Map<string, Fill>());
+  if (protection.protected) throw protectedSheetError(sheetName, 'clear');
 
-  const current = fills?.result() ?? new Map<string, Fill>();
   const restore = new Map<string, Fill>();
   for (const address of painted) {
     const ours = previous.errors.has(address) ? ERROR_FILL : WARNING_FILL;
     if (isPaintedWith(current.get(address), ours)) restore.set(address, previous.own.get(address) ?? NO_FILL);
   }
   const ourNotes = lists.flatMap((list) => list.items.filter((item) => isOurNote(item.content)));
-  if (restore.size === 0 && ourNotes.length === 0) return;
+  const oldRules = rules ? ourRules(rules) : [];
+  if (restore.size === 0 && ourNotes.length === 0 && oldRules.length === 0) return;
 
-  const budget = new WriteBudget(context, env.writeBudgetBytes ?? DEFAULT_WRITE_BUDGET_BYTES);
+  const limit = env.budget?.request ?? env.writeBudgetBytes ?? DEFAULT_WRITE_BUDGET_BYTES;
+  const budget = new WriteBudget(context, limit);
   const resume = suspendEvents(context, env.events);
   try {
-    queueRestore(sheet, restore, env.access);
-    await budget.reserve(OP_BYTES + 8 * restore.size);
+    for (const rule of oldRules) {
+      await budget.reserve(OP_BYTES);
+      rule.delete();
+    }
+    await queueFills(sheet, groupByFill(restore), env.access, budget);
     for (const note of ourNotes) {
       await budget.reserve(OP_BYTES);
       note.delete();

@@ -9,6 +9,9 @@ import { date1904FromFile } from './file1904';
 import { clearIn, highlightIn, type HighlightEnv, type HighlightRecord, type NoteMode } from './highlight';
 import { excelApi } from './office';
 import { readWorkbookIn, type SheetLayout } from './read';
+import { PayloadBudget, DEFAULT_BUDGET_BYTES } from './budget';
+import { friendlyError, type HostAction } from './errors';
+import { HostQueue } from './queue';
 import { runExcel } from './run';
 import { getSetting, loadMapping, saveMapping, setSetting } from './settings';
 import { goToIn, undoIn, writeValuesIn } from './write';
@@ -18,7 +21,8 @@ export { detectOffice } from './office';
 /**
  * The taskpane's WorkbookHost inside Excel: the only code that talks to
  * Office.js. Each method is one Excel.run (one user action), retried once if
- * the partner is editing a cell.
+ * the partner is editing a cell, taken in turn from one queue, and its
+ * failures told in words that say what to do (errors.ts).
  */
 
 export interface ExcelHostOptions {
@@ -30,8 +34,20 @@ export interface ExcelHostOptions {
   debounceMs?: number;
   /** Cells per read sync (Excel on the web caps a response at about 5 MB). */
   cellBudget?: number;
-  /** Estimated request size above which a highlight's writes are split into more syncs. */
+  /** Estimated request size above which writes are split into more syncs. */
   writeBudgetBytes?: number;
+  /** Estimated response size above which reads are split into more syncs. */
+  readBudgetBytes?: number;
+}
+
+/** The Excel host, with what the taskpane may show besides the WorkbookHost calls. */
+export interface ExcelHost extends WorkbookHost {
+  /** Sheets whose merged cells could not all be read at the last readWorkbook (see read.ts). */
+  readonly mergesMissing: readonly string[];
+  /** The queue every call goes through (tests wait on it). */
+  readonly queue: HostQueue;
+  /** The payload budget, halved for the session after Excel refused a request as too large. */
+  readonly budget: PayloadBudget;
 }
 
 const HIGHLIGHT_PREFIX = 'hsh.highlights:';
@@ -43,9 +59,21 @@ export function noteMode(): NoteMode {
   return 'none';
 }
 
-export function createExcelHost(options: ExcelHostOptions = {}): WorkbookHost {
+export function createExcelHost(options: ExcelHostOptions = {}): ExcelHost {
   const period = options.period ?? HSH_2023.period;
+  const queue = new HostQueue();
+  const budget = new PayloadBudget(options.writeBudgetBytes ?? DEFAULT_BUDGET_BYTES, options.readBudgetBytes ?? DEFAULT_BUDGET_BYTES);
+  let mergesMissing: string[] = [];
   const run = <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> => runExcel(batch, { retryDelayMs: options.retryDelayMs });
+  /** One host call: in turn, and with its failure in words. A key lets a newer call join a waiting one. */
+  const call = <T>(action: HostAction, task: () => Promise<T>, key?: string): Promise<T> =>
+    queue.run(async () => {
+      try {
+        return await task();
+      } catch (error) {
+        throw friendlyError(error, action);
+      }
+    }, key);
   const layouts = new Map<string, SheetLayout>();
   // What we painted, per sheet: in memory for this session, mirrored in the workbook settings
   // so that Clear still restores the partner's fills after the task pane is reopened.
@@ -72,17 +100,33 @@ export function createExcelHost(options: ExcelHostOptions = {}): WorkbookHost {
       events: excelApi('1.8'),
       rowIssueColumn: layouts.get(sheet)?.left ?? 0,
       writeBudgetBytes: options.writeBudgetBytes,
+      conditionalFormats: rangeAreas,
+      budget,
+      saveRecord: (record) => remember(sheet, record),
     };
   };
 
   return {
     kind: 'excel',
+    queue,
+    budget,
+    get mergesMissing() {
+      return mergesMissing;
+    },
 
-    async readWorkbook(): Promise<Workbook> {
-      const { workbook, layouts: read } = await run((context) => readWorkbookIn(context, { cellBudget: options.cellBudget, merges: excelApi('1.13') }));
-      layouts.clear();
-      for (const layout of read) layouts.set(layout.name, layout);
-      return workbook;
+    readWorkbook(): Promise<Workbook> {
+      // Re-checks asked for while one waits are one read: the newest answers them all.
+      return call(
+        'read',
+        async () => {
+          const { workbook, layouts: read, mergesMissing: missing } = await run((context) => readWorkbookIn(context, { cellBudget: options.cellBudget, merges: excelApi('1.13') }));
+          layouts.clear();
+          for (const layout of read) layouts.set(layout.name, layout);
+          mergesMissing = missing;
+          return workbook;
+        },
+        'read',
+      );
     },
 
     async detectDate1904(workbook: Workbook): Promise<boolean | 'unknown'> {
@@ -91,29 +135,36 @@ export function createExcelHost(options: ExcelHostOptions = {}): WorkbookHost {
       return guessDate1904(workbook, period);
     },
 
-    async highlight(sheet: string, issues: Issue[]): Promise<HighlightResult> {
-      const previous = recordOf(sheet);
-      const { result, record } = await run((context) => highlightIn(context, sheet, issues, previous, env(sheet)));
-      await remember(sheet, record);
-      return result;
+    highlight(sheet: string, issues: Issue[]): Promise<HighlightResult> {
+      // A highlight superseded before it started is never painted: the newer one answers both.
+      return call(
+        'highlight',
+        async () => {
+          const { result, record } = await run((context) => highlightIn(context, sheet, issues, recordOf(sheet), env(sheet)));
+          await remember(sheet, record);
+          return result;
+        },
+        `highlight:${sheet}`,
+      );
     },
 
-    async clearHighlights(sheet: string): Promise<void> {
-      const previous = recordOf(sheet);
-      await run((context) => clearIn(context, sheet, previous, { ...env(sheet), comments: excelApi('1.10') }));
-      await remember(sheet, null);
+    clearHighlights(sheet: string): Promise<void> {
+      return call('clear', async () => {
+        await run((context) => clearIn(context, sheet, recordOf(sheet), { ...env(sheet), comments: excelApi('1.10') }));
+        await remember(sheet, null);
+      });
     },
 
-    async goTo(sheet: string, address: string): Promise<void> {
-      await run((context) => goToIn(context, sheet, address));
+    goTo(sheet: string, address: string): Promise<void> {
+      return call('goTo', () => run((context) => goToIn(context, sheet, address)));
     },
 
-    async writeValues(sheet: string, changes: CellChange[]): Promise<UndoRecord> {
-      return run((context) => writeValuesIn(context, sheet, changes));
+    writeValues(sheet: string, changes: CellChange[]): Promise<UndoRecord> {
+      return call('fix', () => run((context) => writeValuesIn(context, sheet, changes, budget)));
     },
 
-    async undo(record: UndoRecord): Promise<void> {
-      await run((context) => undoIn(context, record));
+    undo(record: UndoRecord): Promise<void> {
+      return call('undo', () => run((context) => undoIn(context, record, budget)));
     },
 
     async onEdit(sheet: string, handler: (rows: number[]) => void): Promise<() => void> {
@@ -122,20 +173,20 @@ export function createExcelHost(options: ExcelHostOptions = {}): WorkbookHost {
         const layout = layouts.get(sheet);
         return layout ? layout.top + layout.rowCount : 0;
       };
-      const registration = await run(async (context) => {
+      const registration = await call('watch', () => run(async (context) => {
         const worksheet = context.workbook.worksheets.getItem(sheet);
         const result = worksheet.onChanged.add(async (event) => {
           debounced.add(changedRows(event, lastRow()));
         });
         await context.sync();
         return result;
-      });
+      }));
       return () => {
         debounced.cancel();
-        void Excel.run(registration.context, async (context) => {
+        void queue.run(() => Excel.run(registration.context, async (context) => {
           registration.remove();
           await context.sync();
-        }).catch(() => {
+        })).catch(() => {
           // The workbook or task pane is closing: nothing left to unsubscribe from.
         });
       };

@@ -1,7 +1,7 @@
 import { sheetFromValues } from '../core/fromValues';
 import type { MergeArea, Sheet, Workbook } from '../core/workbook';
 import { parseAreaList } from './addresses';
-import { isPayloadTooLarge } from './run';
+import { isCellEditModeError, isPayloadTooLarge } from './run';
 
 /**
  * Reading the workbook into the engine's shape. Excel on the web caps a
@@ -43,7 +43,14 @@ interface BlockData {
   formulas: unknown[][];
 }
 
-export async function readWorkbookIn(context: Excel.RequestContext, options: ReadOptions = {}): Promise<{ workbook: Workbook; layouts: SheetLayout[] }> {
+export interface ReadResult {
+  workbook: Workbook;
+  layouts: SheetLayout[];
+  /** Sheets read without (some of) their merged cells: Excel would not list them (over 512 areas per block). */
+  mergesMissing: string[];
+}
+
+export async function readWorkbookIn(context: Excel.RequestContext, options: ReadOptions = {}): Promise<ReadResult> {
   const budget = Math.max(1, options.cellBudget ?? DEFAULT_CELL_BUDGET);
   const worksheets = context.workbook.worksheets;
   worksheets.load('items/name,items/visibility');
@@ -74,14 +81,8 @@ export async function readWorkbookIn(context: Excel.RequestContext, options: Rea
     }
   });
 
-  // Merged areas first, in a sync of their own: the address lists are small.
-  const merges: (Excel.RangeAreas | null)[] = layouts.map((layout, i) => {
-    if (!options.merges || layout.rowCount === 0) return null;
-    const areas = sheets[i]!.getRangeByIndexes(layout.top, layout.left, layout.rowCount, layout.columnCount).getMergedAreasOrNullObject();
-    areas.load('address');
-    return areas;
-  });
-  if (merges.some((m) => m !== null)) await context.sync();
+  const mergesMissing: string[] = [];
+  const merges = options.merges ? await readMerges(context, sheets, layouts, mergesMissing) : layouts.map(() => []);
 
   const read: { block: Block; data: BlockData }[] = [];
   const queue = packBlocks(blocks, layouts, budget);
@@ -116,19 +117,73 @@ export async function readWorkbookIn(context: Excel.RequestContext, options: Rea
       grid.valueTypes.push(...d.valueTypes);
       grid.formulas.push(...d.formulas);
     }
-    const areas = merges[i];
     return sheetFromValues({
       name: layout.name,
       values: grid.values,
       numberFormats: grid.numberFormat,
       valueTypes: grid.valueTypes,
       formulas: grid.formulas,
-      merges: areas && !areas.isNullObject ? toMergeAreas(areas.address) : [],
+      merges: merges[i]!,
       origin: { row: layout.top, col: layout.left },
       hidden: sheets[i]!.visibility !== 'Visible',
     });
   });
-  return { workbook: { sheets: out, date1904: false, source: 'office' }, layouts };
+  return { workbook: { sheets: out, date1904: false, source: 'office' }, layouts, mergesMissing };
+}
+
+/** Splits in halves of a sheet's rows we try before reading it without merges: 2, 4 … 1,024 blocks. */
+const MERGE_SPLIT_LEVELS = 10;
+
+/**
+ * Merged areas first, in a sync of their own: the address lists are small.
+ * getMergedAreasOrNullObject fails on a range with more than 512 merged
+ * areas; then that sheet is asked again in 2, 4, 8… row blocks, one sync per
+ * try, and when even small blocks fail it is read without merges (named in
+ * `missing`) rather than not at all. A merge across two blocks is reported by
+ * neither (Excel lists the areas inside the range).
+ */
+async function readMerges(context: Excel.RequestContext, sheets: Excel.Worksheet[], layouts: SheetLayout[], missing: string[]): Promise<MergeArea[][]> {
+  const ask = (i: number, parts: number): Excel.RangeAreas[] => {
+    const layout = layouts[i]!;
+    const rows = Math.ceil(layout.rowCount / parts);
+    const out: Excel.RangeAreas[] = [];
+    for (let offset = 0; offset < layout.rowCount; offset += rows) {
+      const areas = sheets[i]!.getRangeByIndexes(layout.top + offset, layout.left, Math.min(rows, layout.rowCount - offset), layout.columnCount).getMergedAreasOrNullObject();
+      out.push(areas.load('address'));
+    }
+    return out;
+  };
+  const collect = (list: Excel.RangeAreas[]): MergeArea[] => list.flatMap((areas) => (areas.isNullObject ? [] : toMergeAreas(areas.address)));
+  const wanted = layouts.map((layout, i) => i).filter((i) => layouts[i]!.rowCount > 0);
+  const out: MergeArea[][] = layouts.map(() => []);
+  if (wanted.length === 0) return out;
+  const first = wanted.map((i) => ask(i, 1));
+  try {
+    await context.sync();
+    wanted.forEach((i, k) => (out[i] = collect(first[k]!)));
+    return out;
+  } catch (error) {
+    if (isCellEditModeError(error)) throw error;
+  }
+  // One sheet (or more) has too many: each on its own, in smaller and smaller blocks.
+  for (const i of wanted) {
+    const layout = layouts[i]!;
+    let done = false;
+    for (let level = 0; level <= MERGE_SPLIT_LEVELS && !done; level++) {
+      const parts = Math.min(2 ** level, layout.rowCount);
+      const list = ask(i, parts);
+      try {
+        await context.sync();
+        out[i] = collect(list);
+        done = true;
+      } catch (error) {
+        if (isCellEditModeError(error)) throw error;
+        if (parts === layout.rowCount) break;
+      }
+    }
+    if (!done) missing.push(layout.name);
+  }
+  return out;
 }
 
 function packBlocks(blocks: Block[], layouts: SheetLayout[], budget: number): Block[][] {

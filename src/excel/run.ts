@@ -24,6 +24,19 @@ export function isPayloadTooLarge(error: unknown): boolean {
 }
 
 /**
+ * Which limit a refused sync ran into: 'request', 'response', 'either' for
+ * GeneralException (Excel on the web has been seen to report oversized
+ * payloads so), or null when it is another failure.
+ */
+export function payloadSide(error: unknown): 'request' | 'response' | 'either' | null {
+  const code = errorCode(error);
+  if (code === 'RequestPayloadSizeLimitExceeded') return 'request';
+  if (code === 'ResponsePayloadSizeLimitExceeded') return 'response';
+  if (code === 'PayloadTooLarge' || code === 'GeneralException') return 'either';
+  return null;
+}
+
+/**
  * Runs the batch in Excel. If Excel refuses because the partner is editing a
  * cell, waits and runs it once more. The `await` sits inside the `try` so the
  * rejection is caught here and the retry really happens.

@@ -1,10 +1,18 @@
 import { isDateFormat } from '../core/numberFormat';
 import type { CellChange, UndoRecord } from '../taskpane/host';
+import { a1 } from '../core/workbook';
+import { parseCell } from './addresses';
+import { jsonBytes, OP_BYTES, packByCost, PayloadBudget } from './budget';
+import { hostError, protectedSheetError, rolledBack } from './errors';
+import { payloadSide } from './run';
 
 /**
- * Writing normalised values back ("Fix N values") and undoing it. Two syncs
- * whatever the number of cells: read what is there, then write. Events stay on
- * so the live re-check sees the fixed rows.
+ * Writing normalised values back ("Fix N values") and undoing it. The cells
+ * are grouped into runs of adjacent cells of one column, each run one range
+ * read and written as a column of values; runs are packed into syncs by the
+ * estimated bytes of the request and of the response, so 50,000 fixes stay
+ * under Excel on the web's 5 MB limits in a few syncs. Events stay on so the
+ * live re-check sees the fixed rows.
  */
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -33,61 +41,208 @@ function constantFor(value: unknown, format: string | undefined): unknown {
   return excelWouldConvert(value) ? `'${value}` : value;
 }
 
-export async function writeValuesIn(context: Excel.RequestContext, sheetName: string, changes: CellChange[]): Promise<UndoRecord> {
-  const sheet = context.workbook.worksheets.getItem(sheetName);
-  const ranges = changes.map((change) => {
-    const range = sheet.getRange(change.address);
-    range.load('values,formulas,numberFormat');
-    return range;
-  });
-  if (changes.length === 0) return { sheet: sheetName, previous: [] };
-  await context.sync();
+/** Adjacent cells of one column, top to bottom: one range, one column of values. */
+export interface Run<T> {
+  col: number;
+  top: number;
+  items: T[];
+}
 
-  const previous: UndoRecord['previous'] = changes.map((change, i) => {
-    const range = ranges[i]!;
-    const formula = range.formulas[0]?.[0];
-    const format = range.numberFormat[0]?.[0];
-    const cell: UndoRecord['previous'][number] = { address: change.address, value: range.values[0]?.[0] };
-    if (typeof format === 'string') cell.format = format;
-    if (typeof formula === 'string' && formula.startsWith('=')) cell.formula = formula;
+export function runAddress(run: Run<unknown>): string {
+  const top = a1(run.top, run.col);
+  return run.items.length === 1 ? top : `${top}:${a1(run.top + run.items.length - 1, run.col)}`;
+}
+
+/**
+ * Groups cells into column runs (a cell named twice: the last wins), each run
+ * at most `maxCells` long. Addresses that are not single cells are refused.
+ */
+export function columnRuns<T extends { address: string }>(cells: T[], maxCells = Number.POSITIVE_INFINITY): Run<T>[] {
+  const byCell = new Map<string, { row: number; col: number; item: T }>();
+  for (const item of cells) {
+    const at = parseCell(item.address);
+    if (!at) throw hostError('InvalidArgument', `“${item.address}” is not one cell.`);
+    byCell.set(`${at.col}:${at.row}`, { ...at, item });
+  }
+  const sorted = [...byCell.values()].sort((a, b) => a.col - b.col || a.row - b.row);
+  const runs: Run<T>[] = [];
+  for (const cell of sorted) {
+    const last = runs[runs.length - 1];
+    if (last && last.col === cell.col && last.top + last.items.length === cell.row && last.items.length < maxCells) last.items.push(cell.item);
+    else runs.push({ col: cell.col, top: cell.row, items: [cell.item] });
+  }
+  return runs;
+}
+
+/** Splits runs so that none costs more than `limit` on its own. */
+function splitRuns<T>(runs: Run<T>[], cost: (item: T) => number, overhead: number, limit: number): Run<T>[] {
+  const out: Run<T>[] = [];
+  for (const run of runs) {
+    let piece: Run<T> = { col: run.col, top: run.top, items: [] };
+    let used = overhead;
+    run.items.forEach((item, i) => {
+      const c = cost(item);
+      if (piece.items.length > 0 && used + c > limit) {
+        out.push(piece);
+        piece = { col: run.col, top: run.top + i, items: [] };
+        used = overhead;
+      }
+      piece.items.push(item);
+      used += c;
+    });
+    out.push(piece);
+  }
+  return out;
+}
+
+/**
+ * Syncs the runs in batches within the budget: `queue` queues one run's
+ * operations and returns what takes its results after the sync. When Excel
+ * refuses a batch as too large, the budget halves (and stays halved) and the
+ * batch is queued again in smaller pieces.
+ */
+async function inBatches<T>(
+  context: Excel.RequestContext,
+  runs: Run<T>[],
+  bytes: { request(item: T): number; response(item: T): number; ops: number },
+  budget: PayloadBudget,
+  queue: (run: Run<T>) => () => void,
+  onFailure?: (error: unknown, done: Run<T>[], failed: Run<T>[]) => Promise<void>,
+): Promise<void> {
+  // Each item's share of a sync: the larger of its shares of the two budgets (1 is a full sync).
+  const share = (item: T): number => Math.max(bytes.request(item) / budget.request, bytes.response(item) / budget.response);
+  // Each run costs its operations (getRange, load or writes) in the request, and its wrapper in the response.
+  const overhead = (): number => (bytes.ops * OP_BYTES) / budget.request + 64 / budget.response;
+  const size = (run: Run<T>): number => overhead() + run.items.reduce((n, item) => n + share(item), 0);
+  let pending = splitRuns(runs, share, overhead(), 1);
+  const done: Run<T>[] = [];
+  while (pending.length > 0) {
+    const [batch = [], ...rest] = packByCost(pending, size, 1);
+    const settle = batch.map(queue);
+    try {
+      await context.sync();
+    } catch (error) {
+      const side = payloadSide(error);
+      const shrunk = side === 'either' ? budget.shrink('request') && budget.shrink('response') : side !== null && budget.shrink(side);
+      if (shrunk && (batch.length > 1 || batch.some((run) => run.items.length > 1))) {
+        pending = [...splitRuns(batch, share, overhead(), 1), ...rest.flat()];
+        continue;
+      }
+      await onFailure?.(error, done, batch);
+      throw error;
+    }
+    for (const s of settle) s();
+    done.push(...batch);
+    pending = rest.flat();
+  }
+}
+
+/** Estimated bytes of a cell's values, number format and formula in a read's response. */
+function readCost(value: unknown): number {
+  return 3 * (jsonBytes(value) + 8) + 24;
+}
+
+export async function writeValuesIn(context: Excel.RequestContext, sheetName: string, changes: CellChange[], budget = new PayloadBudget()): Promise<UndoRecord> {
+  if (changes.length === 0) return { sheet: sheetName, previous: [] };
+  const sheet = context.workbook.worksheets.getItem(sheetName);
+  const runs = columnRuns(changes);
+  const protection = sheet.protection.load('protected');
+
+  // 1. What is there now: for the undo, and to keep the partner's own date formats.
+  const before = new Map<CellChange, { value: unknown; formula: unknown; format: unknown }>();
+  await inBatches(
+    context,
+    runs,
+    { request: () => 0, response: (change) => readCost(change.value), ops: 2 },
+    budget,
+    (run) => {
+      const range = sheet.getRange(runAddress(run));
+      range.load('values,formulas,numberFormat');
+      return () =>
+        run.items.forEach((change, i) => {
+          before.set(change, { value: range.values[i]?.[0], formula: range.formulas[i]?.[0], format: range.numberFormat[i]?.[0] });
+        });
+    },
+  );
+
+  const previous: UndoRecord['previous'] = changes.map((change) => {
+    const was = before.get(change);
+    const cell: UndoRecord['previous'][number] = { address: change.address, value: was?.value };
+    if (typeof was?.format === 'string') cell.format = was.format;
+    if (typeof was?.formula === 'string' && was.formula.startsWith('=')) cell.formula = was.formula;
     return cell;
   });
+  // Read in the same sync as the first values: a protected sheet would refuse the writes halfway.
+  if (protection.protected) throw protectedSheetError(sheetName, 'fix');
+  const formatOf = new Map(changes.map((change, i) => [change, previous[i]!.format]));
 
-  changes.forEach((change, i) => {
-    const range = ranges[i]!;
+  // 2. Write: a column of values per run, and of number formats when one of them must change.
+  const planned = (change: CellChange): { value: unknown; format: string | undefined } => {
     const value = change.value;
-    if (typeof value === 'string' && ISO_DATE.test(value)) {
-      // A real date, in whichever date system the workbook uses: Excel reads the ISO text itself.
-      // The partner's own date format stays; a cell without one shows the ISO date.
-      if (!isDateFormat(previous[i]!.format)) range.numberFormat = [['yyyy-mm-dd']];
-      range.values = [[value]];
-    } else if (typeof value === 'string' && excelWouldConvert(value)) {
-      // Text that Excel would turn into a number (a ZIP code with its leading zero): keep it text.
-      range.numberFormat = [['@']];
-      range.values = [[value]];
-    } else {
-      range.values = [[value]];
-    }
+    const format = formatOf.get(change);
+    // A real date, in whichever date system the workbook uses: Excel reads the ISO text itself.
+    // The partner's own date format stays; a cell without one shows the ISO date.
+    if (typeof value === 'string' && ISO_DATE.test(value)) return { value, format: isDateFormat(format) ? format : 'yyyy-mm-dd' };
+    // Text that Excel would turn into a number (a ZIP code with its leading zero): keep it text.
+    if (typeof value === 'string' && excelWouldConvert(value)) return { value, format: '@' };
+    return { value, format };
+  };
+  let rolled = false;
+  await inBatches(
+    context,
+    runs,
+    { request: (change) => 2 * (jsonBytes(change.value) + 12), response: () => 0, ops: 3 },
+    budget,
+    (run) => {
+      const range = sheet.getRange(runAddress(run));
+      const cells = run.items.map(planned);
+      if (cells.some((c, i) => c.format !== formatOf.get(run.items[i]!))) range.numberFormat = cells.map((c) => [c.format ?? 'General']);
+      range.values = cells.map((c) => [c.value]) as unknown as string[][];
+      return () => {};
+    },
+    async (_error, done, failed) => {
+      // Not a transaction: put back what this Fix already changed, so no half-fixed sheet is left.
+      const touched = new Set([...done, ...failed].flatMap((run) => run.items.map((c) => c.address.toUpperCase())));
+      const back = previous.filter((p) => touched.has(p.address.toUpperCase()));
+      try {
+        await undoIn(context, { sheet: sheetName, previous: back }, budget);
+        rolled = true;
+      } catch {
+        // Excel refuses this sheet altogether: the first error is the one to report.
+      }
+    },
+  ).catch((error: unknown) => {
+    throw rolled ? rolledBack(error, 'fix') : error;
   });
-  await context.sync();
   return { sheet: sheetName, previous };
 }
 
 /** Puts back the values (or formulas) and number formats that were there before. */
-export async function undoIn(context: Excel.RequestContext, record: UndoRecord): Promise<void> {
+export async function undoIn(context: Excel.RequestContext, record: UndoRecord, budget = new PayloadBudget()): Promise<void> {
   if (record.previous.length === 0) return;
   const sheet = context.workbook.worksheets.getItem(record.sheet);
-  for (const cell of record.previous) {
-    const range = sheet.getRange(cell.address);
-    if (cell.format !== undefined) range.numberFormat = [[cell.format]];
-    if (cell.formula !== undefined) {
-      range.formulas = [[cell.formula]];
-    } else {
-      const value = cell.value === null || cell.value === undefined ? '' : cell.value;
-      range.values = [[constantFor(value, cell.format) as string]];
-    }
-  }
+  const protection = sheet.protection.load('protected');
   await context.sync();
+  if (protection.protected) throw protectedSheetError(record.sheet, 'undo');
+  type Cell = UndoRecord['previous'][number];
+  const written = (cell: Cell): unknown => {
+    if (cell.formula !== undefined) return cell.formula;
+    const value = cell.value === null || cell.value === undefined ? '' : cell.value;
+    return constantFor(value, cell.format);
+  };
+  await inBatches(
+    context,
+    columnRuns(record.previous),
+    { request: (cell) => jsonBytes(written(cell)) + jsonBytes(cell.format ?? '') + 24, response: () => 0, ops: 3 },
+    budget,
+    (run) => {
+      const range = sheet.getRange(runAddress(run));
+      // Formats first: a text format decides how the value below is taken.
+      if (run.items.every((cell) => cell.format !== undefined)) range.numberFormat = run.items.map((cell) => [cell.format!]);
+      range.formulas = run.items.map((cell) => [written(cell)]) as unknown as string[][];
+      return () => {};
+    },
+  );
 }
 
 export async function goToIn(context: Excel.RequestContext, sheetName: string, address: string): Promise<void> {

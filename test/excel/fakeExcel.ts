@@ -73,6 +73,15 @@ function isoToSerial(iso: string): number {
   return Math.round((Date.UTC(y!, m! - 1, d!) - Date.UTC(1899, 11, 30)) / 86400000);
 }
 
+/** A custom conditional format: a formula, a fill, and the areas it applies to. */
+export interface FakeConditionalFormat {
+  id: string;
+  rects: Rect[];
+  formula: string;
+  fill?: string;
+  priority: number;
+}
+
 export class FakeSheet {
   visibility: 'Visible' | 'Hidden' | 'VeryHidden' = 'Visible';
   readonly cells = new Map<string, FakeCell>();
@@ -80,6 +89,9 @@ export class FakeSheet {
   readonly notes = new Map<string, string>();
   readonly comments = new Map<string, { address: string; content: string }>();
   readonly handlers = new Set<(event: unknown) => Promise<unknown>>();
+  readonly conditionalFormats: FakeConditionalFormat[] = [];
+  /** Protected (Review › Protect Sheet): every write to its cells is refused with AccessDenied. */
+  protected = false;
   readonly id: string;
 
   constructor(public name: string) {
@@ -131,7 +143,26 @@ export class FakeSheet {
   }
 }
 
-type Op = { kind: 'write' | 'load' | 'check'; cells?: number; run: () => void };
+/**
+ * One queued operation. `request` is its estimated share of the request JSON
+ * (action, object path and arguments) and `response` its share of the answer,
+ * both in bytes, so that the 5 MB limits of Excel on the web can be enforced.
+ */
+type Op = { kind: 'write' | 'load' | 'check'; cells?: number; request?: number; response?: () => number; run: () => void };
+
+/** UTF-8 bytes of a value as JSON: what Office.js would send or receive for it. */
+export function jsonBytes(value: unknown): number {
+  return Buffer.byteLength(JSON.stringify(value) ?? 'null');
+}
+
+/** Excel on the web's request and response limit. */
+export const FIVE_MB = 5 * 1024 * 1024;
+/**
+ * The bytes of one action with its object path, before its arguments: about
+ * what Office.js sends (issue 9 measured 4.7 MB to read 10,000 cells as one
+ * range each, two actions a cell).
+ */
+const ACTION_BYTES = 220;
 
 class Context {
   readonly queue: Op[] = [];
@@ -153,8 +184,21 @@ class Context {
     };
   }
 
-  write(run: () => void): void {
-    this.queue.push({ kind: 'write', run });
+  write(run: () => void, payload?: unknown): void {
+    this.queue.push({ kind: 'write', request: ACTION_BYTES + (payload === undefined ? 0 : jsonBytes(payload)), run });
+  }
+
+  /** A write to a sheet's cells: refused with AccessDenied when the sheet is protected. */
+  writeOn(sheet: () => FakeSheet, payload: unknown, run: () => void): void {
+    this.write(() => {
+      if (sheet().protected) throw officeError('AccessDenied', 'The cell or chart you are trying to change is protected.');
+      run();
+    }, payload);
+  }
+
+  /** An object created (getRange, getRanges…): Office.js puts its action in the request at once. */
+  path(bytes: number): void {
+    this.queue.push({ kind: 'check', request: ACTION_BYTES + bytes, run: () => {} });
   }
 
   async sync(): Promise<void> {
@@ -165,14 +209,32 @@ class Context {
       excel.cellEditFailures--;
       throw officeError('InvalidOperationInCellEditMode', 'Excel is in cell-editing mode.');
     }
+    const request = 200 + ops.reduce((n, op) => n + (op.request ?? ACTION_BYTES), 0);
+    excel.requestBytes += request;
+    excel.maxRequestBytes = Math.max(excel.maxRequestBytes, request);
+    if (request > excel.requestByteLimit && ++excel.refusals) throw officeError('RequestPayloadSizeLimitExceeded', 'The request payload size has exceeded the limit.');
     const cells = ops.reduce((n, op) => n + (op.cells ?? 0), 0);
     if (cells > excel.responseCellLimit) throw officeError('ResponsePayloadSizeLimitExceeded', 'The response payload size has exceeded the limit.');
     excel.maxCellsPerSync = Math.max(excel.maxCellsPerSync, cells);
+    // Not a transaction: the operations before a failing one stay done, as in Excel.
+    let writes = 0;
     for (const op of ops) {
+      if (op.kind === 'write') {
+        writes++;
+        const fail = excel.failAt;
+        if (fail && writes === fail.op) {
+          excel.failAt = null;
+          throw officeError(fail.code, `injected failure at operation ${fail.op}`);
+        }
+      }
       if (op.kind === 'write' && !excel.enableEvents) excel.writesWithEventsOff++;
       if (op.kind === 'write' && excel.enableEvents) excel.writesWithEventsOn++;
       op.run();
     }
+    const response = 100 + ops.reduce((n, op) => n + (op.response?.() ?? 0), 0);
+    excel.responseBytes += response;
+    excel.maxResponseBytes = Math.max(excel.maxResponseBytes, response);
+    if (response > excel.responseByteLimit && ++excel.refusals) throw officeError('ResponsePayloadSizeLimitExceeded', 'The response payload size has exceeded the limit.');
     // office-addin-mock settles loaded values in promise callbacks: let them run.
     await new Promise((resolve) => setImmediate(resolve));
   }
@@ -193,7 +255,16 @@ abstract class Proxy {
   load(props?: string | string[]): this {
     const list = props === undefined ? Object.keys(this.snapshot()) : (Array.isArray(props) ? props : props.split(',')).map((p) => p.trim()).filter(Boolean);
     for (const p of list) this.requested.add(p);
-    this.ctx.queue.push({ kind: 'load', cells: this.weight(list), run: () => this.settle() });
+    this.ctx.queue.push({
+      kind: 'load',
+      cells: this.weight(list),
+      request: ACTION_BYTES + list.join(',').length,
+      run: () => this.settle(),
+      response: () => {
+        const snap = this.snapshot();
+        return jsonBytes(Object.fromEntries(list.filter((p) => p in snap).map((p) => [p, snap[p]])));
+      },
+    });
     return this;
   }
 
@@ -296,11 +367,30 @@ class Worksheet extends Proxy {
     return this.read('visibility');
   }
 
-  getRange(address: string): Range {
+  getRange(address?: string): Range {
+    this.ctx.path((address ?? '').length);
+    if (address === undefined) return new Range(this.ctx, this, () => ({ top: 0, left: 0, bottom: 1048575, right: 16383 }));
     return new Range(this.ctx, this, () => rectOf(address));
   }
 
+  get protection(): { protected: boolean; load(props: string): unknown } {
+    const fake = (): FakeSheet => this.fake();
+    let loaded: boolean | null = null;
+    const protection = {
+      get protected(): boolean {
+        if (loaded === null) throw officeError('PropertyNotLoaded', 'protection.protected');
+        return loaded;
+      },
+      load: (_props: string) => {
+        this.ctx.queue.push({ kind: 'load', run: () => (loaded = fake().protected), response: () => 20 });
+        return protection;
+      },
+    };
+    return protection;
+  }
+
   getRangeByIndexes(row: number, col: number, rows: number, cols: number): Range {
+    this.ctx.path(24);
     return new Range(this.ctx, this, () => ({ top: row, left: col, bottom: row + rows - 1, right: col + cols - 1 }));
   }
 
@@ -314,6 +404,7 @@ class Worksheet extends Proxy {
     excel.getRangesCalls++;
     excel.maxAddressLength = Math.max(excel.maxAddressLength, address.length);
     if (address.length >= 8192) throw officeError('InvalidArgument', `address of ${address.length} characters`);
+    this.ctx.path(address.length);
     return new RangeAreas(this.ctx, this, address.split(',').map(rectOf));
   }
 
@@ -332,7 +423,7 @@ class FillProxy {
   ) {}
 
   private each(change: (fill: FakeFill) => FakeFill): void {
-    this.ctx.write(() => {
+    this.ctx.writeOn(() => this.targets().sheet, change({ pattern: 'None' }), () => {
       const { sheet, rects } = this.targets();
       for (const rect of rects) for (const address of cellsIn(rect)) {
         const cell = sheet.mutable(address);
@@ -346,7 +437,7 @@ class FillProxy {
 
   private loadedColor: string | undefined | null = null;
   load(_props: string): this {
-    this.ctx.queue.push({ kind: 'load', run: () => (this.loadedColor = this.readColor?.()) });
+    this.ctx.queue.push({ kind: 'load', run: () => (this.loadedColor = this.readColor?.()), response: () => 30 });
     return this;
   }
   get color(): string {
@@ -375,6 +466,7 @@ class FillProxy {
 
 class Range extends Proxy {
   readonly format: { fill: FillProxy };
+  readonly conditionalFormats: ConditionalFormatCollection;
 
   constructor(
     ctx: Context,
@@ -392,6 +484,7 @@ class Range extends Proxy {
         },
       ),
     };
+    this.conditionalFormats = new ConditionalFormatCollection(ctx, ws, () => [this.must()]);
   }
 
   private must(): Rect {
@@ -450,7 +543,7 @@ class Range extends Proxy {
     return this.read('numberFormat');
   }
   set numberFormat(formats: unknown[][]) {
-    this.ctx.write(() => {
+    this.ctx.writeOn(() => this.ws.fake(), formats, () => {
       const rect = this.must();
       formats.forEach((row, r) => row.forEach((f, c) => (this.ws.fake().mutable(a1(rect.top + r, rect.left + c)).format = String(f))));
     });
@@ -475,7 +568,7 @@ class Range extends Proxy {
   }
 
   private writeGrid(values: unknown[][], formulas: boolean): void {
-    this.ctx.write(() => {
+    this.ctx.writeOn(() => this.ws.fake(), values, () => {
       const rect = this.must();
       const sheet = this.ws.fake();
       values.forEach((row, r) =>
@@ -528,6 +621,8 @@ class Range extends Proxy {
         }
         settled = true;
       },
+      request: ACTION_BYTES + 120,
+      response: () => jsonBytes(result.value),
     });
     return {
       get value() {
@@ -542,7 +637,10 @@ class Range extends Proxy {
     const areas = new RangeAreas(this.ctx, ws, []);
     areas.fromMerges = () => {
       const rect = this.must();
-      return ws.fake().merges.map(rectOf).filter((m) => m.top >= rect.top && m.left >= rect.left && m.bottom <= rect.bottom && m.right <= rect.right);
+      const found = ws.fake().merges.map(rectOf).filter((m) => m.top >= rect.top && m.left >= rect.left && m.bottom <= rect.bottom && m.right <= rect.right);
+      // Documented: the method fails when the range holds more than 512 merged areas.
+      if (found.length > 512) throw officeError('GeneralException', 'There was an internal error while processing the request.');
+      return found;
     };
     return areas;
   }
@@ -557,6 +655,7 @@ class Range extends Proxy {
 class RangeAreas extends Proxy {
   fromMerges: (() => Rect[]) | null = null;
   readonly format: { fill: FillProxy };
+  readonly conditionalFormats: ConditionalFormatCollection;
 
   constructor(
     ctx: Context,
@@ -565,6 +664,7 @@ class RangeAreas extends Proxy {
   ) {
     super(ctx);
     this.format = { fill: new FillProxy(ctx, () => ({ sheet: ws.fake(), rects: this.rects })) };
+    this.conditionalFormats = new ConditionalFormatCollection(ctx, ws, () => this.rects);
   }
 
   protected snapshot(): Record<string, unknown> {
@@ -576,6 +676,110 @@ class RangeAreas extends Proxy {
 
   get address(): string {
     return this.read('address');
+  }
+}
+
+function intersects(a: Rect, b: Rect): boolean {
+  return a.top <= b.bottom && b.top <= a.bottom && a.left <= b.right && b.left <= a.right;
+}
+
+/** Custom conditional formats only (the only kind the adapter adds); ExcelApi 1.6, on RangeAreas 1.9. */
+class ConditionalFormatCollection {
+  private loaded: ConditionalFormat[] | null = null;
+  constructor(
+    private readonly ctx: Context,
+    private readonly ws: Worksheet,
+    private readonly rects: () => Rect[],
+  ) {}
+
+  add(type: string): ConditionalFormat {
+    if (type !== 'Custom') throw new Error('the fake models custom conditional formats only');
+    const cf: FakeConditionalFormat = { id: `cf${++this.ctx.excel.conditionalFormatIds}`, rects: [], formula: '', priority: 0 };
+    this.ctx.writeOn(() => this.ws.fake(), type, () => {
+      cf.rects = this.rects();
+      this.ws.fake().conditionalFormats.push(cf);
+    });
+    return new ConditionalFormat(this.ctx, this.ws, cf);
+  }
+
+  load(_props: string): this {
+    this.ctx.queue.push({
+      kind: 'load',
+      run: () => {
+        const within = this.rects();
+        this.loaded = this.ws
+          .fake()
+          .conditionalFormats.filter((cf) => cf.rects.some((r) => within.some((w) => intersects(r, w))))
+          .map((cf) => new ConditionalFormat(this.ctx, this.ws, cf, true));
+      },
+      response: () => jsonBytes(this.ws.fake().conditionalFormats.map((cf) => ({ type: 'Custom', id: cf.id, customOrNullObject: { rule: { formula: cf.formula } } }))),
+    });
+    return this;
+  }
+
+  get items(): ConditionalFormat[] {
+    if (!this.loaded) throw officeError('PropertyNotLoaded', 'conditionalFormats.items');
+    return this.loaded;
+  }
+}
+
+class ConditionalFormat {
+  readonly custom: { rule: { formula: string }; format: { fill: { color: string } } };
+  constructor(
+    private readonly ctx: Context,
+    private readonly ws: Worksheet,
+    private readonly cf: FakeConditionalFormat,
+    private readonly isLoaded = false,
+  ) {
+    const write = (run: () => void, payload: unknown): void => ctx.writeOn(() => ws.fake(), payload, run);
+    this.custom = {
+      rule: {
+        get formula(): string {
+          return cf.formula;
+        },
+        set formula(formula: string) {
+          write(() => (cf.formula = formula), formula);
+        },
+      },
+      format: {
+        fill: {
+          get color(): string {
+            return cf.fill ?? '';
+          },
+          set color(color: string) {
+            write(() => (cf.fill = color), color);
+          },
+        },
+      },
+    };
+  }
+  private must(): void {
+    if (!this.isLoaded) throw officeError('PropertyNotLoaded', 'conditionalFormat not loaded');
+  }
+  get type(): string {
+    this.must();
+    return 'Custom';
+  }
+  get id(): string {
+    this.must();
+    return this.cf.id;
+  }
+  get customOrNullObject(): { isNullObject: boolean; rule: { formula: string } } {
+    this.must();
+    return { isNullObject: false, rule: { formula: this.cf.formula } };
+  }
+  set priority(priority: number) {
+    this.ctx.writeOn(() => this.ws.fake(), priority, () => (this.cf.priority = priority));
+  }
+  set stopIfTrue(stop: boolean) {
+    this.ctx.writeOn(() => this.ws.fake(), stop, () => void stop);
+  }
+  delete(): void {
+    this.ctx.writeOn(() => this.ws.fake(), null, () => {
+      const list = this.ws.fake().conditionalFormats;
+      const i = list.indexOf(this.cf);
+      if (i >= 0) list.splice(i, 1);
+    });
   }
 }
 
@@ -592,10 +796,12 @@ class NoteCollection {
 
   add(address: string, content: string): void {
     this.supported();
-    this.ctx.write(() => {
+    this.ctx.writeOn(() => this.ws.fake(), [address, content], () => {
       const notes = this.ws.fake().notes;
       const key = address.toUpperCase();
       if (notes.has(key)) throw officeError('InvalidArgument', `cell ${address} already has a note`);
+      // One annotation per cell: a threaded comment there refuses the note.
+      if ([...this.ws.fake().comments.values()].some((c) => c.address === key)) throw officeError('InvalidArgument', `cell ${address} has a threaded comment`);
       notes.set(key, content);
     });
   }
@@ -618,6 +824,7 @@ class NoteCollection {
           return note;
         });
       },
+      response: () => jsonBytes([...this.ws.fake().notes.values()].map((content) => ({ content }))),
     });
     return this;
   }
@@ -653,7 +860,7 @@ class Note extends Proxy {
     });
   }
   delete(): void {
-    this.ctx.write(() => this.ws.fake().notes.delete(this.at));
+    this.ctx.writeOn(() => this.ws.fake(), null, () => this.ws.fake().notes.delete(this.at));
   }
   getLocation(): Range {
     return new Range(this.ctx, this.ws, () => rectOf(this.at));
@@ -673,7 +880,7 @@ class CommentCollection {
 
   add(cell: Range | string, content: string): void {
     this.supported();
-    this.ctx.write(() => {
+    this.ctx.writeOn(() => this.ws.fake(), [typeof cell === 'string' ? cell : '', content], () => {
       // A Range argument: its address, read straight from the store (no load needed, as in Excel).
       const address = typeof cell === 'string' ? cell : (cell as unknown as { snapshot(): { address: string } }).snapshot().address;
       const key = address.slice(address.lastIndexOf('!') + 1).toUpperCase();
@@ -694,6 +901,7 @@ class CommentCollection {
           return comment;
         });
       },
+      response: () => jsonBytes([...this.ws.fake().comments.values()].map((c) => ({ content: c.content }))),
     });
     return this;
   }
@@ -725,7 +933,7 @@ class Comment extends Proxy {
     return this.read('content');
   }
   delete(): void {
-    this.ctx.write(() => this.ws.fake().comments.delete(this.id));
+    this.ctx.writeOn(() => this.ws.fake(), null, () => this.ws.fake().comments.delete(this.id));
   }
   getLocation(): Range {
     return new Range(this.ctx, this.ws, () => {
@@ -751,6 +959,18 @@ export class FakeExcel {
   cellEditFailures = 0;
   enableEvents = true;
   responseCellLimit = Number.POSITIVE_INFINITY;
+  /** Excel on the web refuses requests and responses over 5 MB. */
+  requestByteLimit = FIVE_MB;
+  responseByteLimit = FIVE_MB;
+  requestBytes = 0;
+  responseBytes = 0;
+  maxRequestBytes = 0;
+  maxResponseBytes = 0;
+  /** Fails the next sync at its Nth write operation (1-based), after the ones before it ran. */
+  failAt: { op: number; code: string } | null = null;
+  /** Syncs refused for their size. */
+  refusals = 0;
+  conditionalFormatIds = 0;
   maxCellsPerSync = 0;
   maxAddressLength = 0;
   getRangesCalls = 0;
@@ -879,6 +1099,17 @@ export class FakeExcel {
       });
     };
   }
+}
+
+/** The colour a cell shows: the first conditional format over it (by priority), else its own fill. */
+export function shownColor(sheet: FakeSheet, address: string): string | undefined {
+  const { top, left } = rectOf(address);
+  const cf = [...sheet.conditionalFormats]
+    .sort((a, b) => a.priority - b.priority)
+    .find((c) => c.fill !== undefined && c.rects.some((r) => r.top <= top && top <= r.bottom && r.left <= left && left <= r.right));
+  if (cf) return cf.fill;
+  const fill = sheet.cell(address).fill;
+  return fill.pattern === 'None' ? undefined : fill.color;
 }
 
 /** Fills of a sheet's cells, with defaults dropped, for exact comparisons. */
