@@ -1,7 +1,8 @@
-import { Workbook as XlsxWorkbook } from 'exceljs';
+import { Workbook as XlsxWorkbook, type Worksheet } from 'exceljs';
+import type { Analysis } from '../core/analysis';
 import { HSH_2023 } from '../core/collection/hsh2023';
 import { optionsOfRole } from '../core/collection/roles';
-import type { Collection, Period } from '../core/collection/types';
+import type { Collection, FieldRole, Period } from '../core/collection/types';
 import type { Counts, RecordValue } from '../core/report';
 import { recordCell } from './cleanRecords';
 import { BOLD, fitColumns, HEADER_FILL, tableHeader } from './styles';
@@ -13,6 +14,8 @@ export interface AggregateInput {
   partners: { orgId: string; name: string; submissionId: string; receivedAt: string; records: number; errors: number; warnings: number; byEngagement: Record<string, Counts> }[];
   totals: { partners: number; records: number; byEngagement: Record<string, Counts> };
   records: { partner: string; submissionId: string; sheet?: string | null; row: number; flagged: boolean; values: Record<string, unknown> }[];
+  /** The analysis of the same records: with it, a Summary sheet of breakdowns, the tracker, the overlap and the gaps. */
+  analysis?: Analysis;
 }
 
 /** The aggregate data set as .xlsx: the indicator, the partners' submissions, and every record with its partner's name. */
@@ -49,6 +52,7 @@ export async function buildAggregateWorkbook(data: AggregateInput, collection: C
   put(5 + data.partners.length, 'All partners', data.totals.byEngagement);
   indicator.getRow(5 + data.partners.length).font = BOLD;
   fitColumns(indicator, 10, 40);
+  if (data.analysis) addSummary(xlsx, data.analysis, collection, new Date(data.generatedAt));
 
   const partners = xlsx.addWorksheet('Partners');
   tableHeader(partners, ['Partner', 'Submission', 'Received', 'Records', 'Errors', 'Warnings'], data.partners.length);
@@ -78,4 +82,71 @@ export async function buildAggregateWorkbook(data: AggregateInput, collection: C
 
   const out: unknown = await xlsx.xlsx.writeBuffer();
   return out instanceof Uint8Array ? out : new Uint8Array(out as ArrayBuffer);
+}
+
+/** A titled table at row r: bold shaded headings, then the rows; returns the row after it and a blank line. */
+function table(ws: Worksheet, r: number, title: string, headings: string[], rows: (string | number | null)[][]): number {
+  ws.getCell(r, 1).value = title;
+  ws.getCell(r, 1).font = { bold: true, size: 12 };
+  const head = ws.getRow(r + 1);
+  headings.forEach((h, i) => {
+    head.getCell(i + 1).value = h;
+    head.getCell(i + 1).font = BOLD;
+    head.getCell(i + 1).fill = HEADER_FILL;
+  });
+  rows.forEach((values, i) => {
+    const row = ws.getRow(r + 2 + i);
+    values.forEach((v, j) => {
+      row.getCell(j + 1).value = v;
+    });
+  });
+  return r + 3 + rows.length;
+}
+
+/** The analysts' Summary: how records are counted, the breakdowns, who has submitted, overlap and gaps. */
+function addSummary(xlsx: XlsxWorkbook, a: Analysis, collection: Collection, today: Date): void {
+  const ws = xlsx.addWorksheet('Summary');
+  const label = (role: FieldRole) => {
+    const m = new Map(optionsOfRole(collection, role).map((o) => [o.id, o.label]));
+    return (id: string) => m.get(id) ?? (id === 'unknown' ? 'Not given or not readable' : id);
+  };
+  const levels = optionsOfRole(collection, 'level');
+  const levelOf = label('level');
+  const audienceOf = label('audience');
+  ws.getCell('A1').value = `Summary, ${a.period.start} to ${a.period.end}`;
+  ws.getCell('A1').font = { bold: true, size: 14 };
+  ws.getCell('A2').value = a.counting;
+  ws.getCell('A2').alignment = { wrapText: true, vertical: 'top' };
+  ws.mergeCells('A2:F2');
+  ws.getRow(2).height = 48;
+  ws.getCell('A3').value = `Not counted: ${a.notCounted.outOfPeriod} records dated outside the period, ${a.notCounted.noEngagement} without an engagement level.`;
+  let r = 5;
+  const total = (xs: { events: number; attendees: number }[]) => xs.reduce((t, x) => [t[0]! + x.events, t[1]! + x.attendees], [0, 0]);
+  const counts = (entries: [string, { events: number; attendees: number }][], name: (id: string) => string) => entries.map(([k, c]) => [name(k), c.events, c.attendees]);
+  const ind = Object.entries(a.indicator);
+  r = table(ws, r, 'The indicator', ['Engagement level', 'Events', 'Attendees'], [...counts(ind, levelOf), ['Total', ...total(ind.map(([, c]) => c))]]);
+  r = table(ws, r, 'By month', ['Month', 'Events', 'Attendees', ...levels.map((l) => `${l.label}: events`)], a.byMonth.map((m) => [m.month, m.events, m.attendees, ...levels.map((l) => m.byEngagement[l.id]?.events ?? 0)]));
+  r = table(ws, r, 'By target audience (an event for several audiences counts under each)', ['Audience', 'Events', 'Attendees'], counts(Object.entries(a.byAudience), audienceOf));
+  const types = Object.entries(a.byEventType);
+  r = table(ws, r, 'By type of event', ['Type', 'Events', 'Attendees'], [...counts(types, label('event_type')), ['Total', ...total(types.map(([, c]) => c))]]);
+  const days = Math.ceil((Date.parse(`${a.deadline}T23:59:59Z`) - today.getTime()) / 86_400_000);
+  r = table(
+    ws,
+    r,
+    `Who has submitted (deadline ${a.deadline}, ${days >= 0 ? `${days} days left` : `${-days} days ago`})`,
+    ['Partner', 'Submitted', 'Received', 'Records', 'Errors', 'Warnings'],
+    a.partners.map((p) => [p.name, p.submitted ? 'yes' : 'no', p.submittedAt, p.records, p.errors, p.warnings]),
+  );
+  r = table(ws, r, 'Overlap: zip, month and audience served by two or more partners', ['Zip', 'Month', 'Audience', 'Partners', 'Events'], a.overlap.map((o) => [o.zip, o.month, audienceOf(o.audience), o.partners.join(', '), o.events]));
+  r = table(ws, r, 'Cells shared by each pair of partners', ['Partner', ...a.overlapMatrix.partners], a.overlapMatrix.partners.map((p, i) => [p, ...(a.overlapMatrix.shared[i] ?? [])]));
+  table(
+    ws,
+    r,
+    'Gaps: the service area from least to most served',
+    ['Zip', 'Partly in', 'Events', 'Attendees', 'Partners', 'Children under 5', 'Attendees per 1,000 children'],
+    a.gaps.map((g) => [g.zip, g.partly, g.events, g.attendees, g.partners, g.childrenUnder5, g.perThousandChildren]),
+  );
+  ws.getColumn(1).width = 34;
+  for (let c = 2; c <= 8; c++) ws.getColumn(c).width = 16;
+  ws.getColumn(4).width = 30;
 }

@@ -2,6 +2,8 @@ import { createHash } from 'node:crypto';
 import { optionsOfRole } from '../core/collection/roles';
 import type { Collection, Period } from '../core/collection/types';
 import type { Counts } from '../core/report';
+import type { AnalysisPartner } from '../core/analysis';
+import { isSigned, type Org } from './repositories/orgs';
 import type { AggregateRecord, SubmissionMeta, SubmissionRepository } from './repositories/submissions';
 
 /** The aggregate data set: each signed partner's latest submission (not withdrawn) for the period. */
@@ -71,4 +73,20 @@ export async function buildAggregate(submissions: SubmissionRepository, collecti
   const chosen = latest ?? (await submissions.latestOfSignedOrgs(period));
   const records = await submissions.recordsOf(chosen.map((s) => ({ id: s.id, orgId: s.orgId, orgName: s.orgName })));
   return { period, generatedAt: new Date().toISOString(), ...summarise(chosen, collection), records };
+}
+
+/** The tracker: every signed partner, with its latest submission of the basis when it has one. */
+export function trackerOf(orgs: Org[], latest: SubmissionMeta[]): AnalysisPartner[] {
+  const byOrg = new Map(latest.map((s) => [s.orgId, s]));
+  return orgs
+    .filter((o) => isSigned(o))
+    .map((o) => {
+      const s = byOrg.get(o.id);
+      return {
+        org: o.id,
+        name: o.name,
+        signed: true,
+        ...(s ? { submission: { id: s.id, receivedAt: s.receivedAt, records: s.counts.records, errors: s.counts.errors, warnings: s.counts.warnings } } : {}),
+      };
+    });
 }

@@ -57,6 +57,8 @@ export interface AggregateJob {
   collection: Collection;
   /** Exactly the submissions the aggregate is made of (the cache's version). */
   latest: SubmissionMeta[];
+  /** With them, the workbook gains a Summary sheet: the analysis's breakdowns, the tracker and the overlap. */
+  tracker?: { partners: AnalysisPartner[]; deadline: string };
 }
 
 export interface AnalysisJob extends AggregateJob {

@@ -132,7 +132,15 @@ function storeFor(url: string): Store {
 export async function aggregateJob(job: AggregateJob): Promise<Uint8Array> {
   const repo = new SubmissionRepository(storeFor(job.storeUrl).db);
   const data = await buildAggregate(repo, job.collection, job.period, job.latest);
-  return buildAggregateWorkbook(data, job.collection);
+  const analysis = job.tracker
+    ? analyse({ period: job.period, deadline: job.tracker.deadline, collection: job.collection, partners: job.tracker.partners, records: data.records, serviceArea: DETROIT_ZIPS, population: await populationOf(storeFor(job.storeUrl)) })
+    : undefined;
+  return buildAggregateWorkbook({ ...data, analysis }, job.collection);
+}
+
+async function populationOf(store: Store): Promise<Map<string, number> | undefined> {
+  const rows = await new PopulationRepository(store.db).all();
+  return rows.length ? new Map(rows.map((r) => [r.zip, r.childrenUnder5])) : undefined;
 }
 
 /** The analysis of exactly the given submissions, reading their records and the population table from the store. */
@@ -140,7 +148,7 @@ export async function analysisJob(job: AnalysisJob): Promise<Analysis> {
   const store = storeFor(job.storeUrl);
   const repo = new SubmissionRepository(store.db);
   const records = await repo.recordsOf(job.latest.map((s) => ({ id: s.id, orgId: s.orgId, orgName: s.orgName })));
-  const population = new Map((await new PopulationRepository(store.db).all()).map((r) => [r.zip, r.childrenUnder5]));
+  const population = await populationOf(store);
   return analyse({
     period: job.period,
     deadline: job.deadline,
@@ -148,7 +156,7 @@ export async function analysisJob(job: AnalysisJob): Promise<Analysis> {
     partners: job.partners,
     records,
     serviceArea: DETROIT_ZIPS,
-    population: population.size ? population : undefined,
+    population,
   });
 }
 

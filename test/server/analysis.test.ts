@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runAdmin } from '../../src/admin/cli';
 import { AuditRepository } from '../../src/server/repositories/audit';
-import { auth, describeStores, eventRows, makeApp, valuesPayload, type TestApp } from './helpers';
+import { auth, describeStores, eventRows, makeApp, readXlsx, valuesPayload, type TestApp } from './helpers';
 
 /** Rows of eventRows with another zip and title. */
 const rowsAt = (count: number, zip: string, prefix: string) => eventRows(count, { titlePrefix: prefix }).map((r) => r.map((v, i) => (i === 5 ? zip : v)));
@@ -70,6 +70,22 @@ describeStores('the analysis', (kind) => {
     const trail = await new AuditRepository(t.ts.store.db).list({ orgId: partner.orgId, limit: 500 });
     expect(trail.filter((e) => e.action === 'analysis.read' && e.targetOrgId === partner.orgId && e.actor.role === 'analyst').length).toBeGreaterThan(0);
     expect((await get(analyst, '/api/v1/analysis?period=2023-12-31..2023-01-01')).statusCode).toBe(400);
+  });
+
+  test('the aggregate workbook has a Summary sheet: the indicator, breakdowns, the tracker with the partner who has not submitted, the overlap and the gaps', async () => {
+    const res = await get(analyst, '/api/v1/aggregate.xlsx');
+    expect(res.statusCode).toBe(200);
+    const book = await readXlsx(res.rawPayload);
+    expect(book.worksheets.map((w) => w.name)).toEqual(['Indicator', 'Summary', 'Partners', 'Records']);
+    const ws = book.getWorksheet('Summary')!;
+    const rows: string[] = [];
+    ws.eachRow((row) => rows.push((row.values as unknown[]).slice(1).map((v) => (v === null || v === undefined ? '' : String(v))).join('|')));
+    const a = (await get(analyst)).json();
+    const events = Object.values(a.indicator as Record<string, { events: number; attendees: number }>).reduce((n, c) => n + c.events, 0);
+    expect(rows).toContain(`Total|${events}|${Object.values(a.indicator as Record<string, { attendees: number }>).reduce((n, c) => n + c.attendees, 0)}`);
+    expect(rows.some((r) => /^Quiet House\|no\|/.test(r))).toBe(true);
+    expect(rows.some((r) => /^48201\|2023-03\|Parent/.test(r) && r.includes('Alpha Library, Beta Center'))).toBe(true);
+    expect(rows.some((r) => /^Gaps: the service area/.test(r))).toBe(true);
   });
 
   test('with a population table imported, the gaps carry attendees per 1,000 children under 5', async () => {

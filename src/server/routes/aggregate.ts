@@ -1,6 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { Collection, Period } from '../../core/collection/types';
-import { aggregateBasis, summarise, type AggregateBasis } from '../aggregate';
+import { aggregateBasis, summarise, trackerOf, type AggregateBasis } from '../aggregate';
 import type { ServerConfig } from '../config';
 import { JobLimitError, limitRefusal, type Engine } from '../engine';
 import { ApiError } from '../errors';
@@ -78,16 +78,21 @@ export const aggregateRoutes: FastifyPluginAsync<AggregateRouteOptions> = async 
     return aggregateBasis(app.repos.submissions, period);
   }
 
-  function workbookOf(basis: AggregateBasis): Promise<Uint8Array> {
-    if (cached?.version === basis.version) return 'bytes' in cached ? Promise.resolve(cached.bytes) : Promise.reject(cached.refused);
-    let pending = building.get(basis.version);
+  async function workbookOf(basis: AggregateBasis): Promise<Uint8Array> {
+    // The Summary sheet's tracker lists partners without a submission too: a newly signed one changes the workbook.
+    const partners = trackerOf(await app.repos.orgs.list(), basis.latest);
+    const version = `${basis.version}:${partners.map((p) => p.org).join(',')}:${await app.repos.population.version()}`;
+    if (cached?.version === version) return 'bytes' in cached ? cached.bytes : Promise.reject(cached.refused);
+    let pending = building.get(version);
     if (!pending) {
       const storeUrl = app.store.url;
       if (!storeUrl) throw new ApiError(503, 'unavailable', 'The aggregate workbook needs a store on disk or PostgreSQL, not an in-memory one.');
       pending = (async () => {
-        const done = await limiter.run(() => engine.aggregateWorkbook({ storeUrl, period: basis.period, collection, latest: basis.latest }));
+        const done = await limiter.run(() =>
+          engine.aggregateWorkbook({ storeUrl, period: basis.period, collection, latest: basis.latest, tracker: { partners, deadline: config.deadline } }),
+        );
         if (!done) throw new ApiError(503, 'busy', 'The server is busy checking other workbooks. Try again in a minute.', { 'retry-after': '30' });
-        cached = { version: basis.version, bytes: done.value };
+        cached = { version, bytes: done.value };
         return done.value;
       })()
         .catch((error: unknown) => {
@@ -95,11 +100,11 @@ export const aggregateRoutes: FastifyPluginAsync<AggregateRouteOptions> = async 
           // Too big for one workbook: said at once to whoever asks again, until the data changes.
           const r = limitRefusal(error, 'aggregate');
           const refused = new ApiError(r.status, r.code, r.message);
-          cached = { version: basis.version, refused };
+          cached = { version, refused };
           throw refused;
         })
-        .finally(() => building.delete(basis.version));
-      building.set(basis.version, pending);
+        .finally(() => building.delete(version));
+      building.set(version, pending);
     }
     return pending;
   }

@@ -1,14 +1,13 @@
 import { createHash } from 'node:crypto';
 import type { FastifyPluginAsync } from 'fastify';
-import type { Analysis, AnalysisPartner } from '../../core/analysis';
+import type { Analysis } from '../../core/analysis';
 import type { Collection, Period } from '../../core/collection/types';
-import { aggregateBasis } from '../aggregate';
+import { aggregateBasis, trackerOf } from '../aggregate';
 import type { ServerConfig } from '../config';
 import { JobLimitError, type Engine } from '../engine';
 import { ApiError } from '../errors';
 import type { Limiter } from '../limiter';
 import { agreementMessage, isSignedPartner, principalOf } from '../plugins/auth';
-import { isSigned } from '../repositories/orgs';
 import { errorResponses, periodParam, periodQuery } from './schemas';
 
 export interface AnalysisRouteOptions {
@@ -42,18 +41,7 @@ export const analysisRoutes: FastifyPluginAsync<AnalysisRouteOptions> = async (a
       }
       const period: Period = request.query.period ? periodParam(request.query.period) : defaultPeriod;
       const basis = await aggregateBasis(app.repos.submissions, period);
-      const latest = new Map(basis.latest.map((s) => [s.orgId, s]));
-      const partners: AnalysisPartner[] = (await app.repos.orgs.list())
-        .filter((o) => isSigned(o))
-        .map((o) => {
-          const s = latest.get(o.id);
-          return {
-            org: o.id,
-            name: o.name,
-            signed: true,
-            ...(s ? { submission: { id: s.id, receivedAt: s.receivedAt, records: s.counts.records, errors: s.counts.errors, warnings: s.counts.warnings } } : {}),
-          };
-        });
+      const partners = trackerOf(await app.repos.orgs.list(), basis.latest);
       const key = createHash('sha256')
         .update(`${basis.version}\n${await app.repos.population.version()}\n${config.deadline}\n${partners.map((x) => x.org).join(',')}`)
         .digest('base64url');
