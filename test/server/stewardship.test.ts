@@ -233,7 +233,7 @@ describeStores('stewardship rules', (kind) => {
       const xlsx = await fresh.app.inject({ method: 'GET', url: '/api/v1/aggregate.xlsx', headers: auth(b.token) });
       expect(xlsx.statusCode).toBe(200);
       const wb = await readXlsx(xlsx.rawPayload);
-      expect(wb.worksheets.map((w) => w.name)).toEqual(['Indicator', 'Partners', 'Records']);
+      expect(wb.worksheets.map((w) => w.name)).toEqual(['Indicator', 'Summary', 'Partners', 'Records']);
       expect(wb.getWorksheet('Records')!.actualRowCount).toBe(12);
       expect(wb.getWorksheet('Records')!.getCell('A2').value).toBe('Alpha Center');
       const total = wb.getWorksheet('Indicator')!.getRow(7).values as unknown[];
