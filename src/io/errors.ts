@@ -21,10 +21,19 @@ export class ReadError extends Error {
   readonly code: ReadErrorCode;
 
   constructor(code: ReadErrorCode, message: string, options?: { cause?: unknown }) {
-    super(message, options);
+    super(oneLine(message), options);
     this.name = 'ReadError';
     this.code = code;
   }
+}
+
+/**
+ * A message is one printable line: part names come from the file itself (a zip
+ * entry's name can hold a newline or a NUL), and a partner must never see them raw.
+ */
+function oneLine(message: string): string {
+  // eslint-disable-next-line no-control-regex
+  return message.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => (c === '\n' || c === '\r' || c === '\t' ? ' ' : '?'));
 }
 
 export function isReadError(e: unknown): e is ReadError {
