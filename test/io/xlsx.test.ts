@@ -279,7 +279,7 @@ describe('xlsx: package variants', () => {
   test('a part whose name holds a newline or a NUL is named on one printable line', () => {
     // Part names come from the zip's own entries (the fuzz test met "\nl/workbook.xml").
     const err = readErrors.damaged('x\nl/work\u0000book.xml is not valid XML');
-    expect(err.message).not.toMatch(/[\u0000-\u001f]/);
+    expect([...err.message].some((c) => c.charCodeAt(0) < 0x20)).toBe(false);
     expect(err.message).toContain('(x l/work?book.xml is not valid XML)');
   });
 });
