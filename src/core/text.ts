@@ -24,10 +24,10 @@ export function foldCase(s: string): string {
   return s.toLowerCase();
 }
 
-/** "Niños" → "Ninos": removes accents and other combining marks. */
+/** "Niños" → "Ninos", "ﬁ" → "fi", "１２" → "12": compatibility forms and accents removed. */
 export function stripAccents(s: string): string {
   if (!HAS_NON_ASCII.test(s)) return s;
-  return s.normalize('NFD').replace(COMBINING_MARKS, '');
+  return s.normalize('NFKD').replace(COMBINING_MARKS, '');
 }
 
 /** Collapses every run of whitespace to one space and trims. */

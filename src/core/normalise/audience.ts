@@ -1,4 +1,5 @@
 import type { EnumOption } from '../collection/types';
+import { ENGLISH } from '../language';
 import { normaliseSingularWords } from '../text';
 import type { Cell } from '../workbook';
 import { cellChoiceText, enumMatcher, textCacheFor, type EnumMatcher } from './enum';
@@ -42,15 +43,9 @@ const DEFAULT_UNCLEAR: readonly string[] = [];
  * in the vocabulary covers every such combination. Singular, as
  * normaliseSingularWords writes them.
  */
-const SETTING_WORDS: ReadonlySet<string> = new Set(['child', 'care', 'childcare', 'center', 'centre', 'daycare', 'day',
-  'preschool', 'pre', 'k', 'prek', 'home', 'based', 'homebased', 'family', 'group', 'fcc', 'gcc', 'fcch', 'gcch', 'ece',
-  'early', 'childhood', 'learning', 'education', 'program', 'site', 'licensed', 'head', 'start', 'ehs', 'gsrp', 'in',
-  'infant', 'toddler', 'classroom', 'nursery', 'facility', 'school', 'a', 'the',
-  // Spanish
-  'centro', 'guarderia', 'cuidado', 'infantil', 'preescolar', 'hogar', 'familiar', 'de', 'del', 'la', 'el', 'nino',
-  'licencia']);
+const SETTING_WORDS = ENGLISH.settings.words;
 /** Words that put the setting behind the role: "Owners of child care centers", "Directores de guarderías". */
-const SETTING_LINKS: ReadonlySet<string> = new Set(['of', 'at', 'from', 'in', 'de', 'del', 'en']);
+const SETTING_LINKS = ENGLISH.settings.links;
 const CANONICAL_SETTING = 'childcare';
 
 /** The role words of a phrase without its setting qualifiers, or null when it has none. */

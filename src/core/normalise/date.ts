@@ -1,4 +1,5 @@
 import type { Cell } from '../workbook';
+import { ENGLISH } from '../language';
 import { TextCache } from './enum';
 import { MAX_CHOICE_TEXT, replaceParentheses, tooLongText, trimChars } from './scan';
 import { EMPTY, invalid, ok, type Normalised } from './types';
@@ -59,14 +60,8 @@ export function isoToSerial(iso: string, date1904 = false): number | null {
   return n >= 1 && n <= MAX_SERIAL ? n : null;
 }
 
-const MONTHS: ReadonlyMap<string, number> = new Map(Object.entries({
-  jan: 1, january: 1, feb: 2, febr: 2, february: 2, mar: 3, march: 3, apr: 4, april: 4, may: 5, jun: 6, june: 6,
-  jul: 7, july: 7, aug: 8, august: 8, sep: 9, sept: 9, september: 9, oct: 10, october: 10, nov: 11, november: 11,
-  dec: 12, december: 12,
-  // Spanish, for bilingual sheets
-  enero: 1, febrero: 2, marzo: 3, abril: 4, mayo: 5, junio: 6, julio: 7, agosto: 8, septiembre: 9, setiembre: 9,
-  octubre: 10, noviembre: 11, diciembre: 12,
-}));
+/** Month names, English and Spanish (src/core/language/words.json). */
+const MONTHS = ENGLISH.months;
 
 /** Words that say "not a day": plans, seasons, repeats, blanks. */
 const VAGUE = /^(?:tbd|tba|tbc|to be (?:determined|announced|confirmed)|n\/?a|na|none|unknown|\?+|-+|x|pending|ongoing|on going|weekly|monthly|daily|biweekly|bi-weekly|every \w+|various|varies|multiple(?: dates)?|several|see (?:notes?|below|above)|spring|summer|fall|autumn|winter|(?:early|mid|late) \w+|q[1-4]|quarter|year round|all year|throughout the year|same|same as above|ditto|")(?![a-z0-9])/;

@@ -1,4 +1,5 @@
 import type { EnumOption } from '../collection/types';
+import { ENGLISH } from '../language';
 import { normaliseSingularWords } from '../text';
 import type { Cell } from '../workbook';
 import { cellChoiceText, enumMatcher, textCacheFor, type EnumMatcher } from './enum';
@@ -7,22 +8,12 @@ import { EMPTY, invalid, ok, type Normalised } from './types';
 
 export { normaliseEnum } from './enum';
 
-/** Words that introduce a level number: "Lvl 2", "Tier 1", "Engagement level one", "Nivel 2". */
-const LEVEL_WORDS = new Set(['level', 'lvl', 'lv', 'lev', 'lvel', 'levl', 'leve', 'tier', 'l', 'el', 'step', 'stage', 'phase',
-  'nivel', 'niv']);
-/** Words that say nothing about which level ("Nivel de participación 1" too). */
-const FILLER = new Set(['engagement', 'engagment', 'enagement', 'eng', 'event', 'activity', 'only', 'hsh', 'the',
-  'number', 'no', 'num', 'participacion', 'compromiso', 'de', 'del', 'evento', 'actividad']);
-const NUMBER_WORDS: ReadonlyMap<string, number> = new Map(Object.entries({
-  zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, i: 1, ii: 2, iii: 3, iv: 4, v: 5, first: 1, second: 2, third: 3, '1st': 1, '2nd': 2, '3rd': 3, '4th': 4,
-  // Spanish
-  cero: 0, uno: 1, una: 1, dos: 2, tres: 3, cuatro: 4, cinco: 5, primer: 1, primero: 1, primera: 1, segundo: 2, segunda: 2,
-  tercer: 3, tercero: 3, tercera: 3, '1o': 1, '2o': 2, '1er': 1, '1ro': 1, '2do': 2, '3ro': 3, '3er': 3,
-}));
-/** Scales people use instead of the four levels. */
-const NOT_LEVELS = new Set(['high', 'medium', 'low', 'mid', 'moderate', 'intense', 'intensive', 'basic', 'intermediate',
-  'advanced', 'light', 'deep', 'minimal', 'full', 'partial', 'yes', 'no', 'x', 'n a', 'na', 'none', 'tbd', 'unknown']);
-const SEVERAL_WORDS = new Set(['both', 'all', 'mixed', 'multiple', 'various', 'all level', 'both level']);
+/** Level words, number words and other scales, from the language's data (src/core/language/words.json). */
+const LEVEL_WORDS = ENGLISH.levels.introducers;
+const FILLER = ENGLISH.levels.filler;
+const NUMBER_WORDS = ENGLISH.numbers;
+const NOT_LEVELS = ENGLISH.levels.otherScales;
+const SEVERAL_WORDS = ENGLISH.levels.several;
 /** "Touchpoint - flyer", "Level 2: led the meeting": a level, then a note. */
 const NOTE = { spacedDash: true, colon: true, colonNeedsSpace: true } as const;
 const BRACKETS = [['(', ')'], ['[', ']']] as const;

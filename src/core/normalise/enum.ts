@@ -1,4 +1,5 @@
 import type { EnumOption } from '../collection/types';
+import { ENGLISH } from '../language';
 import { severityOf, type IssueCode } from '../issues';
 import { normaliseSingularWords, editDistance, typoAllowance, trimText } from '../text';
 import type { Cell } from '../workbook';
@@ -52,8 +53,8 @@ function letterCount(ws: readonly string[], max: number): number {
  * and words that mean "with" ("Familias con niños"). Read only between two
  * words: a lone "Y" or "E" stays what it is.
  */
-const AND_WORDS: ReadonlySet<string> = new Set(['and', 'y', 'e', 'plus', 'n']);
-const WITH_WORDS: ReadonlySet<string> = new Set(['with', 'con']);
+const AND_WORDS = ENGLISH.andWords;
+const WITH_WORDS = ENGLISH.withWords;
 
 /** The words with their connectors written one way: inner "y", "e", "plus" as "and", "con" as "with" (between words of two letters or more). */
 function canonicalConnectors(ws: readonly string[]): string[] {

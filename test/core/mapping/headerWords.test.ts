@@ -1,9 +1,19 @@
-import { headerCore, headerWords, singular } from '../../../src/core/mapping/headerWords';
+import { loadLanguage } from '../../../src/core/language';
+import { headerCore, headerWords } from '../../../src/core/mapping/headerWords';
+import { normaliseSingularWords } from '../../../src/core/text';
 
 describe('headerWords', () => {
   test.each([
     ['Number of attendees*', ['number', 'attendee']],
-    ['# of people', ['number', 'people']],
+    ['# of people', ['number', 'person']],
+    ['Ppl', ['person']],
+    ['Adults + Children', ['adult', 'plus', 'child']],
+    ['E-mail / Opt-in', ['email', 'optin']],
+    ['Zip / Postal code', ['zip']],
+    ['Zip/Postal', ['zip']],
+    ['Code', ['code']],
+    ['Providers\u2019 count', ['provider', 'count']],
+    ['\uff03 ＡＴＴＥＮＤＥＥＳ', ['number', 'attendee']],
     ['Eng. Level', ['engagement', 'level']],
     ['Engagement\nlevel', ['engagement', 'level']],
     ['ZIP CODE', ['zip']],
@@ -16,8 +26,22 @@ describe('headerWords', () => {
     expect(headerWords(text)).toEqual(words);
   });
 
-  test.each([['attendees', 'attendee'], ['categories', 'category'], ['address', 'address'], ['bus', 'bus'], ['boxes', 'box']])('singular(%s) = %s', (w, s) => {
-    expect(singular(w)).toBe(s);
+  test('headings and values share one tokenizer: a heading word is the value word, abbreviations aside', () => {
+    for (const text of ['Parents & Caregivers', 'Families', 'Boxes of books', 'Categories', 'Niños']) {
+      expect(headerWords(text).filter((w) => w !== 'and' && w !== 'of')).toEqual(normaliseSingularWords(text).filter((w) => w !== 'and' && w !== 'of'));
+    }
+  });
+
+  test('a language file that is wrong is refused at load, naming the entry', () => {
+    const heading = { symbols: { '#': 'number' }, spellings: {}, abbreviations: { qty: ['number'] }, filler: ['of'], fillerAlone: [] };
+    const good = {
+      heading, numbers: { one: 1 }, months: { jan: 1 }, connectors: { and: ['and'], with: ['with'] },
+      levels: { introducers: ['level'], filler: [], otherScales: [], several: [] }, settings: { words: [], links: [] },
+    };
+    expect(loadLanguage('x.json', good).headingWords('Qty of # kids')).toEqual(['number', 'number', 'kid']);
+    expect(() => loadLanguage('x.json', { ...good, heading: { ...heading, abbreviations: { qty: [] } } })).toThrow(/^x\.json: heading\.abbreviations\.qty: /);
+    expect(() => loadLanguage('x.json', { ...good, heading: { ...heading, filler: ['Of'] } })).toThrow(/^x\.json: heading\.filler\.0: a lower-case word/);
+    expect(() => loadLanguage('x.json', { ...good, months: { jan: 13 } })).toThrow(/^x\.json: months\.jan: /);
   });
 
   test('headerCore drops hints in brackets and required markers', () => {
