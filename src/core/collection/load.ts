@@ -78,6 +78,7 @@ function assemble(name: string, definition: DefinitionFile, headings: HeadingsFi
     id: definition.id,
     name: definition.name,
     period: definition.period,
+    places: definition.places,
     fields: definition.fields.map((f) => {
       const h = byField.get(f.id);
       return { ...f, aliases: h?.aliases ?? [], weakAliases: h?.weak ?? [], excludeWords: h?.exclude ?? [], parts: h?.parts ?? [] };

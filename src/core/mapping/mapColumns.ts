@@ -264,7 +264,9 @@ function columnCandidates(header: string, input: MappingInput, evidence: Map<str
     const valueShare = v?.inArea ?? vs;
     // Bare numbers read as levels or options only where a heading says so ("1" is also a count, a month, a code).
     const numeric = bareNumbers && (field.kind === 'enum' || field.kind === 'enum_list');
-    let valueOnly = blocked || numeric || question ? 0 : ((coded ? CODED_WEIGHT : VALUE_ONLY_WEIGHT)[field.kind] ?? 0) * valueShare * support;
+    // A text column speaks for itself only as places the collection knows (v.inArea); other text needs a heading.
+    const weight = (coded ? CODED_WEIGHT[field.kind] : field.kind === 'text' && v?.inArea !== undefined ? VALUE_ONLY_WEIGHT.zip : VALUE_ONLY_WEIGHT[field.kind]) ?? 0;
+    let valueOnly = blocked || numeric || question ? 0 : weight * valueShare * support;
     if (v?.veto) {
       withHeader *= VETOED;
       valueOnly = 0;

@@ -1,5 +1,6 @@
 import type { Collection, FieldDef, Period } from '../collection/types';
 import { guardedNormalise as normaliseField } from '../normalise/memo';
+import { normaliseKey } from '../text';
 import { cellText, type Cell } from '../workbook';
 
 /** What a column's values say about one field: a share of fitting values and the fact in words. */
@@ -95,12 +96,12 @@ function fieldEvidence(field: FieldDef, sample: Cell[], n: number, ctx: { collec
       return { score, fact: `${fit} of ${n} values are whole numbers` };
     }
     case 'text':
-      return textEvidence(field, sample, n);
+      return textEvidence(field, sample, n, placesOf(ctx.collection));
   }
 }
 
 /** What text values say about a text field of each role; a text field without a role gets no evidence from its values. */
-function textEvidence(field: FieldDef, sample: Cell[], n: number): ValueEvidence | null {
+function textEvidence(field: FieldDef, sample: Cell[], n: number, places: ReadonlySet<string>): ValueEvidence | null {
   const texts = sample.filter((c) => c.kind === 'text').map(cellText).filter((t) => /[a-z]/i.test(t));
   if (texts.length < n * 0.8) return { score: 0, fact: 'values are not text' };
   const distinct = new Set(texts.map((t) => t.toLowerCase())).size;
@@ -113,7 +114,11 @@ function textEvidence(field: FieldDef, sample: Cell[], n: number): ValueEvidence
     case 'city': {
       const short = texts.filter((t) => t.length <= 30 && !/\d/.test(t)).length;
       const repeats = distinct <= Math.max(3, texts.length * 0.3);
-      return { score: repeats ? (short / n) * 0.8 : 0, fact: `${distinct} different place names` };
+      // Places the collection knows (its service area and around it) speak for the column on their own, like zip codes in the area.
+      const known = places.size ? texts.filter((t) => isPlace(t, places)).length : 0;
+      const score = repeats ? (short / n) * 0.8 : 0;
+      if (known === 0) return { score, fact: `${distinct} different place names` };
+      return { score: Math.max(score, known / n), fact: `${known} of ${n} values are places of the service area or around it`, inArea: known / n };
     }
     case 'description':
       return { score: avgLen >= 15 && spaced >= texts.length * 0.8 && streetLike < n * 0.3 ? 0.9 : 0, fact: `text of ${Math.round(avgLen)} characters on average` };
@@ -122,6 +127,22 @@ function textEvidence(field: FieldDef, sample: Cell[], n: number): ValueEvidence
     default:
       return null;
   }
+}
+
+/** The collection's places as comparison keys, once per collection. */
+const placeKeys = new WeakMap<Collection, ReadonlySet<string>>();
+function placesOf(collection: Collection): ReadonlySet<string> {
+  let keys = placeKeys.get(collection);
+  if (!keys) placeKeys.set(collection, (keys = new Set(collection.places.map(normaliseKey))));
+  return keys;
+}
+
+/** "Detroit", "detroit", "Detroit, MI": a known place, alone or with a state's two letters after it. */
+function isPlace(text: string, places: ReadonlySet<string>): boolean {
+  const key = normaliseKey(text);
+  if (places.has(key)) return true;
+  const cut = key.lastIndexOf(' ');
+  return cut > 0 && key.length - cut - 1 <= 2 && places.has(key.slice(0, cut));
 }
 
 function yearOf(iso: string): number {

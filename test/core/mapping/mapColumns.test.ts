@@ -23,6 +23,18 @@ describe('mapColumns', () => {
     collection: HSH_2023, matcher: headerMatcher(HSH_2023), legend: new Map(), date1904: false, period: HSH_2023.period,
   };
 
+  test('a column of the service area\'s places is the city whatever its heading; other repeated names are not', () => {
+    const places = cells('Detroit', 'Hamtramck', 'detroit', 'Highland Park', 'Detroit, MI', 'Detroit');
+    const rooms = cells('Room A', 'Room B', 'Room A', 'Gym', 'Room B', 'Gym');
+    const data: Record<number, Cell[]> = { 0: places, 1: rooms };
+    const out = mapColumns({ ...base, headers: new Map([[0, 'Metro'], [1, 'Spot']]), columnCells: (c) => data[c] ?? [] }).columns;
+    expect(out[0]!.field).toBe('city');
+    expect(out[1]!.field).not.toBe('city');
+    expect(out[0]!.reason).toMatch(/6 of 6 values are places of the service area/);
+    // Values alone are weak evidence: the check asks the partner to confirm (uncertain_mapping below 0.6).
+    expect(out[0]!.confidence).toBeLessThan(0.6);
+  });
+
   test('two columns never claim one field; the better one wins, the other says why', () => {
     const data: Record<number, Cell[]> = { 0: cells('Cafe', 'Play'), 1: cells('1 Main St', '2 Main St'), 2: cells('Main office', 'Library') };
     const out = mapColumns({ ...base, headers: new Map([[0, 'Event'], [1, 'Location'], [2, 'Site']]), columnCells: (c) => data[c] ?? [] }).columns;
