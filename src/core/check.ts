@@ -126,7 +126,10 @@ export function check(workbook: Workbook, options: CheckOptions = {}): CheckResu
       headerTexts: [...t.headers.values()].map((h) => h.toLowerCase()),
       isDate: reads('date'), isEngagement: reads('level'),
       isHeaderLike: (row) => headerLike(t.region, row, matcher),
+      isHeadingRow: (row) => headingRow(t.region, row),
     });
+    const below = kinds.indexOf('other_table');
+    if (below >= 0) skipped.push({ sheet: t.sheet.name, reason: tableBelowReason(t, t.region.firstRow + below, t.region.firstRow + kinds.lastIndexOf('other_table')) });
     const streetCol = entry('street')?.col;
     const others = distinguishingColumns(t, collection);
     const ctx = { collection, period, fields, normalise, fixes: options.fixes === true, messages, ...(streetCol !== undefined ? { streetCol } : {}) };
@@ -372,6 +375,30 @@ function byPosition(a: Issue, b: Issue, order: Map<string | null, number>): numb
 }
 
 /** A row that names fields like a header ("Name | Role | Phone | Zip"): the start of another table below the events. */
+/** A row of short headings: two or more texts, none with a figure in it. */
+function headingRow(region: Region, row: number): boolean {
+  let texts = 0;
+  for (const c of region.columns) {
+    const cell = region.raw(row, c);
+    if (cell.kind === 'empty') continue;
+    if (cell.kind !== 'text') return false;
+    const t = cellText(cell);
+    if (t.length > 40 || /\d/.test(t)) return false;
+    texts++;
+  }
+  return texts >= 2;
+}
+
+/** "a table below the events (rows 8 to 11, “Month”, “Total”): not read as events". */
+function tableBelowReason(t: Table, row: number, last: number): string {
+  const headings: string[] = [];
+  for (const c of t.region.columns) {
+    const text = cellText(t.region.raw(row, c));
+    if (text && headings.length < 3) headings.push(`“${text.slice(0, 30)}”`);
+  }
+  return `a table below the events (rows ${row + 1} to ${last + 1}, ${headings.join(', ')}): other figures, not read as events`;
+}
+
 function headerLike(region: Region, row: number, matcher: HeaderMatcher): boolean {
   let texts = 0;
   let named = 0;

@@ -57,6 +57,27 @@ describe('what is not read, and why', () => {
   });
 });
 
+describe('a table below the events', () => {
+  const events = [HEAD, ...[1, 2, 3, 4, 5].map((d) => [`Story time ${d}`, `4/${d}/2023`, 'Parents', 'Level 1', 10 + d])];
+
+  test('is not read as events, counts nothing, and is named among what was not read', () => {
+    const r = check(book(sheet('Events', [...events, [null], ['Month', 'Total'], ['April', 65], ['May', 0], ['June', 12]])));
+    expect(r.records).toHaveLength(5);
+    expect(r.summary.byEngagement.level_one).toEqual({ events: 5, attendees: 65 });
+    expect(r.issues.filter((i) => i.row !== undefined)).toEqual([]);
+    expect(r.skipped).toEqual([{ sheet: 'Events', reason: 'a table below the events (rows 8 to 11, “Month”, “Total”): other figures, not read as events' }]);
+  });
+
+  test('more events after a blank row, or a totals row, are still events', () => {
+    const more = check(book(sheet('Events', [...events, [null], ['Play group', '5/2/2023', 'Parents', 'Level 1', 7]])));
+    expect(more.records).toHaveLength(6);
+    expect(more.skipped).toEqual([]);
+    const totals = check(book(sheet('Events', [...events, [null], ['Total', null, null, null, 65]])));
+    expect(totals.records).toHaveLength(5);
+    expect(totals.skipped).toEqual([]);
+  });
+});
+
 describe('fields over several columns', () => {
   test('adults and children add up to the attendees; a total column wins over its parts', () => {
     const rows = [['Event', 'Date', 'Audience', 'Level', '# Adults', '# Children'], ['Cafe', '3/4/2023', 'Parents', 'Touchpoint', 5, 7], ['Play', '3/5/2023', 'Parents', 'Touchpoint', 2, null]];

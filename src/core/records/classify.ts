@@ -21,6 +21,8 @@ export interface ClassifyContext {
   isEngagement(row: number): boolean;
   /** Whether a row names fields like a header of its own (another table starts there). */
   isHeaderLike?(row: number): boolean;
+  /** Whether a row is only short headings (text, no figures): the first row of another table, when a blank row parts it from the events. */
+  isHeadingRow?(row: number): boolean;
 }
 
 /**
@@ -55,6 +57,9 @@ export function classifyRows(ctx: ClassifyContext): RowKind[] {
       if (kinds[i] === 'record') seenRecord = true;
     }
   }
+  // A block of its own below the events, under headings, with no date in it where the events all have one
+  // ("Month | Total" after a blank row): another table, never events, whatever its rows look like.
+  if (ctx.isHeadingRow && ctx.dateCol !== undefined) markTableBelow(ctx, kinds, filled);
   // A line of text alone just above a repeated header or another table is a title ("Report (continued)", "Staff").
   for (let i = 0; i < kinds.length; i++) {
     if (kinds[i] !== 'record' || filled[i] !== 1) continue;
@@ -66,6 +71,32 @@ export function classifyRows(ctx: ClassifyContext): RowKind[] {
   const first = kinds.findIndex((k) => k !== 'blank');
   if (first >= 0 && kinds[first] === 'record' && isSubheader(ctx, region.firstRow + first, filled[first]!)) kinds[first] = 'subheader';
   return kinds;
+}
+
+function markTableBelow(ctx: ClassifyContext, kinds: RowKind[], filled: number[]): void {
+  const start = ctx.region.firstRow;
+  let records = 0;
+  let dated = 0;
+  for (let i = 1; i < kinds.length; i++) {
+    if (kinds[i - 1] === 'record') {
+      records++;
+      if (ctx.isDate(start + i - 1)) dated++;
+    }
+    if (kinds[i - 1] !== 'blank' || (kinds[i] !== 'record' && kinds[i] !== 'totals') || filled[i]! < 2) continue;
+    // The events above have their dates: a block without any is not more of them.
+    if (records < 3 || dated < 0.8 * records || !ctx.isHeadingRow!(start + i)) continue;
+    let j = i + 1;
+    let rows = 0;
+    let anyDate = false;
+    for (; j < kinds.length; j++) {
+      if (kinds[j] === 'blank') continue;
+      if (ctx.isDate(start + j)) anyDate = true;
+      rows++;
+    }
+    if (rows === 0 || anyDate) continue;
+    for (let k = i; k < kinds.length; k++) if (kinds[k] !== 'blank') kinds[k] = 'other_table';
+    return;
+  }
 }
 
 function kindOf(ctx: ClassifyContext, r: number, filled: number, afterTable: boolean): RowKind {
