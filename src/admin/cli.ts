@@ -20,6 +20,11 @@ export const USAGE = `Usage: npm run --silent admin -- COMMAND [options] [--json
   token list [--org ID]
   submission withdraw ID                        take a submission out of the aggregate (kept, audited;
                                                 the organisation's previous submission counts again)
+  submission purge --before YYYY-MM-DD [--dry-run]
+                                                the retention rule: delete the data (file, records,
+                                                report, annotated workbook) of submissions received
+                                                before the date that no longer count (withdrawn or
+                                                replaced by a later one); receipts and counts stay
   audit [--org ID] [--limit N]                  who read or wrote what, newest first
   population import FILE.csv                    children under 5 by zip (columns zip, children under 5,
                                                 source, year; e.g. ACS 5-year B01001): replaces the table
@@ -56,13 +61,15 @@ const OPTIONS = {
   id: { type: 'string' },
   token: { type: 'string' },
   limit: { type: 'string' },
+  before: { type: 'string' },
+  'dry-run': { type: 'boolean' },
   'database-url': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
 type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];
 
-function need(values: Values, name: 'name' | 'org' | 'date' | 'role'): string {
+function need(values: Values, name: 'name' | 'org' | 'date' | 'role' | 'before'): string {
   const v = values[name];
   if (typeof v !== 'string' || !v.trim()) throw new UsageError(`--${name} is required`);
   return v.trim();
@@ -101,7 +108,7 @@ async function run(store: Store, command: string[], values: Values): Promise<{ j
   const actor = { admin: adminName() };
   // `submission withdraw ID`: the id is the third word.
   const [first, second, ...rest] = command;
-  const key = first === 'submission' && second === 'withdraw' ? 'submission withdraw' : first === 'population' && second === 'import' ? 'population import' : command.join(' ');
+  const key = first === 'submission' && (second === 'withdraw' || second === 'purge') ? `submission ${second}` : first === 'population' && second === 'import' ? 'population import' : command.join(' ');
   switch (key) {
     case 'org add': {
       const org = await orgs.add(need(values, 'name'), values.signed);
@@ -165,6 +172,22 @@ async function run(store: Store, command: string[], values: Values): Promise<{ j
         text: done.changed
           ? `Withdrew ${s.id} (${s.orgName}, received ${s.receivedAt}): it is kept but no longer in the aggregate.`
           : `${s.id} was already withdrawn (${s.withdrawnAt}).`,
+      };
+    }
+    case 'submission purge': {
+      if (rest.length) throw new UsageError('submission purge takes no id: it applies the retention rule to every submission received before --before');
+      const before = need(values, 'before');
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(before) || Number.isNaN(Date.parse(before))) throw new UsageError('--before is a date, YYYY-MM-DD');
+      const dryRun = values['dry-run'] === true;
+      const done = await new SubmissionRepository(store.db).purge({ before, admin: actor.admin, dryRun });
+      const bytes = done.reduce((n, d) => n + d.bytes, 0);
+      const lines = done.map((d) => `${d.submission.id}  ${d.submission.orgName}  received ${d.submission.receivedAt.slice(0, 10)}  ${d.why}  ${(d.bytes / 1e6).toFixed(1)} MB`);
+      const head = done.length === 0
+        ? `No submission received before ${before} is withdrawn or replaced: nothing to delete.`
+        : `${dryRun ? 'Would delete' : 'Deleted'} the data of ${done.length} submission${done.length === 1 ? '' : 's'} received before ${before} (${(bytes / 1e6).toFixed(1)} MB of files); their receipts and counts are kept.`;
+      return {
+        json: { before, dryRun, purged: done.map((d) => ({ id: d.submission.id, org: d.submission.orgId, receivedAt: d.submission.receivedAt, why: d.why, bytes: d.bytes })), bytes },
+        text: [head, ...lines].join('\n'),
       };
     }
     case 'population import': {

@@ -107,6 +107,8 @@ export interface SubmissionMeta {
   summary: Summary;
   /** When an administrator withdrew it from the aggregate; null while it counts. */
   withdrawnAt: string | null;
+  /** When its data was deleted under the retention rule (receipt and counts kept); null while it is all there. */
+  purgedAt: string | null;
   /** The hash of the request it came from (null when stored before hashes were kept). */
   requestHash: string | null;
 }
@@ -132,7 +134,7 @@ type MetaRow = Omit<Selectable<SubmissionTable>, 'report_json'> & { org_name: st
 const META_COLUMNS = [
   's.id', 's.org_id', 's.token_id', 's.person', 's.idempotency_key', 's.request_hash', 's.received_at', 's.source', 's.file_name', 's.sheet',
   's.header_row', 's.period_start', 's.period_end', 's.status', 's.record_count', 's.error_count', 's.warning_count',
-  's.engine_version', 's.collection_id', 's.summary_json', 's.withdrawn_at', 's.withdrawn_by', 'o.name as org_name',
+  's.engine_version', 's.collection_id', 's.summary_json', 's.withdrawn_at', 's.withdrawn_by', 's.purged_at', 's.purged_by', 'o.name as org_name',
 ] as const;
 
 function toMeta(r: MetaRow): SubmissionMeta {
@@ -153,6 +155,7 @@ function toMeta(r: MetaRow): SubmissionMeta {
     collectionId: r.collection_id,
     summary: JSON.parse(r.summary_json) as Summary,
     withdrawnAt: r.withdrawn_at,
+    purgedAt: r.purged_at,
     requestHash: r.request_hash,
   };
 }
@@ -207,6 +210,8 @@ export class SubmissionRepository {
       summary_json: JSON.stringify(report.summary),
       report_json: report.json,
       withdrawn_at: null,
+      purged_at: null,
+      purged_by: null,
       withdrawn_by: null,
     };
     try {
@@ -366,6 +371,59 @@ export class SubmissionRepository {
     return submission && { submission, changed };
   }
 
+  /**
+   * The retention rule: deletes the data of every submission received before
+   * `before` that no longer counts (withdrawn, or replaced by a later
+   * submission of the same organisation and period that still counts): its
+   * original file, records, issues, report and annotated workbook. The
+   * receipt and its counts stay, so the history of who sent what is kept;
+   * each deletion is audited. The submission that counts for an organisation
+   * is never touched. With dryRun, only says which it would delete.
+   */
+  async purge(options: { before: string; admin: string; dryRun?: boolean }): Promise<{ submission: SubmissionMeta; bytes: number; why: 'withdrawn' | 'replaced' }[]> {
+    const candidates = await this.metaQuery()
+      .where('s.received_at', '<', options.before)
+      .where('s.purged_at', 'is', null)
+      .orderBy('s.received_at')
+      .orderBy('s.id')
+      .execute();
+    const out: { submission: SubmissionMeta; bytes: number; why: 'withdrawn' | 'replaced' }[] = [];
+    for (const row of candidates) {
+      const s = toMeta(row);
+      let why: 'withdrawn' | 'replaced' | null = s.withdrawnAt ? 'withdrawn' : null;
+      if (!why) {
+        const later = await this.db
+          .selectFrom('submissions')
+          .select('id')
+          .where('org_id', '=', s.orgId)
+          .where('period_start', '=', s.period.start)
+          .where('period_end', '=', s.period.end)
+          .where('withdrawn_at', 'is', null)
+          .where((eb) => eb.or([eb('received_at', '>', s.receivedAt), eb.and([eb('received_at', '=', s.receivedAt), eb('id', '>', s.id)])]))
+          .executeTakeFirst();
+        if (later) why = 'replaced';
+      }
+      if (!why) continue;
+      const file = await this.db.selectFrom('submission_files').select('size').where('submission_id', '=', s.id).executeTakeFirst();
+      const bytes = Number(file?.size ?? 0);
+      if (!options.dryRun) {
+        const at = new Date().toISOString();
+        await this.db.transaction().execute(async (trx) => {
+          await trx.deleteFrom('submission_files').where('submission_id', '=', s.id).execute();
+          await trx.deleteFrom('submission_annotated').where('submission_id', '=', s.id).execute();
+          await trx.deleteFrom('records').where('submission_id', '=', s.id).execute();
+          await trx.deleteFrom('issues').where('submission_id', '=', s.id).execute();
+          await trx.updateTable('submissions').set({ report_json: '', purged_at: at, purged_by: options.admin }).where('id', '=', s.id).execute();
+          await this.audit.write({ actor: { admin: options.admin }, action: 'submission.purge', outcome: 'ok', targetOrgId: s.orgId, submissionId: s.id, detail: { why, bytes } }, trx);
+        });
+        out.push({ submission: { ...s, purgedAt: at }, bytes, why });
+      } else {
+        out.push({ submission: s, bytes, why });
+      }
+    }
+    return out;
+  }
+
   /** Newest first; orgId limits to one organisation. */
   async list(options: { orgId?: string; limit?: number; period?: Period } = {}): Promise<SubmissionMeta[]> {
     let q = this.metaQuery().orderBy('s.received_at', 'desc').orderBy('s.id', 'desc').limit(options.limit ?? 100);
@@ -382,6 +440,8 @@ export class SubmissionRepository {
       .where('o.agreement_signed_on', 'is not', null)
       .where('o.agreement_signed_on', '<=', today)
       .where('s.withdrawn_at', 'is', null)
+      // Data deleted under the retention rule never counts again (were the submission that replaced it withdrawn later).
+      .where('s.purged_at', 'is', null)
       .orderBy('s.org_id')
       .orderBy('s.received_at', 'desc')
       .orderBy('s.id', 'desc')

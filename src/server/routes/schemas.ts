@@ -37,6 +37,8 @@ export const submissionListItemSchema = {
     status: { type: 'string' },
     /** Set when an administrator withdrew the submission from the aggregate (status "withdrawn"). */
     withdrawnAt: { type: ['string', 'null'] },
+    /** Set when its data was deleted under the retention rule (its report and workbook answer 410; the receipt stays). */
+    purgedAt: { type: ['string', 'null'] },
     summary: counts,
     links: linksSchema,
   },

@@ -41,9 +41,18 @@ function listItem(s: SubmissionMeta) {
     period: s.period,
     status: s.withdrawnAt ? 'withdrawn' : s.status,
     withdrawnAt: s.withdrawnAt,
+    purgedAt: s.purgedAt,
     summary: s.counts,
     links: linksOf(s.id),
   };
+}
+
+/** 410 for a submission whose data the retention rule deleted: the receipt is still listed, its data is gone for good. */
+function purged(s: SubmissionMeta): ApiError {
+  return new ApiError(
+    410, 'purged',
+    `The data of this submission (${s.fileName}, received ${s.receivedAt.slice(0, 10)}) was deleted on ${(s.purgedAt ?? '').slice(0, 10)} under the data-retention rule, because a later submission replaced it or it was withdrawn. Its receipt and counts are kept; the submission that counts is in the list.`,
+  );
 }
 
 const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
@@ -240,6 +249,7 @@ export const submissionRoutes: FastifyPluginAsync<SubmissionRouteOptions> = asyn
     async (request, reply) => {
       const p = principalOf(request);
       const s = await visibleSubmission(app, p, request.params.id, 'submission.read');
+      if (s.purgedAt) throw purged(s);
       const json = await app.repos.submissions.reportJson(s.id);
       if (json === undefined) throw new ApiError(404, 'not_found', 'There is no submission with this id, or it is not yours to see.');
       await app.repos.audit.write({ actor: p, action: 'submission.read', outcome: 'ok', targetOrgId: s.orgId, submissionId: s.id });
@@ -256,6 +266,7 @@ export const submissionRoutes: FastifyPluginAsync<SubmissionRouteOptions> = asyn
     async (request, reply: FastifyReply) => {
       const p = principalOf(request);
       const s = await visibleSubmission(app, p, request.params.id, 'submission.annotated');
+      if (s.purgedAt) throw purged(s);
       // Built once when the submission was stored; built now (once) only for one stored before that.
       let annotated = await app.repos.submissions.annotated(s.id);
       if (!annotated) {

@@ -173,6 +173,12 @@ export function migrations(dialect: DialectName): Record<string, Migration> {
           .execute();
       },
     },
+    '0006_retention': {
+      async up(db: Kysely<unknown>) {
+        await db.schema.alterTable('submissions').addColumn('purged_at', 'text').execute();
+        await db.schema.alterTable('submissions').addColumn('purged_by', 'text').execute();
+      },
+    },
   };
 }
 

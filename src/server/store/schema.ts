@@ -58,6 +58,9 @@ export interface SubmissionTable {
   /** When an administrator withdrew it (kept, but out of the aggregate); null while it counts. */
   withdrawn_at: string | null;
   withdrawn_by: string | null;
+  /** When its data (file, records, issues, report, annotated workbook) was deleted under the retention rule; the receipt and counts stay. */
+  purged_at: string | null;
+  purged_by: string | null;
 }
 
 export interface SubmissionFileTable {
