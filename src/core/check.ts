@@ -19,6 +19,7 @@ import { asideColumns } from './records/tables';
 import type { CheckRecord, CheckReport, ColumnMapping, Issue, Skipped, TableReport } from './report';
 import { summarise } from './summary';
 import type { Spread } from './validate/combine';
+import { withDayFirstDoubt, writtenDayFirst } from './validate/dateOrder';
 import { findDuplicates } from './validate/duplicates';
 import { validateRow, type Fix } from './validate/validateRow';
 import { cellText, columnIndex, columnLetter, type Cell, type Sheet, type Workbook } from './workbook';
@@ -132,7 +133,10 @@ export function check(workbook: Workbook, options: CheckOptions = {}): CheckResu
     if (below >= 0) skipped.push({ sheet: t.sheet.name, reason: tableBelowReason(t, t.region.firstRow + below, t.region.firstRow + kinds.lastIndexOf('other_table')) });
     const streetCol = entry('street')?.col;
     const others = distinguishingColumns(t, collection);
-    const ctx = { collection, period, fields, normalise, fixes: options.fixes === true, messages, ...(streetCol !== undefined ? { streetCol } : {}) };
+    // A date column written day first: its dates that could be read either way are said to be unclear, never read the US way in silence.
+    const dated = entry('date');
+    const rowNormalise = dated && !dated.spread && writtenDayFirst(t.region, dated.col) ? withDayFirstDoubt(normalise, dated.field) : normalise;
+    const ctx = { collection, period, fields, normalise: rowNormalise, fixes: options.fixes === true, messages, ...(streetCol !== undefined ? { streetCol } : {}) };
     let count = 0;
     kinds.forEach((kind, i) => {
       if (kind !== 'record') return;

@@ -47,6 +47,8 @@ const AUDIENCE_FALLBACK = 'Parent/family, Parent/family and child, Caregivers, T
 const EVENT_TYPE_FALLBACK = 'Literacy, Adult-child interaction, Child development, Parenting, Instruction, Business/operational support or Other';
 const PROVIDER_WORD = /provider|child ?care|ece|early childhood|daycare/i;
 
+const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
 const DATE_HOW = `Write the day the event was held as month/day/year, e.g. ${EXAMPLE_DATE}.`;
 
 const invalidDate: Wording = (p, ctx, reason) => {
@@ -59,6 +61,13 @@ const invalidDate: Wording = (p, ctx, reason) => {
       return s
         ? `${v} looks like day/month/year, but dates here are month/day/year. If you mean ${s}, write ${s}.`
         : `${v} looks like day/month/year, but dates here are month/day/year. ${DATE_HOW}`;
+    }
+    case 'order_unclear': {
+      const a = Number(p.first);
+      const b = Number(p.second);
+      const y = Number(p.year);
+      const name = (m: number) => MONTH_NAMES[m - 1] ?? String(m);
+      return `${v} can be read two ways, and other dates in this column are written day/month/year. If the event was on ${name(b)} ${a}, ${y}, write ${b}/${a}/${y}; if on ${name(a)} ${b}, ${y}, write ${a}/${b}/${y}.`;
     }
     case 'no_year': {
       const year = ctx.period && ctx.period.start.slice(0, 4) === ctx.period.end.slice(0, 4) ? ctx.period.start.slice(0, 4) : undefined;

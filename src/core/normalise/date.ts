@@ -226,7 +226,8 @@ function fromNumber(v: number, date1904: boolean): Normalised<string> {
  *
  * Reasons of invalid_date: impossible (2/30/2023), day_first (25/8/2023,
  * params.suggestion = "8/25/2023"), no_year ("3/4"), no_day ("March 2023"),
- * range ("March 4-5"), vague ("TBD", "Spring"), not_a_date, error_cell.
+ * range ("March 4-5"), vague ("TBD", "Spring"), not_a_date, error_cell; and, from the
+ * column (validate/dateOrder.ts), order_unclear (12/01/2023 where the column is written day first).
  */
 export function normaliseDate(cell: Cell, opts: { date1904: boolean }): Normalised<string> {
   const v = cell.value;

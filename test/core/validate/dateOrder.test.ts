@@ -1,0 +1,29 @@
+import { check } from '../../../src/core/check';
+import type { Cell, Sheet, Workbook } from '../../../src/core/workbook';
+
+const cell = (v: string | number | null): Cell => (v === null ? { kind: 'empty', value: null } : typeof v === 'number' ? { kind: 'number', value: v } : { kind: 'text', value: v });
+const book = (rows: (string | number | null)[][]): Workbook => ({ sheets: [{ name: 'Events', rows: rows.map((r) => r.map(cell)), merges: [] } as Sheet], date1904: false, source: 'xlsx' });
+const HEAD = ['Event', 'Date', 'Audience', 'Level', 'Attendees'];
+const events = (dates: string[]) => book([HEAD, ...dates.map((d, i) => [`Story time ${i}`, d, 'Parents', 'Level 1', 10])]);
+const dateIssues = (dates: string[]) => check(events(dates)).issues.filter((i) => i.field === 'date').map((i) => [i.row, i.value, i.message]);
+
+describe('a date column written day first', () => {
+  test('a date that reads both ways is an error naming both days, not a silent month/day/year', () => {
+    const r = check(events(['12/01/2023', '15/02/2023', '5/5/2023']));
+    const issues = r.issues.filter((i) => i.field === 'date');
+    expect(issues.map((i) => [i.row, i.code])).toEqual([[2, 'invalid_date'], [3, 'invalid_date']]);
+    expect(issues[0]!.message).toBe('“12/01/2023” can be read two ways, and other dates in this column are written day/month/year. If the event was on January 12, 2023, write 1/12/2023; if on December 1, 2023, write 12/1/2023.');
+    // 5/5/2023 is the same day either way.
+    expect(r.records[2]!.values.date).toBe('2023-05-05');
+  });
+
+  test('a column with one plain month/day/year date stays month/day/year', () => {
+    expect(dateIssues(['12/01/2023', '3/20/2023', '4/5/2023'])).toEqual([]);
+  });
+
+  test('a column without any day-first date stays month/day/year', () => {
+    const r = check(events(['12/01/2023', '4/5/23', '2023-06-01']));
+    expect(r.issues.filter((i) => i.field === 'date')).toEqual([]);
+    expect(r.records.map((x) => x.values.date)).toEqual(['2023-12-01', '2023-04-05', '2023-06-01']);
+  });
+});
