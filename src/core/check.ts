@@ -92,7 +92,8 @@ export function check(workbook: Workbook, options: CheckOptions = {}): CheckResu
     engine: { version: ENGINE_VERSION, collection: collection.id },
   };
 
-  const { tables, skipped } = findTables(workbook, options, { collection, matcher, legend, period, date1904: workbook.date1904 });
+  const valueKeys = findValueKeys(workbook, collection);
+  const { tables, skipped } = findTables(workbook, options, { collection, matcher, legend, valueKeys, period, date1904: workbook.date1904 });
   if (tables.length === 0) {
     const issues = unmappedIssues(collection, [], csv);
     const only = options.sheet ? findSheetByName(workbook, options.sheet) : workbook.sheets.length === 1 ? workbook.sheets[0] : undefined;
@@ -102,7 +103,7 @@ export function check(workbook: Workbook, options: CheckOptions = {}): CheckResu
     };
   }
 
-  const normalise = withValueKeys(memoNormaliser({ collection, date1904: workbook.date1904 }), findValueKeys(workbook, collection));
+  const normalise = withValueKeys(memoNormaliser({ collection, date1904: workbook.date1904 }), valueKeys);
   for (const t of tables) dropHopelessRequired(t, collection, normalise, options);
   const records: CheckRecord[] = [];
   const fixes: SheetFix[] = [];
@@ -187,6 +188,8 @@ interface Context {
   collection: Collection;
   matcher: HeaderMatcher;
   legend: Legend;
+  /** The partner's keys for coded values ("A = Touchpoint"): the values they explain fit their field. */
+  valueKeys: ValueKeys;
   period: Period;
 }
 
@@ -279,7 +282,7 @@ function buildTable(sheet: Sheet, headerRow: number, ctx: Context, options: Chec
       return out;
     };
     mapping = mapColumns({
-      collection: ctx.collection, matcher: ctx.matcher, legend: ctx.legend, headers, columnCells, date1904: ctx.date1904, period: ctx.period, aside,
+      collection: ctx.collection, matcher: ctx.matcher, legend: ctx.legend, valueKeys: ctx.valueKeys, headers, columnCells, date1904: ctx.date1904, period: ctx.period, aside,
       ...(overrides ? { overrides } : {}),
     });
     cache.set(key, mapping);

@@ -34,6 +34,8 @@ export function findLegend(workbook: Workbook, matcher: HeaderMatcher): Legend {
 function readSheet(sheet: Sheet, matcher: HeaderMatcher, legend: Legend): void {
   const rows = Math.min(sheet.rows.length, MAX_ROWS);
   const sideBySide: Legend = new Map();
+  /** Rows that name an agreed field for a heading, including headings that already say it ("Lvl | Engagement level"). */
+  let described = 0;
   for (let r = 0; r < rows; r++) {
     const row = sheet.rows[r] ?? [];
     const texts: { c: number; t: string }[] = [];
@@ -44,8 +46,9 @@ function readSheet(sheet: Sheet, matcher: HeaderMatcher, legend: Legend): void {
     // Side by side, in a short row: their heading, then the agreed field it means.
     if (texts.length >= 2 && texts.length <= 3 && texts[1]!.c === texts[0]!.c + 1) {
       const name = texts[0]!.t;
-      const meaning = texts[1]!.t;
-      if (name.length <= 40 && meaning.length <= 60) addPair(sideBySide, name, meaning, matcher, `sheet "${sheet.name}", row ${r + 1}`);
+      // "Engagement level: A = Touchpoint, B = Level 1": the field, then its codes (read by valueKey.ts).
+      const meaning = texts[1]!.t.replace(/^([^:=]{2,60}?)\s*:\s*\S{1,6}\s*=.*$/s, '$1');
+      if (name.length <= 40 && meaning.length <= 60 && addPair(sideBySide, name, meaning, matcher, `sheet "${sheet.name}", row ${r + 1}`)) described++;
     }
     // In one cell: "Fld 1 = Title/Event; Fld 2 = Number of attendees".
     for (const { t } of texts) {
@@ -57,16 +60,18 @@ function readSheet(sheet: Sheet, matcher: HeaderMatcher, legend: Legend): void {
     }
   }
   // One pair alone is a coincidence; a legend explains several columns.
-  if (sideBySide.size >= 2) for (const [k, v] of sideBySide) if (!legend.has(k)) legend.set(k, v);
+  if (sideBySide.size >= 1 && described >= 2) for (const [k, v] of sideBySide) if (!legend.has(k)) legend.set(k, v);
 }
 
-function addPair(legend: Legend, name: string, meaning: string, matcher: HeaderMatcher, where: string): void {
+/** Records "their heading means this field"; true when the meaning names an agreed field (recorded, or their heading already says it). */
+function addPair(legend: Legend, name: string, meaning: string, matcher: HeaderMatcher, where: string): boolean {
   const best = matchHeader(meaning, matcher)[0];
-  if (!best || best.score < STRICT) return;
+  if (!best || best.score < STRICT) return false;
   // Their heading must not already be an agreed name (a list of labels is not a legend).
   const own = matchHeader(name, matcher)[0];
-  if (own && own.score >= 0.9) return;
+  if (own && own.score >= 0.9) return own.field === best.field;
   const key = legendKey(name);
-  if (!key || legend.has(key)) return;
-  legend.set(key, { field: best.field, where });
+  if (!key) return false;
+  if (!legend.has(key)) legend.set(key, { field: best.field, where });
+  return true;
 }

@@ -24,6 +24,8 @@ export interface MappingInput {
   columnCells(col: number): Cell[];
   date1904: boolean;
   period: Period;
+  /** The partner's keys for coded values, per field: code → option id. */
+  valueKeys?: Map<string, Map<string, string>>;
   /** The person's confirmed choices: column letter → choice. */
   overrides?: Record<string, MappingChoice>;
   /** Columns of a separate table beside the events: they map to nothing. */
@@ -87,7 +89,7 @@ export function mapColumns(input: MappingInput): Mapping {
   const evidenceCache = new Map<number, Map<string, ValueEvidence>>();
   const evidenceOf = (col: number): Map<string, ValueEvidence> => {
     let e = evidenceCache.get(col);
-    if (!e) evidenceCache.set(col, (e = columnEvidence(input.columnCells(col), collection, input.date1904, input.period)));
+    if (!e) evidenceCache.set(col, (e = columnEvidence(input.columnCells(col), collection, input.date1904, input.period, input.valueKeys)));
     return e;
   };
   const fieldsById = new Map(collection.fields.map((f) => [f.id, f]));
@@ -241,6 +243,7 @@ function columnCandidates(header: string, input: MappingInput, evidence: Map<str
   const bareNumbers = numbersOnly(collection, evidence);
   // A long question ("What other events would you like to see?") sharing one word with a field is no name for it, and its answers say nothing.
   const question = isQuestion(header);
+  const namesAField = matches.some((x) => x.score >= 0.5);
   for (const field of collection.fields) {
     const m = matches.find((x) => x.field === field.id);
     // A heading sharing a word or two with a name is no evidence ("Notes" vs "Event notes").
@@ -258,7 +261,8 @@ function columnCandidates(header: string, input: MappingInput, evidence: Map<str
     const contradicted = TYPED.has(field.kind) && (v?.sample ?? evidenceSample) >= 5 && vs < 0.2;
     // Without a word of the heading for it, the values alone speak (valueOnly below), never through the heading's share.
     let withHeader = h === 0 ? 0 : (0.65 * h + 0.35 * vs) * (contradicted || (listLike && field.kind === 'text') ? 0.6 : 1);
-    const coded = header === '' || (h === 0 && CODED_HEADING.test(header));
+    // A code for a heading ("F2", "Col 3") names no field at all; "Aud" or "Lvl" name one, and are no code for the others.
+    const coded = header === '' || (!namesAField && CODED_HEADING.test(header));
     // A handful of values is weak evidence on its own.
     const support = Math.min(1, (v?.sample ?? 0) / 4);
     const valueShare = v?.inArea ?? vs;

@@ -2,6 +2,7 @@ import type { Collection, FieldDef, Period } from '../collection/types';
 import { guardedNormalise as normaliseField } from '../normalise/memo';
 import { normaliseKey } from '../text';
 import { cellText, type Cell } from '../workbook';
+import { valueKeyOf } from './valueKey';
 
 /** What a column's values say about one field: a share of fitting values and the fact in words. */
 export interface ValueEvidence {
@@ -24,12 +25,12 @@ const VIRTUAL = /\b(virtual|online|zoom|teams|facebook|phone|webinar|remote)\b/i
  * reporting period, zip codes, engagement levels, audiences, event types,
  * small whole numbers, addresses, place names, long descriptions.
  */
-export function columnEvidence(cells: Cell[], collection: Collection, date1904: boolean, period: Period): Map<string, ValueEvidence> {
+export function columnEvidence(cells: Cell[], collection: Collection, date1904: boolean, period: Period, valueKeys?: Map<string, Map<string, string>>): Map<string, ValueEvidence> {
   const sample = cells.filter((c) => c.kind !== 'empty' && cellText(c) !== '').slice(0, SAMPLE);
   const out = new Map<string, ValueEvidence>();
   if (sample.length === 0) return out;
   const n = sample.length;
-  const ctx = { collection, date1904 };
+  const ctx = { collection, date1904, valueKeys };
   const profile = profileOf(sample);
   for (const field of collection.fields) {
     const e = fieldEvidence(field, sample, n, ctx, period);
@@ -40,7 +41,7 @@ export function columnEvidence(cells: Cell[], collection: Collection, date1904: 
   return out;
 }
 
-function fieldEvidence(field: FieldDef, sample: Cell[], n: number, ctx: { collection: Collection; date1904: boolean }, period: Period): ValueEvidence | null {
+function fieldEvidence(field: FieldDef, sample: Cell[], n: number, ctx: { collection: Collection; date1904: boolean; valueKeys?: Map<string, Map<string, string>> }, period: Period): ValueEvidence | null {
   switch (field.kind) {
     case 'date': {
       const lo = yearOf(period.start) - 1;
@@ -63,7 +64,16 @@ function fieldEvidence(field: FieldDef, sample: Cell[], n: number, ctx: { collec
     case 'enum_list': {
       let fit = 0;
       let inArea = 0;
+      const keys = ctx.valueKeys?.get(field.id);
+      let keyed = 0;
       for (const c of sample) {
+        // A code the partner's own key explains ("A = Touchpoint") fits its field.
+        if (keys?.has(valueKeyOf(cellText(c)))) {
+          fit++;
+          inArea++;
+          keyed++;
+          continue;
+        }
         const r = normaliseField(field, c, ctx);
         if (r.kind !== 'ok') continue;
         if (!r.warning) inArea++;
@@ -71,7 +81,7 @@ function fieldEvidence(field: FieldDef, sample: Cell[], n: number, ctx: { collec
       }
       // Zip codes outside the service area support a heading that says zip, but are no evidence on their own.
       if (field.kind === 'zip') return { score: fit / n, fact: `${fit} of ${n} values are zip codes${inArea < fit ? ` (${fit - inArea} outside the area)` : ''}`, inArea: inArea / n };
-      return { score: fit / n, fact: `${fit} of ${n} values are ${field.label.toLowerCase()} values` };
+      return { score: fit / n, fact: `${fit} of ${n} values are ${field.label.toLowerCase()} values${keyed ? ` (${keyed} by the workbook's own key)` : ''}` };
     }
     case 'count': {
       let fit = 0;

@@ -47,9 +47,12 @@ export function findValueKeys(workbook: Workbook, collection: Collection): Value
 function add(found: ValueKeys, fields: FieldDef[], collection: Collection, code: string, meaning: string): void {
   for (const field of fields) {
     const r = normaliseField(field, { kind: 'text', value: meaning }, { collection, date1904: false });
-    if (r.kind !== 'ok' || r.warning || typeof r.value !== 'string') continue;
+    if (r.kind !== 'ok' || r.warning) continue;
+    // One option: "P = Parents" for a list field (audiences) is the list of that one option.
+    const id = typeof r.value === 'string' ? r.value : Array.isArray(r.value) && r.value.length === 1 && typeof r.value[0] === 'string' ? r.value[0] : undefined;
+    if (id === undefined) continue;
     let codes = found.get(field.id);
     if (!codes) found.set(field.id, (codes = new Map()));
-    if (!codes.has(valueKeyOf(code))) codes.set(valueKeyOf(code), r.value);
+    if (!codes.has(valueKeyOf(code))) codes.set(valueKeyOf(code), id);
   }
 }

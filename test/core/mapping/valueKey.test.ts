@@ -22,4 +22,27 @@ describe('value keys', () => {
   test('one pair alone is no key', () => {
     expect(findValueKeys(workbookOf(sheetOf('S', [['TP', 'Touchpoint']])), HSH_2023).size).toBe(0);
   });
+
+  test('a key sheet explains coded audiences and levels: the codes count as their options, and the columns map with full confidence', () => {
+    const data = sheetOf('Data', [
+      ['Name', 'Dt', 'Aud', 'Lvl', 'Zip', 'N'],
+      ...[0, 1, 2, 3, 4, 5].map((i) => [`Circle time ${i}`, `9/${i + 1}/2023`, i % 2 ? 'T' : 'P', ['A', 'B', 'C'][i % 3]!, '48214', 5 + i]),
+    ]);
+    const key = sheetOf('Key', [
+      ['Column', 'Meaning'],
+      ['Lvl', 'Engagement level: A = Touchpoint, B = Level 1, C = Level 2'],
+      ['Aud', 'Audience: P = Parents, T = Teachers'],
+      ['N', 'Number of attendees'],
+    ]);
+    expect(findValueKeys(workbookOf(data, key), HSH_2023).get('audience')).toEqual(new Map([['p', 'parent_family'], ['t', 'teacher_educator']]));
+    const report = check(workbookOf(data, key));
+    expect(report.columns.map((c) => [c.header, c.field, c.confidence])).toEqual([
+      ['Name', 'title', expect.any(Number)], ['Dt', 'date', 1], ['Aud', 'audience', 1], ['Lvl', 'engagement', 1], ['Zip', 'zip', 1], ['N', 'attendees', 1],
+    ]);
+    expect(report.records.map((r) => [r.values.audience, r.values.engagement])).toEqual([
+      [['parent_family'], 'touchpoint'], [['teacher_educator'], 'level_one'], [['parent_family'], 'level_two'],
+      [['teacher_educator'], 'touchpoint'], [['parent_family'], 'level_one'], [['teacher_educator'], 'level_two'],
+    ]);
+    expect(report.issues).toEqual([]);
+  });
 });
