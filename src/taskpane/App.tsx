@@ -10,8 +10,12 @@ import { CheckClient } from './worker/client';
 export type AppMode = { kind: 'excel'; host: WorkbookHost } | { kind: 'browser' };
 
 const useStyles = makeStyles({
+  // The layout is on an element inside the provider: Fluent copies the provider's own classes onto every
+  // portal (dropdown lists, menus), and a full-height, opaque portal covered the pane and ate the clicks.
   root: {
     minHeight: '100vh',
+    backgroundColor: tokens.colorNeutralBackground1,
+    color: tokens.colorNeutralForeground1,
     boxSizing: 'border-box',
     padding: tokens.spacingVerticalM,
     paddingLeft: tokens.spacingHorizontalM,
@@ -36,19 +40,21 @@ export function App({ mode, theme, checks }: { mode: AppMode; theme?: ThemeName;
   const followed = useThemeName(mode.kind === 'excel');
   const name = theme ?? followed;
   return (
-    <FluentProvider theme={themeFor(name)} className={styles.root} data-theme={name}>
-      <header>
-        <p className={styles.header}>Hope Starts Here · events data share</p>
-      </header>
-      <main className={styles.main}>
-        {mode.kind === 'excel' ? (
-          <HostProvider host={mode.host} engine={client.check} checks={client}>
-            <Flow />
-          </HostProvider>
-        ) : (
-          <BrowserApp checks={client} />
-        )}
-      </main>
+    <FluentProvider theme={themeFor(name)} data-theme={name}>
+      <div className={styles.root}>
+        <header>
+          <p className={styles.header}>Hope Starts Here · events data share</p>
+        </header>
+        <main className={styles.main}>
+          {mode.kind === 'excel' ? (
+            <HostProvider host={mode.host} engine={client.check} checks={client}>
+              <Flow />
+            </HostProvider>
+          ) : (
+            <BrowserApp checks={client} />
+          )}
+        </main>
+      </div>
     </FluentProvider>
   );
 }

@@ -307,6 +307,47 @@ describeBrowser('the browser mode in chromium, at 320 px', () => {
     expect(await page.evaluate(() => localStorage.getItem('hsh-datashare.token'))).toBe(token);
   });
 
+  test('the first column\'s field list opens with the mouse and with the keyboard at 320 px, and nothing covers the pane', async () => {
+    await page.goto(`${base}/taskpane.html`);
+    await page.locator('input[type=file]').setInputFiles(workbookPath);
+    await page.getByRole('heading', { name: 'Where are your events?' }).waitFor();
+    await page.getByRole('button', { name: 'Next: columns' }).click();
+    const heading = page.getByRole('heading', { name: 'Which column is which?' });
+    await heading.waitFor();
+    /** Whatever is on top where the heading is drawn must be the heading itself, not a portal laid over the pane. */
+    const headingOnTop = () =>
+      heading.evaluate((h) => {
+        const r = h.getBoundingClientRect();
+        const top = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+        return top !== null && h.contains(top);
+      });
+
+    // The mouse: one click on the first column's dropdown opens its list, and an option can be chosen.
+    const first = page.getByRole('combobox', { name: 'Field for column A' });
+    await first.scrollIntoViewIfNeeded();
+    await first.click();
+    await page.getByRole('listbox').waitFor();
+    await page.screenshot({ path: join(SHOTS, 'mapping-first-dropdown-mouse-light.png') });
+    await page.getByRole('option', { name: 'Description of Event' }).click();
+    await expect(first.textContent()).resolves.toBe('Description of Event');
+    await page.getByRole('option').first().waitFor({ state: 'detached' });
+    await heading.scrollIntoViewIfNeeded();
+    expect(await headingOnTop()).toBe(true);
+
+    // The keyboard: focus the second column's dropdown, open it with Enter, move and choose with the arrows and Enter.
+    const second = page.getByRole('combobox', { name: 'Field for column B' });
+    await second.focus();
+    await heading.scrollIntoViewIfNeeded();
+    expect(await headingOnTop()).toBe(true);
+    await page.keyboard.press('Enter');
+    await page.getByRole('listbox').waitFor();
+    await page.screenshot({ path: join(SHOTS, 'mapping-first-dropdown-keyboard-light.png') });
+    await page.keyboard.press('Escape');
+    await page.getByRole('option').first().waitFor({ state: 'detached' });
+    expect(await second.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await headingOnTop()).toBe(true);
+  });
+
   test('dark theme follows the system, and every step stays readable at 320 px', async () => {
     await page.emulateMedia({ colorScheme: 'dark' });
     await page.goto(`${base}/taskpane.html`);
