@@ -60,6 +60,8 @@ export interface Receipt {
   status: string;
   summary?: { records?: number; errors?: number; warnings?: number; [key: string]: unknown };
   links: { report?: string; annotated?: string };
+  /** When the server stored it (ISO), when it says. */
+  receivedAt?: string;
   /** True when the server recognised the key and returned the earlier submission (HTTP 200). */
   replayed: boolean;
 }
@@ -238,12 +240,45 @@ function asReceipt(data: unknown): Omit<Receipt, 'replayed'> | null {
   return {
     id: String(d.id),
     status: typeof d.status === 'string' ? d.status : 'received',
+    ...(typeof d.receivedAt === 'string' ? { receivedAt: d.receivedAt } : {}),
     summary: d.summary && typeof d.summary === 'object' ? (d.summary as Receipt['summary']) : undefined,
     links: {
       report: typeof links.report === 'string' ? links.report : undefined,
       annotated: typeof links.annotated === 'string' ? links.annotated : undefined,
     },
   };
+}
+
+/** Who a token belongs to, as the server says (GET /api/v1/me). */
+export interface Identity {
+  person: string;
+  role: 'partner' | 'analyst';
+  org: { id: string; name: string; signed: boolean } | null;
+  period?: { start: string; end: string };
+  deadline?: string;
+  lastSubmission: { id: string; receivedAt: string; fileName: string; records: number } | null;
+}
+
+/** Checks a token with the server: the identity, or the SubmitError a partner reads (401: not valid or expired). */
+export async function whoAmI(token: string, options: ApiOptions): Promise<Identity> {
+  const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), options.timeoutMs ?? 30_000);
+  let response: Response;
+  try {
+    response = await doFetch(`${options.baseUrl.replace(/\/+$/, '')}/api/v1/me`, { headers: { Authorization: `Bearer ${token}`, Accept: 'application/json' }, signal: controller.signal });
+  } catch (error) {
+    throw networkError(error);
+  } finally {
+    clearTimeout(timer);
+  }
+  const data = await readJson(response);
+  if (!response.ok) throw errorFor(response.status, serverMessage(data), response.headers.get('Retry-After'), serverCode(data));
+  const d = (data ?? {}) as Partial<Identity>;
+  if (typeof d.person !== 'string' || (d.role !== 'partner' && d.role !== 'analyst')) {
+    throw new SubmitError('unexpected', 'The server answered, but did not say who this token belongs to. Try again in a minute.', response.status);
+  }
+  return { person: d.person, role: d.role, org: d.org ?? null, period: d.period, deadline: d.deadline, lastSubmission: d.lastSubmission ?? null };
 }
 
 /** Fetches a file the server only gives with the token (the annotated workbook). */

@@ -282,8 +282,11 @@ describeBrowser('the browser mode in chromium, at 320 px', () => {
     await page.getByRole('button', { name: 'Next: submit' }).click();
     await page.getByRole('heading', { name: 'Submit' }).waitFor();
     await page.getByLabel(/Your sign-in token/).fill(token);
+    await page.getByRole('checkbox', { name: /Remember me on this device/ }).check();
     await shot('7-signin-light');
     await page.getByRole('button', { name: 'Sign in' }).click();
+    // The token is checked with the server before the partner is signed in.
+    await page.getByText('Signed in as Pat Partner, Eastside Family Hub.').waitFor();
     await page.getByRole('button', { name: 'Submit' }).click();
     await page.getByText('Submitted', { exact: true }).waitFor();
     const id = (await page.getByLabel('Receipt').locator('dd').first().textContent())!.trim();
@@ -365,7 +368,7 @@ describeBrowser('the browser mode in chromium, at 320 px', () => {
     await expect(page.getByTestId('cell-details').textContent()).resolves.toMatch(/^I4: ~25 Warning: /);
     await shot('4-check-dark');
     await page.getByRole('button', { name: 'Next: submit' }).click();
-    await page.getByText('Signed in on this device.').waitFor();
+    await page.getByText('Signed in as Pat Partner, Eastside Family Hub.').waitFor();
     await shot('7-submit-dark');
     await expectNoSidewaysScroll();
     await page.emulateMedia({ colorScheme: 'light' });

@@ -8,9 +8,21 @@ import { fakeHost, renderWithHost } from './fakes';
 type Reply = { status: number; body?: unknown; headers?: Record<string, string> } | Error;
 
 /** A fetch that answers from a script, one reply per call, remembering each request. */
+/** What GET /api/v1/me says of each token: any token is Pat Partner's, but "bad" and "expired". */
+let identities: Record<string, unknown> = {};
+const PAT = { person: 'Pat Partner', role: 'partner', org: { id: 'org_1', name: 'Eastside Family Hub', signed: true }, deadline: '2025-01-31', lastSubmission: null };
+
 function scriptedFetch(...replies: Reply[]) {
   const calls: { url: string; init: RequestInit }[] = [];
+  const meCalls: string[] = [];
   const fetch = jest.fn(async (url: string, init: RequestInit) => {
+    if (url.endsWith('/api/v1/me')) {
+      const token = (init.headers as Record<string, string>).Authorization?.replace(/^Bearer /, '') ?? '';
+      meCalls.push(token);
+      const ok = token !== 'bad' && token !== 'expired';
+      const body = ok ? (identities[token] ?? PAT) : { error: { code: 'unauthorized', message: 'The token is not valid.' } };
+      return { status: ok ? 200 : 401, ok, headers: { get: () => null }, json: async () => body } as unknown as Response;
+    }
     calls.push({ url, init });
     const reply = replies.shift();
     if (!reply) throw new Error('no more replies scripted');
@@ -24,7 +36,7 @@ function scriptedFetch(...replies: Reply[]) {
     } as unknown as Response;
   });
   globalThis.fetch = fetch as unknown as typeof globalThis.fetch;
-  return { fetch, calls };
+  return { fetch, calls, meCalls };
 }
 
 const RECEIPT = { id: 'sub_123', status: 'received', summary: { records: 4, errors: 1, warnings: 2 }, links: { report: '/api/v1/submissions/sub_123', annotated: '/api/v1/submissions/sub_123/annotated.xlsx' } };
@@ -42,11 +54,16 @@ async function toSubmit(user: ReturnType<typeof userEvent.setup>) {
 
 async function signIn(user: ReturnType<typeof userEvent.setup>, token = 'tok-1', remember = true) {
   await user.type(screen.getByLabelText(/Your sign-in token/), token);
-  if (!remember) await user.click(screen.getByRole('checkbox', { name: 'Remember me on this device' }));
+  // Off unless asked: the pane is often open on a shared computer.
+  if (remember) await user.click(screen.getByRole('checkbox', { name: /Remember me on this device/ }));
   await user.click(screen.getByRole('button', { name: 'Sign in' }));
+  if (token !== 'bad' && token !== 'expired') await screen.findByText(/^Signed in as /);
 }
 
-beforeEach(() => localStorage.clear());
+beforeEach(() => {
+  localStorage.clear();
+  identities = {};
+});
 
 describe('step 4: submit', () => {
   test('signs in, remembers the token, submits the checked values and shows the receipt', async () => {
@@ -82,7 +99,56 @@ describe('step 4: submit', () => {
     renderWithHost(<Flow />, host);
     await toSubmit(user);
     expect(screen.queryByLabelText(/Your sign-in token/)).not.toBeInTheDocument();
-    expect(screen.getByText('Signed in on this device.')).toBeInTheDocument();
+    // The remembered token is checked with the server again, and says whose it is.
+    expect(await screen.findByText('Signed in as Pat Partner, Eastside Family Hub.')).toBeInTheDocument();
+  });
+
+  test('a token the server refuses does not sign in: the form stays, with the reason, and nothing is remembered', async () => {
+    const user = userEvent.setup();
+    const { calls, meCalls } = scriptedFetch();
+    renderWithHost(<Flow />, fakeHost().host);
+    await toSubmit(user);
+    await signIn(user, 'bad', true);
+    expect(await screen.findByText(/Your sign-in token is not valid or has expired/)).toBeInTheDocument();
+    expect(screen.getByLabelText(/Your sign-in token/)).toBeInTheDocument();
+    expect(screen.queryByText(/^Signed in as /)).not.toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Submit' })).toBeDisabled();
+    expect(localStorage.getItem('hsh-datashare.token')).toBeNull();
+    expect(meCalls).toEqual(['bad']);
+    expect(calls).toHaveLength(0);
+  });
+
+  test('"Remember me" is off until the person ticks it', async () => {
+    const user = userEvent.setup();
+    scriptedFetch();
+    renderWithHost(<Flow />, fakeHost().host);
+    await toSubmit(user);
+    expect(screen.getByRole('checkbox', { name: /Remember me on this device/ })).not.toBeChecked();
+  });
+
+  test('a remembered token that has expired since is forgotten, and the person is asked to sign in again', async () => {
+    const user = userEvent.setup();
+    scriptedFetch();
+    localStorage.setItem('hsh-datashare.token', 'expired');
+    renderWithHost(<Flow />, fakeHost().host);
+    await toSubmit(user);
+    expect(await screen.findByText(/Your saved sign-in is no longer valid/)).toBeInTheDocument();
+    expect(screen.getByLabelText(/Your sign-in token/)).toBeInTheDocument();
+    expect(localStorage.getItem('hsh-datashare.token')).toBeNull();
+  });
+
+  test('the last submission is named before sending again; the receipt has its date and what happens next', async () => {
+    const user = userEvent.setup();
+    identities['tok-9'] = { ...PAT, lastSubmission: { id: 'sub_old', receivedAt: '2024-03-04T15:05:00Z', fileName: 'events.xlsx', records: 12 } };
+    scriptedFetch({ status: 201, body: { ...RECEIPT, receivedAt: '2024-05-06T10:00:00Z' } });
+    renderWithHost(<Flow />, fakeHost().host);
+    await toSubmit(user);
+    await signIn(user, 'tok-9', false);
+    expect(screen.getByText(/^You last submitted on March 4, 2024 at .* \(12 events from “events\.xlsx”\)\. A new submission replaces it/)).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Submit' }));
+    const receipt = await screen.findByLabelText('Receipt');
+    expect(receipt).toHaveTextContent(/ReceivedMay 6, 2024 at/);
+    expect(screen.getByText(/^What happens next: the data team reads every submission after the deadline, January 31, 2025/)).toBeInTheDocument();
   });
 
   test('a token the person asks not to remember is not stored', async () => {

@@ -11,6 +11,7 @@ import type { Limiter } from '../limiter';
 import { bearerToken } from '../plugins/auth';
 import { aggregateRoutes } from './aggregate';
 import { analysisRoutes } from './analysis';
+import { meRoutes } from './me';
 import { submissionRoutes } from './submissions';
 
 export interface ApiOptions {
@@ -58,4 +59,5 @@ export const apiRoutes: FastifyPluginAsync<ApiOptions> = async (app, opts) => {
   await app.register(submissionRoutes, { prefix: '/submissions', config, engine, collection, limiter });
   await app.register(aggregateRoutes, { config, collection, engine, limiter });
   await app.register(analysisRoutes, { config, collection, engine, limiter });
+  await app.register(meRoutes, { config, collection });
 };

@@ -18,6 +18,8 @@ export const receiptSchema = {
   properties: {
     id: { type: 'string' },
     status: { type: 'string', enum: ['accepted', 'flagged'] },
+    /** When the server stored it. */
+    receivedAt: { type: 'string' },
     summary: { type: 'object', additionalProperties: true },
     links: linksSchema,
   },

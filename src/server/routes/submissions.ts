@@ -26,7 +26,7 @@ export function linksOf(id: string) {
 }
 
 function receipt(s: SubmissionMeta) {
-  return { id: s.id, status: s.status, summary: s.summary, links: linksOf(s.id) };
+  return { id: s.id, status: s.status, receivedAt: s.receivedAt, summary: s.summary, links: linksOf(s.id) };
 }
 
 function listItem(s: SubmissionMeta) {

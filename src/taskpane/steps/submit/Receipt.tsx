@@ -3,6 +3,7 @@ import { Button, MessageBar, MessageBarBody, MessageBarTitle, makeStyles, tokens
 import { fetchWithToken, resolveLink, type Receipt as ReceiptData } from '../../api';
 import { saveBlob } from '../../download';
 import { errorMessage } from '../../errors';
+import { formatDay, formatWhen } from './when';
 
 const useStyles = makeStyles({
   list: { display: 'grid', gridTemplateColumns: 'auto 1fr', columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalXXS, margin: 0 },
@@ -19,7 +20,7 @@ const STATUS_WORDS: Record<string, string> = {
 };
 
 /** What the server said it stored, and the annotated workbook the data team will see. */
-export function Receipt({ receipt, token, baseUrl }: { receipt: ReceiptData; token: string; baseUrl: string }) {
+export function Receipt({ receipt, token, baseUrl, deadline }: { receipt: ReceiptData; token: string; baseUrl: string; deadline?: string }) {
   const styles = useStyles();
   const [downloading, setDownloading] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -52,6 +53,12 @@ export function Receipt({ receipt, token, baseUrl }: { receipt: ReceiptData; tok
       <dl className={styles.list} aria-label="Receipt">
         <dt className={styles.term}>Submission</dt>
         <dd className={`${styles.value} ${styles.id}`}>{receipt.id}</dd>
+        {receipt.receivedAt && (
+          <>
+            <dt className={styles.term}>Received</dt>
+            <dd className={styles.value}>{formatWhen(receipt.receivedAt)}</dd>
+          </>
+        )}
         <dt className={styles.term}>Status</dt>
         <dd className={styles.value}>{STATUS_WORDS[receipt.status] ?? receipt.status}</dd>
         {summary?.records !== undefined && (
@@ -73,6 +80,9 @@ export function Receipt({ receipt, token, baseUrl }: { receipt: ReceiptData; tok
           </>
         )}
       </dl>
+      <p className={styles.value}>
+        What happens next: the data team reads every submission{deadline ? ` after the deadline, ${formatDay(deadline)}` : ''}, and may ask you about the errors it lists. You can send a corrected workbook at any time{deadline ? ' before then' : ''}: the latest submission counts, the earlier ones are kept. Keep the submission number above for your records.
+      </p>
       {receipt.links.annotated && (
         <div>
           <Button onClick={() => void download()} disabled={downloading}>

@@ -1,5 +1,7 @@
-import { useMemo, useState, type Dispatch } from 'react';
+import { useEffect, useMemo, useState, type Dispatch } from 'react';
 import { Button, MessageBar, MessageBarBody, MessageBarTitle, ProgressBar, makeStyles, tokens } from '@fluentui/react-components';
+import { whoAmI, type Identity } from '../../api';
+import { errorMessage } from '../../errors';
 import { sheetsRead, type FlowAction, type FlowState } from '../../flow';
 import { useHostServices } from '../../HostContext';
 import { apiBaseUrl, forgetToken, loadToken, saveToken } from '../../session';
@@ -7,6 +9,7 @@ import { useStepStyles } from '../layout';
 import { StepSection } from '../StepSection';
 import { buildPayload } from './payload';
 import { Receipt } from './Receipt';
+import { formatWhen } from './when';
 import { SignIn } from './SignIn';
 import { useSubmission } from './useSubmission';
 import { useRecheck } from '../check/useRecheck';
@@ -25,21 +28,54 @@ export function SubmitStep({ state, dispatch, baseUrl }: { state: SubmitState; d
   const step = useStepStyles();
   const api = useMemo(() => ({ baseUrl: baseUrl ?? apiBaseUrl() }), [baseUrl]);
   const [token, setToken] = useState<string | null>(() => loadToken());
+  const [identity, setIdentity] = useState<Identity | null>(null);
+  const [signInNote, setSignInNote] = useState<string | null>(null);
   const { state: submission, send } = useSubmission(api);
+  // A token remembered from an earlier visit is checked again: it may have expired or been revoked since.
+  useEffect(() => {
+    if (!token || identity) return;
+    let live = true;
+    whoAmI(token, api).then(
+      (who) => live && setIdentity(who),
+      (error: unknown) => {
+        if (!live) return;
+        if (error instanceof Error && 'kind' in error && error.kind === 'unauthorised') {
+          forgetToken();
+          setToken(null);
+          setSignInNote('Your saved sign-in is no longer valid (expired or withdrawn). Sign in again with the token the data team sent you.');
+        } else {
+          setSignInNote(`Could not confirm your sign-in: ${errorMessage(error)}`);
+        }
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [token, identity, api]);
   const { report } = state;
   // Edits in Excel while on this step are checked too: what is sent is what the summary says.
   useRecheck(state.choice, state.mapping, sheetsRead(report, state.choice.sheet), dispatch);
   const { errors, warnings, records } = report.summary;
 
-  function signIn(value: string, remember: boolean) {
-    if (remember) saveToken(value);
-    else forgetToken();
-    setToken(value);
+  /** Checks the token with the server first: resolves with the message to show when it is refused. */
+  async function signIn(value: string, remember: boolean): Promise<string | null> {
+    try {
+      const who = await whoAmI(value, api);
+      if (remember) saveToken(value);
+      else forgetToken();
+      setSignInNote(null);
+      setIdentity(who);
+      setToken(value);
+      return null;
+    } catch (error) {
+      return errorMessage(error);
+    }
   }
 
   function signOut() {
     forgetToken();
     setToken(null);
+    setIdentity(null);
   }
 
   async function go() {
@@ -72,16 +108,33 @@ export function SubmitStep({ state, dispatch, baseUrl }: { state: SubmitState; d
           </MessageBarBody>
         </MessageBar>
       )}
+      {signInNote && (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>{signInNote}</MessageBarBody>
+        </MessageBar>
+      )}
       {!token ? (
         <SignIn onSignIn={signIn} />
       ) : (
         !sent && (
-          <p className={styles.signedIn}>
-            <span>Signed in on this device.</span>
-            <Button size="small" appearance="subtle" onClick={signOut} disabled={sending}>
-              Sign out
-            </Button>
-          </p>
+          <>
+            <p className={styles.signedIn} role="status">
+              <span>{identity ? `Signed in as ${identity.person}${identity.org ? `, ${identity.org.name}` : ' (data team)'}.` : 'Checking your sign-in…'}</span>
+              <Button size="small" appearance="subtle" onClick={signOut} disabled={sending}>
+                Sign out
+              </Button>
+            </p>
+            {identity?.role === 'analyst' && (
+              <MessageBar intent="warning" layout="multiline">
+                <MessageBarBody>This is a data team token: only a partner organisation's token can submit events.</MessageBarBody>
+              </MessageBar>
+            )}
+            {identity?.lastSubmission && (
+              <p className={step.intro}>
+                You last submitted on {formatWhen(identity.lastSubmission.receivedAt)} ({identity.lastSubmission.records.toLocaleString('en-US')} events from “{identity.lastSubmission.fileName}”). A new submission replaces it: the latest one counts.
+              </p>
+            )}
+          </>
         )
       )}
       {sending && (
@@ -90,7 +143,7 @@ export function SubmitStep({ state, dispatch, baseUrl }: { state: SubmitState; d
           <span>Sending {records.toLocaleString('en-US')} events…</span>
         </div>
       )}
-      {sent && token && <Receipt receipt={sent} token={token} baseUrl={api.baseUrl} />}
+      {sent && token && <Receipt receipt={sent} token={token} baseUrl={api.baseUrl} deadline={identity?.deadline} />}
       {sent && (
         <div className={step.actions}>
           <Button onClick={() => dispatch({ type: 'back' })}>Back to the check</Button>
