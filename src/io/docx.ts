@@ -176,7 +176,10 @@ class DocxTables implements XmlSink {
       table.merges.push(merge);
       if (cell.vMerge === 'restart') table.vertical.set(left, merge);
     }
-    const text = cell.paragraphs.join('\n');
+    // Word ends a cell with a paragraph, an empty one after a nested table: empty paragraphs at the end are no lines.
+    const paragraphs = cell.paragraphs;
+    while (paragraphs.length > 0 && paragraphs[paragraphs.length - 1] === '') paragraphs.pop();
+    const text = paragraphs.join('\n');
     if (text.trim() === '' || left >= MAX_COLUMNS) return;
     const cells = table.rows[row] as Cell[];
     this.budget.addCells(Math.max(0, left + 1 - cells.length));

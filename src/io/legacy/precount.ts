@@ -24,16 +24,23 @@ const BIFF_MULRK = 0x00bd;
  * file) is a run of records: type (2 bytes), length (2 bytes), data. Every
  * record counts as one cell, a MULRK as the numbers it holds (6 bytes each):
  * more than the cells, never fewer.
+ *
+ * The records must also tile the stream: a file cut off in the middle of a
+ * record (a download that stopped) is refused as damaged here, because
+ * SheetJS reads the missing bytes as a string length of `undefined` and then
+ * loops for minutes, filling gigabytes, before it fails.
  */
-export function checkBiffCells(stream: Uint8Array, budget: Budget): void {
+export function checkBiffCells(stream: Uint8Array, budget: Budget, format: 'xls' | 'biff' = 'xls'): void {
   let cells = 0;
   let p = 0;
-  while (p + 4 <= stream.length) {
+  while (p < stream.length) {
+    if (p + 4 > stream.length) throw readErrors.legacyDamaged(format);
     budget.tick();
     const type = (stream[p] as number) | ((stream[p + 1] as number) << 8);
     const len = (stream[p + 2] as number) | ((stream[p + 3] as number) << 8);
     cells += type === BIFF_MULRK && len > 6 ? Math.floor((len - 6) / 6) : 1;
     p += 4 + len;
+    if (p > stream.length) throw readErrors.legacyDamaged(format);
   }
   within(budget, cells);
 }
@@ -100,11 +107,13 @@ export function checkXlsbCells(zip: ZipArchive, budget: Budget): void {
  * with number-columns-repeated="16384" inside a row with
  * number-rows-repeated="1048576" is seventeen billion cells to SheetJS when
  * it holds a value. content.xml is streamed here and every cell that holds
- * something counts as its rows × columns repeats.
+ * something counts as its rows × columns repeats. The same pass finds the
+ * hidden sheets (a table whose style says display="false"), which SheetJS
+ * does not read.
  */
-export function checkOdsCells(zip: ZipArchive, budget: Budget): void {
+export function scanOds(zip: ZipArchive, budget: Budget): { hiddenTables: Set<string> } {
   const content = zip.find('content.xml');
-  if (!content) throw readErrors.damaged('content.xml is missing');
+  if (!content) throw readErrors.legacyDamaged('ods');
   const limit = budget.limits.maxCells;
   let cells = 0;
   let rowRepeat = 1;
@@ -112,6 +121,9 @@ export function checkOdsCells(zip: ZipArchive, budget: Budget): void {
   let cellDepth = 0;
   let cellRepeat = 1;
   let cellHolds = false;
+  let tableStyle: string | undefined;
+  const hiddenStyles = new Set<string>();
+  const tableStyles: [name: string, style: string][] = [];
   parseXmlEntry(zip, content, budget, {
     open(name, attrs) {
       if (cellDepth > 0) {
@@ -119,15 +131,34 @@ export function checkOdsCells(zip: ZipArchive, budget: Budget): void {
         cellHolds = true;
         return;
       }
-      if (name === 'table-row') {
-        rowRepeat = repeat(attrLocal(attrs, 'number-rows-repeated'));
-      } else if (name === 'table-cell' || name === 'covered-table-cell') {
-        cellDepth = 1;
-        cellRepeat = repeat(attrLocal(attrs, 'number-columns-repeated'));
-        cellHolds = attrLocal(attrs, 'value-type') !== undefined || attrLocal(attrs, 'string-value') !== undefined;
+      switch (name) {
+        case 'table-row':
+          rowRepeat = repeat(attrLocal(attrs, 'number-rows-repeated'));
+          return;
+        case 'table-cell':
+        case 'covered-table-cell':
+          cellDepth = 1;
+          cellRepeat = repeat(attrLocal(attrs, 'number-columns-repeated'));
+          cellHolds = attrLocal(attrs, 'value-type') !== undefined || attrLocal(attrs, 'string-value') !== undefined;
+          return;
+        case 'style':
+          tableStyle = attrLocal(attrs, 'family') === 'table' ? attrLocal(attrs, 'name') : undefined;
+          return;
+        case 'table-properties':
+          if (tableStyle !== undefined && attrLocal(attrs, 'display') === 'false') hiddenStyles.add(tableStyle);
+          return;
+        case 'table': {
+          const tableName = attrLocal(attrs, 'name');
+          const style = attrLocal(attrs, 'style-name');
+          if (tableName !== undefined && style !== undefined) tableStyles.push([tableName, style]);
+          return;
+        }
+        default:
+          return;
       }
     },
-    close() {
+    close(name) {
+      if (name === 'style') tableStyle = undefined;
       if (cellDepth === 0) return;
       if (--cellDepth > 0) return;
       if (cellHolds) {
@@ -141,6 +172,7 @@ export function checkOdsCells(zip: ZipArchive, budget: Budget): void {
       if (cellDepth > 0 && text.trim() !== '') cellHolds = true;
     },
   });
+  return { hiddenTables: new Set(tableStyles.filter(([, style]) => hiddenStyles.has(style)).map(([name]) => name)) };
 }
 
 function repeat(value: string | undefined): number {

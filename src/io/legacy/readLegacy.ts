@@ -1,11 +1,12 @@
 import * as XLSX from '@e965/xlsx';
 import * as cptable from '@e965/xlsx/dist/cpexcel';
+import { strToU8, zipSync } from 'fflate';
 import { clipMerges, EMPTY_CELL, type Cell, type MergeArea, type Sheet, type Workbook } from '../../core/workbook';
 import { isDateFormat } from '../../core/numberFormat';
-import { ReadError, readErrors } from '../errors';
+import { asReadError, ReadError, readErrors } from '../errors';
 import { capCellText, type Budget } from '../limits';
 import type { ZipArchive } from '../zip';
-import { checkBiffCells, checkOdsCells, checkXlsbCells, checkZipEntries, isXlsbSheetPart } from './precount';
+import { checkBiffCells, scanOds, checkXlsbCells, checkZipEntries, isXlsbSheetPart } from './precount';
 
 /**
  * The formats our own OOXML reader does not read (.xls BIFF2–8, .xlsb, .ods),
@@ -48,51 +49,79 @@ const PARSING: XLSX.ParsingOptions = {
 };
 
 export function readLegacy(input: LegacyInput, budget: Budget): Workbook {
-  precheck(input, budget);
+  const { hiddenTables } = precheck(input, budget);
   budget.checkTime();
   let wb: XLSX.WorkBook;
   try {
-    wb = XLSX.read(input.bytes, PARSING);
+    wb = XLSX.read(input.format === 'ods' ? withOdsStyles(input.zip, input.bytes, budget) : input.bytes, PARSING);
   } catch (e) {
     throw refusalOf(e, input.format);
   }
   budget.checkTime();
-  return toWorkbook(wb, budget);
+  return toWorkbook(wb, input.format, budget, hiddenTables);
 }
 
-function precheck(input: LegacyInput, budget: Budget): void {
+/** The bounds, before SheetJS sees the file; for an .ods, the hidden sheets found on the way. */
+function precheck(input: LegacyInput, budget: Budget): { hiddenTables: ReadonlySet<string> } {
+  const none = new Set<string>();
   switch (input.format) {
     case 'biff':
-      return checkBiffCells(input.bytes, budget);
+      checkBiffCells(input.bytes, budget, 'biff');
+      return { hiddenTables: none };
     case 'xls':
-      return checkBiffCells(biffStream(input.bytes), budget);
+      checkBiffCells(biffStream(input.bytes), budget);
+      return { hiddenTables: none };
     case 'xlsb':
       checkZipEntries(input.zip, budget, isXlsbSheetPart);
-      return checkXlsbCells(input.zip, budget);
+      checkXlsbCells(input.zip, budget);
+      return { hiddenTables: none };
     case 'ods':
       checkZipEntries(input.zip, budget, (key) => key === 'content.xml');
-      return checkOdsCells(input.zip, budget);
+      return scanOds(input.zip, budget);
   }
+}
+
+/** An empty styles part, for an .ods written without one. */
+const EMPTY_ODS_STYLES = '<?xml version="1.0" encoding="UTF-8"?><office:document-styles xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" office:version="1.2"/>';
+
+/**
+ * SheetJS stops at an .ods without styles.xml, which the format allows (the
+ * styles can sit in content.xml): such an archive is repacked with an empty one.
+ */
+function withOdsStyles(zip: ZipArchive, bytes: Uint8Array, budget: Budget): Uint8Array {
+  if (zip.find('styles.xml')) return bytes;
+  const files: Record<string, Uint8Array> = { 'styles.xml': strToU8(EMPTY_ODS_STYLES) };
+  for (const entry of zip.entries) files[entry.path] ??= zip.read(entry, budget);
+  return zipSync(files, { level: 0 });
 }
 
 /** The Workbook (BIFF8) or Book (BIFF5) stream of an .xls, by SheetJS's own reader of the container. */
 function biffStream(bytes: Uint8Array): Uint8Array {
   let content: unknown;
+  let size: unknown;
   try {
     const container: unknown = XLSX.CFB.read(bytes, { type: 'array' });
-    const entry = (XLSX.CFB.find(container, 'Workbook') ?? XLSX.CFB.find(container, 'Book')) as { content?: unknown } | null;
+    const entry = (XLSX.CFB.find(container, 'Workbook') ?? XLSX.CFB.find(container, 'Book')) as { content?: unknown; size?: unknown } | null;
     content = entry?.content;
+    size = entry?.size;
   } catch (e) {
     throw refusalOf(e, 'xls');
   }
-  if (content instanceof Uint8Array) return content;
-  if (Array.isArray(content)) return Uint8Array.from(content as number[]);
-  throw readErrors.legacyDamaged('xls');
+  const stream = content instanceof Uint8Array ? content : Array.isArray(content) ? Uint8Array.from(content as number[]) : undefined;
+  // A stream shorter than the container says is a file cut off (see checkBiffCells).
+  if (!stream || (typeof size === 'number' && stream.length < size)) throw readErrors.legacyDamaged('xls');
+  return stream;
 }
 
 /** A library failure as a ReadError: password-protection as such, anything else as damage. The library's words never reach a partner. */
 function refusalOf(e: unknown, format: LegacyInput['format']): ReadError {
   if (e instanceof ReadError) return e;
+  // Out of memory inside the parse is a size, as anywhere else (the cause, as below, is the library's).
+  if (e instanceof RangeError && /allocation|array length|string length|memory/i.test(e.message)) {
+    const tooLarge = asReadError(e);
+    (tooLarge as { cause?: unknown }).cause = new LibraryError(e.message);
+    return tooLarge;
+  }
   const message = e instanceof Error ? e.message : String(e);
   const refusal = /password|encrypt/i.test(message) ? (format === 'ods' ? readErrors.encryptedOds() : readErrors.encryptedXls()) : readErrors.legacyDamaged(format);
   // The cause is kept for logs, as a plain Error: a TypeError thrown inside SheetJS is its way of failing on damage, not a fault of ours.
@@ -111,8 +140,10 @@ const ERRORS: Record<number, string> = { 0x00: '#NULL!', 0x07: '#DIV/0!', 0x0f: 
 /** Sheet types that hold no cell grid. */
 const NOT_WORKSHEETS = new Set(['chart', 'macro', 'dialog']);
 
-function toWorkbook(wb: XLSX.WorkBook, budget: Budget): Workbook {
+function toWorkbook(wb: XLSX.WorkBook, format: LegacyInput['format'], budget: Budget, hiddenTables: ReadonlySet<string>): Workbook {
   const names = Array.isArray(wb.SheetNames) ? wb.SheetNames : [];
+  // Excel, LibreOffice and every other writer keep at least one sheet: none is a workbook part SheetJS could not make sense of.
+  if (names.length === 0) throw readErrors.legacyDamaged(format);
   if (names.length > budget.limits.maxSheets) throw readErrors.tooManySheets(budget.limits.maxSheets);
   const date1904 = wb.Workbook?.WBProps?.date1904 === true;
   const props = wb.Workbook?.Sheets ?? [];
@@ -121,10 +152,11 @@ function toWorkbook(wb: XLSX.WorkBook, budget: Budget): Workbook {
   names.forEach((rawName, i) => {
     const ws = wb.Sheets[rawName] as (XLSX.WorkSheet & { '!data'?: XLSX.CellObject[][]; '!type'?: string }) | undefined;
     if (!ws || NOT_WORKSHEETS.has(ws['!type'] ?? '')) return;
+    budget.checkTime();
     const rows = toRows(ws['!data'] ?? [], budget);
     const sheet: Sheet = { name: sheetName(rawName, i, used), rows, merges: clipMerges(toMerges(ws['!merges']), rows) };
     const hidden = props[i]?.Hidden;
-    if (hidden === 1 || hidden === 2) sheet.hidden = true;
+    if (hidden === 1 || hidden === 2 || hiddenTables.has(rawName)) sheet.hidden = true;
     sheets.push(sheet);
   });
   return { sheets, date1904, source: 'xlsx' };
