@@ -53,7 +53,8 @@ export function readLegacy(input: LegacyInput, budget: Budget): Workbook {
   budget.checkTime();
   let wb: XLSX.WorkBook;
   try {
-    wb = XLSX.read(input.format === 'ods' ? withOdsStyles(input.zip, input.bytes, budget) : input.bytes, PARSING);
+    const bytes = input.format === 'ods' ? withOdsStyles(input.zip, input.bytes, budget) : input.bytes;
+    wb = quietly(() => XLSX.read(bytes, PARSING));
   } catch (e) {
     throw refusalOf(e, input.format);
   }
@@ -81,6 +82,25 @@ function precheck(input: LegacyInput, budget: Budget): { hiddenTables: ReadonlyS
   }
 }
 
+/**
+ * Runs SheetJS with the console silenced: on a damaged file it writes its
+ * own notes there ("Missing Info for XLS Record…"), which would land in the
+ * command line's output and the server's log. The partner gets the
+ * ReadError instead. The call is synchronous, so nothing else logs meanwhile.
+ */
+function quietly<T>(fn: () => T): T {
+  const { error, warn, log } = console;
+  const silent = (): void => undefined;
+  console.error = console.warn = console.log = silent;
+  try {
+    return fn();
+  } finally {
+    console.error = error;
+    console.warn = warn;
+    console.log = log;
+  }
+}
+
 /** An empty styles part, for an .ods written without one. */
 const EMPTY_ODS_STYLES = '<?xml version="1.0" encoding="UTF-8"?><office:document-styles xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" office:version="1.2"/>';
 
@@ -100,7 +120,7 @@ function biffStream(bytes: Uint8Array): Uint8Array {
   let content: unknown;
   let size: unknown;
   try {
-    const container: unknown = XLSX.CFB.read(bytes, { type: 'array' });
+    const container: unknown = quietly(() => XLSX.CFB.read(bytes, { type: 'array' }));
     const entry = (XLSX.CFB.find(container, 'Workbook') ?? XLSX.CFB.find(container, 'Book')) as { content?: unknown; size?: unknown } | null;
     content = entry?.content;
     size = entry?.size;
