@@ -3,7 +3,7 @@ import { classifyCfb } from './cfb';
 import { readCsv } from './csv';
 import { readDocx } from './docx';
 import { asReadError, readErrors } from './errors';
-import type { LegacyInput } from './legacy/readLegacy';
+import { readLegacy, type LegacyInput } from './legacy/readLegacy';
 import { Budget, resolveLimits, type ReadLimits } from './limits';
 import { readXlsx } from './ooxml/readXlsx';
 import { sniffBytes } from './sniff';
@@ -16,7 +16,8 @@ export type { ReadLimits } from './limits';
  * Reads a workbook into the engine's Workbook, telling the format from the
  * bytes rather than the name: .xlsx/.xlsm/.xltx/.xltm and CSV with our own
  * readers, the tables of a Word .docx too, and .xls (BIFF2–8), .xlsb and .ods
- * with SheetJS, which is loaded only for them. Runs in the browser as well as
+ * with SheetJS. Runs in the browser (where this module is itself loaded
+ * only when a file is opened) as well as
  * in Node. Every failure is a ReadError whose message a partner can act on;
  * nothing else is thrown. The same limits bound every format.
  */
@@ -24,9 +25,7 @@ export async function readWorkbookBytes(bytes: Uint8Array, fileName: string, lim
   try {
     const budget = start(bytes, resolveLimits(limits));
     const read = readOwn(bytes, fileName, budget);
-    if (!('legacy' in read)) return read;
-    const { readLegacy } = await import('./legacy/readLegacy.js');
-    return readLegacy(read.legacy, budget);
+    return 'legacy' in read ? readLegacy(read.legacy, budget) : read;
   } catch (e) {
     throw asReadError(e);
   }

@@ -31,7 +31,7 @@ const EVENTS: LegacySheetSpec = {
   rows: [
     ['Event', 'Date', 'Parents', 'Virtual', 'Check'],
     ['Story time', { t: 'n', v: 45_000, z: 'm/d/yyyy' }, 12, true, { t: 'e', v: 0x2a }],
-    ['Café à la carte', { t: 'n', v: 45_001.5, z: 'yyyy-mm-dd hh:mm' }, 3.25, false],
+    ['Café à la carte', { t: 'n', v: 45_001.5, z: 'm/d/yyyy h:mm' }, 3.25, false],
     ['Merged title'],
   ],
   merges: ['A4:C4'],
