@@ -276,6 +276,31 @@ export function encryptedXls(): Uint8Array {
   return new Uint8Array(XLSX.CFB.write(container, { type: 'array' }) as ArrayBuffer);
 }
 
+/**
+ * A BIFF5 or BIFF8 .xls with one more record in its first worksheet, right
+ * after the worksheet's BOF: how a test makes a record that is damaged in
+ * itself, within a stream whose records still tile.
+ */
+export function xlsWithSheetRecord(bookType: 'biff5' | 'biff8', type: number, data: number[]): Uint8Array {
+  const container = XLSX.CFB.read(legacyWorkbook(bookType, [{ name: 'S', rows: [['a', 1]] }]), { type: 'array' }) as unknown;
+  const entry = (XLSX.CFB.find(container, 'Workbook') ?? XLSX.CFB.find(container, 'Book')) as { content: Uint8Array; size: number };
+  const stream = Uint8Array.from(entry.content);
+  // The second BOF (0x0809) is the worksheet's.
+  let p = 0;
+  let bofs = 0;
+  while (p + 4 <= stream.length) {
+    const t = stream[p]! | (stream[p + 1]! << 8);
+    const len = stream[p + 2]! | (stream[p + 3]! << 8);
+    p += 4 + len;
+    if (t === 0x0809 && ++bofs === 2) break;
+  }
+  const record = [type & 0xff, type >> 8, data.length & 0xff, data.length >> 8, ...data];
+  const out = new Uint8Array([...stream.subarray(0, p), ...record, ...stream.subarray(p)]);
+  entry.content = out;
+  entry.size = out.length;
+  return new Uint8Array(XLSX.CFB.write(container, { type: 'array' }) as ArrayBuffer);
+}
+
 export const NS_W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
 
 /** A Word document (.docx) whose body is the given WordprocessingML (w: prefix), zipped with the helper above. */

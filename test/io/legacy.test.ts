@@ -5,7 +5,7 @@ import { checkBiffCells, checkXlsbCells, scanOds } from '../../src/io/legacy/pre
 import { Budget, resolveLimits } from '../../src/io/limits';
 import { readWorkbookBytes } from '../../src/io/readWorkbook';
 import { openZip } from '../../src/io/zip';
-import { cfb, encryptedXls, legacyWorkbook, rawZip, zip, type LegacySheetSpec } from './fixtures';
+import { cfb, encryptedXls, legacyWorkbook, rawZip, xlsWithSheetRecord, xlsx, zip, type LegacySheetSpec } from './fixtures';
 
 /** .xls, .xlsb and .ods, written here by SheetJS's writer and read back through readWorkbookBytes. */
 
@@ -174,6 +174,20 @@ describe('the same limits as every read', () => {
     }
   });
 
+  test('an .xls record too short for its own fields, on which SheetJS loops, ends at the time budget as too_complex', async () => {
+    // An array-formula record of 2 bytes: SheetJS reads its formula length past the end and never returns.
+    for (const [bookType, type] of [
+      ['biff5', 0x0021],
+      ['biff8', 0x0221],
+    ] as const) {
+      const err = await refusal(readWorkbookBytes(xlsWithSheetRecord(bookType, type, [0xff, 0xff]), 'loop.xls', { maxMillis: 1000 }));
+      expect([bookType, err.code, err.message]).toEqual([bookType, 'too_complex', expect.stringMatching(/^The workbook took too long to read \(over 1 s\)/)]);
+    }
+    // And the console SheetJS was silenced for is back.
+    expect(typeof console.error).toBe('function');
+    expect(console.error.name).not.toBe('silent');
+  });
+
   test('an .ods repeat-count bomb (17 billion cells from one) is refused from its counts, before SheetJS would build them', async () => {
     const content =
       '<?xml version="1.0" encoding="UTF-8"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0">' +
@@ -270,4 +284,20 @@ test('a sheet name Excel could not have written (read from the wrong bytes of a 
     }
   }
   expect((await readWorkbookBytes(zip(parts), 'x.xlsb')).sheets[0]!.name).toBe('Sheet1');
+});
+
+test('templates (.xltx, .xltm) and macro-enabled workbooks (.xlsm) are read by our own OOXML reader', async () => {
+  const { unzipSync } = await import('fflate');
+  const base = unzipSync(xlsx({ sheets: [{ name: 'Events', data: '<row r="1"><c r="A1" t="inlineStr"><is><t>Event</t></is></c></row>' }] }));
+  for (const contentType of [
+    'application/vnd.openxmlformats-officedocument.spreadsheetml.template.main+xml',
+    'application/vnd.ms-excel.template.macroEnabled.main+xml',
+    'application/vnd.ms-excel.sheet.macroEnabled.main+xml',
+  ]) {
+    const parts = { ...base };
+    parts['[Content_Types].xml'] = strToU8(new TextDecoder().decode(base['[Content_Types].xml']).replace('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml', contentType));
+    expect(new TextDecoder().decode(parts['[Content_Types].xml'])).toContain(contentType);
+    const wb = await readWorkbookBytes(zip(parts), 'template.xltx');
+    expect([contentType, wb.source, wb.sheets[0]!.rows[0]![0]!.value]).toEqual([contentType, 'xlsx', 'Event']);
+  }
 });

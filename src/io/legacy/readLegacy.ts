@@ -55,7 +55,7 @@ export function readLegacy(input: LegacyInput, budget: Budget): Workbook {
   let wb: XLSX.WorkBook;
   try {
     const bytes = input.format === 'ods' ? withOdsStyles(input.zip, input.bytes, budget) : input.bytes;
-    wb = quietly(() => XLSX.read(bytes, PARSING));
+    wb = quietly(() => withinBudget(budget, () => XLSX.read(bytes, PARSING)));
   } catch (e) {
     throw refusalOf(e, input.format);
   }
@@ -71,7 +71,7 @@ function precheck(input: LegacyInput, budget: Budget): { hiddenTables: ReadonlyS
       checkBiffCells(input.bytes, budget, 'biff');
       return { hiddenTables: none };
     case 'xls':
-      checkBiffCells(biffStream(input.bytes), budget);
+      checkBiffCells(biffStream(input.bytes, budget), budget);
       return { hiddenTables: none };
     case 'xlsb':
       checkZipEntries(input.zip, budget, isXlsbSheetPart);
@@ -88,6 +88,8 @@ function precheck(input: LegacyInput, budget: Budget): { hiddenTables: ReadonlyS
  * own notes there ("Missing Info for XLS Record…"), which would land in the
  * command line's output and the server's log. The partner gets the
  * ReadError instead. The call is synchronous, so nothing else logs meanwhile.
+ * It wraps withinBudget, not the other way round: a vm timeout ends the
+ * JavaScript inside without running its finally blocks.
  */
 function quietly<T>(fn: () => T): T {
   const { error, warn, log } = console;
@@ -99,6 +101,34 @@ function quietly<T>(fn: () => T): T {
     console.error = error;
     console.warn = warn;
     console.log = log;
+  }
+}
+
+/** Node's vm module (process.getBuiltinModule, Node 20.16 and later); the browser has none. */
+function nodeVm(): typeof import('node:vm') | undefined {
+  const proc = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
+  return typeof proc?.getBuiltinModule === 'function' ? (proc.getBuiltinModule('node:vm') as typeof import('node:vm')) : undefined;
+}
+
+/**
+ * Runs a SheetJS call under what is left of the time budget, interrupting it
+ * when that runs out. SheetJS has loops that a damaged .xls sends round for
+ * minutes (an array formula record too short for its own length field); the
+ * checks before it find the damage they know of, this bounds the rest. In
+ * Node, a vm timeout terminates the running JavaScript, whatever realm its
+ * functions come from; in the browser, where the read runs in a worker of
+ * its own, the call runs plainly and the deadline is checked after it.
+ */
+function withinBudget<T>(budget: Budget, fn: () => T): T {
+  const vm = nodeVm();
+  const left = budget.remainingMillis();
+  if (left <= 0) budget.checkTime();
+  if (!vm) return fn();
+  try {
+    return vm.runInContext('run()', vm.createContext({ run: fn }), { timeout: Math.max(1, Math.ceil(left)) }) as T;
+  } catch (e) {
+    if ((e as { code?: unknown } | null)?.code === 'ERR_SCRIPT_EXECUTION_TIMEOUT') throw readErrors.tooSlow(Math.round(budget.limits.maxMillis / 1000));
+    throw e;
   }
 }
 
@@ -117,11 +147,11 @@ function withOdsStyles(zip: ZipArchive, bytes: Uint8Array, budget: Budget): Uint
 }
 
 /** The Workbook (BIFF8) or Book (BIFF5) stream of an .xls, by SheetJS's own reader of the container. */
-function biffStream(bytes: Uint8Array): Uint8Array {
+function biffStream(bytes: Uint8Array, budget: Budget): Uint8Array {
   let content: unknown;
   let size: unknown;
   try {
-    const container: unknown = quietly(() => XLSX.CFB.read(bytes, { type: 'array' }));
+    const container: unknown = quietly(() => withinBudget(budget, () => XLSX.CFB.read(bytes, { type: 'array' })));
     const entry = (XLSX.CFB.find(container, 'Workbook') ?? XLSX.CFB.find(container, 'Book')) as { content?: unknown; size?: unknown } | null;
     content = entry?.content;
     size = entry?.size;
