@@ -104,7 +104,7 @@ function quietly<T>(fn: () => T): T {
   }
 }
 
-/** Node's vm module (process.getBuiltinModule, Node 20.16 and later); the browser has none. */
+/** Node's vm module, by getBuiltinModule (Node 20.16 and later), so that no bundler sees an import of it; the browser has none. */
 function nodeVm(): typeof import('node:vm') | undefined {
   const proc = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
   return typeof proc?.getBuiltinModule === 'function' ? (proc.getBuiltinModule('node:vm') as typeof import('node:vm')) : undefined;
