@@ -20,7 +20,7 @@ async function main(argv: string[]): Promise<number> {
     throw e;
   }
   if (args === 'help') {
-    process.stdout.write(`${USAGE}\nChecks a partner's events workbook (.xlsx, .xlsm or .csv) against the agreed data fields.\n`);
+    process.stdout.write(`${USAGE}\nChecks a partner's events workbook (.xlsx, .xlsm, .xls, .xlsb, .ods, .csv, or the tables of a .docx) against the agreed data fields.\n`);
     return 0;
   }
   let workbook;

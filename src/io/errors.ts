@@ -4,7 +4,7 @@
  */
 
 export type ReadErrorCode =
-  /** Not a workbook we read: .xls, .ods, .xlsb, Numbers, a Word file, a PDF… */
+  /** Not a workbook we read: Numbers, an old Word .doc, a PDF, a picture… */
   | 'unsupported_format'
   /** Password-protected (encrypted) workbook. */
   | 'encrypted'
@@ -43,6 +43,8 @@ export function isReadError(e: unknown): e is ReadError {
 const SAVE_AS_XLSX = 'open it in Excel and save it as .xlsx (Excel Workbook), then try again.';
 const RESAVE = 'open it in Excel, save it again as .xlsx (Excel Workbook) and try again.';
 
+const LEGACY_NAMES = { xls: 'Excel 97-2003 (.xls)', biff: 'old Excel (.xls)', xlsb: 'Excel binary (.xlsb)', ods: 'OpenDocument (.ods)' } as const;
+
 /** A limit in MB, rounded. */
 function mb(bytes: number): string {
   return `${Math.round(bytes / 1e6)} MB`;
@@ -53,13 +55,14 @@ export const readErrors = {
   emptyFile: () => new ReadError('empty', 'The file is empty (0 bytes); save your sheet again and send the saved file.'),
   emptyCsv: () => new ReadError('empty', 'The CSV file holds no data; check that you saved the right sheet and try again.'),
 
-  xls: () => new ReadError('unsupported_format', `This is an old Excel 97-2003 .xls file; ${SAVE_AS_XLSX}`),
-  oldXls: () => new ReadError('unsupported_format', `This is a very old Excel (.xls, Excel 5 or earlier) file; ${SAVE_AS_XLSX}`),
-  xlsb: () => new ReadError('unsupported_format', '.xlsb binary workbooks are not supported; open it in Excel and save it as .xlsx (Excel Workbook), then try again.'),
-  ods: () => new ReadError('unsupported_format', 'This is a LibreOffice/OpenOffice .ods file; save it as .xlsx (Excel Workbook) and try again.'),
   odf: () => new ReadError('unsupported_format', 'This is an OpenDocument file but not a spreadsheet; send the events sheet as an .xlsx workbook.'),
   numbers: () => new ReadError('unsupported_format', 'This is an Apple Numbers file; export it to Excel (File > Export To > Excel) and send the .xlsx file.'),
-  word: () => new ReadError('unsupported_format', 'This is a Word document, not a workbook; send the events sheet as an .xlsx workbook.'),
+  oldWord: () =>
+    new ReadError('unsupported_format', 'This is an old Word 97-2003 .doc document; open it in Word and save it as .docx (Word Document), or copy the table into Excel, then try again.'),
+  wordDamaged: () =>
+    new ReadError('corrupt', 'The Word document is damaged or in a form we cannot read; open it in Word, save it again as .docx (Word Document), or copy the table into Excel, then try again.'),
+  wordNoTable: () =>
+    new ReadError('unsupported_format', 'This Word document holds no table; put the events in a table (one event per row, a heading per column) or in an Excel sheet, then try again.'),
   powerpoint: () => new ReadError('unsupported_format', 'This is a PowerPoint file, not a workbook; send the events sheet as an .xlsx workbook.'),
   otherOffice: () => new ReadError('unsupported_format', 'This Office file is not an Excel workbook; send the events sheet as an .xlsx workbook.'),
   zip: () => new ReadError('unsupported_format', 'This is a zip archive, not an Excel workbook; unzip it and send the .xlsx file itself.'),
@@ -99,6 +102,8 @@ export const readErrors = {
     new ReadError('corrupt', `The file is damaged or unsafe (${part} declares XML entities, which Excel never writes); ${RESAVE}`),
   noWorkbook: () => new ReadError('corrupt', `The file is damaged: it is a zip archive without a workbook inside; ${RESAVE}`),
   unexpected: () => new ReadError('corrupt', `The file is damaged or in a form we cannot read; ${RESAVE}`),
+  legacyDamaged: (format: 'xls' | 'biff' | 'xlsb' | 'ods') =>
+    new ReadError('corrupt', `The ${LEGACY_NAMES[format]} file is damaged or in a form we cannot read; ${format === 'ods' ? 'open it in LibreOffice' : 'open it in Excel'}, save it again as .xlsx (Excel Workbook) and try again.`),
 } as const;
 
 /** Wraps anything that is not already a ReadError, so that no internal message reaches a partner. */

@@ -62,6 +62,11 @@ export class Budget {
     }
   }
 
+  /** Milliseconds left before the deadline (0 when it has passed). */
+  remainingMillis(): number {
+    return Math.max(0, this.deadline - Date.now());
+  }
+
   checkTime(): void {
     if (Date.now() > this.deadline) throw readErrors.tooSlow(Math.round(this.limits.maxMillis / 1000));
   }

@@ -1,7 +1,9 @@
 import type { Workbook } from '../core/workbook';
 import { classifyCfb } from './cfb';
 import { readCsv } from './csv';
+import { readDocx } from './docx';
 import { asReadError, readErrors } from './errors';
+import { readLegacy, type LegacyInput } from './legacy/readLegacy';
 import { Budget, resolveLimits, type ReadLimits } from './limits';
 import { readXlsx } from './ooxml/readXlsx';
 import { sniffBytes } from './sniff';
@@ -11,34 +13,34 @@ import { classifyZip } from './zipKind';
 export type { ReadLimits } from './limits';
 
 /**
- * Reads a workbook (.xlsx/.xlsm/.xltx) or a CSV file into the engine's
- * Workbook, telling the format from the bytes rather than the name. Runs in
- * the browser as well as in Node. Every failure is a ReadError whose message
- * a partner can act on; nothing else is thrown.
+ * Reads a workbook into the engine's Workbook, telling the format from the
+ * bytes rather than the name: .xlsx/.xlsm/.xltx/.xltm and CSV with our own
+ * readers, the tables of a Word .docx too, and .xls (BIFF2–8), .xlsb and .ods
+ * with SheetJS. Runs in the browser (where this module is itself loaded
+ * only when a file is opened) as well as
+ * in Node. Every failure is a ReadError whose message a partner can act on;
+ * nothing else is thrown. The same limits bound every format.
  */
 export async function readWorkbookBytes(bytes: Uint8Array, fileName: string, limits?: Partial<ReadLimits>): Promise<Workbook> {
   try {
-    return readWorkbookBytesSync(bytes, fileName, limits);
+    const budget = start(bytes, resolveLimits(limits));
+    const read = readOwn(bytes, fileName, budget);
+    return 'legacy' in read ? readLegacy(read.legacy, budget) : read;
   } catch (e) {
     throw asReadError(e);
   }
 }
 
-/** The same, synchronously (tests, workers). Throws ReadError. */
-export function readWorkbookBytesSync(bytes: Uint8Array, fileName: string, limits?: Partial<ReadLimits>): Workbook {
-  try {
-    return read(bytes, fileName, resolveLimits(limits));
-  } catch (e) {
-    throw asReadError(e);
-  }
-}
-
-function read(bytes: Uint8Array, fileName: string, limits: ReadLimits): Workbook {
+/** The checks before any format is looked at; the budget's clock starts here. */
+function start(bytes: Uint8Array, limits: ReadLimits): Budget {
   if (!(bytes instanceof Uint8Array)) throw readErrors.unexpected();
   if (bytes.length === 0) throw readErrors.emptyFile();
   if (bytes.length > limits.maxFileBytes) throw readErrors.fileTooLarge(bytes.length, limits.maxFileBytes);
-  const budget = new Budget(limits);
+  return new Budget(limits);
+}
 
+/** A workbook read by our own readers, or the legacy format SheetJS is to read. Throws ReadError. */
+function readOwn(bytes: Uint8Array, fileName: string, budget: Budget): Workbook | { legacy: LegacyInput } {
   const format = sniffBytes(bytes);
   switch (format) {
     case 'zip':
@@ -49,17 +51,19 @@ function read(bytes: Uint8Array, fileName: string, limits: ReadLimits): Workbook
           throw readErrors.encrypted();
         case 'xls-encrypted':
           throw readErrors.encryptedXls();
+        case 'xls':
         case 'old-xls':
-          throw readErrors.oldXls();
+          return { legacy: { format: 'xls', bytes } };
         case 'word':
-          throw readErrors.word();
+          throw readErrors.oldWord();
         case 'powerpoint':
           throw readErrors.powerpoint();
-        default:
-          throw readErrors.xls();
+        case 'unknown':
+          throw readErrors.otherOffice();
       }
+    // falls through: classifyCfb has no other kind
     case 'biff':
-      throw readErrors.oldXls();
+      return { legacy: { format: 'biff', bytes } };
     case 'pdf':
       throw readErrors.pdf();
     case 'image':
@@ -71,16 +75,16 @@ function read(bytes: Uint8Array, fileName: string, limits: ReadLimits): Workbook
   }
 }
 
-function readZip(bytes: Uint8Array, budget: Budget): Workbook {
+function readZip(bytes: Uint8Array, budget: Budget): Workbook | { legacy: LegacyInput } {
   const zip = openZip(bytes);
   const kind = classifyZip(zip, budget);
   switch (kind.kind) {
     case 'ooxml':
       return readXlsx(zip, budget, kind.workbook, kind.contentTypes);
     case 'xlsb':
-      throw readErrors.xlsb();
+      return { legacy: { format: 'xlsb', bytes, zip } };
     case 'ods':
-      throw readErrors.ods();
+      return { legacy: { format: 'ods', bytes, zip } };
     case 'ods-encrypted':
       throw readErrors.encryptedOds();
     case 'odf':
@@ -88,7 +92,7 @@ function readZip(bytes: Uint8Array, budget: Budget): Workbook {
     case 'numbers':
       throw readErrors.numbers();
     case 'word':
-      throw readErrors.word();
+      return readDocx(zip, kind.document, budget);
     case 'powerpoint':
       throw readErrors.powerpoint();
     case 'other-office':

@@ -7,7 +7,9 @@ import type { ZipArchive } from './zip';
 export type ZipKind =
   /** An OOXML workbook (.xlsx, .xlsm, .xltx, strict or transitional); `workbook` is the main part, or null when it is missing. */
   | { kind: 'ooxml'; workbook: string | null; contentTypes: ContentTypes }
-  | { kind: 'xlsb' | 'ods' | 'ods-encrypted' | 'odf' | 'numbers' | 'word' | 'powerpoint' | 'other-office' | 'zip' | 'empty' };
+  /** A Word document (.docx, .docm, .dotx): `document` is its main part, whose tables are read. */
+  | { kind: 'word'; document: string }
+  | { kind: 'xlsb' | 'ods' | 'ods-encrypted' | 'odf' | 'numbers' | 'powerpoint' | 'other-office' | 'zip' | 'empty' };
 
 const SPREADSHEET_MAIN = /(spreadsheetml\.(sheet|template)\.main\+xml|ms-excel\.(sheet|template|addin)\.macroenabled\.main\+xml)$/i;
 
@@ -24,8 +26,8 @@ export function classifyZip(zip: ZipArchive, budget: Budget): ZipKind {
     const entry = findPart(zip, main);
     if (entry) {
       const ct = (contentTypeOf(contentTypes, entry.path) ?? '').toLowerCase();
-      if (ct.includes('wordprocessingml')) return { kind: 'word' };
-      if (ct.includes('presentationml')) return { kind: 'powerpoint' };
+      if (ct.includes('wordprocessingml') || ct.includes('ms-word')) return { kind: 'word', document: entry.path };
+      if (ct.includes('presentationml') || ct.includes('ms-powerpoint')) return { kind: 'powerpoint' };
       if (ct.includes('binary') || entry.key.endsWith('.bin')) return { kind: 'xlsb' };
       if (ct === '' || ct.includes('sheet') || ct.includes('excel') || ct.endsWith('xml')) {
         return { kind: 'ooxml', workbook: entry.path, contentTypes };
@@ -46,7 +48,8 @@ export function classifyZip(zip: ZipArchive, budget: Budget): ZipKind {
     .sort((a, b) => a.key.length - b.key.length)[0];
   if (workbookXml) return { kind: 'ooxml', workbook: workbookXml.path, contentTypes };
   if (keys.some((k) => /(^|\/)worksheets\/[^/]+\.xml$/.test(k))) return { kind: 'ooxml', workbook: null, contentTypes };
-  if (keys.includes('word/document.xml')) return { kind: 'word' };
+  const document = zip.find('word/document.xml');
+  if (document) return { kind: 'word', document: document.path };
   if (keys.includes('ppt/presentation.xml')) return { kind: 'powerpoint' };
   if (keys.some((k) => k.startsWith('index/') && k.endsWith('.iwa')) || keys.includes('index.zip')) return { kind: 'numbers' };
   return { kind: 'zip' };

@@ -21,6 +21,7 @@ import { buildApp } from '../../src/server/app';
 import { loadConfig } from '../../src/server/config';
 import { OrgRepository } from '../../src/server/repositories/orgs';
 import { TokenRepository } from '../../src/server/repositories/tokens';
+import { docx, legacyWorkbook, wordTable } from '../io/fixtures';
 import { openStore, type Store } from '../../src/server/store/connect';
 
 // ESM-only packages that Jest's CommonJS cannot load (the server tests do the same).
@@ -413,6 +414,30 @@ describeBrowser('the browser mode in chromium, at 320 px', () => {
     const records = Array.isArray(truth.records) ? truth.records.length : Object.keys(truth.records).length;
     expect(await summary.textContent()).toContain(`${records} events`);
     await page.screenshot({ path: join(SHOTS, `11-corpus-${name.slice(0, 2)}-light.png`) });
+  });
+
+  /** Three events under the agreed headings, as a partner might keep them in any format. */
+  const LEGACY_HEADER = ['Event Name', 'Date', 'Type of event', 'City', 'Zip', 'Target audience', 'Engagement level', 'Number of attendees'];
+  const legacyEvents = (date: (day: number) => unknown) =>
+    [1, 2, 3].map((i) => [`Story time ${i}`, date(i), 'Literacy', 'Detroit', '48201', 'Parents/caregivers', 'Level 1', 10 + i]);
+  const legacyFiles: [string, () => Uint8Array][] = [
+    ['events.xls', () => legacyWorkbook('biff8', [{ name: 'Events', rows: [LEGACY_HEADER, ...legacyEvents((d) => ({ t: 'n', v: 44_986 + d, z: 'm/d/yyyy' }))] }])],
+    ['events.ods', () => legacyWorkbook('ods', [{ name: 'Events', rows: [LEGACY_HEADER, ...legacyEvents((d) => ({ t: 'n', v: 44_986 + d, z: 'm/d/yyyy' }))] }])],
+    ['events.docx', () => docx(wordTable([LEGACY_HEADER, ...legacyEvents((d) => `3/${d}/2023`).map((r) => r.map(String))]))],
+  ];
+
+  test.each(legacyFiles)('%s opens in the browser like an .xlsx: read in the page, checked, 3 events', async (name, bytes) => {
+    const path = join(tmp, name);
+    writeFileSync(path, bytes());
+    await page.goto(`${base}/taskpane.html`);
+    await page.locator('input[type=file]').setInputFiles(path);
+    await page.getByRole('heading', { name: 'Where are your events?' }).waitFor();
+    await page.getByRole('button', { name: 'Next: columns' }).click();
+    await page.getByRole('button', { name: 'Confirm and check' }).click();
+    const summary = page.getByRole('list', { name: 'Summary' });
+    await summary.waitFor();
+    expect(await summary.textContent()).toContain('3 events');
+    await page.screenshot({ path: join(SHOTS, `13-legacy-${name.replace('.', '-')}-light.png`) });
   });
 
   /** Counts animation frames from now on: a frozen main thread draws none. */

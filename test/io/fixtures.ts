@@ -1,3 +1,4 @@
+import * as XLSX from '@e965/xlsx';
 import ExcelJS from 'exceljs';
 import { strToU8, zipSync, type Zippable } from 'fflate';
 
@@ -233,4 +234,86 @@ export function rawZip(entries: RawZipEntry[]): Uint8Array {
     at += c.length;
   }
   return out;
+}
+
+/** A sheet for SheetJS's writer: rows of values or SheetJS cell objects ({ t: 'n', v: 45000, z: 'm/d/yyyy' }). */
+export interface LegacySheetSpec {
+  name: string;
+  rows: unknown[][];
+  merges?: string[];
+  hidden?: boolean;
+}
+
+/** A workbook written by SheetJS (@e965/xlsx) in a format our own writer has not: .xls (BIFF8, BIFF5, BIFF2), .xlsb, .ods. */
+export function legacyWorkbook(bookType: 'biff8' | 'biff5' | 'biff2' | 'xlsb' | 'ods', sheets: LegacySheetSpec[], options: { date1904?: boolean } = {}): Uint8Array {
+  const wb = XLSX.utils.book_new();
+  for (const s of sheets) {
+    const ws = XLSX.utils.aoa_to_sheet(s.rows);
+    if (s.merges) ws['!merges'] = s.merges.map((m) => XLSX.utils.decode_range(m));
+    XLSX.utils.book_append_sheet(wb, ws, s.name);
+  }
+  wb.Workbook = { Sheets: sheets.map((s) => ({ Hidden: s.hidden ? 1 : 0 })), WBProps: { date1904: options.date1904 === true } };
+  return new Uint8Array(XLSX.write(wb, { bookType, type: 'array' }) as ArrayBuffer);
+}
+
+/**
+ * An encrypted .xls: a BIFF8 workbook whose Workbook stream has a FILEPASS
+ * record (RC4) after its BOF, as Excel writes one protected with a password.
+ */
+export function encryptedXls(): Uint8Array {
+  const container = XLSX.CFB.read(legacyWorkbook('biff8', [{ name: 'S', rows: [['secret']] }]), { type: 'array' }) as unknown;
+  const entry = XLSX.CFB.find(container, 'Workbook') as { content: Uint8Array; size: number };
+  const stream = Uint8Array.from(entry.content);
+  const bofEnd = 4 + (stream[2]! | (stream[3]! << 8));
+  const filePass = new Uint8Array(4 + 54);
+  filePass.set([0x2f, 0x00, 54, 0x00, 0x01, 0x00, 0x01, 0x00, 0x01, 0x00]);
+  const out = new Uint8Array(stream.length + filePass.length);
+  out.set(stream.subarray(0, bofEnd));
+  out.set(filePass, bofEnd);
+  out.set(stream.subarray(bofEnd), bofEnd + filePass.length);
+  entry.content = out;
+  entry.size = out.length;
+  return new Uint8Array(XLSX.CFB.write(container, { type: 'array' }) as ArrayBuffer);
+}
+
+/**
+ * A BIFF5 or BIFF8 .xls with one more record in its first worksheet, right
+ * after the worksheet's BOF: how a test makes a record that is damaged in
+ * itself, within a stream whose records still tile.
+ */
+export function xlsWithSheetRecord(bookType: 'biff5' | 'biff8', type: number, data: number[]): Uint8Array {
+  const container = XLSX.CFB.read(legacyWorkbook(bookType, [{ name: 'S', rows: [['a', 1]] }]), { type: 'array' }) as unknown;
+  const entry = (XLSX.CFB.find(container, 'Workbook') ?? XLSX.CFB.find(container, 'Book')) as { content: Uint8Array; size: number };
+  const stream = Uint8Array.from(entry.content);
+  // The second BOF (0x0809) is the worksheet's.
+  let p = 0;
+  let bofs = 0;
+  while (p + 4 <= stream.length) {
+    const t = stream[p]! | (stream[p + 1]! << 8);
+    const len = stream[p + 2]! | (stream[p + 3]! << 8);
+    p += 4 + len;
+    if (t === 0x0809 && ++bofs === 2) break;
+  }
+  const record = [type & 0xff, type >> 8, data.length & 0xff, data.length >> 8, ...data];
+  const out = new Uint8Array([...stream.subarray(0, p), ...record, ...stream.subarray(p)]);
+  entry.content = out;
+  entry.size = out.length;
+  return new Uint8Array(XLSX.CFB.write(container, { type: 'array' }) as ArrayBuffer);
+}
+
+export const NS_W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
+
+/** A Word document (.docx) whose body is the given WordprocessingML (w: prefix), zipped with the helper above. */
+export function docx(body: string, mainContentType = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml'): Uint8Array {
+  return zip({
+    '[Content_Types].xml': `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="${mainContentType}"/></Types>`,
+    '_rels/.rels': `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="${NS_PKG_REL}"><Relationship Id="rId1" Type="${NS_REL}/officeDocument" Target="word/document.xml"/></Relationships>`,
+    'word/document.xml': `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="${NS_W}"><w:body>${body}<w:sectPr/></w:body></w:document>`,
+  });
+}
+
+/** A Word table: rows of cells, each cell's inner WordprocessingML or plain text (one paragraph). */
+export function wordTable(rows: string[][]): string {
+  const cell = (c: string) => (c.startsWith('<') ? `<w:tc>${c}</w:tc>` : `<w:tc><w:p><w:r><w:t xml:space="preserve">${esc(c)}</w:t></w:r></w:p></w:tc>`);
+  return `<w:tbl><w:tblPr/><w:tblGrid/>${rows.map((r) => `<w:tr>${r.map(cell).join('')}</w:tr>`).join('')}</w:tbl>`;
 }

@@ -1,12 +1,13 @@
 import fc from 'fast-check';
 import { ReadError } from '../../src/io/errors';
+import type { ReadLimits } from '../../src/io/limits';
 import { readWorkbookBytes } from '../../src/io/readWorkbook';
-import { xlsx, zip } from './fixtures';
+import { docx, legacyWorkbook, wordTable, xlsx, zip } from './fixtures';
 
 /** Whatever the bytes, the reader resolves or rejects with a ReadError: never another error type. */
-async function resolvesOrReadError(bytes: Uint8Array, name = 'fuzz.xlsx'): Promise<boolean> {
+async function resolvesOrReadError(bytes: Uint8Array, name = 'fuzz.xlsx', limits?: Partial<ReadLimits>): Promise<boolean> {
   try {
-    await readWorkbookBytes(bytes, name);
+    await readWorkbookBytes(bytes, name, limits);
     return true;
   } catch (e) {
     if (e instanceof ReadError && e.message.length > 0 && !e.message.includes('\n')) {
@@ -36,6 +37,17 @@ const VALID = [
     ],
   }),
   xlsx({ sheets: [{ name: 'S', data: '<row><c><v>1</v></c></row>' }], level: 0 }),
+];
+
+/** The formats read with SheetJS, and a Word table: their corruptions must end the same way. */
+const LEGACY_ROWS = [
+  ['Event', 'Date', 'Count'],
+  ['Story time', { t: 'n', v: 45_000, z: 'm/d/yyyy' }, 12],
+  [true, { t: 'e', v: 7 }, 'Café'],
+];
+const LEGACY = [
+  ...(['biff8', 'biff5', 'biff2', 'xlsb', 'ods'] as const).map((bookType) => legacyWorkbook(bookType, [{ name: 'Events', rows: LEGACY_ROWS, merges: ['A4:B4'] }, { name: 'H', rows: [[1]], hidden: true }])),
+  docx(wordTable([['Event', 'Date'], ['Story time', '3/4/2023']])),
 ];
 
 const PREFIXES = [
@@ -78,6 +90,28 @@ describe('fuzz: readWorkbookBytes never throws anything but ReadError', () => {
         return resolvesOrReadError(bytes);
       }),
       { numRuns: 1500 },
+    );
+  });
+
+  test('valid .xls, .xlsb, .ods and .docx bytes with random corruption', async () => {
+    const mutation = fc.oneof(
+      fc.record({ kind: fc.constant('flip' as const), at: fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 255 })), { minLength: 1, maxLength: 20 }) }),
+      fc.record({ kind: fc.constant('truncate' as const), at: fc.nat() }),
+      fc.record({ kind: fc.constant('splice' as const), at: fc.nat(), junk: fc.uint8Array({ minLength: 1, maxLength: 64 }) }),
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...LEGACY), mutation, async (valid, m) => {
+        let bytes = new Uint8Array(valid);
+        if (m.kind === 'flip') for (const [pos, byte] of m.at) bytes[pos % bytes.length] = byte;
+        else if (m.kind === 'truncate') bytes = bytes.subarray(0, m.at % bytes.length);
+        else {
+          const at = m.at % bytes.length;
+          bytes = new Uint8Array([...bytes.subarray(0, at), ...m.junk, ...bytes.subarray(at)]);
+        }
+        // SheetJS loops on some damaged records until the time budget interrupts it: a short budget keeps the run short.
+        return resolvesOrReadError(bytes, 'fuzz.xls', { maxMillis: 1500 });
+      }),
+      { numRuns: 600 },
     );
   });
 

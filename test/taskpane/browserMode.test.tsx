@@ -87,7 +87,7 @@ test('a file that cannot be read says why, and another can be tried', async () =
   expect(await screen.findByText('That file could not be opened')).toBeInTheDocument();
   expect(screen.getByText('This file is not a workbook: it may be damaged.')).toBeInTheDocument();
   await openWorkbook(user, 'notes.txt');
-  expect(await screen.findByText(/“notes.txt” is not an .xlsx or .csv file/)).toBeInTheDocument();
+  expect(await screen.findByText(/“notes.txt” is not a workbook \(.xlsx, .xls, .xlsb, .ods\), a CSV file or a Word document/)).toBeInTheDocument();
   await openWorkbook(user);
   expect(await screen.findByRole('button', { name: 'Next: columns' })).toBeInTheDocument();
 });

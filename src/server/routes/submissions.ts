@@ -293,7 +293,7 @@ export const submissionRoutes: FastifyPluginAsync<SubmissionRouteOptions> = asyn
 };
 
 function baseName(fileName: string): string {
-  return fileName.replace(/\.(xlsx|xlsm|xls|csv)$/i, '');
+  return fileName.replace(/\.(xlsx|xlsm|xltx|xltm|xls|xlsb|ods|csv|tsv|docx)$/i, '');
 }
 
 /** attachment; filename="ascii fallback"; filename*=UTF-8''… */

@@ -40,7 +40,7 @@ const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.s
 
 /** "events.csv" → "events (checked).xlsx" */
 export function annotatedName(fileName: string): string {
-  return `${fileName.replace(/\.(xlsx|csv)$/i, '') || 'workbook'} (checked).xlsx`;
+  return `${fileName.replace(/\.(xlsx|xlsm|xltx|xltm|xls|xlsb|ods|csv|tsv|docx)$/i, '') || 'workbook'} (checked).xlsx`;
 }
 
 /**

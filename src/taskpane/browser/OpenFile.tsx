@@ -1,7 +1,7 @@
 import { useId, useRef, useState, type DragEvent } from 'react';
 import { Button, MessageBar, MessageBarBody, MessageBarTitle, Spinner, makeStyles, mergeClasses, shorthands, tokens } from '@fluentui/react-components';
 import { CANCELLED, errorMessage, isCancelled } from '../errors';
-import { openFile, type OpenedFile, type ReadBytes } from './openFile';
+import { openFile, READABLE_ACCEPT, type OpenedFile, type ReadBytes } from './openFile';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, minWidth: 0 },
@@ -90,13 +90,13 @@ export function OpenFile({ onOpened, read, onCancel }: { onOpened: (file: Opened
           Open a workbook…
         </Button>
         <p id={hintId} className={styles.text}>
-          An Excel workbook (.xlsx) or a CSV file. You can also drop it here.
+          An Excel workbook (.xlsx, .xls, .xlsb), an OpenDocument sheet (.ods), a CSV file or the table of a Word document (.docx). You can also drop it here.
         </p>
         <input
           ref={input}
           className={styles.hidden}
           type="file"
-          accept=".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv"
+          accept={READABLE_ACCEPT}
           aria-label="Workbook file"
           onChange={(e) => void open(e.target.files?.[0])}
         />

@@ -16,10 +16,16 @@ export type ReadBytes = (bytes: Uint8Array, name: string) => Promise<Workbook>;
 /** The reader on this thread, loaded only now so that the taskpane's first download stays small. */
 const readHere: ReadBytes = async (bytes, name) => (await loadReader()).readWorkbookBytes(bytes, name);
 
-/** Reads an .xlsx or .csv chosen by the person. */
+/** The names the reader takes: Excel's workbooks and templates old and new, OpenDocument, CSV and TSV, and a Word document's tables. The bytes decide the format. */
+export const READABLE_NAME = /\.(xlsx|xlsm|xltx|xltm|xls|xlsb|ods|csv|tsv|docx)$/i;
+
+/** What the file input offers. */
+export const READABLE_ACCEPT = '.xlsx,.xlsm,.xltx,.xltm,.xls,.xlsb,.ods,.csv,.tsv,.docx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.ms-excel,application/vnd.oasis.opendocument.spreadsheet,text/csv';
+
+/** Reads a workbook, CSV or Word file chosen by the person. */
 export async function openFile(file: File, read: ReadBytes = readHere): Promise<OpenedFile> {
-  if (!/\.(xlsx|csv)$/i.test(file.name)) {
-    throw new Error(`“${file.name}” is not an .xlsx or .csv file. In Excel, use File › Save As › Excel Workbook (.xlsx) first.`);
+  if (!READABLE_NAME.test(file.name)) {
+    throw new Error(`“${file.name}” is not a workbook (.xlsx, .xls, .xlsb, .ods), a CSV file or a Word document (.docx). In Excel, use File › Save As › Excel Workbook (.xlsx) first.`);
   }
   if (file.size > MAX_FILE_BYTES) {
     throw new Error(`“${file.name}” is ${(file.size / 1024 / 1024).toFixed(0)} MB; the limit is ${MAX_FILE_BYTES / 1024 / 1024} MB.`);

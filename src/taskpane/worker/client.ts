@@ -82,7 +82,7 @@ export class CheckClient implements CheckActivity {
     this.inThread = !this.spawn;
   }
 
-  /** Reads an .xlsx or .csv file's bytes into a workbook (the bytes are copied, not taken). */
+  /** Reads a workbook, CSV or Word file's bytes into a workbook (the bytes are copied, not taken). */
   read = (bytes: Uint8Array, name: string): Promise<Workbook> =>
     this.request('read', () => ({ type: 'read', bytes, name }), async () => (await loadReader()).readWorkbookBytes(bytes, name)).then((r) => {
       if (r.type !== 'read') throw new Error('The check worker answered out of turn.');
