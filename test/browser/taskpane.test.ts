@@ -226,6 +226,9 @@ describeBrowser('the browser mode in chromium, at 320 px', () => {
   test('open, map, check, highlight, fix and submit a messy workbook', async () => {
     await page.goto(`${base}/taskpane.html`);
     await page.getByRole('heading', { name: 'Check your events workbook' }).waitFor();
+    // A favicon the server serves, for the tab of a partner who opens the page in a browser.
+    const icon = await page.locator('link[rel=icon]').first().getAttribute('href');
+    expect((await fetch(new URL(icon!, `${base}/taskpane.html`))).status).toBe(200);
     await shot('1-open-light');
     await expectNoSidewaysScroll();
 

@@ -21,6 +21,8 @@ function fakeOffice(onReady: () => Promise<{ host: string | null }>, theme?: { b
 
 afterEach(() => {
   delete (globalThis as { Office?: unknown }).Office;
+  delete window.hshOfficeJs;
+  document.body.innerHTML = '';
 });
 
 describe('start-up', () => {
@@ -38,6 +40,36 @@ describe('start-up', () => {
     await expect(chooseMode()).resolves.toEqual({ kind: 'browser' });
     fakeOffice(async () => ({ host: 'Word' }));
     await expect(chooseMode()).resolves.toEqual({ kind: 'browser' });
+  });
+
+  test('office.js still loading (it no longer blocks the page): waits for it, then the Excel adapter', async () => {
+    window.hshOfficeJs = new Promise((resolve) =>
+      setTimeout(() => {
+        fakeOffice(async () => ({ host: 'Excel' }));
+        resolve(true);
+      }, 30),
+    );
+    await expect(chooseMode(1000, 5000)).resolves.toEqual({ kind: 'excel', host: excelHost });
+  });
+
+  test('office.js that never loads (a slow or blocked CDN): the loading line says so, then the browser mode', async () => {
+    jest.useFakeTimers();
+    try {
+      document.body.innerHTML = '<div id="root"><p class="boot">Loading…</p></div>';
+      window.hshOfficeJs = new Promise(() => undefined);
+      const mode = chooseMode(1000, 8000);
+      await jest.advanceTimersByTimeAsync(2000);
+      expect(document.querySelector('.boot')?.textContent).toMatch(/Connecting to Excel is taking a while; without it this page opens in browser mode/);
+      await jest.advanceTimersByTimeAsync(6000);
+      await expect(mode).resolves.toEqual({ kind: 'browser' });
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
+  test('office.js that failed to load: the browser mode at once', async () => {
+    window.hshOfficeJs = Promise.resolve(false);
+    await expect(chooseMode(1000, 60_000)).resolves.toEqual({ kind: 'browser' });
   });
 
   test('Office.onReady that never answers: the browser mode after a while', async () => {
