@@ -381,19 +381,23 @@ function byPosition(a: Issue, b: Issue, order: Map<string | null, number>): numb
   return columnIndex(a.column ?? '') - columnIndex(b.column ?? '');
 }
 
-/** A row that names fields like a header ("Name | Role | Phone | Zip"): the start of another table below the events. */
-/** A row of short headings: two or more texts, none with a figure in it. */
-function headingRow(region: Region, row: number): boolean {
-  let texts = 0;
+/** The texts of a row of short headings (text only, none longer than 40 characters or with a figure), or null. */
+function headingTexts(region: Region, row: number): string[] | null {
+  const texts: string[] = [];
   for (const c of region.columns) {
     const cell = region.raw(row, c);
     if (cell.kind === 'empty') continue;
-    if (cell.kind !== 'text') return false;
+    if (cell.kind !== 'text') return null;
     const t = cellText(cell);
-    if (t.length > 40 || /\d/.test(t)) return false;
-    texts++;
+    if (t.length > 40 || /\d/.test(t)) return null;
+    texts.push(t);
   }
-  return texts >= 2;
+  return texts;
+}
+
+/** A row of short headings: two or more texts, none with a figure in it. */
+function headingRow(region: Region, row: number): boolean {
+  return (headingTexts(region, row)?.length ?? 0) >= 2;
 }
 
 /** "a table below the events (rows 8 to 11, “Month”, “Total”): not read as events". */
@@ -406,20 +410,11 @@ function tableBelowReason(t: Table, row: number, last: number): string {
   return `a table below the events (rows ${row + 1} to ${last + 1}, ${headings.join(', ')}): other figures, not read as events`;
 }
 
+/** A row that names fields like a header ("Name | Role | Phone | Zip"): the start of another table below the events. */
 function headerLike(region: Region, row: number, matcher: HeaderMatcher): boolean {
-  let texts = 0;
-  let named = 0;
-  for (const c of region.columns) {
-    const cell = region.raw(row, c);
-    if (cell.kind === 'empty') continue;
-    if (cell.kind !== 'text') return false;
-    const t = cellText(cell);
-    if (t.length > 40 || /\d/.test(t)) return false;
-    texts++;
-    const best = matchHeader(t, matcher)[0];
-    if (best && best.score >= 0.75) named++;
-  }
-  return texts >= 3 && named >= 2;
+  const texts = headingTexts(region, row);
+  if (!texts || texts.length < 3) return false;
+  return texts.filter((t) => (matchHeader(t, matcher)[0]?.score ?? 0) >= 0.75).length >= 2;
 }
 
 /** The partner's own key for coded values ("0 = Touchpoint") comes before the usual reading of the code. */

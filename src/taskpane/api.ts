@@ -138,16 +138,7 @@ export async function submit(
     body = form;
   }
 
-  const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(), options.timeoutMs ?? 120_000);
-  let response: Response;
-  try {
-    response = await doFetch(submissionsUrl(options.baseUrl), { method: 'POST', headers, body, signal: controller.signal });
-  } catch (error) {
-    throw networkError(error);
-  } finally {
-    clearTimeout(timer);
-  }
+  const response = await fetchOrOffline(doFetch, submissionsUrl(options.baseUrl), { method: 'POST', headers, body }, options.timeoutMs ?? 120_000);
 
   const data = await readJson(response);
   if (response.status === 200 || response.status === 201) {
@@ -156,6 +147,19 @@ export async function submit(
     return { ...receipt, replayed: response.status === 200 };
   }
   throw errorFor(response.status, serverMessage(data), response.headers.get('Retry-After'), serverCode(data));
+}
+
+/** A request that gives up after `ms`; no answer at all is the SubmitError 'offline'. */
+async function fetchOrOffline(doFetch: typeof fetch, url: string, init: RequestInit, ms: number): Promise<Response> {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), ms);
+  try {
+    return await doFetch(url, { ...init, signal: controller.signal });
+  } catch (error) {
+    throw networkError(error);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 function networkError(error: unknown): SubmitError {
@@ -262,16 +266,8 @@ export interface Identity {
 /** Checks a token with the server: the identity, or the SubmitError a partner reads (401: not valid or expired). */
 export async function whoAmI(token: string, options: ApiOptions): Promise<Identity> {
   const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
-  const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(), options.timeoutMs ?? 30_000);
-  let response: Response;
-  try {
-    response = await doFetch(`${options.baseUrl.replace(/\/+$/, '')}/api/v1/me`, { headers: { Authorization: `Bearer ${token}`, Accept: 'application/json' }, signal: controller.signal });
-  } catch (error) {
-    throw networkError(error);
-  } finally {
-    clearTimeout(timer);
-  }
+  const url = `${options.baseUrl.replace(/\/+$/, '')}/api/v1/me`;
+  const response = await fetchOrOffline(doFetch, url, { headers: { Authorization: `Bearer ${token}`, Accept: 'application/json' } }, options.timeoutMs ?? 30_000);
   const data = await readJson(response);
   if (!response.ok) throw errorFor(response.status, serverMessage(data), response.headers.get('Retry-After'), serverCode(data));
   const d = (data ?? {}) as Partial<Identity>;

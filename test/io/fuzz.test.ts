@@ -62,6 +62,25 @@ const PREFIXES = [
   [0x3c, 0x3f, 0x78, 0x6d, 0x6c],
 ];
 
+/** Flipped bytes, a truncation or spliced junk: what damage does to a file in transit or on a bad disk. */
+const mutation = fc.oneof(
+  fc.record({ kind: fc.constant('flip' as const), at: fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 255 })), { minLength: 1, maxLength: 20 }) }),
+  fc.record({ kind: fc.constant('truncate' as const), at: fc.nat() }),
+  fc.record({ kind: fc.constant('splice' as const), at: fc.nat(), junk: fc.uint8Array({ minLength: 1, maxLength: 64 }) }),
+);
+type Mutation = typeof mutation extends fc.Arbitrary<infer T> ? T : never;
+
+function mutate(valid: Uint8Array, m: Mutation): Uint8Array {
+  const bytes = new Uint8Array(valid);
+  if (m.kind === 'flip') {
+    for (const [pos, byte] of m.at) bytes[pos % bytes.length] = byte;
+    return bytes;
+  }
+  if (m.kind === 'truncate') return bytes.subarray(0, m.at % bytes.length);
+  const at = m.at % bytes.length;
+  return new Uint8Array([...bytes.subarray(0, at), ...m.junk, ...bytes.subarray(at)]);
+}
+
 describe('fuzz: readWorkbookBytes never throws anything but ReadError', () => {
   test('random bytes, with and without known magic numbers', async () => {
     await fc.assert(
@@ -73,20 +92,9 @@ describe('fuzz: readWorkbookBytes never throws anything but ReadError', () => {
   });
 
   test('valid xlsx bytes with random corruption (flipped bytes, truncation, spliced junk)', async () => {
-    const mutation = fc.oneof(
-      fc.record({ kind: fc.constant('flip' as const), at: fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 255 })), { minLength: 1, maxLength: 20 }) }),
-      fc.record({ kind: fc.constant('truncate' as const), at: fc.nat() }),
-      fc.record({ kind: fc.constant('splice' as const), at: fc.nat(), junk: fc.uint8Array({ minLength: 1, maxLength: 64 }) }),
-    );
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...VALID), mutation, async (valid, m) => {
-        let bytes = new Uint8Array(valid);
-        if (m.kind === 'flip') for (const [pos, byte] of m.at) bytes[pos % bytes.length] = byte;
-        else if (m.kind === 'truncate') bytes = bytes.subarray(0, m.at % bytes.length);
-        else {
-          const at = m.at % bytes.length;
-          bytes = new Uint8Array([...bytes.subarray(0, at), ...m.junk, ...bytes.subarray(at)]);
-        }
+        const bytes = mutate(valid, m);
         return resolvesOrReadError(bytes);
       }),
       { numRuns: 1500 },
@@ -94,20 +102,9 @@ describe('fuzz: readWorkbookBytes never throws anything but ReadError', () => {
   });
 
   test('valid .xls, .xlsb, .ods and .docx bytes with random corruption', async () => {
-    const mutation = fc.oneof(
-      fc.record({ kind: fc.constant('flip' as const), at: fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 255 })), { minLength: 1, maxLength: 20 }) }),
-      fc.record({ kind: fc.constant('truncate' as const), at: fc.nat() }),
-      fc.record({ kind: fc.constant('splice' as const), at: fc.nat(), junk: fc.uint8Array({ minLength: 1, maxLength: 64 }) }),
-    );
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...LEGACY), mutation, async (valid, m) => {
-        let bytes = new Uint8Array(valid);
-        if (m.kind === 'flip') for (const [pos, byte] of m.at) bytes[pos % bytes.length] = byte;
-        else if (m.kind === 'truncate') bytes = bytes.subarray(0, m.at % bytes.length);
-        else {
-          const at = m.at % bytes.length;
-          bytes = new Uint8Array([...bytes.subarray(0, at), ...m.junk, ...bytes.subarray(at)]);
-        }
+        const bytes = mutate(valid, m);
         // SheetJS loops on some damaged records until the time budget interrupts it: a short budget keeps the run short.
         return resolvesOrReadError(bytes, 'fuzz.xls', { maxMillis: 1500 });
       }),

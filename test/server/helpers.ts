@@ -220,3 +220,9 @@ export async function readXlsx(bytes: Uint8Array): Promise<XlsxWorkbook> {
   await wb.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
   return wb;
 }
+
+/** POST one file as multipart/form-data, as the taskpane's browser mode and curl send it. */
+export function uploadFile(t: TestApp, token: string, name: string, bytes: Uint8Array) {
+  const m = multipart({}, { name, bytes });
+  return t.app.inject({ method: 'POST', url: '/api/v1/submissions', payload: m.payload, headers: { ...m.headers, ...auth(token) } });
+}

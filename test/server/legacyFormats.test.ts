@@ -1,6 +1,6 @@
 import { PooledEngine } from '../../src/server/pool';
 import { docx, encryptedXls, legacyWorkbook, wordTable } from '../io/fixtures';
-import { auth, eventRows, HEADER, makeApp, multipart, type TestApp } from './helpers';
+import { auth, eventRows, HEADER, makeApp, type TestApp, uploadFile } from './helpers';
 
 /**
  * .xls, .xlsb, .ods and .docx submissions go the way every file goes: read in
@@ -19,10 +19,7 @@ describe('legacy formats through the worker pool', () => {
     await engine.close();
   });
 
-  const upload = async (token: string, name: string, bytes: Uint8Array) => {
-    const m = multipart({}, { name, bytes });
-    return t.app.inject({ method: 'POST', url: '/api/v1/submissions', payload: m.payload, headers: { ...m.headers, ...auth(token) } });
-  };
+  const upload = (token: string, name: string, bytes: Uint8Array) => uploadFile(t, token, name, bytes);
   const rows = [['Our family events, 2023'], [], HEADER, ...eventRows(3)];
 
   test.each([

@@ -5,7 +5,7 @@ import { check } from '../../src/core/check';
 import { sheetFromValues } from '../../src/core/fromValues';
 import { inProcessEngine, validReport } from '../../src/server/jobs';
 import { PooledEngine } from '../../src/server/pool';
-import { auth, describeStores, eventRows, makeApp, multipart, readXlsx, valuesPayload, xlsxFixture, type TestApp } from './helpers';
+import { auth, describeStores, eventRows, makeApp, readXlsx, valuesPayload, xlsxFixture, type TestApp, uploadFile } from './helpers';
 
 const HOSTILE_WORKER = join(__dirname, 'fixtures/hostile-worker.cjs');
 
@@ -35,10 +35,7 @@ describe('worker pool: a job past its deadline or its memory is ended, and the s
     await engine.close();
   });
 
-  const upload = async (token: string, name: string, bytes: Uint8Array) => {
-    const m = multipart({}, { name, bytes });
-    return t.app.inject({ method: 'POST', url: '/api/v1/submissions', payload: m.payload, headers: { ...m.headers, ...auth(token) } });
-  };
+  const upload = (token: string, name: string, bytes: Uint8Array) => uploadFile(t, token, name, bytes);
 
   test('a check that never ends: /healthz answers meanwhile, then 422 check_timeout; the next submission is checked', async () => {
     const p = await t.partner();

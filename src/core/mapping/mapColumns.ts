@@ -66,6 +66,8 @@ const THRESHOLD = 0.3;
 const CLOSE = 0.08;
 /** How much the values alone count, by field kind, when the heading names no field. */
 const VALUE_ONLY_WEIGHT: Record<string, number> = { date: 0.55, zip: 0.55, enum: 0.55, enum_list: 0.55, count: 0.4, text: 0 };
+/** ...except text that is places the collection knows (a city column), which speaks for itself like zip codes in the area. */
+const KNOWN_PLACES_WEIGHT = VALUE_ONLY_WEIGHT.zip!;
 /** ...and when the heading is a mere code ("Col 3", "F2", "Field 7") or missing, so the values are all there is. */
 const CODED_WEIGHT: Record<string, number> = { date: 0.6, zip: 0.6, enum: 0.6, enum_list: 0.6, count: 0.5, text: 0.65 };
 const TYPED = new Set(['date', 'zip', 'enum', 'enum_list', 'count']);
@@ -269,7 +271,7 @@ function columnCandidates(header: string, input: MappingInput, evidence: Map<str
     // Bare numbers read as levels or options only where a heading says so ("1" is also a count, a month, a code).
     const numeric = bareNumbers && (field.kind === 'enum' || field.kind === 'enum_list');
     // A text column speaks for itself only as places the collection knows (v.inArea); other text needs a heading.
-    const weight = (coded ? CODED_WEIGHT[field.kind] : field.kind === 'text' && v?.inArea !== undefined ? VALUE_ONLY_WEIGHT.zip : VALUE_ONLY_WEIGHT[field.kind]) ?? 0;
+    const weight = (coded ? CODED_WEIGHT[field.kind] : field.kind === 'text' && v?.inArea !== undefined ? KNOWN_PLACES_WEIGHT : VALUE_ONLY_WEIGHT[field.kind]) ?? 0;
     let valueOnly = blocked || numeric || question ? 0 : weight * valueShare * support;
     if (v?.veto) {
       withHeader *= VETOED;
