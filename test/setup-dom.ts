@@ -4,6 +4,10 @@
  * each jsdom test file.
  */
 import '@testing-library/jest-dom';
+import { configure } from '@testing-library/react';
+
+// findBy… waits for what the pane shows next; on a loaded machine (CI beside other jobs) a check can take seconds.
+configure({ asyncUtilTimeout: 15000 });
 
 if (typeof window !== 'undefined') {
   if (!window.matchMedia) {

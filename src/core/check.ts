@@ -330,9 +330,11 @@ function mappedFields(columns: ColumnMapping[], collection: Collection): { field
       continue;
     }
     const existing = out.find((f) => f.field.id === field.id && f.spread?.combine === c.combine);
+    const headers = { [col]: c.header };
     if (existing?.spread?.combine === 'sum') existing.spread.cols.push(col);
     else if (existing?.spread?.combine === 'mark') existing.spread.marks.push({ col, option: c.option ?? '' });
-    else out.push({ field, col, spread: c.combine === 'sum' ? { combine: 'sum', cols: [col] } : { combine: 'mark', marks: [{ col, option: c.option ?? '' }] } });
+    else out.push({ field, col, spread: c.combine === 'sum' ? { combine: 'sum', cols: [col], headers } : { combine: 'mark', marks: [{ col, option: c.option ?? '' }], headers } });
+    if (existing?.spread) existing.spread.headers = { ...existing.spread.headers, [col]: c.header };
   }
   return out;
 }

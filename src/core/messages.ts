@@ -107,6 +107,9 @@ const invalidAudience: Wording = (p, ctx, reason) => {
   const part = str(p, 'part') ?? ctx.value;
   const v = quoted(part);
   const several = 'You may list several, separated by commas.';
+  if (reason === 'unclear_mark') {
+    return `Only column ${str(p, 'column') ?? 'a tick column'} is ticked, and ${v} does not say which target audience it means. Choose its audience for that column in the mapping (${choices}), or tick the column that fits.`;
+  }
   if (reason === 'unclear') {
     if (PROVIDER_WORD.test(part)) {
       return `${v} does not say which childcare provider audience: write Teachers/educator, Director/owner, or both (separated by a comma). Other audiences: ${choices}.`;
@@ -149,9 +152,17 @@ const invalidAttendees: Wording = (_p, ctx, reason) => {
 };
 
 const WORDING: Record<IssueCode, Wording> = {
-  missing_required: (_p, ctx) => `${ctx.fieldLabel} is required but this cell is empty. Fill it in so that the event can be counted.`,
-  missing_recommended: (_p, ctx) =>
-    `${ctx.fieldLabel} is empty. It is not required, but please fill it in if you know it.`,
+  missing_required: (p, ctx, reason) => {
+    const columns = str(p, 'columns');
+    if (reason === 'no_mark' && columns) return `${ctx.fieldLabel} is required, but none of its columns (${columns}) is ticked on this row. Tick the one that fits so that the event can be counted.`;
+    if (reason === 'no_part' && columns) return `${ctx.fieldLabel} is required, but its columns (${columns}) are all empty on this row. Fill in at least one so that the event can be counted.`;
+    return `${ctx.fieldLabel} is required but this cell is empty. Fill it in so that the event can be counted.`;
+  },
+  missing_recommended: (p, ctx, reason) => {
+    const columns = str(p, 'columns');
+    if ((reason === 'no_mark' || reason === 'no_part') && columns) return `${ctx.fieldLabel} is empty: nothing in its columns (${columns}) on this row. It is not required, but please fill it in if you know it.`;
+    return `${ctx.fieldLabel} is empty. It is not required, but please fill it in if you know it.`;
+  },
   invalid_date: invalidDate,
   date_out_of_period: (p, ctx) => {
     const raw = str(p, 'date') ?? ctx.value;
@@ -190,7 +201,10 @@ const WORDING: Record<IssueCode, Wording> = {
     const col = header ? `Column “${header}”` : 'This column';
     return `${col} was taken as ${ctx.fieldLabel}, but the evidence is weak${why ? ` (${why})` : ''}. Please confirm it, or choose another field in the mapping.`;
   },
-  unknown_audience: (p, ctx) => {
+  unknown_audience: (p, ctx, reason) => {
+    if (reason === 'unclear_mark') {
+      return `The tick in column ${str(p, 'column') ?? ''} was not counted: ${quoted(str(p, 'unknown') ?? ctx.value)} does not say which audience it means. Choose its audience for that column in the mapping (${choicesOf(p, AUDIENCE_FALLBACK)}).`;
+    }
     const kept = str(p, 'kept');
     const unknown = str(p, 'unknown') ?? ctx.value;
     return `${quoted(unknown)} is not one of the audiences (${choicesOf(p, AUDIENCE_FALLBACK)})${kept ? `; the rest of the cell was read as ${kept}` : ''}. If that part names an audience, write it as one of them.`;

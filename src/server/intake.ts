@@ -195,7 +195,7 @@ export function validMapping(raw: unknown, collection: Collection): Record<strin
   return out;
 }
 
-/** One part of a field over several columns: {"field": "attendees", "combine": "sum"} or {"field": "audience", "combine": "mark", "option": "caregiver"}. */
+/** One part of a field over several columns: {"field": "attendees", "combine": "sum"} or {"field": "audience", "combine": "mark", "option": "caregiver"} (no option: not chosen yet). */
 function validPart(letter: string, part: Record<string, unknown>, collection: Collection): MappingChoice {
   const def = collection.fields.find((f) => f.id === part.field);
   if (!def) throw new ApiError(400, 'invalid_mapping', `mapping: column ${letter} names no agreed field.`);
@@ -206,6 +206,8 @@ function validPart(letter: string, part: Record<string, unknown>, collection: Co
   }
   if (part.combine === 'mark') {
     const options = def.enumeration ? collection.enumerations[def.enumeration] : undefined;
+    // No option: a tick column whose option nobody has chosen yet; its ticks are not counted, and each row says so.
+    if (options && part.option === undefined) return { field: def.id, combine: 'mark' };
     if (!options || typeof part.option !== 'string' || !options.some((o) => o.id === part.option)) {
       throw new ApiError(400, 'invalid_mapping', `mapping: column ${letter}: a mark column needs an option of ${def.label}${options ? ` (${options.map((o) => o.id).join(', ')})` : ''}.`);
     }

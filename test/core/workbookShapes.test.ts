@@ -96,6 +96,36 @@ describe('fields over several columns', () => {
     expect(r.records.map((x) => x.values.audience)).toEqual([['parent_family', 'caregiver'], ['teacher_educator']]);
     expect(r.issues.filter((i) => i.code === 'unmapped_required_field')).toEqual([]);
   });
+
+  test('a tick column whose heading names no single audience is part of the field, asked about, and its ticks are never counted as another', () => {
+    const rows = [
+      ['Event', 'Date', 'Level', 'Attendees', 'Parents', 'Providers', 'Caregivers'],
+      ['Cafe', '3/4/2023', 'Level 1', 9, 'x', 'x', ''],
+      ['Training', '3/5/2023', 'Level 2', 4, '', 'x', ''],
+      ['Walk', '3/6/2023', 'Level 1', 7, '', '', ''],
+    ];
+    const r = check(book(sheet('Events', rows)));
+    expect(r.columns.find((c) => c.column === 'F')).toMatchObject({ field: 'audience', combine: 'mark' });
+    expect(r.columns.find((c) => c.column === 'F')?.option).toBeUndefined();
+    expect(r.issues.find((i) => i.code === 'uncertain_mapping')).toMatchObject({ column: 'F', field: 'audience' });
+    expect(r.records.map((x) => x.values.audience)).toEqual([['parent_family'], undefined, undefined]);
+    const at = (row: number) => r.issues.filter((i) => i.row === row && i.field === 'audience').map((i) => [i.code, i.column, i.message]);
+    expect(at(2)).toEqual([['unknown_audience', 'F', expect.stringMatching(/tick in column F “Providers” was not counted/)]]);
+    expect(at(3)).toEqual([['invalid_audience', 'F', expect.stringMatching(/^Only column F “Providers” is ticked/)]]);
+    expect(at(4)).toEqual([['missing_required', 'E', expect.stringMatching(/none of its columns \(E “Parents”, F “Providers”, G “Caregivers”\) is ticked/)]]);
+
+    // Once the person says which audience the column means (the taskpane sends the whole confirmed mapping), its ticks count.
+    const mark = (option?: string) => ({ field: 'audience', combine: 'mark' as const, ...(option ? { option } : {}) });
+    const chosen = check(book(sheet('Events', rows)), { mapping: { E: mark('parent_family'), F: mark('teacher_educator'), G: mark('caregiver') } });
+    expect(chosen.records.map((x) => x.values.audience)).toEqual([['parent_family', 'teacher_educator'], ['teacher_educator'], undefined]);
+  });
+
+  test('counts over several columns that are all empty say which columns', () => {
+    const rows = [['Event', 'Date', 'Audience', 'Level', 'Adults', 'Children'], ['Cafe', '3/4/2023', 'Parents', 'Level 1', 3, 4], ['Walk', '3/5/2023', 'Parents', 'Level 1', '', '']];
+    const r = check(book(sheet('Events', rows)));
+    const missing = r.issues.find((i) => i.row === 3 && i.field === 'attendees');
+    expect(missing?.message).toMatch(/E “Adults”, F “Children”/);
+  });
 });
 
 describe('values veto a heading, and doubt is said', () => {

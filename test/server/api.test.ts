@@ -148,9 +148,12 @@ describeStores('submission API', (kind) => {
     const sumOfText = await bad({ mapping: { A: { field: 'title', combine: 'sum' } } });
     expect(sumOfText.statusCode).toBe(400);
     expect(sumOfText.json().error.message).toMatch(/only a count/);
-    const markWithout = await bad({ mappings: { Feb: { F: { field: 'audience', combine: 'mark' } } } });
-    expect(markWithout.statusCode).toBe(400);
-    expect(markWithout.json().error.message).toMatch(/needs an option of Target Audience/);
+    const markOfNoOption = await bad({ mappings: { Feb: { F: { field: 'audience', combine: 'mark', option: 'grandparents' } } } });
+    expect(markOfNoOption.statusCode).toBe(400);
+    expect(markOfNoOption.json().error.message).toMatch(/needs an option of Target Audience/);
+    // A tick column whose option is not chosen yet is taken: its ticks are not counted, and every such row says so.
+    const markNotChosen = await bad({ mappings: { Feb: { F: { field: 'audience', combine: 'mark' } } } });
+    expect(markNotChosen.statusCode).toBe(201);
     expect((await bad({ headerRows: { Jan: 0 } })).statusCode).toBe(400);
   });
 

@@ -209,7 +209,9 @@ function doubts(columns: ColumnMapping[], candidates: Map<number, Candidate[]>, 
     if (!m.field || col === undefined || fromPerson.has(col)) continue;
     const own = (candidates.get(col) ?? []).find((c) => c.field === m.field);
     const why: string[] = [];
-    if (m.combine) {
+    if (m.combine === 'mark' && !m.option) {
+      why.push('its heading names no single option: choose the one it means');
+    } else if (m.combine) {
       if (m.confidence < 0.6) why.push('its heading only partly names one group');
     } else if (!own) {
       why.push('no heading names it; only the values fit');
@@ -332,24 +334,38 @@ function spreadFields(input: MappingInput, candidates: Map<number, Candidate[]>,
   for (const field of collection.fields) {
     if (taken.has(field.id)) continue;
     if (field.kind === 'enum' || field.kind === 'enum_list') {
-      const marks: { col: number; option: string; label: string }[] = [];
+      const marks: { col: number; option: string; label: string; ticked: boolean }[] = [];
+      // A tick column whose heading names no single option ("Providers": teachers or directors?).
+      const unclear: number[] = [];
       for (const col of free) {
         const header = headers.get(col) ?? '';
         if (!header || header.length > 60) continue;
         const r = guardedNormalise(field, { kind: 'text', value: header }, ctx);
+        if (r.kind === 'invalid' && r.problem.reason === 'unclear' && markColumn(input.columnCells(col)) === 'ticks') unclear.push(col);
         if (r.kind !== 'ok' || r.warning) continue;
         const ids = Array.isArray(r.value) ? r.value : [r.value];
         if (ids.length !== 1 || typeof ids[0] !== 'string') continue;
-        if (!isMarkColumn(input.columnCells(col))) continue;
+        const kind = markColumn(input.columnCells(col));
+        if (!kind) continue;
         const label = collection.enumerations[field.enumeration ?? '']?.find((o) => o.id === ids[0])?.label ?? String(ids[0]);
-        marks.push({ col, option: ids[0], label });
+        marks.push({ col, option: ids[0], label, ticked: kind === 'ticks' });
       }
+      // An option's column with no tick at all belongs to the field when the others have ticks: nobody chose it.
+      for (let i = marks.length - 1; i >= 0; i--) if (!marks[i]!.ticked && marks.filter((m) => m.ticked).length + (unclear.length > 0 ? 1 : 0) < 2) marks.splice(i, 1);
       // One tick column is a yes/no question; two or more, one per option, make the field.
       const options = new Set(marks.map((m) => m.option));
-      const named = free.some((c) => !marks.some((m) => m.col === c) && (candidates.get(c) ?? []).some((x) => x.field === field.id && x.heading >= 0.75));
-      if (options.size >= 2 && !named) {
+      const named = free.some((c) => !marks.some((m) => m.col === c) && !unclear.includes(c) && (candidates.get(c) ?? []).some((x) => x.field === field.id && x.heading >= 0.75));
+      const spread = options.size + (unclear.length > 0 ? 1 : 0) >= 2 && options.size >= 1 && !named;
+      if (spread) {
         for (const m of marks) {
           out.push({ col: m.col, mapping: { column: columnLetter(m.col), header: headers.get(m.col) ?? '', field: field.id, combine: 'mark', option: m.option, confidence: 0.85, reason: `A tick in this column means ${field.label}: ${m.label}.` } });
+        }
+      }
+      // Beside tick columns that do name options, one that names none is part of the same field, with its option left to the person.
+      if (spread) {
+        for (const col of unclear) {
+          const header = headers.get(col) ?? '';
+          out.push({ col, mapping: { column: columnLetter(col), header, field: field.id, combine: 'mark', confidence: 0.5, reason: `A tick column of ${field.label}, but “${header}” names no single option: choose which one it means. Until then its ticks are not counted.` } });
         }
       }
     }
@@ -379,7 +395,8 @@ function spreadFields(input: MappingInput, candidates: Map<number, Candidate[]>,
   return out;
 }
 
-function isMarkColumn(cells: Cell[]): boolean {
+/** A column of ticks ('ticks'), one left all empty ('empty'), or neither. */
+function markColumn(cells: Cell[]): 'ticks' | 'empty' | false {
   let on = 0;
   let other = 0;
   let n = 0;
@@ -397,7 +414,8 @@ function isMarkColumn(cells: Cell[]): boolean {
     else if (!MARK_OFF.test(t)) other++;
     if (n >= 300) break;
   }
-  return n >= 1 && on >= 1 && other <= 0.05 * n;
+  if (n === 0) return 'empty';
+  return on >= 1 && other <= 0.05 * n ? 'ticks' : false;
 }
 
 function capital(s: string): string {

@@ -1,13 +1,21 @@
 import type { FieldDef } from '../collection/types';
+import type { Problem } from '../issues';
+import { columnLetter } from '../workbook';
 import type { FieldNormaliser } from '../normalise/memo';
 import { EMPTY, invalid, ok, type Normalised } from '../normalise/types';
 import type { RecordValue } from '../report';
 import { cellText, type Cell } from '../workbook';
 
+/** Column E (“Providers”), for messages. */
+function named(spread: Spread, col: number): string {
+  const h = spread.headers?.[col];
+  return h ? `${columnLetter(col)} “${h}”` : columnLetter(col);
+}
+
 /** A field spread over several columns: counts to add up, or one tick column per option. */
 export type Spread =
-  | { combine: 'sum'; cols: number[] }
-  | { combine: 'mark'; marks: { col: number; option: string }[] };
+  | { combine: 'sum'; cols: number[]; headers?: Record<number, string> }
+  | { combine: 'mark'; marks: { col: number; option: string }[]; headers?: Record<number, string> };
 
 /** The value of a spread field and the column an issue about it belongs to. */
 export interface SpreadValue {
@@ -15,6 +23,8 @@ export interface SpreadValue {
   /** The column the issue points at, and the text it quotes. */
   col: number;
   raw: string;
+  /** Why an empty value is empty, when the field is spread: which columns hold nothing. */
+  empty?: Problem;
 }
 
 const MARK_ON = /^(x|✓|✔|☑|☒|yes|y|true|1|si|sí|oui)$/i;
@@ -48,18 +58,36 @@ export function spreadValue(field: FieldDef, spread: Spread, row: number, cellOf
       if (r.warning && !warning) warning = { result: r, col, raw: cellText(cell) };
     }
     const first = spread.cols[0] ?? 0;
-    if (!any) return { result: EMPTY, col: first, raw: '' };
+    if (!any) return { result: EMPTY, col: first, raw: '', empty: { code: 'missing_required', reason: 'no_part', params: { columns: spread.cols.map((c) => named(spread, c)).join(', ') } } };
     const result = warning && warning.result.kind === 'ok' && warning.result.warning
       ? ok<RecordValue>(total, { ...warning.result.warning, params: { ...warning.result.warning.params, number: total } })
       : ok<RecordValue>(total);
     return { result, col: warning?.col ?? first, raw: warning?.raw ?? String(total) };
   }
-  const ticked = spread.marks.filter((m) => isMarked(cellOf(row, m.col)));
+  const all = spread.marks.filter((m) => isMarked(cellOf(row, m.col)));
+  // A column whose option the person has not chosen yet (its heading named none): its tick is not counted, and said so.
+  const unclear = all.filter((m) => !m.option);
+  const ticked = all.filter((m) => m.option);
   const first = ticked[0] ?? spread.marks[0];
   const col = first?.col ?? 0;
-  if (ticked.length === 0) return { result: EMPTY, col, raw: '' };
+  if (ticked.length === 0) {
+    const u = unclear[0];
+    if (u) {
+      // The same problem its heading has when read as a value ("Providers" names no single audience).
+      const header = spread.headers?.[u.col] ?? '';
+      const own = normalise(field, { kind: 'text', value: header });
+      const code = own.kind === 'invalid' ? own.problem.code : 'invalid_audience';
+      return { result: invalid({ code, reason: 'unclear_mark', params: { column: named(spread, u.col), part: header } }), col: u.col, raw: cellText(cellOf(row, u.col)) };
+    }
+    return { result: EMPTY, col, raw: '', empty: { code: 'missing_required', reason: 'no_mark', params: { columns: spread.marks.map((m) => named(spread, m.col)).join(', ') } } };
+  }
   const options = [...new Set(ticked.map((m) => m.option))];
-  if (field.kind === 'enum_list') return { result: ok<RecordValue>(options), col, raw: cellText(cellOf(row, col)) };
+  if (field.kind === 'enum_list') {
+    const result = unclear.length > 0 && field.role === 'audience'
+      ? ok<RecordValue>(options, { code: 'unknown_audience', reason: 'unclear_mark', params: { column: named(spread, unclear[0]!.col), unknown: spread.headers?.[unclear[0]!.col] ?? '' } })
+      : ok<RecordValue>(options);
+    return { result, col: unclear[0]?.col ?? col, raw: cellText(cellOf(row, unclear[0]?.col ?? col)) };
+  }
   if (options.length > 1) {
     return { result: invalid({ code: 'invalid_engagement', reason: 'several' }), col, raw: `${options.length} columns ticked` };
   }

@@ -56,9 +56,11 @@ export function validateRow(row: number, cellOf: (row: number, col: number) => C
     const result = spread ? spread.result : ctx.normalise(field, cell!);
     const col = spread ? spread.col : entry.col;
     if (result.kind === 'empty') {
-      if (field.requirement === 'required') issues.push(makeIssue({ code: 'missing_required' }, true, excelRow, col, field, '', ctx));
+      // A field over several columns says which columns are all empty.
+      const why = spread?.empty;
+      if (field.requirement === 'required') issues.push(makeIssue({ ...why, code: 'missing_required' }, true, excelRow, col, field, '', ctx));
       else if (field.requirement === 'recommended' && !(virtual && (field.role === 'city' || field.role === 'zip'))) {
-        issues.push(makeIssue({ code: 'missing_recommended' }, true, excelRow, col, field, '', ctx));
+        issues.push(makeIssue({ ...why, code: 'missing_recommended' }, true, excelRow, col, field, '', ctx));
       }
       continue;
     }
@@ -86,7 +88,7 @@ export function validateRow(row: number, cellOf: (row: number, col: number) => C
 
 function makeIssue(problem: Problem, local: boolean, row: number, col: number, field: FieldDef, raw: string, ctx: RowContext, normalised?: RecordValue): Issue {
   // Problems from the normalisers are shared by all cells of the same text; those made here are keyed by field and code.
-  const key: Problem | string = local ? `${field.id}\u0000${problem.code}` : problem;
+  const key: Problem | string = local ? `${field.id}\u0000${problem.code}\u0000${problem.reason ?? ''}\u0000${problem.params ? JSON.stringify(problem.params) : ''}` : problem;
   let byText = ctx.messages.get(key);
   if (!byText) ctx.messages.set(key, (byText = new Map()));
   let message = byText.get(raw);
