@@ -92,7 +92,8 @@ export function check(workbook: Workbook, options: CheckOptions = {}): CheckResu
     engine: { version: ENGINE_VERSION, collection: collection.id },
   };
 
-  const valueKeys = findValueKeys(workbook, collection);
+  // A data dictionary's coded headings join the legend ("Typ | LIT | Literacy": Typ is the type of event).
+  const valueKeys = findValueKeys(workbook, collection, legend);
   const { tables, skipped } = findTables(workbook, options, { collection, matcher, legend, valueKeys, period, date1904: workbook.date1904 });
   if (tables.length === 0) {
     const issues = unmappedIssues(collection, [], csv);
@@ -204,6 +205,7 @@ function findTables(workbook: Workbook, options: CheckOptions, ctx: Context): { 
   }
   const candidates: (TableCandidate & { table: Table })[] = [];
   const mappings = new Map<string, Mapping>();
+  const found: { sheet: Sheet; index: number; headerRow: number; guess: ReturnType<typeof detectHeaderRow>; chosenRow: number | undefined }[] = [];
   sheets.forEach((sheet, index) => {
     if (!options.sheet && leaveOut.has(fold(sheet.name))) {
       skipped.push({ sheet: sheet.name, reason: 'left out by you', byChoice: true });
@@ -216,9 +218,13 @@ function findTables(workbook: Workbook, options: CheckOptions, ctx: Context): { 
       skipped.push({ sheet: sheet.name, reason: reasonWithoutTable(sheet.name, sheetTexts(sheet)) });
       return;
     }
-    const table = buildTable(sheet, headerRow, ctx, options, mappings);
-    candidates.push({ table, index, name: sheet.name, hidden: sheet.hidden === true, headerScore: guess?.score ?? 10, dataRows: guess?.dataRows ?? table.region.lastRow - headerRow, columns: table.mapping.columns, signature: table.signature, chosen: chosenRow !== undefined || options.sheet !== undefined });
+    found.push({ sheet, index, headerRow, guess, chosenRow });
   });
+  const frames = found.map((f) => frameOf(f.sheet, f.headerRow, options));
+  for (const { sheet, index, headerRow, guess, chosenRow } of found) {
+    const table = buildTable(sheet, headerRow, ctx, options, mappings, frames);
+    candidates.push({ table, index, name: sheet.name, hidden: sheet.hidden === true, headerScore: guess?.score ?? 10, dataRows: guess?.dataRows ?? table.region.lastRow - headerRow, columns: table.mapping.columns, signature: table.signature, chosen: chosenRow !== undefined || options.sheet !== undefined });
+  }
   const include = new Set((options.include ?? []).map(fold));
   const decision = chooseTables(candidates, ctx.collection, include);
   skipped.push(...decision.skipped);
@@ -262,7 +268,19 @@ function fold(name: string): string {
   return name.trim().toLowerCase();
 }
 
-function buildTable(sheet: Sheet, headerRow: number, ctx: Context, options: CheckOptions, cache: Map<string, Mapping>): Table {
+/** A table's heading and rows, before its mapping. */
+interface Frame {
+  sheet: Sheet;
+  headerRow: number;
+  headers: Map<number, string>;
+  aside: Set<number>;
+  region: Region;
+  signature: string;
+  /** Tables with the same headings share one mapping (unless the person chose one for this sheet). */
+  key: string;
+}
+
+function frameOf(sheet: Sheet, headerRow: number, options: CheckOptions): Frame {
   const headers = new Map<number, string>();
   headerRowCells(sheet, headerRow).forEach((cell, col) => {
     const t = cell ? cellText(cell) : '';
@@ -272,13 +290,29 @@ function buildTable(sheet: Sheet, headerRow: number, ctx: Context, options: Chec
   const region = tableRegion(sheet, headerRow, [...headers.keys()].filter((c) => !aside.has(c)));
   const signature = [...headers].map(([c, h]) => `${c}:${h.toLowerCase()}`).join('\u0001');
   const own = options.mappings?.[sheet.name];
-  const overrides = own ?? options.mapping;
-  const key = `${signature}\u0002${own ? sheet.name : ''}`;
+  return { sheet, headerRow, headers, aside, region, signature, key: `${signature}\u0002${own ? sheet.name : ''}` };
+}
+
+/** Rows of all tables sharing a mapping that are read for its evidence: enough to judge, bounded in cost. */
+const POOLED_ROWS = 5000;
+
+/**
+ * A table and its mapping. Tables with the same headings (one sheet per
+ * month) share one mapping, decided on the values of all of them: a January
+ * of two events says little about its columns, the year says more.
+ */
+function buildTable(sheet: Sheet, headerRow: number, ctx: Context, options: CheckOptions, cache: Map<string, Mapping>, siblings: readonly Frame[] = []): Table {
+  const frame = siblings.find((f) => f.sheet === sheet && f.headerRow === headerRow) ?? frameOf(sheet, headerRow, options);
+  const { headers, aside, region, signature, key } = frame;
+  const overrides = options.mappings?.[sheet.name] ?? options.mapping;
   let mapping = cache.get(key);
   if (!mapping) {
+    const pool = [region, ...siblings.filter((f) => f.key === key && f.sheet !== sheet).map((f) => f.region)];
     const columnCells = (col: number): Cell[] => {
       const out: Cell[] = [];
-      for (let r = region.firstRow; r <= region.lastRow; r++) out.push(region.cell(r, col));
+      for (const g of pool) {
+        for (let r = g.firstRow; r <= g.lastRow && out.length < POOLED_ROWS; r++) out.push(g.cell(r, col));
+      }
       return out;
     };
     mapping = mapColumns({

@@ -128,6 +128,46 @@ describe('fields over several columns', () => {
   });
 });
 
+describe('evidence from the whole workbook', () => {
+  test('sheets with the same headings are mapped on the values of all of them, not on the first month alone', () => {
+    const head = ['Program', 'Date', 'Series / sort', 'Audience', 'Level', 'Attendees'];
+    const types = ['Literacy', 'Parenting', 'Child development', 'Adult-child interaction'];
+    const monthOf = (name: string, m: number, n: number) =>
+      sheet(name, [head, ...Array.from({ length: n }, (_, d) => [`Program ${m}.${d}`, `${m}/${d + 1}/2023`, types[(m + d) % 4]!, 'Parents', 'Level 1', 5 + d])]);
+    // January alone (two events) is too little to take the third column on its values; the year is not.
+    expect(check(book(monthOf('Jan', 1, 2))).columns.find((c) => c.column === 'C')?.field).toBeNull();
+    const r = check(book(monthOf('Jan', 1, 2), monthOf('Feb', 2, 3), monthOf('Mar', 3, 3)));
+    expect(r.tables.map((t) => t.columns.find((c) => c.column === 'C')?.field)).toEqual(['event_type', 'event_type', 'event_type']);
+  });
+
+  test('a data dictionary of heading, code and meaning says which field each coded heading is', () => {
+    const events = sheet('Log', [['Event', 'Dt', 'Typ', 'Aud', 'Lvl', '#'], ...Array.from({ length: 6 }, (_, i) => [`Group ${i}`, `3/${i + 1}/2023`, ['LIT', 'PAR', 'OTH'][i % 3]!, 'P', ['T', 'L1'][i % 2]!, 4 + i])]);
+    const codes = sheet('Codes', [
+      ['Column', 'Code', 'Meaning'],
+      ['Typ', 'LIT', 'Literacy'], ['Typ', 'PAR', 'Parenting'], ['Typ', 'OTH', 'Other'],
+      ['Aud', 'P', 'Parent / family'], ['Aud', 'T', 'Teacher / educator'],
+      ['Lvl', 'T', 'Touchpoint'], ['Lvl', 'L1', 'Engagement level one'],
+    ]);
+    const r = check(book(events, codes));
+    expect(r.columns.find((c) => c.column === 'C')).toMatchObject({ field: 'event_type', reason: expect.stringMatching(/own legend \(sheet "Codes"/) });
+    expect(r.records.map((x) => x.values.event_type)).toEqual(['literacy', 'parenting', 'other', 'literacy', 'parenting', 'other']);
+    // The same code means different things under different headings.
+    expect(r.records[0]!.values).toMatchObject({ audience: ['parent_family'], engagement: 'touchpoint' });
+  });
+
+  test('a short question asks for its value ("How many?"); a date part is no head count', () => {
+    const rows: (string | number | null)[][] = [['What was it?', 'When?', 'Who came?', 'Level', 'How many?']];
+    for (let i = 0; i < 8; i++) rows.push([`Fellowship night ${i}`, `4/${i + 2}/2023`, 'Parents', 'Level 1', 12 + i]);
+    expect(check(book(sheet('Log', rows))).columns.find((c) => c.column === 'E')?.field).toBe('attendees');
+
+    const split: (string | number | null)[][] = [['Month', 'Day', 'Session', 'Audience', 'Level']];
+    for (let i = 0; i < 8; i++) split.push(['March', 3 + i, `Reading circle ${i}`, 'Parents', 'Level 1']);
+    const r = check(book(sheet('Log', split)));
+    expect(r.columns.find((c) => c.column === 'B')?.field).toBeNull();
+    expect(r.summary.byEngagement.level_one?.attendees ?? 0).toBe(0);
+  });
+});
+
 describe('values veto a heading, and doubt is said', () => {
   test('a column of small counts headed "Events" is no title; ids are no zip codes; room names are no street', () => {
     const rows: (string | number | null)[][] = [['Session name', 'Events', 'Date', 'Record', 'Location', 'Attendance']];

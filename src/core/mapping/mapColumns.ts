@@ -274,7 +274,8 @@ function columnCandidates(header: string, input: MappingInput, evidence: Map<str
     const numeric = bareNumbers && (field.kind === 'enum' || field.kind === 'enum_list');
     // A text column speaks for itself only as places the collection knows (v.inArea); other text needs a heading.
     const weight = (coded ? CODED_WEIGHT[field.kind] : field.kind === 'text' && v?.inArea !== undefined ? KNOWN_PLACES_WEIGHT : VALUE_ONLY_WEIGHT[field.kind]) ?? 0;
-    let valueOnly = blocked || numeric || question ? 0 : weight * valueShare * support;
+    // A short question asks for the field's value ("How many?", "Who came?"); a survey question's answers say nothing.
+    let valueOnly = blocked || numeric || (question && surveyQuestion(header)) ? 0 : weight * valueShare * support;
     if (v?.veto) {
       withHeader *= VETOED;
       valueOnly = 0;
@@ -289,6 +290,11 @@ function columnCandidates(header: string, input: MappingInput, evidence: Map<str
     out.push({ field: field.id, score: Math.min(1, score), reason, heading: withHeader >= valueOnly ? h : 0 });
   }
   return out;
+}
+
+/** A question put to the people who came ("Did you enjoy it?", "What would you like to see next time?"), not a short one asking for the value. */
+function surveyQuestion(header: string): boolean {
+  return yesNoQuestion(header) || header.trim().split(/\s+/).length >= 6;
 }
 
 /** "Did you enjoy the event?": a yes/no question asks about the event, it names none of its fields. */

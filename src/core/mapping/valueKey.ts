@@ -1,6 +1,10 @@
 import type { Collection, FieldDef } from '../collection/types';
 import { normaliseField } from '../normalise';
 import { cellText, type Cell, type Workbook } from '../workbook';
+import { legendKey, type Legend } from './legend';
+
+/** The heading row of a dictionary ("Column | Code | Meaning") is no entry. */
+const CODE_WORD = /^(column|field|heading|variable|name)s?$/i;
 
 /** Per field: a partner's code (as valueKeyOf gives it) → the option id its key says the code means. */
 export type ValueKeys = Map<string, Map<string, string>>;
@@ -20,15 +24,25 @@ export function valueKeyOf(text: string): string {
  * when its meaning is plainly one option, and a key must explain at least
  * two codes of the same field.
  */
-export function findValueKeys(workbook: Workbook, collection: Collection): ValueKeys {
+export function findValueKeys(workbook: Workbook, collection: Collection, legend?: Legend): ValueKeys {
   const fields = collection.fields.filter((f) => f.kind === 'enum' || f.kind === 'enum_list');
   const found: ValueKeys = new Map();
+  /** Data-dictionary rows "Typ | LIT | Literacy": per heading, the fields its codes' meanings name, and where. */
+  const dictionary = new Map<string, { heading: string; fields: Map<string, number>; codes: number; where: string }>();
   for (const sheet of workbook.sheets) {
     const rows = Math.min(sheet.rows.length, MAX_ROWS);
     for (let r = 0; r < rows; r++) {
       const texts = (sheet.rows[r] ?? []).filter((c): c is Cell => !!c && c.kind !== 'empty').map(cellText).filter(Boolean);
       const pairs: [string, string][] = [];
       if (texts.length === 2 && CODE.test(texts[0]!)) pairs.push([texts[0]!, texts[1]!]);
+      if (texts.length === 3 && CODE.test(texts[1]!) && texts[0]!.length <= 40 && !CODE_WORD.test(texts[0]!)) {
+        const key = legendKey(texts[0]!);
+        let d = dictionary.get(key);
+        if (!d) dictionary.set(key, (d = { heading: texts[0]!, fields: new Map(), codes: 0, where: `sheet "${sheet.name}", row ${r + 1}` }));
+        d.codes++;
+        for (const id of add(found, fields, collection, texts[1]!, texts[2]!)) d.fields.set(id, (d.fields.get(id) ?? 0) + 1);
+        continue;
+      }
       for (const t of texts) {
         if (t.length > 400) continue;
         // "Level key: 0 = Touchpoint; 1 = ..." — the label before the first code is not part of it.
@@ -41,10 +55,19 @@ export function findValueKeys(workbook: Workbook, collection: Collection): Value
     }
   }
   for (const [field, codes] of found) if (codes.size < 2) found.delete(field);
+  // A heading whose codes all mean options of one field is that field ("Typ": LIT = Literacy, PAR = Parenting).
+  if (legend) {
+    for (const [key, d] of dictionary) {
+      const [best, n] = [...d.fields].sort((a, b) => b[1] - a[1])[0] ?? [];
+      if (best && n !== undefined && n >= 2 && n >= 0.8 * d.codes && !legend.has(key)) legend.set(key, { field: best, where: d.where });
+    }
+  }
   return found;
 }
 
-function add(found: ValueKeys, fields: FieldDef[], collection: Collection, code: string, meaning: string): void {
+/** Records a code of every field its meaning plainly names one option of; the fields it was recorded for. */
+function add(found: ValueKeys, fields: FieldDef[], collection: Collection, code: string, meaning: string): string[] {
+  const into: string[] = [];
   for (const field of fields) {
     const r = normaliseField(field, { kind: 'text', value: meaning }, { collection, date1904: false });
     if (r.kind !== 'ok' || r.warning) continue;
@@ -54,5 +77,7 @@ function add(found: ValueKeys, fields: FieldDef[], collection: Collection, code:
     let codes = found.get(field.id);
     if (!codes) found.set(field.id, (codes = new Map()));
     if (!codes.has(valueKeyOf(code))) codes.set(valueKeyOf(code), id);
+    into.push(field.id);
   }
+  return into;
 }
