@@ -120,6 +120,14 @@ describe('fields over several columns', () => {
     expect(chosen.records.map((x) => x.values.audience)).toEqual([['parent_family', 'teacher_educator'], ['teacher_educator'], undefined]);
   });
 
+  test('a tick column whose heading names one option among other words is that option, asked about', () => {
+    const rows = [['Event', 'Date', 'Level', 'Attendees', 'Owners/Directors', 'Lead & asst. teachers'], ['Cafe', '3/4/2023', 'Level 1', 9, 'x', ''], ['Training', '3/5/2023', 'Level 2', 4, '', 'x']];
+    const r = check(book(sheet('Events', rows)));
+    expect(r.columns.find((c) => c.column === 'F')).toMatchObject({ field: 'audience', combine: 'mark', option: 'teacher_educator' });
+    expect(r.records.map((x) => x.values.audience)).toEqual([['director_owner'], ['teacher_educator']]);
+    expect(r.issues.filter((i) => i.code === 'uncertain_mapping').map((i) => i.column)).toEqual(['F']);
+  });
+
   test('counts over several columns that are all empty say which columns', () => {
     const rows = [['Event', 'Date', 'Audience', 'Level', 'Adults', 'Children'], ['Cafe', '3/4/2023', 'Parents', 'Level 1', 3, 4], ['Walk', '3/5/2023', 'Parents', 'Level 1', '', '']];
     const r = check(book(sheet('Events', rows)));

@@ -340,7 +340,7 @@ function spreadFields(input: MappingInput, candidates: Map<number, Candidate[]>,
   for (const field of collection.fields) {
     if (taken.has(field.id)) continue;
     if (field.kind === 'enum' || field.kind === 'enum_list') {
-      const marks: { col: number; option: string; label: string; ticked: boolean }[] = [];
+      const marks: { col: number; option: string; label: string; ticked: boolean; partly: boolean }[] = [];
       // A tick column whose heading names no single option ("Providers": teachers or directors?).
       const unclear: number[] = [];
       for (const col of free) {
@@ -348,13 +348,15 @@ function spreadFields(input: MappingInput, candidates: Map<number, Candidate[]>,
         if (!header || header.length > 60) continue;
         const r = guardedNormalise(field, { kind: 'text', value: header }, ctx);
         if (r.kind === 'invalid' && r.problem.reason === 'unclear' && markColumn(input.columnCells(col)) === 'ticks') unclear.push(col);
-        if (r.kind !== 'ok' || r.warning) continue;
+        // "Lead & asst. teachers": one option read, the rest of the words not; taken, but asked about.
+        const partly = r.kind === 'ok' && r.warning?.reason === 'partly_unknown';
+        if (r.kind !== 'ok' || (r.warning && !partly)) continue;
         const ids = Array.isArray(r.value) ? r.value : [r.value];
         if (ids.length !== 1 || typeof ids[0] !== 'string') continue;
         const kind = markColumn(input.columnCells(col));
         if (!kind) continue;
         const label = collection.enumerations[field.enumeration ?? '']?.find((o) => o.id === ids[0])?.label ?? String(ids[0]);
-        marks.push({ col, option: ids[0], label, ticked: kind === 'ticks' });
+        marks.push({ col, option: ids[0], label, ticked: kind === 'ticks', partly });
       }
       // An option's column with no tick at all belongs to the field when the others have ticks: nobody chose it.
       for (let i = marks.length - 1; i >= 0; i--) if (!marks[i]!.ticked && marks.filter((m) => m.ticked).length + (unclear.length > 0 ? 1 : 0) < 2) marks.splice(i, 1);
@@ -364,7 +366,7 @@ function spreadFields(input: MappingInput, candidates: Map<number, Candidate[]>,
       const spread = options.size + (unclear.length > 0 ? 1 : 0) >= 2 && options.size >= 1 && !named;
       if (spread) {
         for (const m of marks) {
-          out.push({ col: m.col, mapping: { column: columnLetter(m.col), header: headers.get(m.col) ?? '', field: field.id, combine: 'mark', option: m.option, confidence: 0.85, reason: `A tick in this column means ${field.label}: ${m.label}.` } });
+          out.push({ col: m.col, mapping: { column: columnLetter(m.col), header: headers.get(m.col) ?? '', field: field.id, combine: 'mark', option: m.option, confidence: m.partly ? 0.55 : 0.85, reason: `A tick in this column means ${field.label}: ${m.label}${m.partly ? ' (read from part of its heading)' : ''}.` } });
         }
       }
       // Beside tick columns that do name options, one that names none is part of the same field, with its option left to the person.

@@ -113,7 +113,7 @@ function kindOf(ctx: ClassifyContext, r: number, filled: number, afterTable: boo
   const first = texts[0] ?? '';
   const hasDate = ctx.isDate(r);
   const hasLevel = ctx.isEngagement(r);
-  if (!hasLevel && !(hasDate && filled > 3) && texts.some(isTotalsLabel)) return 'totals';
+  if (!hasLevel && !(hasDate && filled > 3) && (texts.some(isTotalsLabel) || endsAsTotal(first))) return 'totals';
   if (filled <= 2 && (NOTES.test(first) || texts.some(isLabel)) && !hasLevel) return 'notes';
   if (filled === 1) {
     if (isPeriodBanner(first)) return 'section';
@@ -158,8 +158,16 @@ function hasContent(cell: Cell): boolean {
   return v !== null && v !== undefined;
 }
 
+/** A short label that ends with the word: "January subtotal", "Q1 total", "Totals:". */
+const TOTALS_AT_END = /(^|[\s(])(grand\s+|sub-?)?totals?\s*:?\)?\s*$/i;
+
 function isTotalsLabel(t: string): boolean {
   return t.length <= 40 && TOTALS.test(t);
+}
+
+/** The row's label names what it totals first ("January subtotal", "Q1 total"); a count ("14 total") is no label. */
+function endsAsTotal(t: string): boolean {
+  return t.length <= 40 && TOTALS_AT_END.test(t) && t.trim().split(/\s+/).length <= 4 && !/^\s*\d{1,3}\b/.test(t);
 }
 
 /** Lengths of the headings, so that only a text of a heading's length is compared with them. */

@@ -35,6 +35,21 @@ describe('classifyRows', () => {
     ]);
   });
 
+  test('a subtotal named after its month or quarter is a total, not an event; an event whose name only starts with "Total" is an event', () => {
+    const sheet = sheetOf('S', [
+      ['Title', 'Date', 'Level', 'Attendees'],
+      ['Story time', '1/4/2023', 'L1', 12],
+      ['January subtotal', null, null, 12],
+      ['Q1 total', null, null, 12],
+      ['Total Body Fitness for moms', '2/4/2023', 'L1', 8],
+      ['Music & Movement', 'Sept 31, 2023', 'Level 1 or 2', '14 total'],
+    ]);
+    const region = tableRegion(sheet, 0, [0, 1, 2, 3]);
+    // Neither the date nor the level of the last row reads, and its count says "total": still an event.
+    const kinds = classifyRows({ region, headerTexts: ['title', 'date', 'level', 'attendees'], isDate: (r) => /\d+\/\d+\/\d+/.test(cellText(region.cell(r, 1))), isEngagement: (r) => /^L\d$/.test(cellText(region.cell(r, 2))) });
+    expect(kinds).toEqual(['record', 'totals', 'totals', 'record', 'record']);
+  });
+
   test('a row right under the header repeating one label is a sub-heading', () => {
     const sheet = sheetOf('S', [['Event', 'Date', 'Q1', 'Q2', 'Q3'], [null, null, 'Response', 'Response', 'Response'], ['Cafe', '3/4/2023', 'a', 'b', 'c']]);
     const region = tableRegion(sheet, 0, [0, 1, 2, 3, 4]);
