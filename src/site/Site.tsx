@@ -20,6 +20,8 @@ const useStyles = makeStyles({
     lineHeight: tokens.lineHeightBase300,
     display: 'flex',
     flexDirection: 'column',
+    // Fluent's links show focus as a second underline only; a ring is easier to follow from the keyboard.
+    '& a:focus-visible': { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`, outlineOffset: '2px', borderRadius: tokens.borderRadiusSmall },
   },
   skip: {
     position: 'absolute',
@@ -53,7 +55,8 @@ const useStyles = makeStyles({
   nav: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalL, rowGap: tokens.spacingVerticalXS },
   navList: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalL, rowGap: tokens.spacingVerticalXS, listStyleType: 'none', margin: 0, padding: 0 },
   current: { fontWeight: tokens.fontWeightSemibold },
-  main: { flexGrow: 1, paddingTop: tokens.spacingVerticalL, paddingBottom: tokens.spacingVerticalXXL, minWidth: 0 },
+  // Focused by the skip link only: no ring around the whole page.
+  main: { ':focus': { outlineStyle: 'none' }, flexGrow: 1, paddingTop: tokens.spacingVerticalL, paddingBottom: tokens.spacingVerticalXXL, minWidth: 0 },
   footer: {
     borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
     color: tokens.colorNeutralForeground2,
