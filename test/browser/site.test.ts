@@ -139,7 +139,7 @@ describeBrowser('the partners’ site in chromium', () => {
     for (const href of ['/template.xlsx', '/manifest.xml', '/taskpane.html', '/my-submissions']) expect(hrefs).toContain(href);
   }
 
-  test('/ at 390 px, a phone: what is asked, why, by when, how; nothing wider than the screen; axe finds nothing', async () => {
+  test('/ at 390 px, a phone: what is asked, why, by when, how; nothing wider than the screen (nor at 320 px); axe finds nothing', async () => {
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto(`${base}/`);
     await expectLandingContent();
@@ -150,6 +150,9 @@ describeBrowser('the partners’ site in chromium', () => {
     await expectLandingContent();
     await shot('landing-390-dark');
     expect(await axeViolations()).toEqual([]);
+    // The narrowest phones too.
+    await page.setViewportSize({ width: 320, height: 640 });
+    await expectNoSidewaysScroll(320);
   });
 
   test('/ at 1280 px, light and dark; axe finds nothing', async () => {
