@@ -131,7 +131,7 @@ function Item({ s, latest, onDownload }: { s: SubmissionItem; latest: boolean; o
 }
 
 /** Send a corrected file: it becomes the organisation's latest submission. */
-function Resubmit({ token, baseUrl, onSent }: { token: string; baseUrl: string; onSent: (receipt: Receipt) => void }) {
+function Resubmit({ token, baseUrl, first, onSent }: { token: string; baseUrl: string; first: boolean; onSent: (receipt: Receipt) => void }) {
   const styles = useStyles();
   const section = useSectionStyles();
   const input = useRef<HTMLInputElement>(null);
@@ -182,15 +182,16 @@ function Resubmit({ token, baseUrl, onSent }: { token: string; baseUrl: string; 
   return (
     <section aria-labelledby="resubmit">
       <h2 id="resubmit" className={section.h2}>
-        Send a corrected file
+        {first ? 'Send your events file' : 'Send a corrected file'}
       </h2>
       <p className={section.text}>
-        Corrected something in your workbook? Send the whole file again: it is checked like the first, and becomes your latest submission, the one that counts. Earlier ones stay in
-        the list.
+        {first
+          ? 'Send the workbook where you keep your events: it is checked, stored for your organisation and listed here.'
+          : 'Corrected something in your workbook? Send the whole file again: it is checked like the first, and becomes your latest submission, the one that counts. Earlier ones stay in the list.'}
       </p>
       <div className={styles.upload}>
         <label htmlFor={inputId}>
-          <strong>Corrected file</strong>
+          <strong>{first ? 'Your file' : 'Corrected file'}</strong>
         </label>
         <input
           ref={input}
@@ -210,7 +211,7 @@ function Resubmit({ token, baseUrl, onSent }: { token: string; baseUrl: string; 
         </span>
         <div className={styles.row}>
           <Button appearance="primary" onClick={() => void send()} disabled={busy}>
-            Send the corrected file
+            {first ? 'Send the file' : 'Send the corrected file'}
           </Button>
           {busy && <Spinner size="tiny" label="Checking and storing…" />}
         </div>
@@ -320,7 +321,9 @@ export function MySubmissions({ baseUrl }: { baseUrl: string }) {
       )}
       {session.phase === 'signed-in' && (
         <SignedIn identity={session.identity} items={items} listError={listError} onSignOut={signOut} onDownload={download}>
-          {session.identity.role === 'partner' && session.identity.org?.signed && <Resubmit token={session.token} baseUrl={baseUrl} onSent={() => setVersion((v) => v + 1)} />}
+          {session.identity.role === 'partner' && session.identity.org?.signed && items && (
+            <Resubmit token={session.token} baseUrl={baseUrl} first={items.length === 0} onSent={() => setVersion((v) => v + 1)} />
+          )}
         </SignedIn>
       )}
       <p className={styles.signedIn}>
