@@ -3,7 +3,8 @@
  * Builds the task pane into dist/taskpane/: taskpane.html (from
  * src/taskpane/taskpane.html, which loads office.js from Microsoft's CDN with
  * a <script> tag), the hashed JavaScript from src/taskpane/index.tsx,
- * commands.html (the manifest's FunctionFile) and assets/.
+ * commands.html (the manifest's FunctionFile) and assets/; and the partners'
+ * site beside it: index.html (src/site/index.html, src/site/index.tsx).
  *
  *   npm run build        production
  *   npm run build:dev    development
@@ -22,6 +23,9 @@ const CopyWebpackPlugin = require('copy-webpack-plugin');
 const ENTRY = './src/taskpane/index.tsx';
 const TEMPLATE = './src/taskpane/taskpane.html';
 const OUTPUT = path.resolve(__dirname, 'dist/taskpane');
+/** The partners' site: index.html, served at / and /my-submissions. */
+const SITE_ENTRY = './src/site/index.tsx';
+const SITE_TEMPLATE = './src/site/index.html';
 const DEV_PORT = 3000;
 
 /** The manifest's FunctionFile: the ribbon button only opens the task pane, so it just initialises Office. */
@@ -98,7 +102,7 @@ module.exports = async (env = {}, argv = {}) => {
   return {
     mode: dev ? 'development' : 'production',
     context: __dirname,
-    entry: { taskpane: ENTRY },
+    entry: { taskpane: ENTRY, site: SITE_ENTRY },
     output: {
       path: OUTPUT,
       filename: dev ? '[name].js' : '[name].[contenthash:8].js',
@@ -121,6 +125,7 @@ module.exports = async (env = {}, argv = {}) => {
     },
     plugins: [
       new HtmlWebpackPlugin({ template: TEMPLATE, filename: 'taskpane.html', chunks: ['taskpane'], scriptLoading: 'defer' }),
+      new HtmlWebpackPlugin({ template: SITE_TEMPLATE, filename: 'index.html', chunks: ['site'], scriptLoading: 'defer' }),
       new HtmlWebpackPlugin({ templateContent: COMMANDS_HTML, filename: 'commands.html', inject: false }),
       new CopyWebpackPlugin({ patterns: [{ from: 'assets', to: 'assets' }] }),
     ],
@@ -148,5 +153,6 @@ module.exports = async (env = {}, argv = {}) => {
 
 module.exports.ENTRY = ENTRY;
 module.exports.TEMPLATE = TEMPLATE;
+module.exports.SITE_ENTRY = SITE_ENTRY;
 module.exports.OUTPUT = OUTPUT;
 module.exports.DEV_PORT = DEV_PORT;

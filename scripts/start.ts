@@ -108,7 +108,9 @@ async function main(): Promise<number> {
     const curlK = scheme === 'https' ? ' -k' : '';
     say();
     say('The data share server is running.');
-    say(`  Taskpane   ${base}/taskpane.html${existsSync(config.taskpaneDir) ? '' : '   (not built)'}`);
+    const built = existsSync(config.taskpaneDir) ? '' : '   (not built)';
+    say(`  Partners   ${base}/   (what we ask for, how to share; ${base}/my-submissions)${built}`);
+    say(`  Taskpane   ${base}/taskpane.html${built}`);
     say(`  Manifest   ${base}/manifest.xml${existsSync(config.manifestFile) ? '' : '   (no manifest.xml yet)'}`);
     say(`  API        ${base}/api/v1/submissions`);
     say(`  Health     ${base}/healthz`);

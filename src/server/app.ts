@@ -13,6 +13,7 @@ import { securityPlugin } from './plugins/security';
 import { storePlugin } from './plugins/store';
 import type { Hooks } from './repositories/submissions';
 import { apiRoutes } from './routes/api';
+import { collectionRoutes } from './routes/collection';
 import { healthRoutes } from './routes/health';
 import { staticRoutes } from './routes/static';
 import type { Store } from './store/connect';
@@ -66,6 +67,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   if (!options.engine) app.addHook('onClose', async () => engine.close());
   await app.register(healthRoutes);
   await app.register(apiRoutes, { prefix: '/api/v1', config, engine, collection, limiter });
+  await app.register(collectionRoutes, { config, collection });
   await app.register(staticRoutes, { taskpaneDir: config.taskpaneDir, manifestFile: config.manifestFile });
   return app;
 }

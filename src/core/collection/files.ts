@@ -29,7 +29,7 @@ export const definitionFileSchema = z
     period: periodSchema,
     /** The cities of the service area and those around it, as partners write them. */
     places: words.default([]),
-    fields: z.array(fieldSchema.pick({ id: true, label: true, role: true, requirement: true, kind: true, enumeration: true }).strict()).min(1),
+    fields: z.array(fieldSchema.pick({ id: true, label: true, definition: true, role: true, requirement: true, kind: true, enumeration: true }).strict()).min(1),
     enumerations: z.record(z.string(), z.array(enumOptionSchema.omit({ synonyms: true }).strict()).min(1)),
   })
   .strict();

@@ -71,6 +71,8 @@ export const fieldSchema = z.object({
   id: idSchema,
   /** The agreed label, e.g. "Type of Event". */
   label: z.string(),
+  /** What partners put in the field, in the words of the agreement (shown on the partners' site and in the template). */
+  definition: z.string().optional(),
   /** What the engine knows the field as; at most one field of a collection has each role. */
   role: fieldRoleSchema.optional(),
   requirement: requirementSchema,

@@ -7,7 +7,14 @@ export interface StaticOptions {
   manifestFile: string;
 }
 
-/** The built taskpane at / (taskpane.html and its assets) and the add-in manifest, when they exist. */
+/** The partners' site's pages besides / (one page, index.html, that shows the view its path names). */
+export const SITE_PAGES = ['/my-submissions'] as const;
+
+/**
+ * The built web pages (dist/taskpane): the partners' site at / (index.html)
+ * and /my-submissions, the taskpane at /taskpane.html, their assets; and the
+ * add-in manifest, when they exist.
+ */
 export const staticRoutes: FastifyPluginAsync<StaticOptions> = async (app, { taskpaneDir, manifestFile }) => {
   if (existsSync(manifestFile)) {
     app.get('/manifest.xml', async (_request, reply) =>
@@ -18,7 +25,8 @@ export const staticRoutes: FastifyPluginAsync<StaticOptions> = async (app, { tas
     app.log.warn('No manifest.xml: /manifest.xml is not served');
   }
   if (existsSync(taskpaneDir) && statSync(taskpaneDir).isDirectory()) {
-    await app.register(fastifyStatic, { root: taskpaneDir, prefix: '/', index: ['taskpane.html', 'index.html'], cacheControl: true, maxAge: 0 });
+    await app.register(fastifyStatic, { root: taskpaneDir, prefix: '/', index: ['index.html'], cacheControl: true, maxAge: 0 });
+    for (const page of SITE_PAGES) app.get(page, async (_request, reply) => reply.sendFile('index.html'));
   } else {
     app.log.warn('No built taskpane (run the build): the taskpane is not served');
   }
