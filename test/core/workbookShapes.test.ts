@@ -163,6 +163,21 @@ describe('evidence from the whole workbook', () => {
     expect(r.records[0]!.values).toMatchObject({ audience: ['parent_family'], engagement: 'touchpoint' });
   });
 
+  test('one sheet per program, one of them without a level, a key headed "Code (engagement level)", and tick columns marked "(x)": all read', () => {
+    const legend = sheet('Legend', [['LEGEND'], ['Code (engagement level)', 'Meaning'], [0, 'Touchpoint'], [1, 'Level one'], [2, 'Level two'], ['DYC', 'Day of the Young Child']]);
+    const cafe = sheet('Cafe', [['Topic', 'Date held', 'Code', 'Audience', 'Parents', 'Kids'], ...Array.from({ length: 6 }, (_, i) => [`Cafe ${i}`, `4/${i + 1}/2023`, 1, 'Parents', 5 + i, i])]);
+    const pd = sheet('Provider PD', [['Training', 'Date', 'Teachers (x)', 'Directors (x)', 'Participants'], ...Array.from({ length: 6 }, (_, i) => [`Roundtable ${i}`, `5/${i + 1}/2023`, i % 2 ? 'x' : '', i % 2 ? '' : 'x', 9 + i])]);
+    const r = check(book(legend, cafe, pd));
+    expect(r.tables.map((t) => t.sheet)).toEqual(['Cafe', 'Provider PD']);
+    // The partner's key says their "Code" is the level and 1 is level one: a column of 1s is read as such, because they said so.
+    expect(r.tables[0]!.columns.find((c) => c.column === 'C')).toMatchObject({ field: 'engagement', reason: expect.stringMatching(/own legend/) });
+    expect(r.records.filter((x) => x.sheet === 'Cafe').every((x) => x.values.engagement === 'level_one')).toBe(true);
+    const pdCols = r.tables[1]!.columns;
+    expect(pdCols.filter((c) => c.combine === 'mark').map((c) => c.option)).toEqual(['teacher_educator', 'director_owner']);
+    expect(pdCols.find((c) => c.column === 'E')?.field).toBe('attendees');
+    expect(r.issues.filter((i) => i.code === 'unmapped_required_field').map((i) => [i.sheet, i.field])).toEqual([['Provider PD', 'engagement']]);
+  });
+
   test('a short question asks for its value ("How many?"); a date part is no head count', () => {
     const rows: (string | number | null)[][] = [['What was it?', 'When?', 'Who came?', 'Level', 'How many?']];
     for (let i = 0; i < 8; i++) rows.push([`Fellowship night ${i}`, `4/${i + 2}/2023`, 'Parents', 'Level 1', 12 + i]);

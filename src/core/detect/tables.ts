@@ -75,7 +75,8 @@ export function chooseTables<T extends TableCandidate>(candidates: T[], collecti
       read.push(c);
       continue;
     }
-    if (!kind && q.identity && q.required >= Math.max(2, bestQ.required) && q.score >= 0.75 * bestQ.score) {
+    // One required field short of the best table is still events (a program's sheet kept without a level); a table of statistics has no identity.
+    if (!kind && q.identity && q.required >= Math.max(2, bestQ.required - 1) && q.score >= 0.6 * bestQ.score) {
       read.push(c);
       continue;
     }

@@ -18,6 +18,7 @@ export function legendKey(text: string): string {
 const STRICT = 0.95;
 const MAX_ROWS = 200;
 const PAIR = /^\s*(.{1,40}?)\s*(?:=|:|→|->|–|—|\bmeans\b|\bis\b)\s*(.+?)\s*$/i;
+const NAMED = /^\s*([^()]{1,30}?)\s*\(\s*([^()]{3,40}?)\s*\)\s*$/;
 
 /**
  * Reads the partner's data dictionary: a legend sheet with their heading in
@@ -49,6 +50,11 @@ function readSheet(sheet: Sheet, matcher: HeaderMatcher, legend: Legend): void {
       // "Engagement level: A = Touchpoint, B = Level 1": the field, then its codes (read by valueKey.ts).
       const meaning = texts[1]!.t.replace(/^([^:=]{2,60}?)\s*:\s*\S{1,6}\s*=.*$/s, '$1');
       if (name.length <= 40 && meaning.length <= 60 && addPair(sideBySide, name, meaning, matcher, `sheet "${sheet.name}", row ${r + 1}`)) described++;
+    }
+    // A key's own heading: "Code (engagement level)" says their "Code" is the field.
+    for (const { t } of texts) {
+      const m = t.length <= 60 ? NAMED.exec(t) : null;
+      if (m) addPair(legend, m[1]!, m[2]!, matcher, `sheet "${sheet.name}", row ${r + 1}`);
     }
     // In one cell: "Fld 1 = Title/Event; Fld 2 = Number of attendees".
     for (const { t } of texts) {

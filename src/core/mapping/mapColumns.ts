@@ -77,6 +77,8 @@ const VETOED = 0.15;
 /** Cells that tick an option in a one-column-per-option layout, and cells that leave it unticked. */
 const MARK_ON = /^(x|✓|✔|☑|☒|yes|y|true|1|si|sí|oui)$/i;
 const MARK_OFF = /^(no|n|false|0|-|–|—)$/i;
+/** How to fill a tick column, written in its heading: "(x)", "(Y/N)", "– tick". */
+const MARK_HINT = /\s*(\(\s*(x|✓|✔|y\s*\/\s*n|yes\s*\/\s*no|tick|check|mark(\s+x)?)\s*\)|[-–:]\s*(tick|check|mark)( one)?)\s*$/i;
 
 /**
  * Suggests one field per column as one decision over the whole sheet: every
@@ -346,7 +348,8 @@ function spreadFields(input: MappingInput, candidates: Map<number, Candidate[]>,
       for (const col of free) {
         const header = headers.get(col) ?? '';
         if (!header || header.length > 60) continue;
-        const r = guardedNormalise(field, { kind: 'text', value: header }, ctx);
+        // "Teachers (x)", "Parents (Y/N)": the note says how to mark, not what.
+        const r = guardedNormalise(field, { kind: 'text', value: header.replace(MARK_HINT, '') }, ctx);
         if (r.kind === 'invalid' && r.problem.reason === 'unclear' && markColumn(input.columnCells(col)) === 'ticks') unclear.push(col);
         // "Lead & asst. teachers": one option read, the rest of the words not; taken, but asked about.
         const partly = r.kind === 'ok' && r.warning?.reason === 'partly_unknown';
@@ -362,7 +365,7 @@ function spreadFields(input: MappingInput, candidates: Map<number, Candidate[]>,
       for (let i = marks.length - 1; i >= 0; i--) if (!marks[i]!.ticked && marks.filter((m) => m.ticked).length + (unclear.length > 0 ? 1 : 0) < 2) marks.splice(i, 1);
       // One tick column is a yes/no question; two or more, one per option, make the field.
       const options = new Set(marks.map((m) => m.option));
-      const named = free.some((c) => !marks.some((m) => m.col === c) && !unclear.includes(c) && (candidates.get(c) ?? []).some((x) => x.field === field.id && x.heading >= 0.75));
+      const named = free.some((c) => !marks.some((m) => m.col === c) && !unclear.includes(c) && (candidates.get(c) ?? []).some((x) => x.field === field.id && x.heading >= 0.75 && x.score >= 0.5));
       const spread = options.size + (unclear.length > 0 ? 1 : 0) >= 2 && options.size >= 1 && !named;
       if (spread) {
         for (const m of marks) {
