@@ -18,7 +18,7 @@ import { tableRegion, type Region } from './records/region';
 import { asideColumns } from './records/tables';
 import type { CheckRecord, CheckReport, ColumnMapping, Issue, Skipped, TableReport } from './report';
 import { summarise } from './summary';
-import type { Spread } from './validate/combine';
+import type { DatePart, Spread } from './validate/combine';
 import { withDayFirstDoubt, writtenDayFirst } from './validate/dateOrder';
 import { findDuplicates } from './validate/duplicates';
 import { validateRow, type Fix } from './validate/validateRow';
@@ -117,7 +117,7 @@ export function check(workbook: Workbook, options: CheckOptions = {}): CheckResu
 
   for (const t of tables) {
     const sheet = sheetName(t.sheet);
-    const fields = mappedFields(t.mapping.columns, collection);
+    const fields = mappedFields(t.mapping.columns, collection, period);
     const entry = (role: FieldRole) => fields.find((f) => f.field.role === role);
     const reads = (role: FieldRole) => (row: number): boolean => {
       const e = entry(role);
@@ -353,7 +353,7 @@ function dropHopelessRequired(t: Table, collection: Collection, normalise: Field
   t.mapping.uncertain = t.mapping.uncertain.filter((u) => t.mapping.columns.some((c) => c.column === u.column && c.field === u.field));
 }
 
-function mappedFields(columns: ColumnMapping[], collection: Collection): { field: FieldDef; col: number; spread?: Spread }[] {
+function mappedFields(columns: ColumnMapping[], collection: Collection, period: Period): { field: FieldDef; col: number; spread?: Spread }[] {
   const out: { field: FieldDef; col: number; spread?: Spread }[] = [];
   for (const c of columns) {
     const field = c.field ? collection.fields.find((f) => f.id === c.field) : undefined;
@@ -365,9 +365,15 @@ function mappedFields(columns: ColumnMapping[], collection: Collection): { field
     }
     const existing = out.find((f) => f.field.id === field.id && f.spread?.combine === c.combine);
     const headers = { [col]: c.header };
+    const part = (c.option === 'month' || c.option === 'day' || c.option === 'year' ? c.option : 'day') as DatePart;
     if (existing?.spread?.combine === 'sum') existing.spread.cols.push(col);
     else if (existing?.spread?.combine === 'mark') existing.spread.marks.push({ col, option: c.option ?? '' });
-    else out.push({ field, col, spread: c.combine === 'sum' ? { combine: 'sum', cols: [col], headers } : { combine: 'mark', marks: [{ col, option: c.option ?? '' }], headers } });
+    else if (existing?.spread?.combine === 'part') existing.spread.parts.push({ col, part });
+    else if (c.combine === 'part') {
+      // Without a year column, the year is the period's, when the period is one calendar year.
+      const year = period.start.slice(0, 4) === period.end.slice(0, 4) ? Number(period.start.slice(0, 4)) : undefined;
+      out.push({ field, col, spread: { combine: 'part', parts: [{ col, part }], headers, ...(year !== undefined ? { year } : {}) } });
+    } else out.push({ field, col, spread: c.combine === 'sum' ? { combine: 'sum', cols: [col], headers } : { combine: 'mark', marks: [{ col, option: c.option ?? '' }], headers } });
     if (existing?.spread) existing.spread.headers = { ...existing.spread.headers, [col]: c.header };
   }
   return out;

@@ -54,6 +54,8 @@ const DATE_HOW = `Write the day the event was held as month/day/year, e.g. ${EXA
 const invalidDate: Wording = (p, ctx, reason) => {
   const v = quoted(ctx.value);
   switch (reason) {
+    case 'parts':
+      return `${v} is not a date: its columns (${str(p, 'columns') ?? 'month and day'}) need a month (a name or 1 to 12) and a day (1 to 31). Check the cells of this row.`;
     case 'impossible':
       return `${v} is not a real date: that month does not have that day (or the month is not 1 to 12). Check the date and write it as month/day/year, e.g. ${EXAMPLE_DATE}.`;
     case 'day_first': {

@@ -20,10 +20,12 @@ export const columnMappingSchema = z.object({
   /**
    * This column is one part of a field spread over several columns:
    * "sum", its number is added to the other parts (adults + children);
-   * "mark", a mark in it selects `option` of the field's enumeration (one column per audience).
+   * "mark", a mark in it selects `option` of the field's enumeration (one column per audience);
+   * "part", it holds one part of a date kept in several columns: `option` is "month", "day" or "year"
+   * (without a year column, the year is the reporting period's).
    */
-  combine: z.enum(['sum', 'mark']).optional(),
-  /** With combine "mark": the option id a mark selects. */
+  combine: z.enum(['sum', 'mark', 'part']).optional(),
+  /** With combine "mark": the option id a mark selects; with "part": month, day or year. */
   option: z.string().optional(),
 });
 export type ColumnMapping = z.infer<typeof columnMappingSchema>;

@@ -72,7 +72,7 @@ const choice = {
       type: 'object',
       required: ['field'],
       additionalProperties: false,
-      properties: { field: { type: 'string', maxLength: 100 }, combine: { enum: ['sum', 'mark'] }, option: { type: 'string', maxLength: 100 } },
+      properties: { field: { type: 'string', maxLength: 100 }, combine: { enum: ['sum', 'mark', 'part'] }, option: { type: 'string', maxLength: 100 } },
     },
   ],
 } as const;
@@ -213,7 +213,13 @@ function validPart(letter: string, part: Record<string, unknown>, collection: Co
     }
     return { field: def.id, combine: 'mark', option: part.option };
   }
-  throw new ApiError(400, 'invalid_mapping', `mapping: column ${letter}: combine must be "sum" or "mark".`);
+  if (part.combine === 'part') {
+    if (def.kind !== 'date' || (part.option !== 'month' && part.option !== 'day' && part.option !== 'year')) {
+      throw new ApiError(400, 'invalid_mapping', `mapping: column ${letter}: a part is the month, day or year of a date (${def.label} is ${def.kind === 'date' ? 'a date, but the part must be "month", "day" or "year"' : 'not a date'}).`);
+    }
+    return { field: def.id, combine: 'part', option: part.option };
+  }
+  throw new ApiError(400, 'invalid_mapping', `mapping: column ${letter}: combine must be "sum", "mark" or "part".`);
 }
 
 /** Keeps a file name printable and path-free. */

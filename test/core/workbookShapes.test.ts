@@ -128,6 +128,20 @@ describe('fields over several columns', () => {
     expect(r.issues.filter((i) => i.code === 'uncertain_mapping').map((i) => i.column)).toEqual(['F']);
   });
 
+  test('a date kept as Month and Day columns is one date, in the reporting year; an impossible day says so', () => {
+    const rows: (string | number | null)[][] = [['Month', 'Day', 'Session', 'Audience', 'Level', 'Attendees']];
+    rows.push(['Sept', 14, 'Reading circle', 'Parents', 'Level 1', 12], ['March', '3rd', 'Story time', 'Parents', 'Level 1', 9], [4, 31, 'Book swap', 'Parents', 'Level 1', 5], ['', '', 'Garden day', 'Parents', 'Level 1', 7]);
+    const r = check(book(sheet('Log', rows)));
+    expect(r.columns.slice(0, 2).map((c) => [c.field, c.combine, c.option])).toEqual([['date', 'part', 'month'], ['date', 'part', 'day']]);
+    expect(r.records.map((x) => x.values.date)).toEqual(['2023-09-14', '2023-03-03', undefined, undefined]);
+    expect(r.issues.find((i) => i.row === 4 && i.field === 'date')).toMatchObject({ code: 'invalid_date', column: 'B', value: '4 31' });
+    expect(r.issues.find((i) => i.row === 5 && i.field === 'date')?.message).toMatch(/A “Month”, B “Day”/);
+    // With a Year column, its year.
+    const withYear = check(book(sheet('Log', [['Year', 'Month', 'Day', 'Session', 'Audience', 'Level', 'Attendees'], [2023, 'Jan', 5, 'Cafe', 'Parents', 'Level 1', 3], [2022, 'Dec', 30, 'Cafe', 'Parents', 'Level 1', 3]])));
+    expect(withYear.records.map((x) => x.values.date)).toEqual(['2023-01-05', '2022-12-30']);
+    expect(withYear.issues.find((i) => i.row === 3)?.code).toBe('date_out_of_period');
+  });
+
   test('counts over several columns that are all empty say which columns', () => {
     const rows = [['Event', 'Date', 'Audience', 'Level', 'Adults', 'Children'], ['Cafe', '3/4/2023', 'Parents', 'Level 1', 3, 4], ['Walk', '3/5/2023', 'Parents', 'Level 1', '', '']];
     const r = check(book(sheet('Events', rows)));
@@ -186,7 +200,7 @@ describe('evidence from the whole workbook', () => {
     const split: (string | number | null)[][] = [['Month', 'Day', 'Session', 'Audience', 'Level']];
     for (let i = 0; i < 8; i++) split.push(['March', 3 + i, `Reading circle ${i}`, 'Parents', 'Level 1']);
     const r = check(book(sheet('Log', split)));
-    expect(r.columns.find((c) => c.column === 'B')?.field).toBeNull();
+    expect(r.columns.find((c) => c.column === 'B')).toMatchObject({ field: 'date', combine: 'part', option: 'day' });
     expect(r.summary.byEngagement.level_one?.attendees ?? 0).toBe(0);
   });
 });

@@ -33,6 +33,8 @@ export const languageFileSchema = z
     numbers: z.record(word, z.number().int().nonnegative()),
     /** Month names and their abbreviations, 1 to 12. */
     months: z.record(word, z.number().int().min(1).max(12)),
+    /** Headings of a date kept in several columns: "Month", "Day", "Year". */
+    dateParts: z.object({ note: z.string().optional(), month: wordList, day: wordList, year: wordList }).strict().default({ month: [], day: [], year: [] }),
     /** Words that join two words the way "and" does, and words that mean "with". */
     connectors: z.object({ and: wordList.min(1), with: wordList.min(1) }).strict(),
     levels: z
@@ -66,6 +68,8 @@ export interface Language {
   headingWords(text: string): string[];
   readonly numbers: ReadonlyMap<string, number>;
   readonly months: ReadonlyMap<string, number>;
+  /** Whole headings (as headingWords joined by spaces) that name a part of a date. */
+  readonly dateParts: { month: ReadonlySet<string>; day: ReadonlySet<string>; year: ReadonlySet<string> };
   readonly andWords: ReadonlySet<string>;
   readonly withWords: ReadonlySet<string>;
   readonly levels: { introducers: ReadonlySet<string>; filler: ReadonlySet<string>; otherScales: ReadonlySet<string>; several: ReadonlySet<string> };
@@ -90,6 +94,7 @@ export function loadLanguage(name: string, data: unknown): Language {
   return {
     numbers: new Map(Object.entries(file.numbers)),
     months: new Map(Object.entries(file.months)),
+    dateParts: { month: new Set(file.dateParts.month), day: new Set(file.dateParts.day), year: new Set(file.dateParts.year) },
     andWords: new Set(file.connectors.and),
     withWords: new Set(file.connectors.with),
     levels: {

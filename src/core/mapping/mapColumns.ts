@@ -1,6 +1,8 @@
 import type { Collection, FieldDef, Period } from '../collection/types';
 import { guardedNormalise } from '../normalise/memo';
 import type { ColumnMapping } from '../report';
+import { ENGLISH } from '../language';
+import { datePartOf } from '../validate/combine';
 import { cellText, columnLetter, type Cell } from '../workbook';
 import { matchHeader, type HeaderMatcher } from './headerMatch';
 import { headerWords } from './headerWords';
@@ -12,7 +14,7 @@ import { columnEvidence, type ValueEvidence } from './valueEvidence';
  * one part of a field spread over several columns (adults + children to add
  * up; one mark column per audience, with the option it selects).
  */
-export type MappingChoice = string | null | { field: string; combine?: 'sum' | 'mark'; option?: string };
+export type MappingChoice = string | null | { field: string; combine?: 'sum' | 'mark' | 'part'; option?: string };
 
 export interface MappingInput {
   collection: Collection;
@@ -380,6 +382,7 @@ function spreadFields(input: MappingInput, candidates: Map<number, Candidate[]>,
         }
       }
     }
+    if (field.kind === 'date') out.push(...dateParts(input, field, free));
     if (field.kind === 'count' && field.parts.length > 0) {
       const parts: number[] = [];
       for (const col of free) {
@@ -404,6 +407,50 @@ function spreadFields(input: MappingInput, candidates: Map<number, Candidate[]>,
     }
   }
   return out;
+}
+
+/**
+ * A date kept in several columns: "Month" (names or 1 to 12) and "Day" (1 to
+ * 31), with "Year" or else the reporting period's year, when the period is one
+ * calendar year.
+ */
+function dateParts(input: MappingInput, field: FieldDef, free: number[]): Part[] {
+  const { headers, period } = input;
+  const found = new Map<'month' | 'day' | 'year', number>();
+  for (const col of free) {
+    const words = headerWords(headers.get(col) ?? '').join(' ');
+    for (const part of ['month', 'day', 'year'] as const) {
+      if (found.has(part) || !ENGLISH.dateParts[part].has(words)) continue;
+      if (partShare(input.columnCells(col), part) >= 0.8) found.set(part, col);
+    }
+  }
+  const month = found.get('month');
+  const day = found.get('day');
+  if (month === undefined || day === undefined) return [];
+  const year = found.get('year');
+  const periodYear = period && period.start.slice(0, 4) === period.end.slice(0, 4) ? period.start.slice(0, 4) : undefined;
+  if (year === undefined && !periodYear) return [];
+  const letter = (c: number) => `${columnLetter(c)} (“${headers.get(c)}”)`;
+  const rest = year !== undefined ? `the day is in column ${letter(day)}, the year in column ${letter(year)}` : `the day is in column ${letter(day)}, the year is the reporting period's (${periodYear})`;
+  const part = (col: number, option: string, reason: string): Part => ({ col, mapping: { column: columnLetter(col), header: headers.get(col) ?? '', field: field.id, combine: 'part', option, confidence: 0.8, reason } });
+  return [
+    part(month, 'month', `The month of ${field.label}; ${rest}.`),
+    part(day, 'day', `The day of ${field.label}; the month is in column ${letter(month)}.`),
+    ...(year !== undefined ? [part(year, 'year', `The year of ${field.label}.`)] : []),
+  ];
+}
+
+/** The share of a column's values that are a month (a name or 1 to 12), a day of the month or a year. */
+function partShare(cells: Cell[], part: 'month' | 'day' | 'year'): number {
+  let n = 0;
+  let fit = 0;
+  for (const c of cells) {
+    if (c.kind === 'empty') continue;
+    n++;
+    if (datePartOf(c, part) !== undefined) fit++;
+    if (n >= 300) break;
+  }
+  return n === 0 ? 0 : fit / n;
 }
 
 /** A column of ticks ('ticks'), one left all empty ('empty'), or neither. */

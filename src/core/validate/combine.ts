@@ -4,6 +4,7 @@ import { columnLetter } from '../workbook';
 import type { FieldNormaliser } from '../normalise/memo';
 import { EMPTY, invalid, ok, type Normalised } from '../normalise/types';
 import type { RecordValue } from '../report';
+import { ENGLISH } from '../language';
 import { cellText, type Cell } from '../workbook';
 
 /** Column E (“Providers”), for messages. */
@@ -15,7 +16,23 @@ function named(spread: Spread, col: number): string {
 /** A field spread over several columns: counts to add up, or one tick column per option. */
 export type Spread =
   | { combine: 'sum'; cols: number[]; headers?: Record<number, string> }
+  | { combine: 'part'; parts: { col: number; part: DatePart }[]; year?: number; headers?: Record<number, string> }
   | { combine: 'mark'; marks: { col: number; option: string }[]; headers?: Record<number, string> };
+
+export type DatePart = 'month' | 'day' | 'year';
+
+/** What a cell says as one part of a date: a month 1–12 (from its name too), a day 1–31, a year. */
+export function datePartOf(cell: Cell, part: DatePart): number | undefined {
+  const t = cellText(cell).trim().toLowerCase().replace(/\.$/, '');
+  if (!t) return undefined;
+  if (part === 'month' && ENGLISH.months.has(t)) return ENGLISH.months.get(t);
+  const m = /^(\d{1,4})(st|nd|rd|th)?$/.exec(t);
+  if (!m) return undefined;
+  const v = Number(m[1]);
+  if (part === 'month') return v >= 1 && v <= 12 ? v : undefined;
+  if (part === 'day') return v >= 1 && v <= 31 ? v : undefined;
+  return v >= 1990 && v <= 2100 ? v : undefined;
+}
 
 /** The value of a spread field and the column an issue about it belongs to. */
 export interface SpreadValue {
@@ -64,6 +81,7 @@ export function spreadValue(field: FieldDef, spread: Spread, row: number, cellOf
       : ok<RecordValue>(total);
     return { result, col: warning?.col ?? first, raw: warning?.raw ?? String(total) };
   }
+  if (spread.combine === 'part') return datePartsValue(field, spread, row, cellOf, normalise);
   const all = spread.marks.filter((m) => isMarked(cellOf(row, m.col)));
   // A column whose option the person has not chosen yet (its heading named none): its tick is not counted, and said so.
   const unclear = all.filter((m) => !m.option);
@@ -92,4 +110,31 @@ export function spreadValue(field: FieldDef, spread: Spread, row: number, cellOf
     return { result: invalid({ code: 'invalid_engagement', reason: 'several' }), col, raw: `${options.length} columns ticked` };
   }
   return { result: ok<RecordValue>(options[0]!), col, raw: cellText(cellOf(row, col)) };
+}
+
+/**
+ * A date from its parts: the month and day columns, and the year column or the
+ * period's year. It is read as the text "month/day/year" would be, so that an
+ * impossible day ("April 31") gets the same message as in one date cell.
+ */
+function datePartsValue(field: FieldDef, spread: Extract<Spread, { combine: 'part' }>, row: number, cellOf: (row: number, col: number) => Cell, normalise: FieldNormaliser): SpreadValue {
+  const cell = (p: DatePart) => {
+    const at = spread.parts.find((x) => x.part === p);
+    return at ? { col: at.col, cell: cellOf(row, at.col) } : undefined;
+  };
+  const month = cell('month');
+  const day = cell('day');
+  const year = cell('year');
+  const first = month?.col ?? spread.parts[0]?.col ?? 0;
+  const shown = [month, day, year].filter((x) => x && x.cell.kind !== 'empty').map((x) => cellText(x!.cell).trim()).join(' ');
+  if (!shown) return { result: EMPTY, col: first, raw: '', empty: { code: 'missing_required', reason: 'no_part', params: { columns: spread.parts.map((p) => named(spread, p.col)).join(', ') } } };
+  const m = month ? datePartOf(month.cell, 'month') : undefined;
+  const d = day ? datePartOf(day.cell, 'day') : undefined;
+  const y = year && year.cell.kind !== 'empty' ? datePartOf(year.cell, 'year') : spread.year;
+  if (m === undefined || d === undefined || y === undefined) {
+    const bad = m === undefined ? month : d === undefined ? day : year;
+    return { result: invalid({ code: 'invalid_date', reason: 'parts', params: { columns: spread.parts.map((p) => named(spread, p.col)).join(', ') } }), col: bad?.col ?? first, raw: shown };
+  }
+  const result = normalise(field, { kind: 'text', value: `${m}/${d}/${y}` });
+  return { result, col: day!.col, raw: shown };
 }

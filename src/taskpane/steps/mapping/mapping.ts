@@ -86,7 +86,7 @@ export function encodeChoice(choice: MappingChoice | undefined): string {
 export function decodeChoice(value: string): MappingChoice {
   if (!value) return null;
   const [field, combine, option] = value.split('+');
-  if (combine !== 'sum' && combine !== 'mark') return field!;
+  if (combine !== 'sum' && combine !== 'mark' && combine !== 'part') return field!;
   return { field: field!, combine, ...(option ? { option } : {}) };
 }
 
@@ -95,6 +95,7 @@ export function choiceLabel(choice: MappingChoice | undefined): string {
   if (choice === undefined || choice === null || typeof choice === 'string') return fieldLabel(choice ?? null);
   if (choice.combine === 'sum') return `${fieldLabel(choice.field)} (added up)`;
   if (choice.combine === 'mark') return `${fieldLabel(choice.field)}: ${choice.option ? optionLabel(choice.field, choice.option) : 'an option'} (marked)`;
+  if (choice.combine === 'part') return `${fieldLabel(choice.field)}: the ${choice.option ?? 'day'}`;
   return fieldLabel(choice.field);
 }
 
@@ -104,6 +105,7 @@ export function choiceOptions(): { value: string; text: string; required: boolea
   for (const f of COLLECTION.fields) out.push({ value: f.id, text: f.label, required: f.requirement === 'required' });
   for (const f of COLLECTION.fields) {
     if (f.kind === 'count') out.push({ value: `${f.id}+sum`, text: choiceLabel({ field: f.id, combine: 'sum' }), required: false });
+    if (f.kind === 'date') for (const part of ['month', 'day', 'year']) out.push({ value: `${f.id}+part+${part}`, text: choiceLabel({ field: f.id, combine: 'part', option: part }), required: false });
     const options = (f.kind === 'enum' || f.kind === 'enum_list') && f.enumeration ? COLLECTION.enumerations[f.enumeration] : undefined;
     for (const o of options ?? []) out.push({ value: `${f.id}+mark+${o.id}`, text: choiceLabel({ field: f.id, combine: 'mark', option: o.id }), required: false });
   }
