@@ -15,6 +15,7 @@ import type { Hooks } from './repositories/submissions';
 import { apiRoutes } from './routes/api';
 import { healthRoutes } from './routes/health';
 import { staticRoutes } from './routes/static';
+import { templateRoutes } from './routes/template';
 import type { Store } from './store/connect';
 
 export interface AppOptions {
@@ -66,6 +67,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   if (!options.engine) app.addHook('onClose', async () => engine.close());
   await app.register(healthRoutes);
   await app.register(apiRoutes, { prefix: '/api/v1', config, engine, collection, limiter });
+  await app.register(templateRoutes, { collection, deadline: config.deadline });
   await app.register(staticRoutes, { taskpaneDir: config.taskpaneDir, manifestFile: config.manifestFile });
   return app;
 }
