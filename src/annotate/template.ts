@@ -25,8 +25,6 @@ export interface TemplateOptions {
   collection?: Collection;
   /** The submission deadline, YYYY-MM-DD. */
   deadline?: string;
-  /** Where the partner sends the file (the server's address), for the instructions. */
-  siteUrl?: string;
 }
 
 const REQUIREMENT: Record<FieldDef['requirement'], string> = {
@@ -93,6 +91,7 @@ export function validationOf(field: FieldDef, collection: Collection, lists: Map
       // Several audiences in one cell are valid but not one item of the list: a warning the partner can accept.
       return { ...base, type: 'list', errorStyle: field.kind === 'enum_list' ? 'warning' : 'stop', formulae: [range ?? '""'] };
     case 'text':
+      // Any text (Excel's own limit): the validation is there for its input message.
       return { ...base, type: 'textLength', operator: 'lessThanOrEqual', errorStyle: 'stop', formulae: [32767] };
   }
 }
@@ -155,7 +154,7 @@ function addInstructionsSheet(xlsx: XlsxWorkbook, collection: Collection, option
     { text: `6. The sheet “${TEMPLATE_SHEETS.examples}” shows a few filled rows. They are examples only and are never counted as your events.` },
     { text: '' },
     { text: 'How to send it', bold: true },
-    { text: `Open the workbook with the Hope Starts Here data check (the Excel add-in, or the same page in a web browser${options.siteUrl ? ` at ${options.siteUrl}` : ''}): it checks every row, shows what to correct, and submits it. You can also send the file to the data team.` },
+    { text: `Open the workbook with the Hope Starts Here data check (the Excel add-in, or the same page in a web browser, on the site this template came from): it checks every row, shows what to correct, and submits it. You can also send the file to the data team.` },
     { text: 'You may send your own workbook instead of this template: the check reads your columns too.' },
   ];
   lines.forEach((line, i) => {
