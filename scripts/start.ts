@@ -110,6 +110,7 @@ async function main(): Promise<number> {
     say('The data share server is running.');
     say(`  Taskpane   ${base}/taskpane.html${existsSync(config.taskpaneDir) ? '' : '   (not built)'}`);
     say(`  Manifest   ${base}/manifest.xml${existsSync(config.manifestFile) ? '' : '   (no manifest.xml yet)'}`);
+    say(`  Template   ${base}/template.xlsx`);
     say(`  API        ${base}/api/v1/submissions`);
     say(`  Health     ${base}/healthz`);
     say(`  Store      ${store.location}`);
