@@ -67,7 +67,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   if (!options.engine) app.addHook('onClose', async () => engine.close());
   await app.register(healthRoutes);
   await app.register(apiRoutes, { prefix: '/api/v1', config, engine, collection, limiter });
-  await app.register(templateRoutes, { collection, deadline: config.deadline });
+  await app.register(templateRoutes, { engine, collection, deadline: config.deadline });
   await app.register(staticRoutes, { taskpaneDir: config.taskpaneDir, manifestFile: config.manifestFile });
   return app;
 }

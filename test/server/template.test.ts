@@ -1,5 +1,7 @@
 import { Workbook as XlsxWorkbook } from 'exceljs';
 import { HSH_2023 } from '../../src/core/collection/hsh2023';
+import { inProcessEngine } from '../../src/server/jobs';
+import type { Engine } from '../../src/server/engine';
 import { makeApp, type TestApp } from './helpers';
 
 describe('GET /template.xlsx', () => {
@@ -36,4 +38,28 @@ describe('GET /template.xlsx', () => {
     expect(head.headers['content-type']).toBe(a.headers['content-type']);
     expect(head.rawPayload.length).toBe(0);
   });
+});
+
+test('built once by the engine (the worker pool in the server), then served from memory; a failed build is tried again', async () => {
+  let calls = 0;
+  let fail = true;
+  const engine: Engine = {
+    ...inProcessEngine,
+    template: async (job) => {
+      calls++;
+      if (fail) {
+        fail = false;
+        throw new Error('worker gone');
+      }
+      return inProcessEngine.template(job);
+    },
+  };
+  const t = await makeApp('sqlite', { engine });
+  try {
+    expect((await t.app.inject({ method: 'GET', url: '/template.xlsx' })).statusCode).toBe(500);
+    for (let i = 0; i < 3; i++) expect((await t.app.inject({ method: 'GET', url: '/template.xlsx' })).statusCode).toBe(200);
+    expect(calls).toBe(2);
+  } finally {
+    await t.close();
+  }
 });

@@ -1,9 +1,10 @@
 import type { FastifyPluginAsync } from 'fastify';
-import { buildTemplate } from '../../annotate/template';
 import type { Collection } from '../../core/collection/types';
+import type { Engine } from '../engine';
 import { contentDisposition } from './submissions';
 
 export interface TemplateRouteOptions {
+  engine: Engine;
   collection: Collection;
   /** The submission deadline the instructions name, YYYY-MM-DD. */
   deadline: string;
@@ -14,13 +15,14 @@ const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.s
 /**
  * GET /template.xlsx: the events template built from the collection
  * definition (src/annotate/template.ts). Public, like the taskpane: it holds
- * no partner's data. Built once, on the first request, then served from memory.
+ * no partner's data. Built once, in the worker pool (exceljs stays out of the
+ * event loop), on the first request, then served from memory.
  */
-export const templateRoutes: FastifyPluginAsync<TemplateRouteOptions> = async (app, { collection, deadline }) => {
+export const templateRoutes: FastifyPluginAsync<TemplateRouteOptions> = async (app, { engine, collection, deadline }) => {
   let built: Promise<Buffer> | undefined;
   const template = (): Promise<Buffer> => {
     if (!built) {
-      built = buildTemplate({ collection, deadline }).then((bytes) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+      built = engine.template({ collection, deadline }).then((bytes) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
       // A failed build is tried again on the next request.
       built.catch(() => (built = undefined));
     }
