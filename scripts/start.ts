@@ -112,6 +112,7 @@ async function main(): Promise<number> {
     say(`  Partners   ${base}/   (what we ask for, how to share; ${base}/my-submissions)${built}`);
     say(`  Taskpane   ${base}/taskpane.html${built}`);
     say(`  Manifest   ${base}/manifest.xml${existsSync(config.manifestFile) ? '' : '   (no manifest.xml yet)'}`);
+    say(`  Template   ${base}/template.xlsx`);
     say(`  API        ${base}/api/v1/submissions`);
     say(`  Health     ${base}/healthz`);
     say(`  Store      ${store.location}`);

@@ -3,7 +3,7 @@ import { fieldIdOf } from './collection/roles';
 import type { Collection, FieldDef, FieldRole, Period } from './collection/types';
 import { headerRowCells } from './detect/headerCells';
 import { detectHeaderRow } from './detect/headerRow';
-import { chooseTables, reasonWithoutTable, type TableCandidate } from './detect/tables';
+import { chooseTables, EXAMPLES_SKIPPED, reasonWithoutTable, type TableCandidate } from './detect/tables';
 import { findSheetByName } from './detect/sheet';
 import { ISSUE_SEVERITY } from './issues';
 import { headerMatcher, matchHeader, type HeaderMatcher } from './mapping/headerMatch';
@@ -169,6 +169,7 @@ export function check(workbook: Workbook, options: CheckOptions = {}): CheckResu
       }
     }
   }
+  if (records.length === 0) issues.push(noEventsIssue(reports, skipped, csv));
   issues.push(...unmappedIssues(collection, reports, csv));
   const title = fieldIdOf(collection, 'title');
   const titleColumn = (rec: CheckRecord) => reports.find((r) => r.sheet === rec.sheet)?.columns.find((c) => c.field === title)?.column;
@@ -397,6 +398,20 @@ function unmappedIssues(collection: Collection, tables: TableReport[], csv: bool
     else for (const t of lacking) out.push(make(t.sheet));
   }
   return out;
+}
+
+/**
+ * Headings and no event under them (a blank template): one finding for the
+ * file, not a storm of empty required cells.
+ */
+function noEventsIssue(tables: TableReport[], skipped: Skipped[], csv: boolean): Issue {
+  const sheet = csv ? undefined : (tables[0]?.sheet ?? undefined);
+  const examples = skipped.filter((s) => s.reason.startsWith(EXAMPLES_SKIPPED)).map((s) => `“${s.sheet}”`).join(', ');
+  return {
+    ...(sheet !== undefined ? { sheet } : {}),
+    field: null, severity: ISSUE_SEVERITY.no_events, code: 'no_events',
+    message: issueMessage({ code: 'no_events', params: { ...(sheet ? { sheet } : {}), ...(examples ? { examples } : {}) } }, { value: '', fieldLabel: '' }),
+  };
 }
 
 /** Unmapped columns that tell two sessions apart: a time, a branch, a room. Two rows differing there are not duplicates. */

@@ -1,4 +1,7 @@
-/** The issue codes of ../shared/spec/data-fields.md, with their fixed severities. */
+/**
+ * The issue codes of ../shared/spec/data-fields.md, with their fixed severities,
+ * and the project's own (unknown_audience, no_events: docs/issue-codes.md).
+ */
 export const ISSUE_SEVERITY = {
   missing_required: 'error',
   missing_recommended: 'warning',
@@ -15,6 +18,7 @@ export const ISSUE_SEVERITY = {
   unmapped_required_field: 'error',
   uncertain_mapping: 'warning',
   unknown_audience: 'warning',
+  no_events: 'error',
 } as const;
 
 export type IssueCode = keyof typeof ISSUE_SEVERITY;

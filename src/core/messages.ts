@@ -211,6 +211,13 @@ const WORDING: Record<IssueCode, Wording> = {
     const unknown = str(p, 'unknown') ?? ctx.value;
     return `${quoted(unknown)} is not one of the audiences (${choicesOf(p, AUDIENCE_FALLBACK)})${kept ? `; the rest of the cell was read as ${kept}` : ''}. If that part names an audience, write it as one of them.`;
   },
+  no_events: (p) => {
+    const sheet = str(p, 'sheet');
+    const examples = str(p, 'examples');
+    const where = sheet ? `The sheet “${sheet}” has` : 'This file has';
+    const shown = examples ? ` The rows on ${examples} are examples and are not counted.` : '';
+    return `${where} the headings but no events under them yet. Write one event per row below the headings, then check again.${shown}`;
+  },
 };
 
 const count = (p: Params, key: string): string => (typeof p[key] === 'number' ? p[key].toLocaleString('en-US') : str(p, key) ?? 'many');

@@ -16,6 +16,7 @@ import { apiRoutes } from './routes/api';
 import { collectionRoutes } from './routes/collection';
 import { healthRoutes } from './routes/health';
 import { staticRoutes } from './routes/static';
+import { templateRoutes } from './routes/template';
 import type { Store } from './store/connect';
 
 export interface AppOptions {
@@ -68,6 +69,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(healthRoutes);
   await app.register(apiRoutes, { prefix: '/api/v1', config, engine, collection, limiter });
   await app.register(collectionRoutes, { config, collection });
+  await app.register(templateRoutes, { engine, collection, deadline: config.deadline });
   await app.register(staticRoutes, { taskpaneDir: config.taskpaneDir, manifestFile: config.manifestFile });
   return app;
 }

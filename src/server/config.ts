@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { HSH_2023 } from '../core/collection/hsh2023';
 import type { Period } from '../core/collection/types';
 
 export interface ServerConfig {
@@ -109,7 +110,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): ServerC
     workerMemoryMb: int(env, 'WORKER_MEMORY_MB', 512, 64, 16_384),
     trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
     hstsMaxAge: int(env, 'HSTS_MAX_AGE', 0, 0, 63_072_000),
-    deadline: isoDay(env, 'DEADLINE', '2025-01-31'),
+    deadline: isoDay(env, 'DEADLINE', HSH_2023.deadline ?? '2025-01-31'),
     orgQuotaBytes: int(env, 'ORG_QUOTA_MB', 2048, 1, 1_048_576) * 1024 * 1024,
     requestTimeoutMs: int(env, 'REQUEST_TIMEOUT_S', 120, 1, 3600) * 1000,
     connectionTimeoutMs: int(env, 'CONNECTION_TIMEOUT_S', 300, 1, 3600) * 1000,

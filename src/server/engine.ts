@@ -20,6 +20,8 @@ export interface Engine {
   aggregateWorkbook(job: AggregateJob): Promise<Uint8Array>;
   /** The analysts' breakdowns, overlap and gaps over exactly the given submissions. */
   analysis(job: AnalysisJob): Promise<Analysis>;
+  /** The events template partners may start from (GET /template.xlsx). */
+  template(job: TemplateJob): Promise<Uint8Array>;
   close(): Promise<void>;
 }
 
@@ -67,7 +69,13 @@ export interface AnalysisJob extends AggregateJob {
   partners: AnalysisPartner[];
 }
 
-export type JobName = 'check' | 'annotate' | 'aggregate' | 'analysis';
+export interface TemplateJob {
+  collection: Collection;
+  /** The submission deadline its instructions name, YYYY-MM-DD. */
+  deadline: string;
+}
+
+export type JobName = 'check' | 'annotate' | 'aggregate' | 'analysis' | 'template';
 
 /** What a job answers when the input is refused (not a fault): the status, code and one-line reason. */
 export interface Refusal {

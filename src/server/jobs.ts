@@ -1,5 +1,6 @@
 import { buildAnnotatedWorkbook } from '../annotate';
 import { buildAggregateWorkbook } from '../annotate/aggregateWorkbook';
+import { buildTemplate } from '../annotate/template';
 import { analyse, type Analysis } from '../core/analysis';
 import { check } from '../core/check';
 import { DETROIT_ZIPS } from '../core/collection/detroitZips';
@@ -7,7 +8,7 @@ import { checkReportSchema, type CheckReport } from '../core/report';
 import { columnIndex, columnLetter, type Sheet, type Workbook } from '../core/workbook';
 import { readWorkbookBytes } from '../io/readWorkbook';
 import { buildAggregate } from './aggregate';
-import { refusalOf, throwIfRefused, type AggregateJob, type AnalysisJob, type AnnotateJob, type CheckJob, type CheckResult, type Engine, type Refusal } from './engine';
+import { refusalOf, throwIfRefused, type AggregateJob, type AnalysisJob, type AnnotateJob, type CheckJob, type CheckResult, type Engine, type Refusal, type TemplateJob } from './engine';
 import { ApiError } from './errors';
 import { workbookFromStoredValues } from './intake';
 import { PopulationRepository } from './repositories/population';
@@ -160,6 +161,11 @@ export async function analysisJob(job: AnalysisJob): Promise<Analysis> {
   });
 }
 
+/** The events template of the collection, with the server's deadline. */
+export async function templateJob(job: TemplateJob): Promise<Uint8Array> {
+  return buildTemplate({ collection: job.collection, deadline: job.deadline });
+}
+
 /** Closes the connections the aggregate jobs opened. */
 export async function closeJobStores(): Promise<void> {
   const open = [...stores.values()];
@@ -176,5 +182,6 @@ export const inProcessEngine: Engine = {
   annotate: async (job) => throwIfRefused(await annotateJob(job)),
   aggregateWorkbook: (job) => aggregateJob(job),
   analysis: (job) => analysisJob(job),
+  template: (job) => templateJob(job),
   close: () => closeJobStores(),
 };

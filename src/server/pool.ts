@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { Piscina } from 'piscina';
 import type { Analysis } from '../core/analysis';
-import { JobLimitError, throwIfRefused, type AggregateJob, type AnalysisJob, type AnnotateJob, type CheckJob, type CheckResult, type Engine, type JobName, type Refusal } from './engine';
+import { JobLimitError, throwIfRefused, type AggregateJob, type AnalysisJob, type AnnotateJob, type CheckJob, type CheckResult, type Engine, type JobName, type Refusal, type TemplateJob } from './engine';
 
 export interface PoolOptions {
   /** Worker threads; jobs beyond them wait (the route's Limiter bounds the line). */
@@ -75,6 +75,10 @@ export class PooledEngine implements Engine {
 
   analysis(job: AnalysisJob): Promise<Analysis> {
     return this.run<Analysis>('analysis', job);
+  }
+
+  template(job: TemplateJob): Promise<Uint8Array> {
+    return this.run<Uint8Array>('template', job);
   }
 
   async close(): Promise<void> {

@@ -4,6 +4,7 @@ import { Flow } from './Flow';
 import { HostProvider } from './HostContext';
 import type { WorkbookHost } from './host';
 import { BrowserApp } from './browser/BrowserApp';
+import { CollectionInfo } from './CollectionInfo';
 import { themeFor, useThemeName, type ThemeName } from './theme';
 import { CheckClient } from './worker/client';
 
@@ -44,6 +45,7 @@ export function App({ mode, theme, checks }: { mode: AppMode; theme?: ThemeName;
       <div className={styles.root}>
         <header>
           <p className={styles.header}>Hope Starts Here · events data share</p>
+          <CollectionInfo />
         </header>
         <main className={styles.main}>
           {mode.kind === 'excel' ? (

@@ -182,6 +182,31 @@ describeBrowser('the browser mode in chromium, at 320 px', () => {
     expect(readdirSync(dist).filter((f) => f.endsWith('.chunk.js')).length).toBeGreaterThan(1);
   });
 
+  test('under the title: the period, the deadline and the template, which downloads with the mouse and with the keyboard', async () => {
+    await page.goto(`${base}/taskpane.html`);
+    await page.getByRole('heading', { name: 'Check your events workbook' }).waitFor();
+    const link = page.getByRole('link', { name: 'Download the events template (.xlsx)' });
+    expect(await link.locator('xpath=..').innerText()).toBe('Events held January 1, 2023 to December 31, 2023, due by January 31, 2025. Download the events template (.xlsx)');
+    await shot('0-template-link-light');
+    await expectNoSidewaysScroll();
+    const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+    expect(download.suggestedFilename()).toBe('hsh-imperative2-2023 events template.xlsx');
+    const book = new XlsxWorkbook();
+    await book.xlsx.load(readFileSync((await download.path())!) as unknown as ArrayBuffer);
+    expect(book.worksheets.map((w) => w.name)).toEqual(['Events', 'Instructions', 'Legend', 'Examples', 'Lists']);
+    // The keyboard reaches it from the top of the page.
+    await page.goto(`${base}/taskpane.html`);
+    await page.getByRole('heading', { name: 'Check your events workbook' }).waitFor();
+    let reached = false;
+    for (let i = 0; i < 5 && !reached; i++) {
+      await page.keyboard.press('Tab');
+      reached = await page.evaluate(() => document.activeElement?.textContent === 'Download the events template (.xlsx)');
+    }
+    expect(reached).toBe(true);
+    const [again] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
+    expect(again.suggestedFilename()).toBe('hsh-imperative2-2023 events template.xlsx');
+  });
+
   test('one sheet per month: the tables and the skipped sheet are listed, one is left out, an issue on the second sheet is shown in its own tab', async () => {
     const monthly = join(tmp, 'monthly-events.xlsx');
     await monthlyWorkbook(monthly);

@@ -11,12 +11,13 @@ const HOSTILE_WORKER = join(__dirname, 'fixtures/hostile-worker.cjs');
 
 /** An in-process engine that counts the jobs it runs. */
 function countingEngine(overrides: Partial<Engine> = {}) {
-  const calls = { check: 0, annotate: 0, aggregate: 0, analysis: 0 };
+  const calls = { check: 0, annotate: 0, aggregate: 0, analysis: 0, template: 0 };
   const engine: Engine = {
     check: (job) => (calls.check++, (overrides.check ?? inProcessEngine.check)(job)),
     annotate: (job) => (calls.annotate++, (overrides.annotate ?? inProcessEngine.annotate)(job)),
     aggregateWorkbook: (job) => (calls.aggregate++, (overrides.aggregateWorkbook ?? inProcessEngine.aggregateWorkbook)(job)),
     analysis: (job) => (calls.analysis++, (overrides.analysis ?? inProcessEngine.analysis)(job)),
+    template: (job) => (calls.template++, (overrides.template ?? inProcessEngine.template)(job)),
     close: () => inProcessEngine.close(),
   };
   return { engine, calls };

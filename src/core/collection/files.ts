@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { enumOptionSchema, fieldSchema, periodSchema } from './types';
+import { enumOptionSchema, fieldSchema, isoDate, periodSchema } from './types';
 
 /**
  * The data files of a collection. A collection is three JSON files, read
@@ -27,6 +27,8 @@ export const definitionFileSchema = z
     id: z.string().min(1),
     name: z.string().min(1),
     period: periodSchema,
+    /** The last day partners may send their events (YYYY-MM-DD); the server's DEADLINE overrides it. */
+    deadline: isoDate.optional(),
     /** The cities of the service area and those around it, as partners write them. */
     places: words.default([]),
     fields: z.array(fieldSchema.pick({ id: true, label: true, definition: true, role: true, requirement: true, kind: true, enumeration: true }).strict()).min(1),

@@ -78,6 +78,7 @@ function assemble(name: string, definition: DefinitionFile, headings: HeadingsFi
     id: definition.id,
     name: definition.name,
     period: definition.period,
+    ...(definition.deadline !== undefined ? { deadline: definition.deadline } : {}),
     places: definition.places,
     fields: definition.fields.map((f) => {
       const h = byField.get(f.id);

@@ -107,6 +107,8 @@ export const collectionSchema = z
     id: z.string(),
     name: z.string(),
     period: periodSchema,
+    /** The last day partners may send their events, YYYY-MM-DD (the server's DEADLINE overrides it). */
+    deadline: isoDate.optional(),
     /** The places of the service area and around it, as partners write a city: a column of them is the city, whatever its heading. */
     places: z.array(z.string().min(1)).default([]),
     fields: z.array(fieldSchema).min(1),

@@ -18,8 +18,14 @@ export interface TableCandidate {
   chosen: boolean;
 }
 
+/** A sheet named for examples ("Examples", "Sample rows"): filled rows that show how, not the partner's events. */
+const EXAMPLES = /\b(examples?|samples?)\b/i;
+/** How the reason of a skipped sheet of examples begins. */
+export const EXAMPLES_SKIPPED = 'examples of how to fill in';
+
 /** Sheet names that announce something other than the event log, and what to call it when it is skipped. */
 const KINDS: { name: RegExp; reason: string }[] = [
+  { name: EXAMPLES, reason: `${EXAMPLES_SKIPPED} the events sheet, not events` },
   { name: /\b(instructions?|read ?me|how to|help|guide|about)\b/i, reason: 'instructions, no table of events' },
   { name: /\b(summary|totals?|pivot|chart|dashboard|overview|report)\b/i, reason: 'sums or summaries of the events, not the events themselves' },
   { name: /\b(legend|key|dictionary|definitions?|codes)\b/i, reason: 'a legend of the columns and codes' },
@@ -46,11 +52,23 @@ const WEIGHT = { required: 2, recommended: 1, optional: 0.5 } as const;
  * that maps the required fields as well (the columns changed halfway through
  * the year). The rest are skipped, each with the reason in words.
  */
-export function chooseTables<T extends TableCandidate>(candidates: T[], collection: Collection, include: Set<string>): { read: T[]; skipped: Skipped[] } {
+export function chooseTables<T extends TableCandidate>(all: T[], collection: Collection, include: Set<string>): { read: T[]; skipped: Skipped[] } {
   const skipped: Skipped[] = [];
-  if (candidates.length === 0) return { read: [], skipped };
-  const chosen = candidates.filter((c) => c.chosen);
+  if (all.length === 0) return { read: [], skipped };
+  const chosen = all.filter((c) => c.chosen);
   if (chosen.length) return { read: chosen, skipped };
+
+  // Examples laid out like another sheet's table (the template's "Examples" beside its "Events") show how to fill that one in,
+  // even when it has no rows yet; they are never read as events unless the person asks.
+  const examples = new Set<T>();
+  for (const c of all) {
+    if (!EXAMPLES.test(c.name) || include.has(fold(c.name))) continue;
+    const of = all.find((o) => o !== c && !EXAMPLES.test(o.name) && alike(c, o));
+    if (!of) continue;
+    examples.add(c);
+    skipped.push({ sheet: c.name, reason: `${EXAMPLES_SKIPPED} “${of.name}”, not events` });
+  }
+  const candidates = all.filter((c) => !examples.has(c));
 
   const quality = new Map(candidates.map((c) => [c, qualityOf(c, collection)]));
   const best = candidates.reduce((a, b) => (quality.get(b)!.score > quality.get(a)!.score ? b : a));
@@ -59,7 +77,7 @@ export function chooseTables<T extends TableCandidate>(candidates: T[], collecti
   for (const c of candidates) {
     const q = quality.get(c)!;
     const kind = KINDS.find((k) => k.name.test(c.name));
-    if (c === best || include.has(c.name.trim().toLowerCase())) {
+    if (c === best || include.has(fold(c.name))) {
       read.push(c);
       continue;
     }
@@ -86,6 +104,10 @@ export function chooseTables<T extends TableCandidate>(candidates: T[], collecti
     skipped.push({ sheet: c.name, reason: kind ? `${kind.reason}: ${what}` : `a table of other figures: ${what}` });
   }
   return { read, skipped };
+}
+
+function fold(name: string): string {
+  return name.trim().toLowerCase();
 }
 
 /**

@@ -124,9 +124,12 @@ export function mapColumns(input: MappingInput): Mapping {
     if (!chosen.has(col)) chosen.set(col, { column: columnLetter(col), header: headers.get(col) ?? '', field: null, confidence: 0, reason: 'This column belongs to a separate, smaller table beside the events.' });
   }
 
+  const agreed = agreedHeadings(collection, headers);
   const candidates = new Map<number, Candidate[]>();
   for (const [col, header] of headers) {
-    if (!chosen.has(col)) candidates.set(col, columnCandidates(header, input, evidenceOf(col)));
+    if (chosen.has(col)) continue;
+    const own = agreed.get(col);
+    candidates.set(col, own ? [{ field: own.id, score: 1, heading: 1, reason: `Heading "${header}" is the agreed label, in a row of the agreed headings.` }] : columnCandidates(header, input, evidenceOf(col)));
   }
 
   for (const part of spreadFields(input, candidates, evidenceOf, takenFields)) {
@@ -178,6 +181,25 @@ export function mapColumns(input: MappingInput): Mapping {
     return { column: columnLetter(col), header, field: null, confidence: 0, reason };
   });
   return { columns, uncertain: doubts(columns, candidates, fromPerson, letterOf, fieldsById), named };
+}
+
+/**
+ * A row of headings that are the agreed labels themselves (the template's, or
+ * copied from it): every required field's label, each once. Such a heading
+ * names its field outright, whatever the values; column → field.
+ */
+export function agreedHeadings(collection: Collection, headers: Map<number, string>): Map<number, FieldDef> {
+  const byLabel = new Map(collection.fields.map((f) => [legendKey(f.label), f]));
+  const out = new Map<number, FieldDef>();
+  const seen = new Map<string, number>();
+  for (const [col, header] of headers) {
+    const field = byLabel.get(legendKey(header));
+    if (!field) continue;
+    seen.set(field.id, (seen.get(field.id) ?? 0) + 1);
+    out.set(col, field);
+  }
+  const complete = collection.fields.every((f) => f.requirement !== 'required' || seen.get(f.id) === 1);
+  return complete && [...seen.values()].every((n) => n === 1) ? out : new Map();
 }
 
 /** The assignment of free columns to fields (or to nothing) with the highest total score. */
