@@ -23,6 +23,8 @@ const ENTRY = './src/taskpane/index.tsx';
 const TEMPLATE = './src/taskpane/taskpane.html';
 const OUTPUT = path.resolve(__dirname, 'dist/taskpane');
 const DEV_PORT = 3000;
+// The analysts' page (/analysis): its own entry and page, sharing nothing at run time with the task pane.
+const ANALYSIS = { entry: './src/analysis/index.tsx', template: './src/analysis/analysis.html', page: 'analysis.html' };
 
 /** The manifest's FunctionFile: the ribbon button only opens the task pane, so it just initialises Office. */
 const COMMANDS_HTML = `<!doctype html>
@@ -98,7 +100,7 @@ module.exports = async (env = {}, argv = {}) => {
   return {
     mode: dev ? 'development' : 'production',
     context: __dirname,
-    entry: { taskpane: ENTRY },
+    entry: { taskpane: ENTRY, analysis: ANALYSIS.entry },
     output: {
       path: OUTPUT,
       filename: dev ? '[name].js' : '[name].[contenthash:8].js',
@@ -121,6 +123,7 @@ module.exports = async (env = {}, argv = {}) => {
     },
     plugins: [
       new HtmlWebpackPlugin({ template: TEMPLATE, filename: 'taskpane.html', chunks: ['taskpane'], scriptLoading: 'defer' }),
+      new HtmlWebpackPlugin({ template: ANALYSIS.template, filename: ANALYSIS.page, chunks: ['analysis'], scriptLoading: 'defer' }),
       new HtmlWebpackPlugin({ templateContent: COMMANDS_HTML, filename: 'commands.html', inject: false }),
       new CopyWebpackPlugin({ patterns: [{ from: 'assets', to: 'assets' }] }),
     ],
@@ -150,3 +153,4 @@ module.exports.ENTRY = ENTRY;
 module.exports.TEMPLATE = TEMPLATE;
 module.exports.OUTPUT = OUTPUT;
 module.exports.DEV_PORT = DEV_PORT;
+module.exports.ANALYSIS = ANALYSIS;

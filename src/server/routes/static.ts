@@ -1,4 +1,5 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyPluginAsync } from 'fastify';
 
@@ -7,7 +8,7 @@ export interface StaticOptions {
   manifestFile: string;
 }
 
-/** The built taskpane at / (taskpane.html and its assets) and the add-in manifest, when they exist. */
+/** The built taskpane at / (taskpane.html and its assets), the analysts' page at /analysis and the add-in manifest, when they exist. */
 export const staticRoutes: FastifyPluginAsync<StaticOptions> = async (app, { taskpaneDir, manifestFile }) => {
   if (existsSync(manifestFile)) {
     app.get('/manifest.xml', async (_request, reply) =>
@@ -19,6 +20,8 @@ export const staticRoutes: FastifyPluginAsync<StaticOptions> = async (app, { tas
   }
   if (existsSync(taskpaneDir) && statSync(taskpaneDir).isDirectory()) {
     await app.register(fastifyStatic, { root: taskpaneDir, prefix: '/', index: ['taskpane.html', 'index.html'], cacheControl: true, maxAge: 0 });
+    // The analysts' page, built beside the taskpane (webpack's analysis entry).
+    if (existsSync(join(taskpaneDir, 'analysis.html'))) app.get('/analysis', (_request, reply) => reply.sendFile('analysis.html'));
   } else {
     app.log.warn('No built taskpane (run the build): the taskpane is not served');
   }
