@@ -1,13 +1,19 @@
 import { useId, useState, type ReactNode } from 'react';
-import { Tab, TabList } from '@fluentui/react-components';
+import { ToggleButton, makeStyles, tokens } from '@fluentui/react-components';
 import { useLayoutStyles } from './layout';
 
+const useStyles = makeStyles({
+  views: { display: 'inline-flex', gap: tokens.spacingHorizontalXXS },
+});
+
 /**
- * A chart with its numbers one click away: a "Chart" and a "Table" tab
- * (arrow keys move between them, as in any tab list).
+ * A chart with its numbers one click away: "Chart" and "Table" buttons, the
+ * one showing pressed. (Plain buttons rather than a Fluent TabList, whose
+ * focus guards axe reports as focusable content hidden from assistive technology.)
  */
 export function Figure({ title, chart, table, controls, children }: { title: string; chart: ReactNode; table: ReactNode; controls?: ReactNode; children?: ReactNode }) {
   const styles = useLayoutStyles();
+  const own = useStyles();
   const [view, setView] = useState<'chart' | 'table'>('chart');
   const id = useId();
   return (
@@ -17,19 +23,17 @@ export function Figure({ title, chart, table, controls, children }: { title: str
       </h2>
       {children}
       <div className={styles.actions}>
-        <TabList size="small" selectedValue={view} onTabSelect={(_, d) => setView(d.value === 'table' ? 'table' : 'chart')} aria-label={`${title}: chart or table`}>
-          <Tab value="chart" id={`${id}-chart-tab`} aria-controls={`${id}-panel`}>
+        <div role="group" aria-label={`${title}: show as`} className={own.views}>
+          <ToggleButton size="small" checked={view === 'chart'} onClick={() => setView('chart')} aria-controls={`${id}-view`}>
             Chart
-          </Tab>
-          <Tab value="table" id={`${id}-table-tab`} aria-controls={`${id}-panel`}>
+          </ToggleButton>
+          <ToggleButton size="small" checked={view === 'table'} onClick={() => setView('table')} aria-controls={`${id}-view`}>
             Table
-          </Tab>
-        </TabList>
+          </ToggleButton>
+        </div>
         {controls}
       </div>
-      <div id={`${id}-panel`} role="tabpanel" aria-labelledby={`${id}-${view}-tab`}>
-        {view === 'chart' ? chart : table}
-      </div>
+      <div id={`${id}-view`}>{view === 'chart' ? chart : table}</div>
     </section>
   );
 }
