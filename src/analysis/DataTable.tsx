@@ -14,11 +14,11 @@ export function DataTable<T>({ caption, columns, rows, rowKey, tall, footer }: {
   const styles = useLayoutStyles();
   return (
     <div className={mergeClasses(styles.scroll, tall && styles.tall)} tabIndex={0} role="region" aria-label={caption}>
-      <Table size="small" aria-label={caption}>
+      <Table size="small" aria-label={caption} className={styles.table}>
         <TableHeader>
           <TableRow>
             {columns.map((c) => (
-              <TableHeaderCell key={c.key} className={c.numeric ? styles.number : styles.nowrap}>
+              <TableHeaderCell key={c.key} className={c.numeric ? styles.number : styles.nowrap} button={c.numeric ? { className: styles.numberHead } : undefined}>
                 {c.heading}
               </TableHeaderCell>
             ))}

@@ -61,7 +61,7 @@ export function Overlap({ analysis }: { analysis: AnalysisView }) {
         <p className={layout.intro}>The matrix needs two partners who have submitted.</p>
       ) : (
         <div className={layout.scroll} tabIndex={0} role="region" aria-labelledby={`${id}-matrix`}>
-          <Table size="small" aria-labelledby={`${id}-matrix`} data-testid="overlap-matrix">
+          <Table size="small" aria-labelledby={`${id}-matrix`} data-testid="overlap-matrix" className={layout.table}>
             <TableHeader>
               <TableRow>
                 <TableHeaderCell>Partner</TableHeaderCell>

@@ -28,6 +28,9 @@ export const useLayoutStyles = makeStyles({
   actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, alignItems: 'center' },
   // Wide tables scroll inside their card, not the page; focusable so the keyboard can scroll them.
   scroll: { overflowX: 'auto', maxWidth: '100%', ':focus-visible': { outline: `2px solid ${tokens.colorStrokeFocus2}` } },
+  // Fluent's table is fixed-layout at 100%: columns squeeze and overlap on a narrow screen. Let it be as wide as its content and scroll.
+  table: { tableLayout: 'auto', width: 'max-content', minWidth: '100%' },
+  numberHead: { justifyContent: 'flex-end', textAlign: 'right' },
   tall: { maxHeight: '420px', overflowY: 'auto' },
   number: { textAlign: 'right', fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' },
   nowrap: { whiteSpace: 'nowrap' },

@@ -13,7 +13,7 @@ import { MetricChoice, type Metric } from './MetricChoice';
 import { monthsOf } from './months';
 
 const useStyles = makeStyles({
-  legend: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalL, margin: 0, padding: 0, listStyleType: 'none', fontSize: tokens.fontSizeBase200 },
+  legend: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalL, rowGap: tokens.spacingVerticalXXS, margin: 0, padding: 0, listStyleType: 'none', fontSize: tokens.fontSizeBase200 },
   key: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalXS },
   svg: { display: 'block', overflow: 'visible' },
   axis: { fontSize: '11px', fill: tokens.colorNeutralForeground2 },
@@ -90,7 +90,7 @@ export function TrendChart({ analysis }: { analysis: AnalysisView }) {
       </svg>
       {unreadable && (
         <p className={styles.note}>
-          {count(unreadable[metric])} {noun} whose date could not be read count in the indicator but have no month: they are in the table.
+          {count(unreadable.events)} event{unreadable.events === 1 ? '' : 's'} whose date could not be read count{unreadable.events === 1 ? 's' : ''} in the indicator but {unreadable.events === 1 ? 'has' : 'have'} no month: see the table.
         </p>
       )}
     </div>

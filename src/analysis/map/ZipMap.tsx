@@ -21,7 +21,7 @@ const useStyles = makeStyles({
   active: { stroke: tokens.colorNeutralForeground1, strokeWidth: 3 },
   label: { fontSize: '10px', fill: tokens.colorNeutralForeground2, pointerEvents: 'none' },
   details: { margin: 0, minHeight: '1.5em' },
-  legend: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalL, margin: 0, padding: 0, listStyleType: 'none', fontSize: tokens.fontSizeBase200 },
+  legend: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalL, rowGap: tokens.spacingVerticalXXS, margin: 0, padding: 0, listStyleType: 'none', fontSize: tokens.fontSizeBase200 },
   key: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalXS },
 });
 

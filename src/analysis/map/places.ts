@@ -34,8 +34,8 @@ export interface MapPlan {
   frame: [[number, number], [number, number]];
 }
 
-/** How far (degrees) around the service area an event zip still goes on the map: about 25 km. */
-const MARGIN = { lon: 0.3, lat: 0.22 };
+/** How far (degrees) around the service area's centroids the map reaches, and an event zip still goes on it: about 8 km. */
+const MARGIN = { lon: 0.1, lat: 0.075 };
 
 export function planMap(
   byZip: { zip: string; events: number; attendees: number; partners: number }[],
@@ -70,7 +70,7 @@ export function planMap(
     if (inArea.has(z.zip)) continue;
     const at = centroidOf(z.zip);
     if (!at) offMap.push({ zip: z.zip, events: z.events, attendees: z.attendees, why: z.zip === 'unknown' ? 'no ZIP code, or not a 5-digit one' : 'not a Michigan ZIP code' });
-    else if (!inFrame(at)) offMap.push({ zip: z.zip, events: z.events, attendees: z.attendees, why: 'more than about 25 km from the service area' });
+    else if (!inFrame(at)) offMap.push({ zip: z.zip, events: z.events, attendees: z.attendees, why: 'more than about 8 km beyond the service area' });
     else shown.push({ ...z, serviceArea: false, partly: null, at });
   }
   const context = [...CENTROIDS.values()].filter(inFrame);

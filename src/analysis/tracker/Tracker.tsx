@@ -47,7 +47,7 @@ export function Tracker({ partners, deadline, today }: { partners: TrackerRow[];
         <span className={layout.muted}>Sort by a column with its heading button; the CSV keeps the order shown.</span>
       </div>
       <div className={layout.scroll} tabIndex={0} role="region" aria-label="Submission tracker table">
-        <Table size="small" sortable aria-labelledby={`${id}-title`} data-testid="tracker">
+        <Table size="small" sortable aria-labelledby={`${id}-title`} data-testid="tracker" className={layout.table}>
           <TableHeader>
             <TableRow>
               {(Object.keys(TRACKER_HEADINGS) as TrackerColumn[]).map((c) => (
