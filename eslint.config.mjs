@@ -45,7 +45,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/taskpane/**/*.tsx', 'src/taskpane/**/*.ts'],
+    files: ['src/taskpane/**/*.tsx', 'src/taskpane/**/*.ts', 'src/analysis/**/*.tsx', 'src/analysis/**/*.ts'],
     plugins: { 'react-hooks': reactHooks },
     rules: reactHooks.configs.recommended.rules,
   },

@@ -43,7 +43,10 @@ export function AnalysisApp({ theme, baseUrl }: { theme?: ThemeName; baseUrl?: s
   const [token, setToken] = useState<string | null>(() => loadToken());
   const [identity, setIdentity] = useState<Identity | null>(null);
   const [note, setNote] = useState<string | null>(null);
-  const [load, setLoad] = useState<Load>({ status: 'idle' });
+  // A remembered token is checked again on arrival (it may have expired since): loading from the start.
+  const [load, setLoad] = useState<Load>(() => (token ? { status: 'loading' } : { status: 'idle' }));
+  /** Bumped to fetch again (Refresh, Try again, a new sign-in). */
+  const [attempt, setAttempt] = useState(0);
 
   const signOut = useCallback((why?: string) => {
     forgetToken();
@@ -53,28 +56,33 @@ export function AnalysisApp({ theme, baseUrl }: { theme?: ThemeName; baseUrl?: s
     setNote(why ?? null);
   }, []);
 
-  const refresh = useCallback(
-    async (value: string) => {
-      setLoad({ status: 'loading' });
-      try {
-        const [who, analysis] = await Promise.all([whoAmI(value, api), fetchAnalysis(value, api)]);
+  const reload = () => {
+    setLoad({ status: 'loading' });
+    setAttempt((n) => n + 1);
+  };
+
+  useEffect(() => {
+    if (!token) return undefined;
+    let live = true;
+    Promise.all([whoAmI(token, api), fetchAnalysis(token, api)]).then(
+      ([who, analysis]) => {
+        if (!live) return;
         setIdentity(who);
         setLoad({ status: 'loaded', analysis, at: new Date() });
-      } catch (error) {
+      },
+      (error: unknown) => {
+        if (!live) return;
         if (error instanceof Error && 'kind' in error && error.kind === 'unauthorised') {
           signOut('Your sign-in is no longer valid (expired or withdrawn). Sign in again with the token the data team sent you.');
           return;
         }
         setLoad({ status: 'failed', error: error instanceof Error ? error : new Error(errorMessage(error)) });
-      }
-    },
-    [api, signOut],
-  );
-
-  // A remembered token is checked again on arrival: it may have expired since.
-  useEffect(() => {
-    if (token && load.status === 'idle') void refresh(token);
-  }, [token, load.status, refresh]);
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [token, attempt, api, signOut]);
 
   async function signIn(value: string, remember: boolean): Promise<string | null> {
     try {
@@ -84,6 +92,7 @@ export function AnalysisApp({ theme, baseUrl }: { theme?: ThemeName; baseUrl?: s
       setNote(null);
       setIdentity(who);
       setToken(value);
+      reload();
       return null;
     } catch (error) {
       return errorMessage(error);
@@ -104,7 +113,7 @@ export function AnalysisApp({ theme, baseUrl }: { theme?: ThemeName; baseUrl?: s
               <p className={styles.who} role="status">
                 <span>{identity ? `Signed in as ${identity.person}${identity.org ? `, ${identity.org.name}` : ' (data team)'}.` : 'Checking your sign-in…'}</span>
                 {load.status === 'loaded' && (
-                  <Button size="small" onClick={() => void refresh(token)}>
+                  <Button size="small" onClick={reload}>
                     Refresh
                   </Button>
                 )}
@@ -135,7 +144,7 @@ export function AnalysisApp({ theme, baseUrl }: { theme?: ThemeName; baseUrl?: s
               </MessageBar>
             )}
             {token && failed && !(failed instanceof AnalysisError && failed.kind === 'forbidden') && (
-              <Button onClick={() => void refresh(token)}>Try again</Button>
+              <Button onClick={reload}>Try again</Button>
             )}
             {load.status === 'loaded' && <Dashboard analysis={load.analysis} today={load.at} />}
           </main>
