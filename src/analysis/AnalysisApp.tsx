@@ -64,15 +64,16 @@ export function AnalysisApp({ theme, baseUrl }: { theme?: ThemeName; baseUrl?: s
   useEffect(() => {
     if (!token) return undefined;
     let live = true;
-    Promise.all([whoAmI(token, api), fetchAnalysis(token, api)]).then(
-      ([who, analysis]) => {
-        if (!live) return;
-        setIdentity(who);
-        setLoad({ status: 'loaded', analysis, at: new Date() });
-      },
+    // Who is signed in is shown even when the analysis is refused (a partner whose organisation has not signed).
+    whoAmI(token, api).then(
+      (who) => live && setIdentity(who),
+      () => undefined, // the analysis's own answer says what went wrong
+    );
+    fetchAnalysis(token, api).then(
+      (analysis) => live && setLoad({ status: 'loaded', analysis, at: new Date() }),
       (error: unknown) => {
         if (!live) return;
-        if (error instanceof Error && 'kind' in error && error.kind === 'unauthorised') {
+        if (error instanceof AnalysisError && error.kind === 'unauthorised') {
           signOut('Your sign-in is no longer valid (expired or withdrawn). Sign in again with the token the data team sent you.');
           return;
         }

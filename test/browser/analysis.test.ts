@@ -118,9 +118,10 @@ describeBrowser('the analysts\' page in chromium', () => {
     expect(text).toBe('');
   }
 
-  async function signIn(token: string) {
-    await page.goto(`${base}/analysis`);
+  async function signIn(token: string, query = '', remember = false) {
+    await page.goto(`${base}/analysis${query}`);
     await page.getByLabel('Your sign-in token').fill(token);
+    if (remember) await page.getByLabel(/Remember me/).check();
     await page.getByRole('button', { name: 'Sign in' }).click();
   }
 
@@ -271,10 +272,23 @@ describeBrowser('the analysts\' page in chromium', () => {
     await shots(320);
   });
 
+  test('in the dark theme too, axe finds nothing', async () => {
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await signIn(analyst, '?theme=dark');
+    await page.getByTestId('zip-map').waitFor();
+    expect(await page.locator('[data-theme="dark"]').count()).toBe(1);
+    await expectNoAxeViolations('the dark theme');
+    await page.screenshot({ path: join(SHOTS, 'analysis-1280-dark.png'), fullPage: true });
+  });
+
   test('a partner sees the analysis without the tracker; an unsigned partner is told why not', async () => {
     await page.setViewportSize({ width: 1280, height: 900 });
-    await signIn(partner);
+    await signIn(partner, '', true);
     await page.getByTestId('zip-map').waitFor();
+    // Remembered: the page opens signed in, the token checked again.
+    await page.reload();
+    await page.getByTestId('zip-map').waitFor();
+    await page.getByText('Signed in as Staff of Alpha Library, Alpha Library.').waitFor();
     await page.getByText(/signed in as a partner/).waitFor();
     expect(await page.getByTestId('tracker').count()).toBe(0);
     expect(await page.getByRole('link', { name: 'Who has submitted' }).count()).toBe(0);
@@ -288,6 +302,7 @@ describeBrowser('the analysts\' page in chromium', () => {
     const error = page.getByTestId('analysis-error');
     await error.waitFor();
     await expect(error.textContent()).resolves.toMatch(/Not open to this sign-in.*only the data team and partners whose organisation has signed the data-sharing agreement/);
+    await page.getByText('Signed in as Staff of Unsigned Org, Unsigned Org.').waitFor();
     await expectNoAxeViolations('the refusal');
     await page.screenshot({ path: join(SHOTS, 'analysis-refused-1280.png') });
 

@@ -7,7 +7,7 @@ import type { TrackerRow } from '../types';
 import { TRACKER_HEADINGS, sortLines, trackerCsv, trackerLines, type SortDirection, type TrackerColumn } from './tracker';
 
 const useStyles = makeStyles({
-  late: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
+  late: { color: tokens.colorPaletteRedForeground2, fontWeight: tokens.fontWeightSemibold },
 });
 
 const NUMERIC: TrackerColumn[] = ['records', 'errors', 'warnings', 'days'];
