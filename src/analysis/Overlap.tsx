@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import { Button, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { DataTable, type Column } from './DataTable';
 import { count } from './format';
 import { labelOf, monthLabel } from './labels';
@@ -66,7 +66,7 @@ export function Overlap({ analysis }: { analysis: AnalysisView }) {
               <TableRow>
                 <TableHeaderCell>Partner</TableHeaderCell>
                 {names.map((n) => (
-                  <TableHeaderCell key={n} scope="col" className={layout.nowrap}>
+                  <TableHeaderCell key={n} scope="col" className={layout.nowrap} button={{ className: layout.numberHead }}>
                     {n}
                   </TableHeaderCell>
                 ))}
@@ -81,8 +81,8 @@ export function Overlap({ analysis }: { analysis: AnalysisView }) {
                   {names.map((col, j) => {
                     const v = overlapMatrix.shared[i]?.[j] ?? 0;
                     return (
-                      <TableCell key={col} className={i === j ? styles.self : v > 0 ? styles.shared : undefined}>
-                        <span className={layout.number}>{i === j ? '—' : count(v)}</span>
+                      <TableCell key={col} className={mergeClasses(layout.number, i === j ? styles.self : v > 0 ? styles.shared : undefined)}>
+                        {i === j ? '—' : count(v)}
                       </TableCell>
                     );
                   })}

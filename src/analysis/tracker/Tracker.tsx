@@ -10,7 +10,7 @@ const useStyles = makeStyles({
   late: { color: tokens.colorPaletteRedForeground2, fontWeight: tokens.fontWeightSemibold },
 });
 
-const NUMERIC: TrackerColumn[] = ['records', 'errors', 'warnings', 'days'];
+const NUMBERS: ('records' | 'errors' | 'warnings')[] = ['records', 'errors', 'warnings'];
 
 /**
  * Who has submitted: every signed partner, with its latest submission for
@@ -37,7 +37,7 @@ export function Tracker({ partners, deadline, today }: { partners: TrackerRow[];
         Who has submitted
       </h2>
       <p className={layout.intro} data-testid="tracker-summary">
-        {count(lines.length - waiting)} of {count(lines.length)} signed partner{lines.length === 1 ? ' has' : 's have'} submitted. Deadline {formatDay(deadline)}: {daysLeftText(left)}.
+        {count(lines.length - waiting)} of {count(lines.length)} signed partner{lines.length === 1 ? ' has' : 's have'} submitted. Deadline {formatDay(deadline)}: {left > 0 ? daysLeftText(left) : left === 0 ? 'today' : `passed ${count(-left)} day${left === -1 ? '' : 's'} ago`}.
         {waiting > 0 && ` Not yet submitted: ${lines.filter((l) => !l.submitted).map((l) => l.name).join(', ')}.`}
       </p>
       <div className={layout.actions}>
@@ -51,7 +51,13 @@ export function Tracker({ partners, deadline, today }: { partners: TrackerRow[];
           <TableHeader>
             <TableRow>
               {(Object.keys(TRACKER_HEADINGS) as TrackerColumn[]).map((c) => (
-                <TableHeaderCell key={c} sortDirection={sort.column === c ? sort.direction : undefined} onClick={() => toggle(c)} className={layout.nowrap}>
+                <TableHeaderCell
+                  key={c}
+                  sortDirection={sort.column === c ? sort.direction : undefined}
+                  onClick={() => toggle(c)}
+                  className={layout.nowrap}
+                  button={(NUMBERS as TrackerColumn[]).includes(c) ? { className: layout.numberHead } : undefined}
+                >
                   {TRACKER_HEADINGS[c]}
                 </TableHeaderCell>
               ))}
@@ -73,9 +79,9 @@ export function Tracker({ partners, deadline, today }: { partners: TrackerRow[];
                   )}
                 </TableCell>
                 <TableCell className={layout.nowrap}>{l.submittedAt ? formatWhen(l.submittedAt) : '—'}</TableCell>
-                {NUMERIC.slice(0, 3).map((c) => (
-                  <TableCell key={c}>
-                    <span className={layout.number}>{l.submitted ? count(l[c as 'records' | 'errors' | 'warnings']) : '—'}</span>
+                {NUMBERS.map((c) => (
+                  <TableCell key={c} className={layout.number}>
+                    {l.submitted ? count(l[c]) : '—'}
                   </TableCell>
                 ))}
                 <TableCell className={layout.nowrap}>
