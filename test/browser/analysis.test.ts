@@ -16,12 +16,14 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { auth, eventRows, makeApp, valuesPayload, type TestApp } from '../server/helpers';
+import { auth, eventRows, makeApp, uploadFile, valuesPayload, type TestApp } from '../server/helpers';
 
 const CHROMIUM = '/usr/bin/chromium';
 const ROOT = resolve(__dirname, '../..');
 const SHOTS = join(ROOT, 'test-results/browser');
 const AXE = join(ROOT, 'node_modules/axe-core/axe.min.js');
+const CORPUS = resolve(ROOT, '../shared/corpus/dev');
+const CORPUS_FILES = ['01-eastside-family-hub.xlsx', '03-southwest-parent-network.xlsx', '08-hamtramck-family-center.xlsx'];
 
 const available = existsSync(CHROMIUM);
 if (!available) console.warn(`SKIPPED: the browser tests need Debian's chromium at ${CHROMIUM} (apt-get install chromium).`);
@@ -310,5 +312,40 @@ describeBrowser('the analysts\' page in chromium', () => {
     await page.getByLabel('Your sign-in token').fill('not-a-token');
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByText(/not valid or has expired/).waitFor();
+  });
+
+  test('as the analyst sees it with three dev-corpus workbooks submitted and a fourth partner silent', async () => {
+    if (!CORPUS_FILES.every((f) => existsSync(join(CORPUS, f)))) {
+      console.warn(`SKIPPED: the dev corpus is not at ${CORPUS}`);
+      return;
+    }
+    const c = await makeApp('sqlite', {}, { taskpaneDir: dist });
+    try {
+      const token = (await c.analyst('Dee Data')).token;
+      for (const file of CORPUS_FILES) {
+        const p = await c.partner(file.replace(/^\d+-|\.xlsx$/g, '').replace(/-/g, ' '));
+        const res = await uploadFile(c, p.token, file, new Uint8Array(readFileSync(join(CORPUS, file))));
+        expect(res.statusCode).toBe(201);
+      }
+      await c.partner('Silent Partner');
+      const a = (await c.app.inject({ method: 'GET', url: '/api/v1/analysis', headers: auth(token) })).json();
+      const url = await c.app.listen({ port: 0, host: '127.0.0.1' });
+      await page.setViewportSize({ width: 1280, height: 900 });
+      await page.goto(`${url}/analysis`);
+      await page.getByLabel('Your sign-in token').fill(token);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      const tracker = page.getByTestId('tracker');
+      await tracker.waitFor();
+      await expect(tracker.getByRole('row').nth(1).textContent()).resolves.toMatch(/^Silent Partnernot submitted/);
+      for (const [level, n] of Object.entries(a.indicator as Record<string, { events: number }>)) {
+        await expect(page.getByTestId(`tile-${level}-events`).textContent()).resolves.toBe(n.events.toLocaleString('en-US'));
+      }
+      const placed = await page.getByTestId('zip-map').locator('circle[data-zip]').count();
+      expect(placed).toBeGreaterThanOrEqual(a.gaps.length);
+      await expectNoAxeViolations('the dev corpus');
+      await page.screenshot({ path: join(SHOTS, 'analysis-dev-corpus-1280.png'), fullPage: true });
+    } finally {
+      await c.close();
+    }
   });
 });

@@ -2,7 +2,7 @@ import { makeStyles, tokens } from '@fluentui/react-components';
 import { DataTable, type Column } from '../DataTable';
 import { Figure } from '../Figure';
 import { useLayoutStyles } from '../layout';
-import { count } from '../format';
+import { count, counted } from '../format';
 import { labelOf, orderedKeys } from '../labels';
 import type { Counts } from '../types';
 
@@ -33,7 +33,7 @@ export function Breakdown({ title, enumeration, counts, note }: { title: string;
             <span className={styles.track}>
               <span className={styles.fill} style={{ width: `${(c.events / max) * 75}%` }} aria-hidden="true" />
               <span className={styles.value}>
-                {count(c.events)} events · {count(c.attendees)} attendees
+                {counted(c.events, 'event')} · {counted(c.attendees, 'attendee')}
               </span>
             </span>
           </li>

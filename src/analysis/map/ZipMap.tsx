@@ -5,7 +5,7 @@ import { scaleSqrt } from 'd3-scale';
 import { MetricChoice, type Metric } from '../charts/MetricChoice';
 import { DataTable, type Column } from '../DataTable';
 import { Figure } from '../Figure';
-import { count } from '../format';
+import { count, counted } from '../format';
 import { useLayoutStyles } from '../layout';
 import type { AnalysisView } from '../types';
 import { useWidth } from '../useWidth';
@@ -127,7 +127,7 @@ export function ZipMap({ analysis }: { analysis: AnalysisView }) {
       </p>
       {plan.offMap.length > 0 && (
         <p className={layout.muted}>
-          Not on the map: {plan.offMap.map((o) => `${o.zip === 'unknown' ? 'no ZIP' : o.zip} (${count(o.events)} events, ${o.why})`).join('; ')}.
+          Not on the map: {plan.offMap.map((o) => `${o.zip === 'unknown' ? 'no ZIP' : o.zip} (${counted(o.events, 'event')}, ${o.why})`).join('; ')}.
         </p>
       )}
     </div>
