@@ -57,6 +57,8 @@ describeBrowser('the analysts\' page in chromium', () => {
   let analyst: string;
   let partner: string;
   let unsigned: string;
+  /** Every URL the page asked for: the map needs no tiles and nothing from the internet. */
+  const requests: string[] = [];
   let analysis: {
     indicator: Record<string, { events: number; attendees: number }>;
     overlap: unknown[];
@@ -97,6 +99,7 @@ describeBrowser('the analysts\' page in chromium', () => {
       acceptDownloads: true,
     });
     page = context.pages()[0] ?? (await context.newPage());
+    page.on('request', (r) => requests.push(r.url()));
   });
 
   afterAll(async () => {
@@ -180,6 +183,8 @@ describeBrowser('the analysts\' page in chromium', () => {
     expect(circles).not.toContain('49503');
     await page.getByText(/Not on the map: .*49503/).waitFor();
     expect(await map.locator('circle[data-zip="48208"]').getAttribute('aria-label')).toMatch(/^48208: 0 events/);
+
+    expect(requests.filter((u) => !u.startsWith(base) && !/^(data|blob):/.test(u))).toEqual([]);
 
     // The trend chart draws a line per engagement level.
     expect(await page.getByTestId('trend-chart').locator('path').count()).toBe(Object.keys(analysis.indicator).length);
