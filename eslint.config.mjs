@@ -45,7 +45,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/taskpane/**/*.tsx', 'src/taskpane/**/*.ts', 'src/site/**/*.tsx', 'src/site/**/*.ts'],
+    files: ['src/taskpane/**/*.tsx', 'src/taskpane/**/*.ts', 'src/site/**/*.tsx', 'src/site/**/*.ts', 'src/analysis/**/*.tsx', 'src/analysis/**/*.ts'],
     plugins: { 'react-hooks': reactHooks },
     rules: reactHooks.configs.recommended.rules,
   },

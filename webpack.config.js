@@ -27,6 +27,8 @@ const OUTPUT = path.resolve(__dirname, 'dist/taskpane');
 const SITE_ENTRY = './src/site/index.tsx';
 const SITE_TEMPLATE = './src/site/index.html';
 const DEV_PORT = 3000;
+// The analysts' page (/analysis): its own entry and page, sharing nothing at run time with the task pane.
+const ANALYSIS = { entry: './src/analysis/index.tsx', template: './src/analysis/analysis.html', page: 'analysis.html' };
 
 /** The manifest's FunctionFile: the ribbon button only opens the task pane, so it just initialises Office. */
 const COMMANDS_HTML = `<!doctype html>
@@ -102,7 +104,7 @@ module.exports = async (env = {}, argv = {}) => {
   return {
     mode: dev ? 'development' : 'production',
     context: __dirname,
-    entry: { taskpane: ENTRY, site: SITE_ENTRY },
+    entry: { taskpane: ENTRY, site: SITE_ENTRY, analysis: ANALYSIS.entry },
     output: {
       path: OUTPUT,
       filename: dev ? '[name].js' : '[name].[contenthash:8].js',
@@ -126,6 +128,7 @@ module.exports = async (env = {}, argv = {}) => {
     plugins: [
       new HtmlWebpackPlugin({ template: TEMPLATE, filename: 'taskpane.html', chunks: ['taskpane'], scriptLoading: 'defer' }),
       new HtmlWebpackPlugin({ template: SITE_TEMPLATE, filename: 'index.html', chunks: ['site'], scriptLoading: 'defer' }),
+      new HtmlWebpackPlugin({ template: ANALYSIS.template, filename: ANALYSIS.page, chunks: ['analysis'], scriptLoading: 'defer' }),
       new HtmlWebpackPlugin({ templateContent: COMMANDS_HTML, filename: 'commands.html', inject: false }),
       new CopyWebpackPlugin({ patterns: [{ from: 'assets', to: 'assets' }] }),
     ],
@@ -156,3 +159,4 @@ module.exports.TEMPLATE = TEMPLATE;
 module.exports.SITE_ENTRY = SITE_ENTRY;
 module.exports.OUTPUT = OUTPUT;
 module.exports.DEV_PORT = DEV_PORT;
+module.exports.ANALYSIS = ANALYSIS;

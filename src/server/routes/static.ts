@@ -1,4 +1,5 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyPluginAsync } from 'fastify';
 
@@ -27,6 +28,8 @@ export const staticRoutes: FastifyPluginAsync<StaticOptions> = async (app, { tas
   if (existsSync(taskpaneDir) && statSync(taskpaneDir).isDirectory()) {
     await app.register(fastifyStatic, { root: taskpaneDir, prefix: '/', index: ['index.html'], cacheControl: true, maxAge: 0 });
     for (const page of SITE_PAGES) app.get(page, async (_request, reply) => reply.sendFile('index.html'));
+    // The analysts' page, built beside the taskpane (webpack's analysis entry).
+    if (existsSync(join(taskpaneDir, 'analysis.html'))) app.get('/analysis', (_request, reply) => reply.sendFile('analysis.html'));
   } else {
     app.log.warn('No built taskpane (run the build): the taskpane is not served');
   }
