@@ -149,32 +149,42 @@ async function readMerges(context: Excel.RequestContext, sheets: Excel.Worksheet
     const out: Excel.RangeAreas[] = [];
     for (let offset = 0; offset < layout.rowCount; offset += rows) {
       const areas = sheets[i]!.getRangeByIndexes(layout.top + offset, layout.left, Math.min(rows, layout.rowCount - offset), layout.columnCount).getMergedAreasOrNullObject();
-      out.push(areas.load('address'));
+      out.push(areas.load('address,areaCount'));
     }
     return out;
   };
-  const collect = (list: Excel.RangeAreas[]): MergeArea[] => list.flatMap((areas) => (areas.isNullObject ? [] : toMergeAreas(areas.address)));
+  // Excel cuts the address it returns at 8,192 characters: fewer areas than areaCount is a refusal too.
+  const collect = (list: Excel.RangeAreas[]): MergeArea[] =>
+    list.flatMap((areas) => {
+      if (areas.isNullObject) return [];
+      const found = toMergeAreas(areas.address);
+      if (found.length < areas.areaCount) throw new Error('merged areas cut short');
+      return found;
+    });
   const wanted = layouts.map((layout, i) => i).filter((i) => layouts[i]!.rowCount > 0);
   const out: MergeArea[][] = layouts.map(() => []);
   if (wanted.length === 0) return out;
   const first = wanted.map((i) => ask(i, 1));
   try {
     await context.sync();
-    wanted.forEach((i, k) => (out[i] = collect(first[k]!)));
+    const all = wanted.map((i, k) => collect(first[k]!));
+    wanted.forEach((i, k) => (out[i] = all[k]!));
     return out;
   } catch (error) {
     if (isCellEditModeError(error)) throw error;
   }
-  // One sheet (or more) has too many: each on its own, in smaller and smaller blocks.
+  // One sheet (or more) has too many: each on its own, in smaller and smaller blocks. A sheet
+  // read alone was the one refused: its whole range is not asked again.
   for (const i of wanted) {
     const layout = layouts[i]!;
     let done = false;
-    for (let level = 0; level <= MERGE_SPLIT_LEVELS && !done; level++) {
+    for (let level = wanted.length === 1 ? 1 : 0; level <= MERGE_SPLIT_LEVELS && !done; level++) {
       const parts = Math.min(2 ** level, layout.rowCount);
       const list = ask(i, parts);
       try {
         await context.sync();
-        out[i] = collect(list);
+        // A merge across two blocks may be listed by both: once is enough.
+        out[i] = [...new Map(collect(list).map((m) => [`${m.top}:${m.left}:${m.bottom}:${m.right}`, m])).values()];
         done = true;
       } catch (error) {
         if (isCellEditModeError(error)) throw error;

@@ -671,11 +671,15 @@ class RangeAreas extends Proxy {
     const rects = this.fromMerges ? this.fromMerges() : this.rects;
     const name = this.ws.fake().name;
     const quoted = /[^A-Za-z0-9_]/.test(name) ? `'${name}'` : name;
-    return { isNullObject: rects.length === 0, address: rects.map((r) => `${quoted}!${rectToAddress(r)}`).join(',') };
+    return { isNullObject: rects.length === 0, address: rects.map((r) => `${quoted}!${rectToAddress(r)}`).join(','), areaCount: rects.length };
   }
 
   get address(): string {
     return this.read('address');
+  }
+
+  get areaCount(): number {
+    return this.read('areaCount');
   }
 }
 

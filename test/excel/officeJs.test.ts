@@ -137,7 +137,18 @@ describe('through the real Office.js client', () => {
     const merges = (await host.readWorkbook()).sheets[0]!.merges;
     expect(host.mergesMissing).toEqual([]);
     expect(merges).toHaveLength(700);
+    // The whole sheet (refused), then two halves: the refused whole is not asked again.
+    expect(excel.calls.get('Range.GetMergedAreasOrNullObject')).toBe(3);
     expect(excel.totals(from).refusals).toBe(0);
+  });
+
+  it('reads merged areas whose address Excel cuts at 8,192 characters', async () => {
+    const { excel, host } = setup();
+    const sheet = excel.addSheet('A sheet with a rather long name');
+    events(sheet, 1000);
+    for (let i = 0; i < 400; i++) sheet.merges.push({ top: 1 + 2 * i, left: 2, bottom: 2 + 2 * i, right: 2 });
+    const workbook = await host.readWorkbook();
+    expect(workbook.sheets.find((s) => s.name === sheet.name)!.merges).toHaveLength(400);
   });
 });
 
