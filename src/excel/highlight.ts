@@ -272,10 +272,12 @@ async function highlightWithFills(
   }
 
   // 1. Read, in syncs sized by the response's estimated bytes.
-  const protection = sheet.protection.load('protected');
-  annotations?.list.load('items/content');
+  const protection = sheet.protection;
   const painted = [...previous.errors, ...previous.warnings];
-  const current = await readFills(context, sheet, new Set([...painted, ...flagged.keys()]), env.access, env.budget ?? new PayloadBudget());
+  const current = await readFills(context, sheet, new Set([...painted, ...flagged.keys()]), env.access, env.budget ?? new PayloadBudget(), () => {
+    protection.load('protected');
+    annotations?.list.load('items/content');
+  });
   if (protection.protected) throw protectedSheetError(sheetName, 'highlight');
 
   // 1b. Where the partner's own notes or comments are: we never cover or double them.
@@ -326,7 +328,14 @@ async function highlightWithFills(
  * bytes need (about 130 bytes a cell with cell properties); a refused read is
  * retried in halves and the budget stays halved.
  */
-export async function readFills(context: Excel.RequestContext, sheet: Excel.Worksheet, cells: Set<string>, access: AreaAccess, budget: PayloadBudget): Promise<Map<string, Fill>> {
+export async function readFills(
+  context: Excel.RequestContext,
+  sheet: Excel.Worksheet,
+  cells: Set<string>,
+  access: AreaAccess,
+  budget: PayloadBudget,
+  withFirst: () => void = () => {},
+): Promise<Map<string, Fill>> {
   // Without cell properties each cell is a range and a load of its own: two operations in the request.
   const perCellRequest = access.cellProperties ? 16 : 2 * OP_BYTES;
   const perCellResponse = access.cellProperties ? FILL_READ_BYTES : LEGACY_FILL_READ_BYTES;
@@ -337,6 +346,8 @@ export async function readFills(context: Excel.RequestContext, sheet: Excel.Work
   let first = true;
   for (let i = 0; i < all.length || first; ) {
     const part = all.slice(i, i + size);
+    // The caller's loads go with the first sync, and again with each retry of it.
+    if (first) withFirst();
     const reads = part.length > 0 ? queueFillReads(sheet, part, access) : null;
     try {
       await context.sync();
@@ -403,14 +414,18 @@ export async function clearIn(context: Excel.RequestContext, sheetName: string, 
   const sheet = context.workbook.worksheets.getItem(sheetName);
   const previous = unpack(record);
   const painted = [...previous.errors, ...previous.warnings];
-  const protection = sheet.protection.load('protected');
-  const rules = env.conditionalFormats ? loadRules(sheet) : null;
+  const protection = sheet.protection;
+  const loaded: { rules: Excel.ConditionalFormatCollection | null } = { rules: null };
   // Notes and comments are found by their first line, so a lost record still clears them.
   const lists: Annotations[] = [];
   if (env.notes === 'notes') lists.push(sheet.notes);
   if (env.comments) lists.push(sheet.comments);
-  for (const list of lists) list.load('items/content');
-  const current = painted.length > 0 ? await readFills(context, sheet, new Set(painted), env.access, env.budget ?? new PayloadBudget()) : (await context.sync(), new Map<string, Fill>());
+  const loads = (): void => {
+    protection.load('protected');
+    loaded.rules = env.conditionalFormats ? loadRules(sheet) : null;
+    for (const list of lists) list.load('items/content');
+  };
+  const current = await readFills(context, sheet, new Set(painted), env.access, env.budget ?? new PayloadBudget(), loads);
   if (protection.protected) throw protectedSheetError(sheetName, 'clear');
 
   const restore = new Map<string, Fill>();
@@ -419,7 +434,7 @@ export async function clearIn(context: Excel.RequestContext, sheetName: string, 
     if (isPaintedWith(current.get(address), ours)) restore.set(address, previous.own.get(address) ?? NO_FILL);
   }
   const ourNotes = lists.flatMap((list) => list.items.filter((item) => isOurNote(item.content)));
-  const oldRules = rules ? ourRules(rules) : [];
+  const oldRules = loaded.rules ? ourRules(loaded.rules) : [];
   if (restore.size === 0 && ourNotes.length === 0 && oldRules.length === 0) return;
 
   const limit = env.budget?.request ?? env.writeBudgetBytes ?? DEFAULT_WRITE_BUDGET_BYTES;

@@ -108,6 +108,7 @@ async function inBatches<T>(
   budget: PayloadBudget,
   queue: (run: Run<T>) => () => void,
   onFailure?: (error: unknown, done: Run<T>[], failed: Run<T>[]) => Promise<void>,
+  first?: () => void,
 ): Promise<void> {
   // Each item's share of a sync: the larger of its shares of the two budgets (1 is a full sync).
   const share = (item: T): number => Math.max(bytes.request(item) / budget.request, bytes.response(item) / budget.response);
@@ -118,6 +119,9 @@ async function inBatches<T>(
   const done: Run<T>[] = [];
   while (pending.length > 0) {
     const [batch = [], ...rest] = packByCost(pending, size, 1);
+    // The caller's own loads go with the first sync, again with each retry until one succeeds:
+    // a refused sync answers none of them.
+    if (done.length === 0) first?.();
     const settle = batch.map(queue);
     try {
       await context.sync();
@@ -146,7 +150,7 @@ export async function writeValuesIn(context: Excel.RequestContext, sheetName: st
   if (changes.length === 0) return { sheet: sheetName, previous: [] };
   const sheet = context.workbook.worksheets.getItem(sheetName);
   const runs = columnRuns(changes);
-  const protection = sheet.protection.load('protected');
+  const protection = sheet.protection;
 
   // 1. What is there now: for the undo, and to keep the partner's own date formats.
   const before = new Map<CellChange, { value: unknown; formula: unknown; format: unknown }>();
@@ -163,6 +167,8 @@ export async function writeValuesIn(context: Excel.RequestContext, sheetName: st
           before.set(change, { value: range.values[i]?.[0], formula: range.formulas[i]?.[0], format: range.numberFormat[i]?.[0] });
         });
     },
+    undefined,
+    () => protection.load('protected'),
   );
 
   const previous: UndoRecord['previous'] = changes.map((change) => {

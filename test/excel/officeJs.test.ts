@@ -1,5 +1,6 @@
 import type { Issue } from '../../src/core/report';
 import { createExcelHost, type ExcelHost } from '../../src/excel';
+import { ERROR_FILL } from '../../src/excel/flags';
 import { CF_MARKER } from '../../src/excel/highlight';
 import { FIVE_MB, RichApiHost, type HostOptions, type HostSheet } from './richApiHost';
 
@@ -149,6 +150,25 @@ describe('through the real Office.js client', () => {
     for (let i = 0; i < 400; i++) sheet.merges.push({ top: 1 + 2 * i, left: 2, bottom: 2 + 2 * i, right: 2 });
     const workbook = await host.readWorkbook();
     expect(workbook.sheets.find((s) => s.name === sheet.name)!.merges).toHaveLength(400);
+  });
+
+  it('a first read refused as too large is asked again with the protection check (Fix, and Highlight on an older host)', async () => {
+    const excel = new RichApiHost({ excelApi: '1.8' });
+    uninstall = excel.install();
+    const sheet = excel.addSheet('Events');
+    sheet.put('A1', [['Event', 'Date', 'Notes']]);
+    sheet.put('A2', Array.from({ length: 12000 }, (_, r) => [`Event ${r}`, `${(r % 28) + 1}/3/23`, 'n'.repeat(300)]));
+    // A budget far too optimistic: Excel refuses the first reads, the adapter halves and retries.
+    const host = createExcelHost({ retryDelayMs: 0, readBudgetBytes: 64_000_000 });
+    const changes = Array.from({ length: 12000 }, (_, r) => ({ address: `C${r + 2}`, value: 'short' }));
+    await host.writeValues('Events', changes);
+    expect(sheet.at('C2').value).toBe('short');
+    expect(excel.totals().refusals).toBeGreaterThan(0);
+    const refusals = excel.totals().refusals;
+    const host2 = createExcelHost({ retryDelayMs: 0, readBudgetBytes: 64_000_000 });
+    await host2.highlight('Events', Array.from({ length: 12000 }, (_, r) => issue(r + 2, 'B')));
+    expect(excel.totals().refusals).toBeGreaterThan(refusals);
+    expect(sheet.at('B2').fill?.color).toBe(ERROR_FILL);
   });
 });
 

@@ -644,6 +644,22 @@ export class RichApiHost {
           return inside.length === 0 ? { t: 'Null' } : { t: 'RangeAreas', sheet: obj.sheet, rects: inside };
         }
         if (name === 'Select') return undefined;
+        // What the client uses to cut a large write into 1,500-cell pieces.
+        if (name === 'GetRow') return { t: 'Range', sheet: obj.sheet, rect: { ...obj.rect, top: obj.rect.top + Number(args[0]), bottom: obj.rect.top + Number(args[0]) } };
+        if (name === 'GetCell') {
+          const [r, c] = args as number[];
+          return { t: 'Range', sheet: obj.sheet, rect: { top: obj.rect.top + r!, left: obj.rect.left + c!, bottom: obj.rect.top + r!, right: obj.rect.left + c! } };
+        }
+        if (name === 'GetBoundingRect') {
+          const other = args[0] as HostObject;
+          const rect = other.t === 'Range' ? other.rect : parseRect(String(args[0]));
+          return { t: 'Range', sheet: obj.sheet, rect: { top: Math.min(obj.rect.top, rect.top), left: Math.min(obj.rect.left, rect.left), bottom: Math.max(obj.rect.bottom, rect.bottom), right: Math.max(obj.rect.right, rect.right) } };
+        }
+        if (name === '_ValidateArraySize') {
+          const [rows, cols] = args as number[];
+          if (rows !== obj.rect.bottom - obj.rect.top + 1 || cols !== obj.rect.right - obj.rect.left + 1) throw hostError('InvalidArgument', "The number of rows or columns in the input array doesn't match the size or dimensions of the range.");
+          return undefined;
+        }
         break;
       }
       case 'RangeFill':
