@@ -144,12 +144,18 @@ function loadRules(sheet: Excel.Worksheet): Excel.ConditionalFormatCollection {
   return sheet.getRange().conditionalFormats.load('items/type,items/customOrNullObject/rule/formula');
 }
 
+/**
+ * Ours: a custom rule with our marker, or with no formula at all. Excel's own
+ * dialog cannot make one without a formula; it is one of ours whose batch
+ * failed between adding it and setting its formula (batches are not
+ * transactions), and it would otherwise stay forever.
+ */
 function ourRules(rules: Excel.ConditionalFormatCollection): Excel.ConditionalFormat[] {
   return rules.items.filter((rule) => {
     if (rule.type !== 'Custom') return false;
     try {
       const custom = rule.customOrNullObject;
-      return !custom.isNullObject && isOurRule(custom.rule.formula);
+      return !custom.isNullObject && (isOurRule(custom.rule.formula) || !custom.rule.formula);
     } catch {
       return false;
     }

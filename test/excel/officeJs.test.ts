@@ -170,5 +170,21 @@ describe('through the real Office.js client', () => {
     expect(excel.totals().refusals).toBeGreaterThan(refusals);
     expect(sheet.at('B2').fill?.color).toBe(ERROR_FILL);
   });
+
+  it('a highlight that fails halfway leaves no rule that Clear cannot find', async () => {
+    const { excel, host, sheet } = setup();
+    events(sheet, 10);
+    sheet.rules.push({ id: 999, type: 'Custom', rects: [{ top: 1, left: 0, bottom: 5, right: 0 }], formula: '=A2>5', fill: '#00FF00', priority: 0 });
+    for (let n = 1; n <= 8; n++) {
+      excel.arm(n);
+      await host.highlight('Events', [issue(3, 'B'), issue(4, 'C', 'warning')]).catch(() => undefined);
+      excel.failAt = null;
+      await host.clearHighlights('Events');
+      // Only the partner's own rule is left, whichever operation failed.
+      expect(sheet.rules.map((r) => r.id)).toEqual([999]);
+      expect(sheet.cells.size).toBeGreaterThan(0);
+      expect([...sheet.cells.values()].filter((c) => c.note !== undefined)).toEqual([]);
+    }
+  });
 });
 
