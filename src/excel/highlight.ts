@@ -3,7 +3,7 @@ import type { HighlightResult } from '../taskpane/host';
 import { compactAreaList, expandAreaList, stripSheet } from './addresses';
 import { fillKey, isPaintedWith, NO_FILL, queueFill, queueFillReads, type AreaAccess, type Fill } from './fills';
 import { ERROR_FILL, flaggedCells, isOurNote, noteText, WARNING_FILL, type FlaggedCell } from './flags';
-import { jsonBytes, OP_BYTES, PayloadBudget } from './budget';
+import { jsonBytes, OP_BYTES, PayloadBudget, untracked } from './budget';
 import { protectedSheetError } from './errors';
 import { cellsOf, cellsToRects, chunkAddresses, parseCell, rectAddress, type Rect } from './addresses';
 import { payloadSide, suspendEvents } from './run';
@@ -58,6 +58,8 @@ export interface HighlightEnv {
   budget?: PayloadBudget;
   /** Saves the record of the partner's fills before any fill is written (older hosts only). */
   saveRecord?: (record: HighlightRecord | null) => Promise<void>;
+  /** The worksheet's id, when known: it finds the sheet after the partner renamed it. */
+  sheetId?: string;
 }
 
 /** In the formula of every conditional format we add: how we find ours again. */
@@ -112,11 +114,10 @@ interface Annotations {
   load(props: string): unknown;
 }
 
-function annotationsOf(sheet: Excel.Worksheet, sheetName: string, mode: NoteMode): { list: Annotations; add(address: string, text: string): void } | null {
+function annotationsOf(sheet: Excel.Worksheet, mode: NoteMode): { list: Annotations; add(address: string, text: string): void } | null {
   if (mode === 'notes') return { list: sheet.notes, add: (address, text) => void sheet.notes.add(address, text) };
-  // A comment's address as a string must name the sheet.
-  const prefix = `'${sheetName.replace(/'/g, "''")}'!`;
-  if (mode === 'comments') return { list: sheet.comments, add: (address, text) => void sheet.comments.add(prefix + address, text) };
+  // A comment's address as a string must name the sheet; a range names it whatever the partner renamed it to.
+  if (mode === 'comments') return { list: sheet.comments, add: (address, text) => void sheet.comments.add(untracked(sheet.getRange(address)), text) };
   return null;
 }
 
@@ -167,7 +168,7 @@ async function addRules(sheet: Excel.Worksheet, cells: string[], severity: 'erro
   const rects = cellsToRects(cells.map(parseCell).filter((c): c is { row: number; col: number } => c !== null));
   for (const chunk of chunkAddresses(rects.map(rectAddress))) {
     await budget.reserve(4 * OP_BYTES + chunk.length + CF_FORMULA[severity].length);
-    const rule = sheet.getRanges(chunk).conditionalFormats.add('Custom');
+    const rule = untracked(sheet.getRanges(chunk)).conditionalFormats.add('Custom');
     rule.custom.rule.formula = CF_FORMULA[severity];
     rule.custom.format.fill.color = severity === 'error' ? ERROR_FILL : WARNING_FILL;
     rule.priority = 0;
@@ -220,9 +221,9 @@ export async function highlightIn(
   env: HighlightEnv,
 ): Promise<{ result: HighlightResult; record: HighlightRecord | null }> {
   if (!env.conditionalFormats) return highlightWithFills(context, sheetName, issues, record, env);
-  const sheet = context.workbook.worksheets.getItem(sheetName);
+  const sheet = context.workbook.worksheets.getItem(env.sheetId ?? sheetName);
   const flagged = flaggedCells(issues, env.rowIssueColumn);
-  const annotations = annotationsOf(sheet, sheetName, env.notes);
+  const annotations = annotationsOf(sheet, env.notes);
 
   // 1. Read.
   const protection = sheet.protection.load('protected');
@@ -269,10 +270,10 @@ async function highlightWithFills(
   record: HighlightRecord | null,
   env: HighlightEnv,
 ): Promise<{ result: HighlightResult; record: HighlightRecord | null }> {
-  const sheet = context.workbook.worksheets.getItem(sheetName);
+  const sheet = context.workbook.worksheets.getItem(env.sheetId ?? sheetName);
   const flagged = flaggedCells(issues, env.rowIssueColumn);
   const previous = unpack(record);
-  const annotations = annotationsOf(sheet, sheetName, env.notes);
+  const annotations = annotationsOf(sheet, env.notes);
   if (flagged.size === 0 && previous.errors.size === 0 && previous.warnings.size === 0 && !annotations) {
     return { result: { cells: 0, notes: env.notes }, record: null };
   }
@@ -410,14 +411,14 @@ const LEGACY_FILL_READ_BYTES = 60;
 /** The cells (A1, upper case) of these notes or comments: one sync, only when there are any. */
 async function locate(context: Excel.RequestContext, items: Annotation[]): Promise<Set<string>> {
   if (items.length === 0) return new Set();
-  const ranges = items.map((item) => item.getLocation().load('address'));
+  const ranges = items.map((item) => untracked(item.getLocation()).load('address'));
   await context.sync();
   return new Set(ranges.map((range) => stripSheet(range.address).toUpperCase()));
 }
 
 /** Deletes our rules, puts back fills an older version painted, and removes our notes or comments. */
 export async function clearIn(context: Excel.RequestContext, sheetName: string, record: HighlightRecord | null, env: HighlightEnv & { comments: boolean }): Promise<void> {
-  const sheet = context.workbook.worksheets.getItem(sheetName);
+  const sheet = context.workbook.worksheets.getItem(env.sheetId ?? sheetName);
   const previous = unpack(record);
   const painted = [...previous.errors, ...previous.warnings];
   const protection = sheet.protection;

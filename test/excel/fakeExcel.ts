@@ -309,7 +309,9 @@ class WorksheetCollection {
     return this.loaded;
   }
 
-  getItem(name: string): Worksheet {
+  getItem(key: string): Worksheet {
+    // By name or by id, as Excel's getItem.
+    const name = this.ctx.excel.sheets.find((s) => s.id === key)?.name ?? key;
     this.ctx.queue.push({
       kind: 'check',
       run: () => {
@@ -351,7 +353,11 @@ class Worksheet extends Proxy {
 
   protected snapshot(): Record<string, unknown> {
     const sheet = this.fake();
-    return { name: sheet.name, visibility: sheet.visibility, isNullObject: false };
+    return { name: sheet.name, id: sheet.id, visibility: sheet.visibility, isNullObject: false };
+  }
+
+  get id(): string {
+    return this.read('id');
   }
 
   settleNow(props: string[]): void {

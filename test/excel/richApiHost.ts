@@ -484,11 +484,13 @@ export class RichApiHost {
       resolved.set(id, obj);
       return obj;
     };
+    // Excel gives a reference id (the client then tracks and at the end releases it) to what the request keeps.
+    const kept = new Set(request.Actions.filter((a) => a.Name === '_KeepReference').map((a) => a.ObjectPathId));
     const results: { ActionId: number; Value: Json }[] = [];
     for (let index = 0; index < request.Actions.length; index++) {
       const action = request.Actions[index]!;
       try {
-        const value = this.action(action, resolve(action.ObjectPathId), resolve, paths);
+        const value = this.action(action, resolve(action.ObjectPathId), resolve, kept);
         if (value !== undefined) results.push({ ActionId: action.Id, Value: value });
       } catch (error) {
         const e = error instanceof HostError ? error : hostError('GeneralException', error instanceof Error ? error.message : String(error));
@@ -588,6 +590,13 @@ export class RichApiHost {
 
   private indexer(obj: HostObject, args: unknown[]): HostObject {
     if (obj.t === 'WorksheetCollection') return { t: 'Worksheet', sheet: this.sheetByKey(args[0]) };
+    // A note's or comment's id names its cell's identity and where it was listed: found at once if it is still there.
+    const m = /^\{(note|comment)-(\d+)@(\d+):(\d+)\}$/.exec(String(args[0]));
+    if (m && (obj.t === 'NoteCollection' || obj.t === 'CommentCollection')) {
+      const [row, col] = [Number(m[3]), Number(m[4])];
+      const cell = obj.sheet.get(row, col);
+      if (cell && String(cell.uid) === m[2] && cell[m[1] as 'note' | 'comment'] !== undefined) return { t: m[1] === 'note' ? 'Note' : 'Comment', sheet: obj.sheet, row, col };
+    }
     const list = this.items(obj, {});
     const found = list?.find((item) => this.idOf(item) === args[0]);
     if (!found) throw hostError('ItemNotFound', "The requested resource doesn't exist.");
@@ -598,7 +607,7 @@ export class RichApiHost {
   private idOf(obj: HostObject): string | undefined {
     if (obj.t === 'Worksheet') return obj.sheet.id;
     if (obj.t === 'ConditionalFormat') return `{cf-${obj.rule.id}}`;
-    if (obj.t === 'Note' || obj.t === 'Comment') return `{${obj.t.toLowerCase()}-${obj.sheet.get(obj.row, obj.col)?.uid ?? 0}}`;
+    if (obj.t === 'Note' || obj.t === 'Comment') return `{${obj.t.toLowerCase()}-${obj.sheet.get(obj.row, obj.col)?.uid ?? 0}@${obj.row}:${obj.col}}`;
     return undefined;
   }
 
@@ -757,12 +766,12 @@ export class RichApiHost {
     return rows;
   }
 
-  private action(action: Action, obj: HostObject, resolve: (id: number) => HostObject, paths: Record<string, ObjectPath>): Json {
+  private action(action: Action, obj: HostObject, resolve: (id: number) => HostObject, kept: Set<number>): Json {
     switch (action.ActionType) {
       case 1: {
         // Instantiate: null objects answer null; ranges get a reference id (they are tracked).
         if (obj.t === 'Null') return null;
-        if (obj.t === 'Range' || obj.t === 'RangeAreas') {
+        if ((obj.t === 'Range' || obj.t === 'RangeAreas') && kept.has(action.ObjectPathId)) {
           const id = `{${(++this.nextRef).toString(16).padStart(8, '0')}-6e0c-4d1a-9b5e-2f6c1a7d3e90}${this.nextRef}`;
           this.refs.set(id, obj);
           return { _ReferenceId: id };
@@ -783,7 +792,6 @@ export class RichApiHost {
       case 5:
         return undefined;
       default:
-        void paths;
         throw hostError('NotImplemented', `action type ${action.ActionType}`);
     }
   }
