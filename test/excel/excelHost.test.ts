@@ -243,7 +243,8 @@ describe('a fixed number of syncs however many cells', () => {
     // read, (comments: where the partner's comment is), rules, notes, events back on
     expect(big.syncs).toBe(mode === 'notes' ? 4 : 5);
     const clear = await measure(excel, () => host.clearHighlights('Events'));
-    expect(clear.syncs).toBeLessThanOrEqual(3);
+    // Our 10,000 notes are found in pages sized by the response budget: one full page and the empty one after it.
+    expect(clear.syncs).toBeLessThanOrEqual(4);
     expect(fillsOf(excel.sheet('Events'))).toEqual({});
   });
 

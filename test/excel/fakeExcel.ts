@@ -793,6 +793,13 @@ class ConditionalFormat {
   }
 }
 
+/** A collection load's $top/$skip, as Office.js's load options. */
+function pageOf(props: string | { top?: number; skip?: number }): <T>(items: T[]) => T[] {
+  if (typeof props === 'string') return (items) => items;
+  const skip = props.skip ?? 0;
+  return (items) => items.slice(skip, props.top === undefined ? undefined : skip + props.top);
+}
+
 class NoteCollection {
   private loaded: Note[] | null = null;
   constructor(
@@ -821,12 +828,13 @@ class NoteCollection {
     return new Note(this.ctx, this.ws, address.toUpperCase());
   }
 
-  load(_props: string): this {
+  load(props: string | { top?: number; skip?: number }): this {
     this.supported();
+    const page = pageOf(props);
     this.ctx.queue.push({
       kind: 'load',
       run: () => {
-        this.loaded = [...this.ws.fake().notes.keys()].map((address) => {
+        this.loaded = page([...this.ws.fake().notes.keys()]).map((address) => {
           const note = new Note(this.ctx, this.ws, address);
           note.load('content');
           this.ctx.queue.pop();
@@ -834,7 +842,7 @@ class NoteCollection {
           return note;
         });
       },
-      response: () => jsonBytes([...this.ws.fake().notes.values()].map((content) => ({ content }))),
+      response: () => jsonBytes(page([...this.ws.fake().notes.values()]).map((content) => ({ content }))),
     });
     return this;
   }
@@ -900,18 +908,19 @@ class CommentCollection {
     });
   }
 
-  load(_props: string): this {
+  load(props: string | { top?: number; skip?: number }): this {
     this.supported();
+    const page = pageOf(props);
     this.ctx.queue.push({
       kind: 'load',
       run: () => {
-        this.loaded = [...this.ws.fake().comments.keys()].map((id) => {
+        this.loaded = page([...this.ws.fake().comments.keys()]).map((id) => {
           const comment = new Comment(this.ctx, this.ws, id);
           comment.settleNow();
           return comment;
         });
       },
-      response: () => jsonBytes([...this.ws.fake().comments.values()].map((c) => ({ content: c.content }))),
+      response: () => jsonBytes(page([...this.ws.fake().comments.values()]).map((c) => ({ content: c.content }))),
     });
     return this;
   }
