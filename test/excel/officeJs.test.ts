@@ -210,5 +210,37 @@ describe('through the real Office.js client', () => {
     expect(excel.totals().maxRequest).toBeLessThan(4_200_000);
     expect(excel.totals().refusals).toBe(0);
   });
+
+  it('the partner renames the sheet after the check: Highlight, Fix, Undo and Clear still find it (by worksheet id)', async () => {
+    const { host, sheet } = setup();
+    events(sheet, 10);
+    await host.readWorkbook();
+    sheet.name = "Partner's events";
+    await host.highlight('Events', [issue(3, 'B')]);
+    const undo = await host.writeValues('Events', [{ address: 'B4', value: '2023-03-03' }]);
+    sheet.at('B5').value = 'typed';
+    await host.undo(undo);
+    await host.clearHighlights('Events');
+    expect(sheet.at('B4').value).toBe('3/3/23');
+    expect(sheet.rules).toEqual([]);
+    expect(sheet.at('B3').note).toBeUndefined();
+  });
+
+  it('Undo leaves a cell the partner typed into after the Fix, and a row a sort moved', async () => {
+    const { host, sheet } = setup();
+    events(sheet, 10);
+    await host.readWorkbook();
+    const undo = await host.writeValues('Events', [
+      { address: 'B3', value: '2023-03-02' },
+      { address: 'B4', value: '2023-03-03' },
+      { address: 'B5', value: '2023-03-04' },
+    ]);
+    sheet.at('B3').value = 'the partner typed this';
+    sheet.sortRows(3, 4, 0, true); // rows 4 and 5 swap
+    await host.undo(undo);
+    expect(sheet.at('B3').value).toBe('the partner typed this');
+    // B4 now holds row 5's fix, B5 row 4's: neither holds what the Fix wrote there, both stay.
+    expect([sheet.at('B4').value, sheet.at('B5').value]).toEqual([44989, 44988]);
+  });
 });
 
