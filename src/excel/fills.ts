@@ -1,3 +1,4 @@
+import { untracked } from './budget';
 import { cellsOf, cellsToRects, chunkAddresses, parseCell, rectAddress, rectCells, type Rect } from './addresses';
 
 /**
@@ -67,7 +68,7 @@ export function queueFillReads(sheet: Excel.Worksheet, cells: Iterable<string>, 
   if (access.cellProperties) {
     const reads = readRects(rects).map((rect) => ({
       rect,
-      props: sheet.getRange(rectAddress(rect)).getCellProperties({ format: { fill: { color: true, pattern: true, patternColor: true, tintAndShade: true, patternTintAndShade: true } } }),
+      props: untracked(sheet.getRange(rectAddress(rect))).getCellProperties({ format: { fill: { color: true, pattern: true, patternColor: true, tintAndShade: true, patternTintAndShade: true } } }),
     }));
     return {
       cells: reads.reduce((n, r) => n + rectCells(r.rect), 0),
@@ -88,7 +89,7 @@ export function queueFillReads(sheet: Excel.Worksheet, cells: Iterable<string>, 
   }
   // Before ExcelApi 1.9: one cell at a time (a multi-cell range reports no colour when they differ).
   const reads = rects.flatMap(cellsOf).map((address) => {
-    const fill = sheet.getRange(address).format.fill;
+    const fill = untracked(sheet.getRange(address)).format.fill;
     fill.load('color');
     return { address, fill };
   });
@@ -120,8 +121,8 @@ export function queueRestore(sheet: Excel.Worksheet, fills: Map<string, Fill>, a
 
 function targets(sheet: Excel.Worksheet, rects: Rect[], access: AreaAccess): (Excel.Range | Excel.RangeAreas)[] {
   const addresses = rects.map(rectAddress);
-  if (access.rangeAreas) return chunkAddresses(addresses).map((chunk) => sheet.getRanges(chunk));
-  return addresses.map((address) => sheet.getRange(address));
+  if (access.rangeAreas) return chunkAddresses(addresses).map((chunk) => untracked(sheet.getRanges(chunk)));
+  return addresses.map((address) => untracked(sheet.getRange(address)));
 }
 
 function applyFill(target: Excel.RangeFill, fill: Fill, access: AreaAccess): void {

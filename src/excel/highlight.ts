@@ -3,7 +3,7 @@ import type { HighlightResult } from '../taskpane/host';
 import { compactAreaList, expandAreaList, stripSheet } from './addresses';
 import { fillKey, isPaintedWith, NO_FILL, queueFill, queueFillReads, type AreaAccess, type Fill } from './fills';
 import { ERROR_FILL, flaggedCells, isOurNote, noteText, WARNING_FILL, type FlaggedCell } from './flags';
-import { jsonBytes, OP_BYTES, PayloadBudget } from './budget';
+import { jsonBytes, OP_BYTES, PayloadBudget, untracked } from './budget';
 import { protectedSheetError } from './errors';
 import { cellsOf, cellsToRects, chunkAddresses, parseCell, rectAddress, type Rect } from './addresses';
 import { payloadSide, suspendEvents } from './run';
@@ -58,6 +58,8 @@ export interface HighlightEnv {
   budget?: PayloadBudget;
   /** Saves the record of the partner's fills before any fill is written (older hosts only). */
   saveRecord?: (record: HighlightRecord | null) => Promise<void>;
+  /** The worksheet's id, when known: it finds the sheet after the partner renamed it. */
+  sheetId?: string;
 }
 
 /** In the formula of every conditional format we add: how we find ours again. */
@@ -109,14 +111,43 @@ interface Annotation {
 
 interface Annotations {
   items: Annotation[];
-  load(props: string): unknown;
+  load(options: { select: string; top: number; skip: number }): unknown;
 }
 
-function annotationsOf(sheet: Excel.Worksheet, sheetName: string, mode: NoteMode): { list: Annotations; add(address: string, text: string): void } | null {
+/**
+ * Estimated request bytes of deleting one note or comment: its path by id and
+ * the call, about 300 measured through Office.js with short ids (4.78 MB for
+ * 50,000 at 250); Excel's ids are GUIDs, longer.
+ */
+const NOTE_DELETE_BYTES = 400;
+
+/** Estimated bytes of one note or comment in a load's response: about 100 measured through Office.js (id, content of a few lines), doubled. */
+const ANNOTATION_BYTES = 200;
+
+/**
+ * All notes (or comments) of a sheet, in pages sized by the response budget:
+ * 50,000 notes are about 15 MB, three times what Excel on the web answers.
+ * `withFirst` queues the caller's own loads with the first page.
+ */
+async function loadAll(context: Excel.RequestContext, lists: Annotations[], budget: PayloadBudget, withFirst: () => void = () => {}): Promise<Annotation[]> {
+  const page = Math.max(1, Math.floor(budget.response / lists.length / ANNOTATION_BYTES));
+  const out: Annotation[] = [];
+  // The first page of every list in one sync, with the caller's loads; then the lists that had more.
+  let pending = lists.map((list) => ({ list, skip: 0 }));
+  withFirst();
+  do {
+    for (const { list, skip } of pending) list.load({ select: 'content', top: page, skip });
+    await context.sync();
+    for (const { list } of pending) out.push(...list.items);
+    pending = pending.filter(({ list }) => list.items.length === page).map(({ list, skip }) => ({ list, skip: skip + page }));
+  } while (pending.length > 0);
+  return out;
+}
+
+function annotationsOf(sheet: Excel.Worksheet, mode: NoteMode): { list: Annotations; add(address: string, text: string): void } | null {
   if (mode === 'notes') return { list: sheet.notes, add: (address, text) => void sheet.notes.add(address, text) };
-  // A comment's address as a string must name the sheet.
-  const prefix = `'${sheetName.replace(/'/g, "''")}'!`;
-  if (mode === 'comments') return { list: sheet.comments, add: (address, text) => void sheet.comments.add(prefix + address, text) };
+  // A comment's address as a string must name the sheet; a range names it whatever the partner renamed it to.
+  if (mode === 'comments') return { list: sheet.comments, add: (address, text) => void sheet.comments.add(untracked(sheet.getRange(address)), text) };
   return null;
 }
 
@@ -144,12 +175,18 @@ function loadRules(sheet: Excel.Worksheet): Excel.ConditionalFormatCollection {
   return sheet.getRange().conditionalFormats.load('items/type,items/customOrNullObject/rule/formula');
 }
 
+/**
+ * Ours: a custom rule with our marker, or with no formula at all. Excel's own
+ * dialog cannot make one without a formula; it is one of ours whose batch
+ * failed between adding it and setting its formula (batches are not
+ * transactions), and it would otherwise stay forever.
+ */
 function ourRules(rules: Excel.ConditionalFormatCollection): Excel.ConditionalFormat[] {
   return rules.items.filter((rule) => {
     if (rule.type !== 'Custom') return false;
     try {
       const custom = rule.customOrNullObject;
-      return !custom.isNullObject && isOurRule(custom.rule.formula);
+      return !custom.isNullObject && (isOurRule(custom.rule.formula) || !custom.rule.formula);
     } catch {
       return false;
     }
@@ -161,7 +198,7 @@ async function addRules(sheet: Excel.Worksheet, cells: string[], severity: 'erro
   const rects = cellsToRects(cells.map(parseCell).filter((c): c is { row: number; col: number } => c !== null));
   for (const chunk of chunkAddresses(rects.map(rectAddress))) {
     await budget.reserve(4 * OP_BYTES + chunk.length + CF_FORMULA[severity].length);
-    const rule = sheet.getRanges(chunk).conditionalFormats.add('Custom');
+    const rule = untracked(sheet.getRanges(chunk)).conditionalFormats.add('Custom');
     rule.custom.rule.formula = CF_FORMULA[severity];
     rule.custom.format.fill.color = severity === 'error' ? ERROR_FILL : WARNING_FILL;
     rule.priority = 0;
@@ -176,15 +213,16 @@ async function addRules(sheet: Excel.Worksheet, cells: string[], severity: 'erro
 async function writeNotes(
   context: Excel.RequestContext,
   annotations: NonNullable<ReturnType<typeof annotationsOf>>,
+  existing: Annotation[],
   flagged: Map<string, FlaggedCell>,
   theirs: Set<string>,
   limit: number,
 ): Promise<boolean> {
   const budget = new WriteBudget(context, limit);
   try {
-    for (const item of annotations.list.items) {
+    for (const item of existing) {
       if (!isOurNote(item.content)) continue;
-      await budget.reserve(OP_BYTES);
+      await budget.reserve(NOTE_DELETE_BYTES);
       item.delete();
     }
     for (const cell of flagged.values()) {
@@ -214,21 +252,25 @@ export async function highlightIn(
   env: HighlightEnv,
 ): Promise<{ result: HighlightResult; record: HighlightRecord | null }> {
   if (!env.conditionalFormats) return highlightWithFills(context, sheetName, issues, record, env);
-  const sheet = context.workbook.worksheets.getItem(sheetName);
+  const sheet = context.workbook.worksheets.getItem(env.sheetId ?? sheetName);
   const flagged = flaggedCells(issues, env.rowIssueColumn);
-  const annotations = annotationsOf(sheet, sheetName, env.notes);
+  const annotations = annotationsOf(sheet, env.notes);
 
-  // 1. Read.
-  const protection = sheet.protection.load('protected');
-  const rules = loadRules(sheet);
-  annotations?.list.load('items/content');
-  await context.sync();
+  // 1. Read: protection and our rules with the first page of notes.
+  const protection = sheet.protection;
+  const loaded: { rules: Excel.ConditionalFormatCollection | null } = { rules: null };
+  const loads = (): void => {
+    protection.load('protected');
+    loaded.rules = loadRules(sheet);
+  };
+  const existing = await loadAll(context, annotations ? [annotations.list] : [], env.budget ?? new PayloadBudget(), loads);
+  const rules = loaded.rules!;
   if (protection.protected) throw protectedSheetError(sheetName, 'highlight');
   // Fills painted by an older version of the add-in (or an older host): put them back first.
   if (record && (record.errors || record.warnings)) await clearIn(context, sheetName, record, { ...env, conditionalFormats: false, comments: false, notes: 'none' });
 
   // 1b. Where the partner's own notes or comments are: we never cover or double them.
-  const theirs = annotations ? await locate(context, annotations.list.items.filter((a) => !isOurNote(a.content))) : new Set<string>();
+  const theirs = await locate(context, existing.filter((a) => !isOurNote(a.content)));
 
   const errors: string[] = [];
   const warnings: string[] = [];
@@ -247,7 +289,7 @@ export async function highlightIn(
     await addRules(sheet, warnings, 'warning', budget);
     await context.sync();
     // 3. Notes.
-    if (annotations && !(await writeNotes(context, annotations, flagged, theirs, limit))) notes = 'none';
+    if (annotations && !(await writeNotes(context, annotations, existing, flagged, theirs, limit))) notes = 'none';
   } finally {
     // 4. Events back on.
     await resume();
@@ -263,23 +305,23 @@ async function highlightWithFills(
   record: HighlightRecord | null,
   env: HighlightEnv,
 ): Promise<{ result: HighlightResult; record: HighlightRecord | null }> {
-  const sheet = context.workbook.worksheets.getItem(sheetName);
+  const sheet = context.workbook.worksheets.getItem(env.sheetId ?? sheetName);
   const flagged = flaggedCells(issues, env.rowIssueColumn);
   const previous = unpack(record);
-  const annotations = annotationsOf(sheet, sheetName, env.notes);
+  const annotations = annotationsOf(sheet, env.notes);
   if (flagged.size === 0 && previous.errors.size === 0 && previous.warnings.size === 0 && !annotations) {
     return { result: { cells: 0, notes: env.notes }, record: null };
   }
 
   // 1. Read, in syncs sized by the response's estimated bytes.
-  const protection = sheet.protection.load('protected');
-  annotations?.list.load('items/content');
+  const protection = sheet.protection;
   const painted = [...previous.errors, ...previous.warnings];
-  const current = await readFills(context, sheet, new Set([...painted, ...flagged.keys()]), env.access, env.budget ?? new PayloadBudget());
+  const current = await readFills(context, sheet, new Set([...painted, ...flagged.keys()]), env.access, env.budget ?? new PayloadBudget(), () => protection.load('protected'));
   if (protection.protected) throw protectedSheetError(sheetName, 'highlight');
+  const existing = annotations ? await loadAll(context, [annotations.list], env.budget ?? new PayloadBudget()) : [];
 
   // 1b. Where the partner's own notes or comments are: we never cover or double them.
-  const theirs = annotations ? await locate(context, annotations.list.items.filter((a) => !isOurNote(a.content))) : new Set<string>();
+  const theirs = await locate(context, existing.filter((a) => !isOurNote(a.content)));
 
   // Plan: which fills come back, which are the partner's own to remember.
   const own = new Map<string, Fill>();
@@ -313,7 +355,7 @@ async function highlightWithFills(
   try {
     await queueFills(sheet, [...groupByFill(restore), { fill: { color: ERROR_FILL, pattern: 'Solid' }, cells: errors }, { fill: { color: WARNING_FILL, pattern: 'Solid' }, cells: warnings }], env.access, budget);
     await context.sync();
-    if (annotations && !(await writeNotes(context, annotations, flagged, theirs, limit))) notes = 'none';
+    if (annotations && !(await writeNotes(context, annotations, existing, flagged, theirs, limit))) notes = 'none';
   } finally {
     // 3. Events back on.
     await resume();
@@ -326,9 +368,17 @@ async function highlightWithFills(
  * bytes need (about 130 bytes a cell with cell properties); a refused read is
  * retried in halves and the budget stays halved.
  */
-export async function readFills(context: Excel.RequestContext, sheet: Excel.Worksheet, cells: Set<string>, access: AreaAccess, budget: PayloadBudget): Promise<Map<string, Fill>> {
-  // Without cell properties each cell is a range and a load of its own: two operations in the request.
-  const perCellRequest = access.cellProperties ? 16 : 2 * OP_BYTES;
+export async function readFills(
+  context: Excel.RequestContext,
+  sheet: Excel.Worksheet,
+  cells: Set<string>,
+  access: AreaAccess,
+  budget: PayloadBudget,
+  withFirst: () => void = () => {},
+): Promise<Map<string, Fill>> {
+  // Without cell properties each cell is a range, its format, its fill and a load of its own: about
+  // 640 bytes measured through Office.js (estimated at 500 before, 5.1 MB for 8,000 cells).
+  const perCellRequest = access.cellProperties ? 16 : LEGACY_FILL_READ_REQUEST_BYTES;
   const perCellResponse = access.cellProperties ? FILL_READ_BYTES : LEGACY_FILL_READ_BYTES;
   const all = [...cells];
   const out = new Map<string, Fill>();
@@ -337,6 +387,8 @@ export async function readFills(context: Excel.RequestContext, sheet: Excel.Work
   let first = true;
   for (let i = 0; i < all.length || first; ) {
     const part = all.slice(i, i + size);
+    // The caller's loads go with the first sync, and again with each retry of it.
+    if (first) withFirst();
     const reads = part.length > 0 ? queueFillReads(sheet, part, access) : null;
     try {
       await context.sync();
@@ -375,7 +427,9 @@ const RECTS_PER_STEP = 500;
  * writes.
  */
 async function queueFills(sheet: Excel.Worksheet, groups: { fill: Fill; cells: string[] }[], access: AreaAccess, budget: WriteBudget): Promise<void> {
-  const perRect = (rect: Rect): number => (access.rangeAreas ? rectAddress(rect).length + 1 : OP_BYTES * (access.cellProperties ? 5 : 2) + 16);
+  // Without RangeAreas a rectangle is a range, its format and fill paths and a write: about 650 bytes
+  // measured through Office.js (estimated at 516 before: 5.07 MB for 10,000 cells on an ExcelApi 1.8 host).
+  const perRect = (rect: Rect): number => (access.rangeAreas ? rectAddress(rect).length + 1 : access.cellProperties ? OP_BYTES * 5 + 16 : LEGACY_FILL_READ_REQUEST_BYTES);
   for (const { fill, cells } of groups) {
     const rects = cellsToRects(cells.map(parseCell).filter((c): c is { row: number; col: number } => c !== null));
     for (let i = 0; i < rects.length; i += RECTS_PER_STEP) {
@@ -389,28 +443,35 @@ async function queueFills(sheet: Excel.Worksheet, groups: { fill: Fill; cells: s
 /** Estimated bytes per cell of a fill read: cell properties' five fill fields, or one colour load per cell. */
 const FILL_READ_BYTES = 130;
 const LEGACY_FILL_READ_BYTES = 60;
+const LEGACY_FILL_READ_REQUEST_BYTES = 800;
 
 /** The cells (A1, upper case) of these notes or comments: one sync, only when there are any. */
 async function locate(context: Excel.RequestContext, items: Annotation[]): Promise<Set<string>> {
   if (items.length === 0) return new Set();
-  const ranges = items.map((item) => item.getLocation().load('address'));
+  const ranges = items.map((item) => untracked(item.getLocation()).load('address'));
   await context.sync();
   return new Set(ranges.map((range) => stripSheet(range.address).toUpperCase()));
 }
 
 /** Deletes our rules, puts back fills an older version painted, and removes our notes or comments. */
 export async function clearIn(context: Excel.RequestContext, sheetName: string, record: HighlightRecord | null, env: HighlightEnv & { comments: boolean }): Promise<void> {
-  const sheet = context.workbook.worksheets.getItem(sheetName);
+  const sheet = context.workbook.worksheets.getItem(env.sheetId ?? sheetName);
   const previous = unpack(record);
   const painted = [...previous.errors, ...previous.warnings];
-  const protection = sheet.protection.load('protected');
-  const rules = env.conditionalFormats ? loadRules(sheet) : null;
+  const protection = sheet.protection;
+  const loaded: { rules: Excel.ConditionalFormatCollection | null } = { rules: null };
   // Notes and comments are found by their first line, so a lost record still clears them.
   const lists: Annotations[] = [];
   if (env.notes === 'notes') lists.push(sheet.notes);
   if (env.comments) lists.push(sheet.comments);
-  for (const list of lists) list.load('items/content');
-  const current = painted.length > 0 ? await readFills(context, sheet, new Set(painted), env.access, env.budget ?? new PayloadBudget()) : (await context.sync(), new Map<string, Fill>());
+  const loads = (): void => {
+    protection.load('protected');
+    loaded.rules = env.conditionalFormats ? loadRules(sheet) : null;
+  };
+  const budgetNow = env.budget ?? new PayloadBudget();
+  // Fills an older host painted are read first (with the loads); else the loads go with the notes' first page.
+  const current = painted.length > 0 ? await readFills(context, sheet, new Set(painted), env.access, budgetNow, loads) : new Map<string, Fill>();
+  const items = await loadAll(context, lists, budgetNow, painted.length > 0 ? undefined : loads);
   if (protection.protected) throw protectedSheetError(sheetName, 'clear');
 
   const restore = new Map<string, Fill>();
@@ -418,8 +479,8 @@ export async function clearIn(context: Excel.RequestContext, sheetName: string, 
     const ours = previous.errors.has(address) ? ERROR_FILL : WARNING_FILL;
     if (isPaintedWith(current.get(address), ours)) restore.set(address, previous.own.get(address) ?? NO_FILL);
   }
-  const ourNotes = lists.flatMap((list) => list.items.filter((item) => isOurNote(item.content)));
-  const oldRules = rules ? ourRules(rules) : [];
+  const ourNotes = items.filter((item) => isOurNote(item.content));
+  const oldRules = loaded.rules ? ourRules(loaded.rules) : [];
   if (restore.size === 0 && ourNotes.length === 0 && oldRules.length === 0) return;
 
   const limit = env.budget?.request ?? env.writeBudgetBytes ?? DEFAULT_WRITE_BUDGET_BYTES;
@@ -432,7 +493,7 @@ export async function clearIn(context: Excel.RequestContext, sheetName: string, 
     }
     await queueFills(sheet, groupByFill(restore), env.access, budget);
     for (const note of ourNotes) {
-      await budget.reserve(OP_BYTES);
+      await budget.reserve(NOTE_DELETE_BYTES);
       note.delete();
     }
     await context.sync();

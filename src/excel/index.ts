@@ -79,15 +79,22 @@ export function createExcelHost(options: ExcelHostOptions = {}): ExcelHost {
   // so that Clear still restores the partner's fills after the task pane is reopened.
   const records = new Map<string, HighlightRecord | null>();
 
+  /** The worksheet's id from the last read: actions find the sheet by it after the partner renamed it. */
+  const idOf = (sheet: string): string | undefined => layouts.get(sheet)?.id || undefined;
+  // Records are kept by worksheet id (by name before the first read, or as an older version saved them).
+  const recordKey = (sheet: string): string => idOf(sheet) ?? sheet;
   const recordOf = (sheet: string): HighlightRecord | null => {
-    if (records.has(sheet)) return records.get(sheet) ?? null;
-    const stored = getSetting<HighlightRecord>(HIGHLIGHT_PREFIX + sheet);
+    const key = recordKey(sheet);
+    if (records.has(key)) return records.get(key) ?? null;
+    const stored = getSetting<HighlightRecord>(HIGHLIGHT_PREFIX + key) ?? getSetting<HighlightRecord>(HIGHLIGHT_PREFIX + sheet);
     return stored && stored.v === 1 ? stored : null;
   };
   const remember = async (sheet: string, record: HighlightRecord | null): Promise<void> => {
-    records.set(sheet, record);
+    const key = recordKey(sheet);
+    records.set(key, record);
     try {
-      await setSetting(HIGHLIGHT_PREFIX + sheet, record);
+      await setSetting(HIGHLIGHT_PREFIX + key, record);
+      if (key !== sheet && getSetting(HIGHLIGHT_PREFIX + sheet) !== null) await setSetting(HIGHLIGHT_PREFIX + sheet, null);
     } catch {
       // Settings could not be saved: the in-memory record still serves this session.
     }
@@ -103,6 +110,7 @@ export function createExcelHost(options: ExcelHostOptions = {}): ExcelHost {
       conditionalFormats: rangeAreas,
       budget,
       saveRecord: (record) => remember(sheet, record),
+      sheetId: idOf(sheet),
     };
   };
 
@@ -156,15 +164,17 @@ export function createExcelHost(options: ExcelHostOptions = {}): ExcelHost {
     },
 
     goTo(sheet: string, address: string): Promise<void> {
-      return call('goTo', () => run((context) => goToIn(context, sheet, address)));
+      return call('goTo', () => run((context) => goToIn(context, idOf(sheet) ?? sheet, address)));
     },
 
     writeValues(sheet: string, changes: CellChange[]): Promise<UndoRecord> {
-      return call('fix', () => run((context) => writeValuesIn(context, sheet, changes, budget)));
+      return call('fix', () => run((context) => writeValuesIn(context, sheet, changes, budget, idOf(sheet))));
     },
 
     undo(record: UndoRecord): Promise<void> {
-      return call('undo', () => run((context) => undoIn(context, record, budget)));
+      return call('undo', async () => {
+        await run((context) => undoIn(context, record, budget));
+      });
     },
 
     async onEdit(sheet: string, handler: (rows: number[]) => void): Promise<() => void> {
@@ -174,7 +184,7 @@ export function createExcelHost(options: ExcelHostOptions = {}): ExcelHost {
         return layout ? layout.top + layout.rowCount : 0;
       };
       const registration = await call('watch', () => run(async (context) => {
-        const worksheet = context.workbook.worksheets.getItem(sheet);
+        const worksheet = context.workbook.worksheets.getItem(idOf(sheet) ?? sheet);
         const result = worksheet.onChanged.add(async (event) => {
           debounced.add(changedRows(event, lastRow()));
         });

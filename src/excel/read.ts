@@ -1,6 +1,7 @@
 import { sheetFromValues } from '../core/fromValues';
 import type { MergeArea, Sheet, Workbook } from '../core/workbook';
 import { parseAreaList } from './addresses';
+import { untracked } from './budget';
 import { isCellEditModeError, isPayloadTooLarge } from './run';
 
 /**
@@ -16,6 +17,8 @@ export const DEFAULT_CELL_BUDGET = 20000;
 /** Where each sheet's used range sits, kept for later actions (onEdit, row issues). */
 export interface SheetLayout {
   name: string;
+  /** The worksheet's id: it stays when the partner renames the sheet. */
+  id: string;
   /** 0-based first row and column of the used range. */
   top: number;
   left: number;
@@ -53,12 +56,12 @@ export interface ReadResult {
 export async function readWorkbookIn(context: Excel.RequestContext, options: ReadOptions = {}): Promise<ReadResult> {
   const budget = Math.max(1, options.cellBudget ?? DEFAULT_CELL_BUDGET);
   const worksheets = context.workbook.worksheets;
-  worksheets.load('items/name,items/visibility');
+  worksheets.load('items/name,items/id,items/visibility');
   await context.sync();
 
   const sheets = worksheets.items;
   const used = sheets.map((ws) => {
-    const range = ws.getUsedRangeOrNullObject(true);
+    const range = untracked(ws.getUsedRangeOrNullObject(true));
     range.load('rowIndex,columnIndex,rowCount,columnCount');
     return range;
   });
@@ -67,8 +70,8 @@ export async function readWorkbookIn(context: Excel.RequestContext, options: Rea
   const layouts: SheetLayout[] = sheets.map((ws, i) => {
     const range = used[i]!;
     return range.isNullObject
-      ? { name: ws.name, top: 0, left: 0, rowCount: 0, columnCount: 0 }
-      : { name: ws.name, top: range.rowIndex, left: range.columnIndex, rowCount: range.rowCount, columnCount: range.columnCount };
+      ? { name: ws.name, id: ws.id, top: 0, left: 0, rowCount: 0, columnCount: 0 }
+      : { name: ws.name, id: ws.id, top: range.rowIndex, left: range.columnIndex, rowCount: range.rowCount, columnCount: range.columnCount };
   });
 
   // Blocks of whole rows, each within the budget, packed into syncs.
@@ -90,7 +93,7 @@ export async function readWorkbookIn(context: Excel.RequestContext, options: Rea
     const batch = queue.shift()!;
     const ranges = batch.map((block) => {
       const layout = layouts[block.sheet]!;
-      const range = sheets[block.sheet]!.getRangeByIndexes(layout.top + block.offset, layout.left, block.rows, layout.columnCount);
+      const range = untracked(sheets[block.sheet]!.getRangeByIndexes(layout.top + block.offset, layout.left, block.rows, layout.columnCount));
       range.load('values,numberFormat,valueTypes,formulas');
       return range;
     });
@@ -148,33 +151,43 @@ async function readMerges(context: Excel.RequestContext, sheets: Excel.Worksheet
     const rows = Math.ceil(layout.rowCount / parts);
     const out: Excel.RangeAreas[] = [];
     for (let offset = 0; offset < layout.rowCount; offset += rows) {
-      const areas = sheets[i]!.getRangeByIndexes(layout.top + offset, layout.left, Math.min(rows, layout.rowCount - offset), layout.columnCount).getMergedAreasOrNullObject();
-      out.push(areas.load('address'));
+      const areas = untracked(untracked(sheets[i]!.getRangeByIndexes(layout.top + offset, layout.left, Math.min(rows, layout.rowCount - offset), layout.columnCount)).getMergedAreasOrNullObject());
+      out.push(areas.load('address,areaCount'));
     }
     return out;
   };
-  const collect = (list: Excel.RangeAreas[]): MergeArea[] => list.flatMap((areas) => (areas.isNullObject ? [] : toMergeAreas(areas.address)));
+  // Excel cuts the address it returns at 8,192 characters: fewer areas than areaCount is a refusal too.
+  const collect = (list: Excel.RangeAreas[]): MergeArea[] =>
+    list.flatMap((areas) => {
+      if (areas.isNullObject) return [];
+      const found = toMergeAreas(areas.address);
+      if (found.length < areas.areaCount) throw new Error('merged areas cut short');
+      return found;
+    });
   const wanted = layouts.map((layout, i) => i).filter((i) => layouts[i]!.rowCount > 0);
   const out: MergeArea[][] = layouts.map(() => []);
   if (wanted.length === 0) return out;
   const first = wanted.map((i) => ask(i, 1));
   try {
     await context.sync();
-    wanted.forEach((i, k) => (out[i] = collect(first[k]!)));
+    const all = wanted.map((i, k) => collect(first[k]!));
+    wanted.forEach((i, k) => (out[i] = all[k]!));
     return out;
   } catch (error) {
     if (isCellEditModeError(error)) throw error;
   }
-  // One sheet (or more) has too many: each on its own, in smaller and smaller blocks.
+  // One sheet (or more) has too many: each on its own, in smaller and smaller blocks. A sheet
+  // read alone was the one refused: its whole range is not asked again.
   for (const i of wanted) {
     const layout = layouts[i]!;
     let done = false;
-    for (let level = 0; level <= MERGE_SPLIT_LEVELS && !done; level++) {
+    for (let level = wanted.length === 1 ? 1 : 0; level <= MERGE_SPLIT_LEVELS && !done; level++) {
       const parts = Math.min(2 ** level, layout.rowCount);
       const list = ask(i, parts);
       try {
         await context.sync();
-        out[i] = collect(list);
+        // A merge across two blocks may be listed by both: once is enough.
+        out[i] = [...new Map(collect(list).map((m) => [`${m.top}:${m.left}:${m.bottom}:${m.right}`, m])).values()];
         done = true;
       } catch (error) {
         if (isCellEditModeError(error)) throw error;

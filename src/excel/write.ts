@@ -2,7 +2,7 @@ import { isDateFormat } from '../core/numberFormat';
 import type { CellChange, UndoRecord } from '../taskpane/host';
 import { a1 } from '../core/workbook';
 import { parseCell } from './addresses';
-import { jsonBytes, OP_BYTES, packByCost, PayloadBudget } from './budget';
+import { jsonBytes, OP_BYTES, packByCost, PayloadBudget, untracked } from './budget';
 import { hostError, protectedSheetError, rolledBack } from './errors';
 import { payloadSide } from './run';
 
@@ -108,6 +108,7 @@ async function inBatches<T>(
   budget: PayloadBudget,
   queue: (run: Run<T>) => () => void,
   onFailure?: (error: unknown, done: Run<T>[], failed: Run<T>[]) => Promise<void>,
+  first?: () => void,
 ): Promise<void> {
   // Each item's share of a sync: the larger of its shares of the two budgets (1 is a full sync).
   const share = (item: T): number => Math.max(bytes.request(item) / budget.request, bytes.response(item) / budget.response);
@@ -118,6 +119,9 @@ async function inBatches<T>(
   const done: Run<T>[] = [];
   while (pending.length > 0) {
     const [batch = [], ...rest] = packByCost(pending, size, 1);
+    // The caller's own loads go with the first sync, again with each retry until one succeeds:
+    // a refused sync answers none of them.
+    if (done.length === 0) first?.();
     const settle = batch.map(queue);
     try {
       await context.sync();
@@ -142,11 +146,12 @@ function readCost(value: unknown): number {
   return 3 * (jsonBytes(value) + 8) + 24;
 }
 
-export async function writeValuesIn(context: Excel.RequestContext, sheetName: string, changes: CellChange[], budget = new PayloadBudget()): Promise<UndoRecord> {
-  if (changes.length === 0) return { sheet: sheetName, previous: [] };
-  const sheet = context.workbook.worksheets.getItem(sheetName);
+export async function writeValuesIn(context: Excel.RequestContext, sheetName: string, changes: CellChange[], budget = new PayloadBudget(), sheetId?: string): Promise<UndoRecord> {
+  const ids = sheetId ? { sheetId } : {};
+  if (changes.length === 0) return { sheet: sheetName, ...ids, previous: [] };
+  const sheet = context.workbook.worksheets.getItem(sheetId ?? sheetName);
   const runs = columnRuns(changes);
-  const protection = sheet.protection.load('protected');
+  const protection = sheet.protection;
 
   // 1. What is there now: for the undo, and to keep the partner's own date formats.
   const before = new Map<CellChange, { value: unknown; formula: unknown; format: unknown }>();
@@ -156,13 +161,15 @@ export async function writeValuesIn(context: Excel.RequestContext, sheetName: st
     { request: () => 0, response: (change) => readCost(change.value), ops: 2 },
     budget,
     (run) => {
-      const range = sheet.getRange(runAddress(run));
+      const range = untracked(sheet.getRange(runAddress(run)));
       range.load('values,formulas,numberFormat');
       return () =>
         run.items.forEach((change, i) => {
           before.set(change, { value: range.values[i]?.[0], formula: range.formulas[i]?.[0], format: range.numberFormat[i]?.[0] });
         });
     },
+    undefined,
+    () => protection.load('protected'),
   );
 
   const previous: UndoRecord['previous'] = changes.map((change) => {
@@ -188,24 +195,28 @@ export async function writeValuesIn(context: Excel.RequestContext, sheetName: st
     return { value, format };
   };
   let rolled = false;
+  const fixedOf = new Map<CellChange, unknown>();
   await inBatches(
     context,
     runs,
-    { request: (change) => 2 * (jsonBytes(change.value) + 12), response: () => 0, ops: 3 },
+    { request: (change) => 2 * (jsonBytes(change.value) + 12), response: (change) => jsonBytes(change.value) + 12, ops: 4 },
     budget,
     (run) => {
-      const range = sheet.getRange(runAddress(run));
+      const range = untracked(sheet.getRange(runAddress(run)));
       const cells = run.items.map(planned);
       if (cells.some((c, i) => c.format !== formatOf.get(run.items[i]!))) range.numberFormat = cells.map((c) => [c.format ?? 'General']);
       range.values = cells.map((c) => [c.value]) as unknown as string[][];
-      return () => {};
+      // Loaded after the write in the same sync: what the cells hold as Excel took the values.
+      // Undo puts back only cells that still hold it.
+      range.load('values');
+      return () => run.items.forEach((change, i) => fixedOf.set(change, range.values[i]?.[0]));
     },
     async (_error, done, failed) => {
       // Not a transaction: put back what this Fix already changed, so no half-fixed sheet is left.
       const touched = new Set([...done, ...failed].flatMap((run) => run.items.map((c) => c.address.toUpperCase())));
       const back = previous.filter((p) => touched.has(p.address.toUpperCase()));
       try {
-        await undoIn(context, { sheet: sheetName, previous: back }, budget);
+        await undoIn(context, { sheet: sheetName, ...ids, previous: back }, budget);
         rolled = true;
       } catch {
         // Excel refuses this sheet altogether: the first error is the one to report.
@@ -214,17 +225,52 @@ export async function writeValuesIn(context: Excel.RequestContext, sheetName: st
   ).catch((error: unknown) => {
     throw rolled ? rolledBack(error, 'fix') : error;
   });
-  return { sheet: sheetName, previous };
+  changes.forEach((change, i) => {
+    if (fixedOf.has(change)) previous[i]!.fixed = fixedOf.get(change);
+  });
+  return { sheet: sheetName, ...ids, previous };
 }
 
-/** Puts back the values (or formulas) and number formats that were there before. */
-export async function undoIn(context: Excel.RequestContext, record: UndoRecord, budget = new PayloadBudget()): Promise<void> {
-  if (record.previous.length === 0) return;
-  const sheet = context.workbook.worksheets.getItem(record.sheet);
-  const protection = sheet.protection.load('protected');
-  await context.sync();
-  if (protection.protected) throw protectedSheetError(record.sheet, 'undo');
+/** The values of these runs' cells, read in batches within the response budget. */
+async function readValues<T>(context: Excel.RequestContext, sheet: Excel.Worksheet, runs: Run<T>[], cost: (item: T) => number, budget: PayloadBudget, take: (item: T, value: unknown) => void, first?: () => void): Promise<void> {
+  await inBatches(
+    context,
+    runs,
+    { request: () => 0, response: cost, ops: 2 },
+    budget,
+    (run) => {
+      const range = untracked(sheet.getRange(runAddress(run))).load('values');
+      return () => run.items.forEach((item, i) => take(item, range.values[i]?.[0]));
+    },
+    undefined,
+    first,
+  );
+}
+
+/**
+ * Puts back the values (or formulas) and number formats that were there
+ * before, in the cells that still hold what the Fix wrote: a cell the partner
+ * typed into since, or that a sort or an inserted row brought another value
+ * to, is left as it is. Returns how many cells were left so.
+ */
+export async function undoIn(context: Excel.RequestContext, record: UndoRecord, budget = new PayloadBudget()): Promise<number> {
+  if (record.previous.length === 0) return 0;
+  const sheet = context.workbook.worksheets.getItem(record.sheetId ?? record.sheet);
+  const protection = sheet.protection;
   type Cell = UndoRecord['previous'][number];
+  let cells: Cell[] = record.previous;
+  const checked = record.previous.filter((cell) => cell.fixed !== undefined);
+  if (checked.length > 0) {
+    const now = new Map<Cell, unknown>();
+    await readValues(context, sheet, columnRuns(checked), (cell) => jsonBytes(cell.fixed) + 12, budget, (cell, value) => now.set(cell, value), () => protection.load('protected'));
+    cells = record.previous.filter((cell) => cell.fixed === undefined || now.get(cell) === cell.fixed);
+  } else {
+    protection.load('protected');
+    await context.sync();
+  }
+  if (protection.protected) throw protectedSheetError(record.sheet, 'undo');
+  const left = record.previous.length - cells.length;
+  if (cells.length === 0) return left;
   const written = (cell: Cell): unknown => {
     if (cell.formula !== undefined) return cell.formula;
     const value = cell.value === null || cell.value === undefined ? '' : cell.value;
@@ -232,17 +278,18 @@ export async function undoIn(context: Excel.RequestContext, record: UndoRecord, 
   };
   await inBatches(
     context,
-    columnRuns(record.previous),
+    columnRuns(cells),
     { request: (cell) => jsonBytes(written(cell)) + jsonBytes(cell.format ?? '') + 24, response: () => 0, ops: 3 },
     budget,
     (run) => {
-      const range = sheet.getRange(runAddress(run));
+      const range = untracked(sheet.getRange(runAddress(run)));
       // Formats first: a text format decides how the value below is taken.
       if (run.items.every((cell) => cell.format !== undefined)) range.numberFormat = run.items.map((cell) => [cell.format!]);
       range.formulas = run.items.map((cell) => [written(cell)]) as unknown as string[][];
       return () => {};
     },
   );
+  return left;
 }
 
 export async function goToIn(context: Excel.RequestContext, sheetName: string, address: string): Promise<void> {

@@ -47,6 +47,8 @@ export interface CellChange {
 
 export interface UndoRecord {
   sheet: string;
+  /** The worksheet's id (Excel): Undo finds the sheet after the partner renamed it. */
+  sheetId?: string;
   /** The cells' previous values and number formats, to write back. */
   previous: {
     address: string;
@@ -54,6 +56,8 @@ export interface UndoRecord {
     format?: string;
     /** The cell's formula ("=B2*2") when it held one; `value` is then its result. */
     formula?: string;
+    /** What the cell held just after the fix (Excel): Undo leaves a cell that holds anything else, as the partner changed it since. */
+    fixed?: unknown;
   }[];
 }
 

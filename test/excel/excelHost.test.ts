@@ -243,7 +243,9 @@ describe('a fixed number of syncs however many cells', () => {
     // read, (comments: where the partner's comment is), rules, notes, events back on
     expect(big.syncs).toBe(mode === 'notes' ? 4 : 5);
     const clear = await measure(excel, () => host.clearHighlights('Events'));
-    expect(clear.syncs).toBeLessThanOrEqual(3);
+    // Our 10,000 notes are found in pages sized by the response budget (a full page, then the empty
+    // one after it) and deleted in two requests (about 400 bytes each in Office.js's JSON).
+    expect(clear.syncs).toBeLessThanOrEqual(5);
     expect(fillsOf(excel.sheet('Events'))).toEqual({});
   });
 

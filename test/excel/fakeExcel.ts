@@ -309,7 +309,9 @@ class WorksheetCollection {
     return this.loaded;
   }
 
-  getItem(name: string): Worksheet {
+  getItem(key: string): Worksheet {
+    // By name or by id, as Excel's getItem.
+    const name = this.ctx.excel.sheets.find((s) => s.id === key)?.name ?? key;
     this.ctx.queue.push({
       kind: 'check',
       run: () => {
@@ -351,7 +353,11 @@ class Worksheet extends Proxy {
 
   protected snapshot(): Record<string, unknown> {
     const sheet = this.fake();
-    return { name: sheet.name, visibility: sheet.visibility, isNullObject: false };
+    return { name: sheet.name, id: sheet.id, visibility: sheet.visibility, isNullObject: false };
+  }
+
+  get id(): string {
+    return this.read('id');
   }
 
   settleNow(props: string[]): void {
@@ -671,11 +677,15 @@ class RangeAreas extends Proxy {
     const rects = this.fromMerges ? this.fromMerges() : this.rects;
     const name = this.ws.fake().name;
     const quoted = /[^A-Za-z0-9_]/.test(name) ? `'${name}'` : name;
-    return { isNullObject: rects.length === 0, address: rects.map((r) => `${quoted}!${rectToAddress(r)}`).join(',') };
+    return { isNullObject: rects.length === 0, address: rects.map((r) => `${quoted}!${rectToAddress(r)}`).join(','), areaCount: rects.length };
   }
 
   get address(): string {
     return this.read('address');
+  }
+
+  get areaCount(): number {
+    return this.read('areaCount');
   }
 }
 
@@ -783,6 +793,13 @@ class ConditionalFormat {
   }
 }
 
+/** A collection load's $top/$skip, as Office.js's load options. */
+function pageOf(props: string | { top?: number; skip?: number }): <T>(items: T[]) => T[] {
+  if (typeof props === 'string') return (items) => items;
+  const skip = props.skip ?? 0;
+  return (items) => items.slice(skip, props.top === undefined ? undefined : skip + props.top);
+}
+
 class NoteCollection {
   private loaded: Note[] | null = null;
   constructor(
@@ -811,12 +828,13 @@ class NoteCollection {
     return new Note(this.ctx, this.ws, address.toUpperCase());
   }
 
-  load(_props: string): this {
+  load(props: string | { top?: number; skip?: number }): this {
     this.supported();
+    const page = pageOf(props);
     this.ctx.queue.push({
       kind: 'load',
       run: () => {
-        this.loaded = [...this.ws.fake().notes.keys()].map((address) => {
+        this.loaded = page([...this.ws.fake().notes.keys()]).map((address) => {
           const note = new Note(this.ctx, this.ws, address);
           note.load('content');
           this.ctx.queue.pop();
@@ -824,7 +842,7 @@ class NoteCollection {
           return note;
         });
       },
-      response: () => jsonBytes([...this.ws.fake().notes.values()].map((content) => ({ content }))),
+      response: () => jsonBytes(page([...this.ws.fake().notes.values()]).map((content) => ({ content }))),
     });
     return this;
   }
@@ -890,18 +908,19 @@ class CommentCollection {
     });
   }
 
-  load(_props: string): this {
+  load(props: string | { top?: number; skip?: number }): this {
     this.supported();
+    const page = pageOf(props);
     this.ctx.queue.push({
       kind: 'load',
       run: () => {
-        this.loaded = [...this.ws.fake().comments.keys()].map((id) => {
+        this.loaded = page([...this.ws.fake().comments.keys()]).map((id) => {
           const comment = new Comment(this.ctx, this.ws, id);
           comment.settleNow();
           return comment;
         });
       },
-      response: () => jsonBytes([...this.ws.fake().comments.values()].map((c) => ({ content: c.content }))),
+      response: () => jsonBytes(page([...this.ws.fake().comments.values()]).map((c) => ({ content: c.content }))),
     });
     return this;
   }

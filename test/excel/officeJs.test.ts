@@ -1,0 +1,246 @@
+import type { Issue } from '../../src/core/report';
+import { createExcelHost, type ExcelHost } from '../../src/excel';
+import { ERROR_FILL } from '../../src/excel/flags';
+import { CF_MARKER } from '../../src/excel/highlight';
+import { FIVE_MB, RichApiHost, type HostOptions, type HostSheet } from './richApiHost';
+
+/**
+ * src/excel's real actions (read, Highlight, Clear, Fix, Undo) through
+ * Microsoft's own client library, against a host that enforces Excel on the
+ * web's limits (richApiHost.ts).
+ */
+
+let uninstall: (() => void) | null = null;
+afterEach(() => {
+  uninstall?.();
+  uninstall = null;
+});
+
+function setup(options: HostOptions = {}): { excel: RichApiHost; host: ExcelHost; sheet: HostSheet } {
+  const excel = new RichApiHost(options);
+  uninstall = excel.install();
+  const sheet = excel.addSheet('Events');
+  return { excel, host: createExcelHost({ retryDelayMs: 0, debounceMs: 30 }), sheet };
+}
+
+const issue = (row: number, column: string, severity: 'error' | 'warning' = 'error'): Issue => ({ row, column, field: 'date', severity, code: 'invalid_date', message: `Problem in ${column}${row}.` });
+
+function events(sheet: HostSheet, rows: number, cols = 3): void {
+  sheet.put('A1', [Array.from({ length: cols }, (_, c) => (c === 1 ? 'Date' : `Heading ${c + 1}`))]);
+  sheet.put('A2', Array.from({ length: rows }, (_, r) => Array.from({ length: cols }, (_, c) => (c === 1 ? `${(r % 28) + 1}/3/23` : `Value ${r + 2}-${c}`))));
+}
+
+describe('through the real Office.js client', () => {
+  it('reads a sheet', async () => {
+    const { host, sheet } = setup();
+    events(sheet, 20);
+    const workbook = await host.readWorkbook();
+    expect(workbook.sheets[0]!.name).toBe('Events');
+    expect(workbook.sheets[0]!.rows.length).toBe(21);
+  });
+
+  it('highlights with its own conditional formats and clears them, never touching the partner fills', async () => {
+    const { excel, host, sheet } = setup();
+    events(sheet, 20);
+    sheet.at('B3').fill = { color: '#00FF00', pattern: 'Solid' };
+    const result = await host.highlight('Events', [issue(3, 'B'), issue(5, 'B', 'warning')]);
+    expect(result).toEqual({ cells: 2, notes: 'notes' });
+    expect(sheet.rules.map((r) => r.formula)).toEqual([expect.stringContaining(CF_MARKER), expect.stringContaining(CF_MARKER)]);
+    expect(sheet.at('B3').note).toMatch(/Problem in B3/);
+    await host.clearHighlights('Events');
+    expect(sheet.rules).toEqual([]);
+    expect(sheet.at('B3').note).toBeUndefined();
+    expect(sheet.at('B3').fill).toEqual({ color: '#00FF00', pattern: 'Solid' });
+    expect(excel.totals().refusals).toBe(0);
+  });
+
+  it('fixes and undoes', async () => {
+    const { host, sheet } = setup();
+    events(sheet, 20);
+    const undo = await host.writeValues('Events', [{ address: 'B3', value: '2023-03-02' }, { address: 'C4', value: '02134' }]);
+    expect(sheet.at('B3').format).toBe('yyyy-mm-dd');
+    expect(sheet.at('C4').value).toBe('02134');
+    await host.undo(undo);
+    expect(sheet.at('B3').value).toBe('2/3/23');
+    expect(sheet.at('C4').value).toBe('Value 4-2');
+  });
+
+  it('refuses what Excel on the web refuses: requests over 5 MB, newer requirement sets, long addresses, protected sheets, gradients, two notes in a cell', async () => {
+    const { excel, sheet } = setup({ excelApi: '1.7' });
+    sheet.protected = true;
+    const attempt = (batch: (context: Excel.RequestContext) => Promise<unknown>): Promise<string> =>
+      Excel.run(batch).then(
+        () => 'ok',
+        (error: { code?: string }) => String(error.code),
+      );
+    const ws = (context: Excel.RequestContext): Excel.Worksheet => context.workbook.worksheets.getItem('Events');
+    // ExcelApi 1.9 members on a 1.7 host: the client library refuses them before sending.
+    expect(await attempt(async (context) => ws(context).getRanges('A1').load('address') && context.sync())).toBe('ApiNotFound');
+    // The host refuses them too when they get through (a member without a client-side check).
+    excel.excelApi = '1.18';
+    expect(await attempt(async (context) => ((ws(context).getRange('A1').format.fill.pattern = 'Solid' as Excel.FillPattern), context.sync()))).toBe('AccessDenied');
+    sheet.protected = false;
+    excel.excelApi = '1.8';
+    expect(await attempt(async (context) => ((ws(context).getRange('A1').format.fill.pattern = 'Solid' as Excel.FillPattern), context.sync()))).toBe('ApiNotFound');
+    excel.excelApi = '1.18';
+    expect(await attempt(async (context) => ((ws(context).getRange('A1').format.fill.pattern = 'LinearGradient' as Excel.FillPattern), context.sync()))).toBe('InvalidArgument');
+    const long = Array.from({ length: 1600 }, (_, i) => `A${2 * i + 1}`).join(',');
+    expect(long.length).toBeGreaterThanOrEqual(8192);
+    expect(await attempt(async (context) => ws(context).getRanges(long).load('address') && context.sync())).toBe('InvalidArgument');
+    expect(await attempt(async (context) => (ws(context).notes.add('C3', 'one'), context.sync()))).toBe('ok');
+    expect(await attempt(async (context) => (ws(context).comments.add("'Events'!C3", 'two'), context.sync()))).toBe('InvalidArgument');
+    // 5 MB: a request of 6 MB of values is refused before anything is written.
+    const big = Array.from({ length: 6000 }, () => ['x'.repeat(1000)]);
+    expect(await attempt(async (context) => ((ws(context).getRange('A1:A6000').values = big), context.sync()))).toBe('RequestPayloadSizeLimitExceeded');
+    expect(sheet.get(5, 0)).toBeUndefined();
+    sheet.put('A1', big);
+    expect(await attempt(async (context) => ws(context).getRange('A1:A6000').load('values') && context.sync())).toBe('ResponsePayloadSizeLimitExceeded');
+    expect(excel.stats.some((s) => s.requestBytes > FIVE_MB && s.refused)).toBe(true);
+  });
+
+  it('fails the Nth operation of a batch and keeps the ones before it (not a transaction)', async () => {
+    const { excel, sheet } = setup();
+    excel.arm(3);
+    const error = await Excel.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem('Events');
+      ['A1', 'A2', 'A3', 'A4'].forEach((a, i) => (ws.getRange(a).values = [[i + 1]]));
+      await context.sync();
+    }).catch((e: { code?: string }) => e.code);
+    expect(error).toBe('GeneralException');
+    expect([sheet.get(0, 0)?.value, sheet.get(1, 0)?.value, sheet.get(2, 0)?.value, sheet.get(3, 0)?.value]).toEqual([1, 2, undefined, undefined]);
+  });
+
+  it('a protected sheet is named before anything is written', async () => {
+    const { host, sheet } = setup();
+    events(sheet, 5);
+    sheet.protected = true;
+    await expect(host.highlight('Events', [issue(3, 'B')])).rejects.toThrow(/protected/);
+    await expect(host.writeValues('Events', [{ address: 'B3', value: '2023-03-02' }])).rejects.toThrow(/protected/);
+    expect(sheet.rules).toEqual([]);
+    expect(sheet.at('B3').value).toBe('2/3/23');
+  });
+
+  it('a note refused (a threaded comment in the cell) costs the notes, not the highlight', async () => {
+    const { host, sheet } = setup();
+    events(sheet, 5);
+    sheet.at('B4').comment = 'Partner: check this';
+    const result = await host.highlight('Events', [issue(3, 'B'), issue(4, 'B')]);
+    expect(sheet.rules).toHaveLength(1);
+    expect(sheet.at('B4').comment).toBe('Partner: check this');
+    expect(result.cells).toBe(2);
+  });
+
+  it('reads a sheet with more than 512 merged areas, in smaller blocks, each block once', async () => {
+    const { excel, host, sheet } = setup();
+    events(sheet, 1400);
+    for (let i = 0; i < 700; i++) sheet.merges.push({ top: 1 + 2 * i, left: 2, bottom: 2 + 2 * i, right: 2 });
+    const from = excel.stats.length;
+    const merges = (await host.readWorkbook()).sheets[0]!.merges;
+    expect(host.mergesMissing).toEqual([]);
+    expect(merges).toHaveLength(700);
+    // The whole sheet (refused), then two halves: the refused whole is not asked again.
+    expect(excel.calls.get('Range.GetMergedAreasOrNullObject')).toBe(3);
+    expect(excel.totals(from).refusals).toBe(0);
+  });
+
+  it('reads merged areas whose address Excel cuts at 8,192 characters', async () => {
+    const { excel, host } = setup();
+    const sheet = excel.addSheet('A sheet with a rather long name');
+    events(sheet, 1000);
+    for (let i = 0; i < 400; i++) sheet.merges.push({ top: 1 + 2 * i, left: 2, bottom: 2 + 2 * i, right: 2 });
+    const workbook = await host.readWorkbook();
+    expect(workbook.sheets.find((s) => s.name === sheet.name)!.merges).toHaveLength(400);
+  });
+
+  it('a first read refused as too large is asked again with the protection check (Fix, and Highlight on an older host)', async () => {
+    const excel = new RichApiHost({ excelApi: '1.8' });
+    uninstall = excel.install();
+    const sheet = excel.addSheet('Events');
+    sheet.put('A1', [['Event', 'Date', 'Notes']]);
+    sheet.put('A2', Array.from({ length: 12000 }, (_, r) => [`Event ${r}`, `${(r % 28) + 1}/3/23`, 'n'.repeat(300)]));
+    // A budget far too optimistic: Excel refuses the first reads, the adapter halves and retries.
+    const host = createExcelHost({ retryDelayMs: 0, readBudgetBytes: 64_000_000 });
+    const changes = Array.from({ length: 12000 }, (_, r) => ({ address: `C${r + 2}`, value: 'short' }));
+    await host.writeValues('Events', changes);
+    expect(sheet.at('C2').value).toBe('short');
+    expect(excel.totals().refusals).toBeGreaterThan(0);
+    const refusals = excel.totals().refusals;
+    const host2 = createExcelHost({ retryDelayMs: 0, readBudgetBytes: 64_000_000, writeBudgetBytes: 64_000_000 });
+    await host2.highlight('Events', Array.from({ length: 12000 }, (_, r) => issue(r + 2, 'B')));
+    expect(excel.totals().refusals).toBeGreaterThan(refusals);
+    expect(sheet.at('B2').fill?.color).toBe(ERROR_FILL);
+  });
+
+  it('a highlight that fails halfway leaves no rule that Clear cannot find', async () => {
+    const { excel, host, sheet } = setup();
+    events(sheet, 10);
+    sheet.rules.push({ id: 999, type: 'Custom', rects: [{ top: 1, left: 0, bottom: 5, right: 0 }], formula: '=A2>5', fill: '#00FF00', priority: 0 });
+    for (let n = 1; n <= 8; n++) {
+      excel.arm(n);
+      await host.highlight('Events', [issue(3, 'B'), issue(4, 'C', 'warning')]).catch(() => undefined);
+      excel.failAt = null;
+      await host.clearHighlights('Events');
+      // Only the partner's own rule is left, whichever operation failed.
+      expect(sheet.rules.map((r) => r.id)).toEqual([999]);
+      expect(sheet.cells.size).toBeGreaterThan(0);
+      expect([...sheet.cells.values()].filter((c) => c.note !== undefined)).toEqual([]);
+    }
+  });
+
+  it('Excel.run releases no tracked ranges: Fix and Undo of 3,000 single cells send no release request', async () => {
+    const { excel, host, sheet } = setup();
+    events(sheet, 6000);
+    const undo = await host.writeValues('Events', Array.from({ length: 3000 }, (_, i) => ({ address: `B${2 * i + 2}`, value: '2023-03-04' })));
+    await host.undo(undo);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    // Before: each run's range was kept in Excel and released in one request at the end (about 290 bytes a range: 14 MB for 50,000).
+    expect(excel.totals().releaseBytes).toBe(0);
+    expect(sheet.at('B2').value).toBe('1/3/23');
+  });
+
+  it('an ExcelApi 1.8 host: Highlight and Clear of 10,000 scattered cells, every request under 5 MB and none refused', async () => {
+    const { excel, host, sheet } = setup({ excelApi: '1.8' });
+    events(sheet, 20000);
+    const issues = Array.from({ length: 10000 }, (_, i) => issue(2 * i + 2, 'B'));
+    await host.highlight('Events', issues);
+    expect(sheet.at('B2').fill?.color).toBe(ERROR_FILL);
+    await host.clearHighlights('Events');
+    expect(sheet.at('B2').fill).toBeNull();
+    // Before: fill reads and writes estimated at 500 and 516 bytes a cell against about 650 sent: 5.07 MB requests.
+    expect(excel.totals().maxRequest).toBeLessThan(4_200_000);
+    expect(excel.totals().refusals).toBe(0);
+  });
+
+  it('the partner renames the sheet after the check: Highlight, Fix, Undo and Clear still find it (by worksheet id)', async () => {
+    const { host, sheet } = setup();
+    events(sheet, 10);
+    await host.readWorkbook();
+    sheet.name = "Partner's events";
+    await host.highlight('Events', [issue(3, 'B')]);
+    const undo = await host.writeValues('Events', [{ address: 'B4', value: '2023-03-03' }]);
+    sheet.at('B5').value = 'typed';
+    await host.undo(undo);
+    await host.clearHighlights('Events');
+    expect(sheet.at('B4').value).toBe('3/3/23');
+    expect(sheet.rules).toEqual([]);
+    expect(sheet.at('B3').note).toBeUndefined();
+  });
+
+  it('Undo leaves a cell the partner typed into after the Fix, and a row a sort moved', async () => {
+    const { host, sheet } = setup();
+    events(sheet, 10);
+    await host.readWorkbook();
+    const undo = await host.writeValues('Events', [
+      { address: 'B3', value: '2023-03-02' },
+      { address: 'B4', value: '2023-03-03' },
+      { address: 'B5', value: '2023-03-04' },
+    ]);
+    sheet.at('B3').value = 'the partner typed this';
+    sheet.sortRows(3, 4, 0, true); // rows 4 and 5 swap
+    await host.undo(undo);
+    expect(sheet.at('B3').value).toBe('the partner typed this');
+    // B4 now holds row 5's fix, B5 row 4's: neither holds what the Fix wrote there, both stay.
+    expect([sheet.at('B4').value, sheet.at('B5').value]).toEqual([44989, 44988]);
+  });
+});
+
