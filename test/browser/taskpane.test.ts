@@ -243,10 +243,27 @@ describeBrowser('the browser mode in chromium, at 320 px', () => {
     await page.getByRole('button', { name: 'Next: columns' }).click();
     await page.getByRole('heading', { name: 'Which column is which?' }).waitFor();
     await page.getByText('Every required field has a column.').waitFor();
-    expect(await page.getByRole('combobox', { name: 'Field for column H' }).textContent()).toBe('Engagement level');
+    // One line per column; the one without a field is first and open, the sure ones folded.
+    const lines = page.getByRole('list', { name: 'Your columns' }).getByRole('button', { name: /^Column / });
+    expect(await lines.first().getAttribute('aria-expanded')).toBe('true');
+    expect(await lines.first().textContent()).toMatch(/J: Staff initials.*No field/);
+    expect(await page.getByRole('button', { name: 'Column H: Level to Engagement level' }).getAttribute('aria-expanded')).toBe('false');
     expect(await page.getByRole('combobox', { name: 'Field for column J' }).textContent()).toBe('No field');
+    // The primary action is in view at the top of the step, without scrolling.
+    const confirmBox = (await page.getByRole('button', { name: 'Confirm and check' }).boundingBox())!;
+    expect(confirmBox.y + confirmBox.height).toBeLessThanOrEqual(800);
+    expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBeLessThan(2000);
     await shot('3-mapping-light');
     await expectNoSidewaysScroll();
+    // A duplicate pick holds Confirm back and the bar names both columns.
+    await page.getByRole('combobox', { name: 'Field for column J' }).click();
+    await page.getByRole('option', { name: 'Title/Event (required)' }).click();
+    await page.getByText('Columns A and J are both “Title/Event”: choose one.').waitFor();
+    expect(await page.getByRole('button', { name: 'Confirm and check' }).getAttribute('aria-disabled')).toBe('true');
+    await page.screenshot({ path: join(SHOTS, '3-mapping-duplicate-light.png') });
+    await page.getByRole('combobox', { name: 'Field for column J' }).click();
+    await page.getByRole('option', { name: 'No field (not sent)' }).click();
+    await page.getByText('Ready: every column has its field.').waitFor();
     // The field list fits the narrow pane too.
     await page.getByRole('combobox', { name: 'Field for column J' }).click();
     await page.getByRole('option', { name: 'Description of Event' }).waitFor();
@@ -330,6 +347,7 @@ describeBrowser('the browser mode in chromium, at 320 px', () => {
       });
 
     // The mouse: one click on the first column's dropdown opens its list, and an option can be chosen.
+    await page.getByRole('button', { name: /^Column A:/ }).click();
     const first = page.getByRole('combobox', { name: 'Field for column A' });
     await first.scrollIntoViewIfNeeded();
     await first.click();
@@ -342,6 +360,9 @@ describeBrowser('the browser mode in chromium, at 320 px', () => {
     expect(await headingOnTop()).toBe(true);
 
     // The keyboard: focus the second column's dropdown, open it with Enter, move and choose with the arrows and Enter.
+    // Open column B's line from the keyboard too.
+    await page.getByRole('button', { name: /^Column B:/ }).focus();
+    await page.keyboard.press('Enter');
     const second = page.getByRole('combobox', { name: 'Field for column B' });
     await second.focus();
     await heading.scrollIntoViewIfNeeded();
