@@ -122,6 +122,8 @@ describeBrowser('the browser mode in chromium, at 320 px', () => {
   let app: FastifyInstance;
   let base: string;
   let token: string;
+  /** Another organisation's, for the accessibility walk: its submissions do not count in the others' tests. */
+  let otherToken: string;
   let workbookPath: string;
   let context: BrowserContext;
   let page: Page;
@@ -134,6 +136,8 @@ describeBrowser('the browser mode in chromium, at 320 px', () => {
     await store.migrate();
     const org = await new OrgRepository(store.db).add('Eastside Family Hub', '2024-01-02');
     ({ token } = await new TokenRepository(store.db).issue({ role: 'partner', orgId: org.id, person: 'Pat Partner' }));
+    const other = await new OrgRepository(store.db).add('Northwest Reading Circle', '2024-01-02');
+    ({ token: otherToken } = await new TokenRepository(store.db).issue({ role: 'partner', orgId: other.id, person: 'Ria Reader' }));
     const config = { ...loadConfig({ PORT: '0', LOG_LEVEL: 'warn' }, ROOT), taskpaneDir: dist, rateLimit: { max: 10_000, windowMs: 60_000 } };
     app = await buildApp({ config, store, logStream: false });
     base = await app.listen({ port: 0, host: '127.0.0.1' });
@@ -160,17 +164,18 @@ describeBrowser('the browser mode in chromium, at 320 px', () => {
 
   /** The whole page, and the same in 800 px slices that are easier to look at. */
   async function shot(name: string) {
+    const width = page.viewportSize()?.width ?? WIDTH;
     await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
     const height = await page.evaluate(() => document.documentElement.scrollHeight);
     for (let y = 0, n = 1; y < height && height > 900; y += 800, n++) {
-      await page.screenshot({ path: join(SHOTS, `${name}.part${n}.png`), fullPage: true, clip: { x: 0, y, width: WIDTH, height: Math.min(800, height - y) } });
+      await page.screenshot({ path: join(SHOTS, `${name}.part${n}.png`), fullPage: true, clip: { x: 0, y, width, height: Math.min(800, height - y) } });
     }
   }
 
-  /** Nothing wider than the taskpane: no sideways scrolling of the page at 320 px. */
+  /** Nothing wider than the taskpane: no sideways scrolling of the page at its width. */
   async function expectNoSidewaysScroll() {
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
-    expect(width).toBeLessThanOrEqual(WIDTH);
+    expect(width).toBeLessThanOrEqual(page.viewportSize()?.width ?? WIDTH);
   }
 
   test('the first download stays small; the grid, the reader and exceljs come later', () => {
@@ -579,6 +584,81 @@ describeBrowser('the browser mode in chromium, at 320 px', () => {
     const items: unknown[] = Array.isArray(list) ? list : (list.submissions ?? list.items ?? []);
     // One from the first test, one from this one: the retry added none.
     expect(items).toHaveLength(2);
+  });
+
+  /** axe-core's rules (WCAG 2.x A and AA, and its best practices) on the page as it is now: the violations, short. */
+  async function axe(): Promise<{ id: string; impact: string | null; nodes: string[] }[]> {
+    // Evaluated rather than added as a <script>: the page's Content-Security-Policy refuses inline scripts, as it should.
+    if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'));
+    return page.evaluate(async () => {
+      type Node = { target: unknown[]; html: string; failureSummary?: string };
+      const run = (window as unknown as { axe: { run: (c: Document, o: object) => Promise<{ violations: { id: string; impact: string | null; nodes: Node[] }[] }> } }).axe.run;
+      const result = await run(document, { resultTypes: ['violations'] });
+      const where = (n: Node) => `${n.target.join(' ')} ${n.html.slice(0, 120)} ${(n.failureSummary ?? '').replace(/\s+/g, ' ').slice(0, 200)}`;
+      return result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.slice(0, 4).map(where) }));
+    });
+  }
+
+  const themes = ['light', 'dark'] as const;
+  const widths = [320, 450];
+  const walks = themes.flatMap((theme) => widths.map((width) => [theme, width] as const));
+
+  test.each(walks)('every step, %s theme at %d px: axe finds no violations; screenshots of each', async (theme, width) => {
+    await page.setViewportSize({ width, height: 800 });
+    await page.emulateMedia({ colorScheme: theme });
+    await page.goto(`${base}/taskpane.html`);
+    // A partner on a fresh computer: nothing remembered.
+    await page.evaluate(() => localStorage.clear());
+    await page.reload();
+    const found: Record<string, Awaited<ReturnType<typeof axe>>> = {};
+    const audit = async (name: string) => {
+      // Colours are measured once Fluent's transitions (a button leaving its busy state) have ended.
+      await page.waitForFunction(() => document.getAnimations().length === 0);
+      found[name] = await axe();
+      await shot(`a11y-${theme}-${width}-${name}`);
+      await expectNoSidewaysScroll();
+    };
+
+    await page.getByRole('heading', { name: 'Check your events workbook' }).waitFor();
+    await audit('1-open');
+    await page.locator('input[type=file]').setInputFiles(workbookPath);
+    await page.getByRole('heading', { name: 'Where are your events?' }).waitFor();
+    await audit('2-sheet');
+    await page.getByRole('button', { name: 'Next: columns' }).click();
+    await page.getByRole('heading', { name: 'Which column is which?' }).waitFor();
+    await audit('3-mapping');
+    await page.getByRole('combobox', { name: 'Field for column J' }).click();
+    await page.getByRole('listbox').waitFor();
+    found['3-mapping-list'] = await axe();
+    await page.keyboard.press('Escape');
+    await page.getByRole('option').first().waitFor({ state: 'detached' });
+    await page.getByRole('button', { name: 'Confirm and check' }).click();
+    await page.getByRole('heading', { name: 'Check', exact: true }).waitFor();
+    await page.locator('[data-address="B8"][data-mark="error"]').waitFor();
+    await audit('4-check');
+    await page.getByRole('list', { name: 'Issues' }).getByRole('button', { name: /Go to B8/ }).click();
+    await page.getByTestId('cell-details').getByText('B8').waitFor();
+    found['4-check-go-to'] = await axe();
+    await page.getByRole('button', { name: /^(Fix|Tidy) \d+ values?/ }).click();
+    await page.getByRole('button', { name: 'Undo fix' }).waitFor();
+    await page.getByRole('status').getByText(/^(Fixed|Tidied)/).waitFor();
+    await audit('5-fixed');
+    await page.getByRole('button', { name: 'Next: submit' }).click();
+    await page.getByRole('heading', { name: 'Submit' }).waitFor();
+    await audit('6-sign-in');
+    await page.getByLabel(/Your sign-in token/).fill(otherToken);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByText('Signed in as Ria Reader, Northwest Reading Circle.').waitFor();
+    await audit('7-signed-in');
+    await page.getByRole('button', { name: 'Submit' }).click();
+    await page.getByLabel('Receipt').waitFor();
+    await audit('8-receipt');
+
+    const lines = Object.entries(found).map(([step, v]) => `${step}: ${v.length ? v.map((x) => `${x.id} (${x.impact}) ${x.nodes.join(' | ')}`).join('; ') : '0 violations'}`);
+    console.log(`axe, ${theme} at ${width} px:\n${lines.join('\n')}`);
+    expect(found).toEqual(Object.fromEntries(Object.keys(found).map((k) => [k, []])));
+    await page.emulateMedia({ colorScheme: 'light' });
+    await page.setViewportSize({ width: WIDTH, height: 800 });
   });
 });
 

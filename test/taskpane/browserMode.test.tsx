@@ -60,7 +60,7 @@ test('opens a file, checks it, shows flagged cells in the grid with their notes,
   // Going to a cell selects it in the grid and says why it is flagged.
   await user.click(within(screen.getByRole('list', { name: 'Issues' })).getByRole('button', { name: /Go to B4/ }));
   expect(screen.getByTestId('cell-details')).toHaveTextContent('B4: TBD Error: “TBD” is not a date');
-  expect(grid.querySelector('[data-address="B4"]')).toHaveAttribute('aria-selected', 'true');
+  expect(grid.querySelector('[data-address="B4"]')).toHaveAttribute('aria-current', 'true');
   // Arrow keys move the selection.
   grid.focus();
   await user.keyboard('{ArrowRight}');

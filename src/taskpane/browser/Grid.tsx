@@ -1,5 +1,7 @@
 import { useEffect, useMemo, useRef, useState, useSyncExternalStore, type KeyboardEvent } from 'react';
-import { Tab, TabList, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { visuallyHidden } from '../steps/layout';
+import { SheetTabs } from './SheetTabs';
 import { a1, cellAt, columnLetter, type Sheet } from '../../core/workbook';
 import { displayCell, parseA1 } from '../cells';
 import type { BrowserHost, CellMark } from './BrowserHost';
@@ -91,7 +93,7 @@ const useStyles = makeStyles({
     fontSize: tokens.fontSizeBase200,
     overflowWrap: 'anywhere',
   },
-  tabs: { overflowX: 'auto' },
+  hidden: visuallyHidden,
 });
 
 const NO_MARKS: ReadonlyMap<string, CellMark> = new Map();
@@ -181,19 +183,7 @@ export function Grid({ host }: { host: BrowserHost }) {
     <section className={styles.root} aria-label="Your sheet">
       <h2 className={styles.heading}>Your sheet</h2>
       {workbook.sheets.length > 1 && (
-        <TabList
-          className={styles.tabs}
-          size="small"
-          selectedValue={sheet.name}
-          onTabSelect={(_, d) => host.setActiveSheet(String(d.value))}
-          aria-label="Sheets"
-        >
-          {workbook.sheets.map((s) => (
-            <Tab key={s.name} value={s.name}>
-              {s.name}
-            </Tab>
-          ))}
-        </TabList>
+        <SheetTabs sheets={workbook.sheets.map((s) => s.name)} selected={sheet.name} onSelect={(name) => host.setActiveSheet(name)} />
       )}
       <ul className={styles.legend} aria-label="Highlighted cells">
         <li>
@@ -243,7 +233,7 @@ export function Grid({ host }: { host: BrowserHost }) {
           <thead>
             <tr aria-rowindex={1}>
               <th className={mergeClasses(styles.colHead, styles.corner)} scope="col">
-                <span aria-hidden="true" />
+                <span className={styles.hidden}>Row</span>
               </th>
               {columns.map((c) => (
                 <th key={c} className={styles.colHead} scope="col">
@@ -280,7 +270,7 @@ export function Grid({ host }: { host: BrowserHost }) {
                       title={mark ? `${text ? `${text}\n` : ''}${mark.notes.map((n) => `• ${n}`).join('\n')}` : text || undefined}
                       data-address={address}
                       data-mark={mark?.severity}
-                      aria-selected={isSelected || undefined}
+                      aria-current={isSelected || undefined}
                       onClick={() => void host.goTo(sheet.name, address)}
                     >
                       {text}
