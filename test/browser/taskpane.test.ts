@@ -172,6 +172,16 @@ describeBrowser('the browser mode in chromium, at 320 px', () => {
     }
   }
 
+  /** The focused element's text (its start) and whether it is in view: never <body>, never off-screen. */
+  async function focusedText(): Promise<{ text: string; inView: boolean; body: boolean }> {
+    return page.evaluate(() => {
+      const el = document.activeElement as HTMLElement | null;
+      const r = el?.getBoundingClientRect();
+      const inView = !!r && r.bottom > 0 && r.top < window.innerHeight;
+      return { text: (el?.getAttribute('aria-label') ?? el?.textContent ?? '').trim().slice(0, 80), inView, body: !el || el === document.body };
+    });
+  }
+
   /** Nothing wider than the taskpane: no sideways scrolling of the page at its width. */
   async function expectNoSidewaysScroll() {
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
@@ -239,6 +249,8 @@ describeBrowser('the browser mode in chromium, at 320 px', () => {
 
     await page.locator('input[type=file]').setInputFiles(workbookPath);
     await page.getByRole('heading', { name: 'Where are your events?' }).waitFor();
+    // Focus follows: on the new step's heading, not lost with the open button.
+    await expect(focusedText()).resolves.toEqual({ text: 'Where are your events?', inView: true, body: false });
     expect(await page.getByRole('switch', { name: '2023 Events' }).isChecked()).toBe(true);
     expect(await page.getByRole('spinbutton', { name: 'Row with the column headings on “2023 Events”' }).inputValue()).toBe('3');
     expect(await page.getByRole('switch', { name: 'Instructions' }).isChecked()).toBe(false);
@@ -293,13 +305,21 @@ describeBrowser('the browser mode in chromium, at 320 px', () => {
     await expect(page.locator('[data-address="I4"]').getAttribute('data-mark')).resolves.toBe('warning');
     await issues.getByRole('button', { name: /Go to B8/ }).click();
     await expect(page.getByTestId('cell-details').textContent()).resolves.toMatch(/^B8: 2\/30\/2023 Error: /);
+    // "Go to" takes the focus to the grid, in view, where the arrow keys go on from the cell.
+    await expect(focusedText()).resolves.toMatchObject({ inView: true, body: false });
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toMatch(/^Sheet 2023 Events/);
     await shot('5-grid-light');
+    await page.getByRole('button', { name: /^(Fix|Tidy) \d+ values?/ }).scrollIntoViewIfNeeded();
 
     const fix = page.getByRole('button', { name: /^Fix \d+ values?$/ });
     const fixed = Number(/\d+/.exec((await fix.textContent()) ?? '')![0]);
     expect(fixed).toBeGreaterThan(5);
+    const scrolled = await page.evaluate(() => window.scrollY);
     await fix.click();
     await page.getByText(`Fixed ${fixed} values.`).waitFor();
+    // Focus and view stay by the outcome and Undo: the page does not jump to the grid.
+    await expect(focusedText()).resolves.toEqual({ text: `Fixed ${fixed} values.`, inView: true, body: false });
+    expect(Math.abs((await page.evaluate(() => window.scrollY)) - scrolled)).toBeLessThan(200);
     await expect(page.locator('[data-address="H4"]').textContent()).resolves.toBe('Engagement level one');
     await expect(page.locator('[data-address="I4"]').textContent()).resolves.toBe('25');
     await page.getByRole('button', { name: 'Undo fix' }).waitFor();
@@ -313,8 +333,10 @@ describeBrowser('the browser mode in chromium, at 320 px', () => {
     await page.getByRole('button', { name: 'Sign in' }).click();
     // The token is checked with the server before the partner is signed in.
     await page.getByText('Signed in as Pat Partner, Eastside Family Hub.').waitFor();
+    await expect(focusedText()).resolves.toMatchObject({ text: expect.stringMatching(/^Signed in as Pat Partner/), inView: true });
     await page.getByRole('button', { name: 'Submit' }).click();
     await page.getByText('Submitted', { exact: true }).waitFor();
+    await expect(focusedText()).resolves.toMatchObject({ text: expect.stringMatching(/^Submitted/), inView: true });
     const id = (await page.getByLabel('Receipt').locator('dd').first().textContent())!.trim();
     expect(id).not.toBe('');
     await shot('8-receipt-light');

@@ -4,7 +4,7 @@ import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { App } from '../../src/taskpane/App';
 import { Flow } from '../../src/taskpane/Flow';
-import { fakeEngine, fakeHost, monthlyWorkbook, openColumn, renderWithHost } from './fakes';
+import { fakeEngine, fakeHost, monthlyWorkbook, openColumn, renderWithHost, sheetOf } from './fakes';
 
 async function toMapping(user: ReturnType<typeof userEvent.setup>) {
   await screen.findByRole('heading', { name: 'Where are your events?' });
@@ -446,5 +446,47 @@ describe('several tables: one sheet per month', () => {
     await user.click(screen.getByRole('button', { name: 'Confirm and check' }));
     await screen.findByRole('heading', { name: 'Check' });
     await waitFor(() => expect(fake.host.onEdit.mock.calls.map(([s]) => s)).toEqual(['Jan', 'Feb', 'Mar']));
+  });
+});
+
+describe('focus follows every action', () => {
+  test('Fix and Undo: focus on the status line, beside Undo, whatever button was pressed', async () => {
+    const user = userEvent.setup();
+    const { host } = fakeHost();
+    renderWithHost(<Flow />, host);
+    await toCheck(user);
+    await user.click(screen.getByRole('button', { name: 'Fix 2 values' }));
+    await screen.findByText('Fixed 2 values.');
+    // The Fix button is gone (nothing left to fix): focus is not lost to <body>.
+    await waitFor(() => expect(screen.getByText('Fixed 2 values.')).toHaveFocus());
+    await user.click(screen.getByRole('button', { name: 'Undo fix' }));
+    await waitFor(() => expect(screen.getByText('Put back 2 values as they were.')).toHaveFocus());
+  });
+
+  test('a long list of issues comes 50 to a page, with a skip link past it; turning a page puts focus on its top', async () => {
+    const user = userEvent.setup();
+    const rows = Array.from({ length: 120 }, (_, i) => [`Event ${i + 1}`, 'TBD', 'L1', 'parents', 10, 'AB']);
+    const { host } = fakeHost({
+      date1904: false,
+      source: 'xlsx',
+      sheets: [sheetOf('Events', [['Event', 'When', 'Level', 'Who', 'How many', 'Staff'], ...rows])],
+    });
+    renderWithHost(<Flow />, host);
+    await toCheck(user);
+    const list = screen.getByRole('list', { name: 'Issues' });
+    expect(within(list).getAllByRole('listitem')).toHaveLength(50);
+    expect(screen.getByText('Issues 1–50 of 120')).toBeInTheDocument();
+    const pages = screen.getByRole('navigation', { name: 'Pages of issues' });
+    expect(within(pages).getByRole('button', { name: 'Previous page' })).toHaveAttribute('aria-disabled', 'true');
+    await user.click(within(pages).getByRole('button', { name: 'Next page' }));
+    expect(screen.getByText('Issues 51–100 of 120')).toHaveFocus();
+    expect(within(screen.getByRole('list', { name: 'Issues' })).getAllByRole('button')[0]).toHaveTextContent(/^Go to B52 /);
+    await user.click(within(pages).getByRole('button', { name: 'Next page' }));
+    expect(within(screen.getByRole('list', { name: 'Issues' })).getAllByRole('listitem')).toHaveLength(20);
+    expect(within(pages).getByRole('button', { name: 'Next page' })).toHaveAttribute('aria-disabled', 'true');
+    // The skip link goes past all 120 to the indicator.
+    const skip = screen.getByRole('link', { name: 'Skip the 120 issues' });
+    await user.click(skip);
+    expect(screen.getByRole('table', { name: 'The indicator' }).parentElement).toHaveFocus();
   });
 });

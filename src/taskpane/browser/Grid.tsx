@@ -133,12 +133,16 @@ export function Grid({ host }: { host: BrowserHost }) {
     return { errors, warnings };
   }, [marks]);
 
-  // Bring the selected cell into view, and the grid with it.
+  // Bring a newly selected cell into view, and the grid with it, and give the grid the focus (from an
+  // issue's "Go to", the arrow keys then move on from the cell). Only for a new selection: a fix or an
+  // undo changes the sheet too, and must not pull the page down to the grid.
+  const shownSeq = useRef(0);
   useEffect(() => {
     const el = scroller.current;
-    if (!el || !selected || !sheet || selected.sheet !== sheet.name) return;
+    if (!el || !selected || !sheet || selected.sheet !== sheet.name || selected.seq === shownSeq.current) return;
     const at = parseA1(selected.address);
     if (!at) return;
+    shownSeq.current = selected.seq;
     const top = (at.row + 1) * ROW_HEIGHT;
     if (top < el.scrollTop + ROW_HEIGHT || top + ROW_HEIGHT > el.scrollTop + el.clientHeight) {
       el.scrollTop = Math.max(0, top - el.clientHeight / 2);
@@ -153,6 +157,7 @@ export function Grid({ host }: { host: BrowserHost }) {
       el.scrollLeft = Math.max(0, left - corner);
     }
     el.scrollIntoView?.({ block: 'nearest' });
+    el.focus({ preventScroll: true });
     setScroll({ top: el.scrollTop, height: el.clientHeight });
   }, [selected, sheet]);
 

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState, type Dispatch } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, type Dispatch } from 'react';
 import { Button, MessageBar, MessageBarBody, makeStyles, tokens } from '@fluentui/react-components';
 import { sheetsRead, type FlowAction, type FlowState } from '../../flow';
 import type { Issue } from '../../../core/report';
@@ -13,6 +13,8 @@ import { IssueList } from './IssueList';
 import { IndicatorPreview } from './IndicatorPreview';
 import { useRecheck } from './useRecheck';
 import { FixPreview } from './FixPreview';
+import { SkipLink } from '../SkipLink';
+import { focusQuietly } from '../../focus';
 
 type CheckState = Extract<FlowState, { step: 'check' }>;
 
@@ -22,7 +24,8 @@ const useStyles = makeStyles({
   number: { fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold, lineHeight: tokens.lineHeightBase500 },
   error: { color: tokens.colorPaletteRedForeground1 },
   warning: { color: tokens.colorPaletteMarigoldForeground1 },
-  status: { minHeight: '1em', margin: 0, fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
+  target: { ':focus': { outline: 'none' } },
+  status: { ':focus': { outline: 'none' }, minHeight: '1em', margin: 0, fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
 });
 
 type Busy = null | 'highlight' | 'clear' | 'fix' | 'undo' | 'download';
@@ -37,6 +40,7 @@ export function CheckStep({ state, dispatch }: { state: CheckState; dispatch: Di
   const recheck = useRecheck(choice, mapping, sheets, dispatch);
   const [filter, setFilter] = useState<IssueFilter>({ severity: 'all', kind: null });
   const [busy, setBusy] = useState<Busy>(null);
+  const afterIssuesId = useId();
   const [status, setStatus] = useState('');
   const [error, setError] = useState<string | null>(null);
   // In the browser mode the grid is our own view of a copy: flagged cells show from the start.
@@ -74,6 +78,15 @@ export function CheckStep({ state, dispatch }: { state: CheckState; dispatch: Di
     // eslint-disable-next-line react-hooks/exhaustive-deps -- highlightAll reads exactly these
   }, [host, report, sheets, choice.sheet]);
 
+  // After every action, focus on its outcome (the status line or the error), where Undo is too:
+  // the button pressed may be gone (Fix, once nothing is left to fix), and the page stays where it is.
+  const statusRef = useRef<HTMLParagraphElement>(null);
+  const errorRef = useRef<HTMLDivElement>(null);
+  const [done, setDone] = useState(0);
+  useEffect(() => {
+    if (done) focusQuietly(errorRef.current ?? statusRef.current);
+  }, [done]);
+
   async function run(kind: Exclude<Busy, null>, action: () => Promise<string>) {
     setBusy(kind);
     setError(null);
@@ -88,6 +101,7 @@ export function CheckStep({ state, dispatch }: { state: CheckState; dispatch: Di
       }
     } finally {
       setBusy(null);
+      setDone((n) => n + 1);
     }
   }
 
@@ -165,34 +179,34 @@ export function CheckStep({ state, dispatch }: { state: CheckState; dispatch: Di
         </li>
       </ul>
       <div className={step.actions}>
-        <Button onClick={() => void highlight()} disabled={busy !== null || report.issues.length === 0}>
+        <Button onClick={() => void highlight()} disabledFocusable={busy !== null || report.issues.length === 0}>
           {highlighted ? 'Highlight again' : 'Highlight cells'}
         </Button>
-        <Button onClick={() => void clear()} disabled={busy !== null}>
+        <Button onClick={() => void clear()} disabledFocusable={busy !== null}>
           Clear
         </Button>
         {fixes.length > 0 && (
-          <Button appearance="primary" onClick={() => void fix()} disabled={busy !== null}>
+          <Button appearance="primary" onClick={() => void fix()} disabledFocusable={busy !== null}>
             Fix {fixes.length} value{fixes.length === 1 ? '' : 's'}
           </Button>
         )}
         {undo && (
-          <Button onClick={() => void undoFix()} disabled={busy !== null}>
+          <Button onClick={() => void undoFix()} disabledFocusable={busy !== null}>
             Undo fix
           </Button>
         )}
         {downloadAnnotated && (
-          <Button onClick={() => void download()} disabled={busy !== null}>
+          <Button onClick={() => void download()} disabledFocusable={busy !== null}>
             Download annotated workbook
           </Button>
         )}
       </div>
       {fixes.length > 0 && <FixPreview fixes={fixes} before={before} />}
-      <p className={styles.status} role="status" aria-live="polite">
+      <p className={styles.status} role="status" aria-live="polite" tabIndex={-1} ref={statusRef}>
         {busy === 'download' ? 'Building the annotated workbook…' : busy ? 'Working…' : status}
       </p>
       {error && (
-        <MessageBar intent="error">
+        <MessageBar intent="error" tabIndex={-1} ref={errorRef}>
           <MessageBarBody>{error}</MessageBarBody>
         </MessageBar>
       )}
@@ -203,10 +217,13 @@ export function CheckStep({ state, dispatch }: { state: CheckState; dispatch: Di
       ) : (
         <>
           <IssueFilters kinds={kinds} filter={filter} onChange={setFilter} errors={errors} warnings={warnings} />
+          <SkipLink to={afterIssuesId}>Skip the {shown.length === 1 ? 'issue' : `${shown.length.toLocaleString('en-US')} issues`}</SkipLink>
           <IssueList key={`${filter.severity}-${filter.kind ?? ''}`} issues={shown} onGoTo={goTo} showSheet={sheets.length > 1} />
         </>
       )}
-      <IndicatorPreview summary={report.summary} />
+      <div id={afterIssuesId} tabIndex={-1} className={styles.target}>
+        <IndicatorPreview summary={report.summary} />
+      </div>
       <div className={step.actions}>
         <Button onClick={() => dispatch({ type: 'back' })}>Back</Button>
         <Button appearance="primary" onClick={() => dispatch({ type: 'toSubmit' })}>
