@@ -246,7 +246,7 @@ describe('step 3: check', () => {
     expect(await screen.findByText('Highlighted 3 cells with notes.')).toBeInTheDocument();
 
     await user.click(screen.getByRole('button', { name: 'Fix 2 values' }));
-    await screen.findByText('Fixed 2 values.');
+    await screen.findByText(/^Fixed 2 values: 2 issues resolved\./);
     await waitFor(() => expect(host.highlight).toHaveBeenCalledTimes(2));
     expect(host.highlight.mock.lastCall?.[1]).toHaveLength(1);
 
@@ -266,14 +266,14 @@ describe('step 3: check', () => {
       { address: 'E3', value: 25 },
       { address: 'E5', value: 40 },
     ]);
-    await screen.findByText('Fixed 2 values.');
+    await screen.findByText(/^Fixed 2 values: 2 issues resolved\./);
     // Checked again: the warnings are gone, the fix button with them.
     expect(screen.getByRole('list', { name: 'Summary' })).toHaveTextContent('0 warnings');
     expect(screen.queryByRole('button', { name: /^Fix/ })).not.toBeInTheDocument();
 
     await user.click(screen.getByRole('button', { name: 'Undo fix' }));
     expect(host.undo).toHaveBeenCalledWith({ sheet: 'Events', previous: [{ address: 'E3', value: '~25' }, { address: 'E5', value: 'about 40' }] });
-    await screen.findByText('Put back 2 values as they were.');
+    await screen.findByText(/^Put back 2 values as they were\./);
     expect(screen.getByRole('list', { name: 'Summary' })).toHaveTextContent('2 warnings');
     expect(fake.workbook().sheets[1]!.rows[2]![4]).toEqual({ kind: 'text', value: '~25' });
   });
@@ -456,11 +456,11 @@ describe('focus follows every action', () => {
     renderWithHost(<Flow />, host);
     await toCheck(user);
     await user.click(screen.getByRole('button', { name: 'Fix 2 values' }));
-    await screen.findByText('Fixed 2 values.');
+    await screen.findByText(/^Fixed 2 values: 2 issues resolved\./);
     // The Fix button is gone (nothing left to fix): focus is not lost to <body>.
-    await waitFor(() => expect(screen.getByText('Fixed 2 values.')).toHaveFocus());
+    await waitFor(() => expect(screen.getByText(/^Fixed 2 values:/)).toHaveFocus());
     await user.click(screen.getByRole('button', { name: 'Undo fix' }));
-    await waitFor(() => expect(screen.getByText('Put back 2 values as they were.')).toHaveFocus());
+    await waitFor(() => expect(screen.getByText(/^Put back 2 values as they were\./)).toHaveFocus());
   });
 
   test('a long list of issues comes 50 to a page, with a skip link past it; turning a page puts focus on its top', async () => {

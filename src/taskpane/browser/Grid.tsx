@@ -2,6 +2,7 @@ import { useEffect, useMemo, useRef, useState, useSyncExternalStore, type Keyboa
 import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { visuallyHidden } from '../steps/layout';
 import { SheetTabs } from './SheetTabs';
+import { CellEditor } from './CellEditor';
 import { a1, cellAt, columnLetter, type Sheet } from '../../core/workbook';
 import { displayCell, parseA1 } from '../cells';
 import type { BrowserHost, CellMark } from './BrowserHost';
@@ -213,9 +214,17 @@ export function Grid({ host }: { host: BrowserHost }) {
             )}
           </>
         ) : (
-          'Pick an issue or a cell to see its notes here. Arrow keys move between cells.'
+          'Pick an issue or a cell to see its notes here, and correct it. Arrow keys move between cells.'
         )}
       </p>
+      {here && (
+        <CellEditor
+          key={`${sheet.name}!${a1(here.row, here.col)}`}
+          address={a1(here.row, here.col)}
+          initial={selectedText}
+          onSave={(text) => host.editCell(sheet.name, a1(here.row, here.col), text)}
+        />
+      )}
       <div
         ref={scroller}
         className={styles.scroller}

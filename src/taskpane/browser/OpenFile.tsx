@@ -107,7 +107,7 @@ export function OpenFile({ onOpened, read, onCancel, focusHeading = false }: {
           Open a workbook…
         </Button>
         <p id={hintId} className={styles.text}>
-          An Excel workbook (.xlsx, .xls, .xlsb), an OpenDocument sheet (.ods), a CSV file or the table of a Word document (.docx). You can also drop it here.
+          An Excel workbook (.xlsx, .xlsm, .xls, .xlsb), an OpenDocument sheet (.ods), a CSV file or the table of a Word document (.docx). You can also drop it here.
         </p>
         <input
           ref={input}
