@@ -621,6 +621,9 @@ describeBrowser('the browser mode in chromium, at 320 px', () => {
     await page.getByRole('button', { name: 'Download annotated workbook' }).click();
     await page.getByText('Building the annotated workbook…').first().waitFor();
     await page.getByRole('button', { name: 'Cancel' }).waitFor();
+    // With the worker's progress: which step of how many, and a bar.
+    await page.getByText(/^Building the annotated workbook… \d+ of \d+: /).waitFor();
+    await page.getByRole('progressbar', { name: 'Progress' }).waitFor();
     // The view as it is, not the whole page: building takes some seconds, but not many.
     await page.screenshot({ path: join(SHOTS, '12-big-building-light.png') });
     await expectNoSidewaysScroll();

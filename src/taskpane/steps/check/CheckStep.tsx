@@ -150,11 +150,12 @@ export function CheckStep({ state, dispatch }: { state: CheckState; dispatch: Di
         throw e;
       }
       const resolved = Math.max(0, report.issues.length - after.issues.length);
-      const values = `${count} value${count === 1 ? '' : 's'}`;
+      const issuesWord = `${resolved.toLocaleString('en-US')} issue${resolved === 1 ? '' : 's'}`;
+      const values = `${count.toLocaleString('en-US')} value${count === 1 ? '' : 's'}`;
       const what =
         kind === 'fix'
-          ? `Fixed ${values}: ${resolved} issue${resolved === 1 ? '' : 's'} resolved.`
-          : `Tidied ${values} to the agreed wording${resolved ? `, which resolved ${resolved} issue${resolved === 1 ? '' : 's'}` : '; they were valid, so no issue changed'}.`;
+          ? `Fixed ${values}: ${issuesWord} resolved.`
+          : `Tidied ${values} to the agreed wording${resolved ? `, which resolved ${issuesWord}` : '; they were valid, so no issue changed'}.`;
       const byHand = after.issues.length && host.kind === 'browser' ? ' Pick one below to correct its cell here.' : '';
       return `${what} ${remainingSentence(after.issues)}${byHand}`;
     });
@@ -177,7 +178,7 @@ export function CheckStep({ state, dispatch }: { state: CheckState; dispatch: Di
         throw e;
       }
       setUndos(undos.slice(0, -1));
-      return `Put back ${undo.count} value${undo.count === 1 ? '' : 's'} as they were. ${remainingSentence(after.issues)}`;
+      return `Put back ${undo.count.toLocaleString('en-US')} value${undo.count === 1 ? '' : 's'} as they were. ${remainingSentence(after.issues)}`;
     });
   // Browser mode, once a value has changed: the download is the corrected workbook (with what is left highlighted).
   const corrected = host.kind === 'browser' && originalFile !== undefined && originalFile() === null;
@@ -215,12 +216,12 @@ export function CheckStep({ state, dispatch }: { state: CheckState; dispatch: Di
         </Button>
         {fixes.length > 0 && (
           <Button appearance="primary" onClick={() => void fix()} disabledFocusable={busy !== null}>
-            Fix {fixes.length} value{fixes.length === 1 ? '' : 's'}
+            Fix {fixes.length.toLocaleString('en-US')} value{fixes.length === 1 ? '' : 's'}
           </Button>
         )}
         {tidies.length > 0 && (
           <Button onClick={() => void tidy()} disabledFocusable={busy !== null}>
-            Tidy {tidies.length} value{tidies.length === 1 ? '' : 's'} to the agreed wording
+            Tidy {tidies.length.toLocaleString('en-US')} value{tidies.length === 1 ? '' : 's'} to the agreed wording
           </Button>
         )}
         {undo && (
