@@ -25,6 +25,8 @@ export interface AnnotateInput {
   meta?: AnnotateMeta;
   /** The collection the report was checked against; default the 2023 collection. */
   collection?: Collection;
+  /** Told as each sheet is laid out and before the file is packed: `done` of `of` steps, and what comes next. */
+  onProgress?: (done: number, of: number, next: string) => void;
 }
 
 export const ANNOTATED_SHEETS = { clean: 'Clean records', issues: 'Issues', mapping: 'Mapping', summary: 'Summary', lists: 'Lists' } as const;
@@ -75,14 +77,29 @@ export function annotatedWorkbook(input: AnnotateInput): XlsxWorkbook {
   const first = [...names.values()][0]!;
   // An issue or record without a sheet (a CSV, a one-table engine) stands on the first sheet read.
   const nameOf = (sheet: string | null | undefined): string => (sheet ? names.get(sheet) : undefined) ?? first;
+  // Steps: each partner sheet, our five sheets, and packing the file (buildAnnotatedWorkbook's).
+  const steps = Math.max(1, sources.length) + 6;
+  let done = 0;
+  const step = (next: string) => input.onProgress?.(++done, steps, next);
+  input.onProgress?.(0, steps, sources[0] ? `your sheet “${sources[0].name}”` : 'your sheet');
   if (sources.length === 0) addPartnerSheet(xlsx, first, undefined, report, workbook.date1904);
-  for (const source of sources) addPartnerSheet(xlsx, nameOf(source.name), source, sheetReport(report, source.name, source === sources[0]), workbook.date1904);
+  sources.forEach((source, i) => {
+    addPartnerSheet(xlsx, nameOf(source.name), source, sheetReport(report, source.name, source === sources[0]), workbook.date1904);
+    const after = sources[i + 1];
+    if (after) step(`your sheet “${after.name}”`);
+  });
+  step(ANNOTATED_SHEETS.clean);
   const lists = listRanges(ANNOTATED_SHEETS.lists, collection);
   addCleanRecordsSheet(xlsx, ANNOTATED_SHEETS.clean, report, collection, nameOf, lists);
+  step(ANNOTATED_SHEETS.issues);
   addIssuesSheet(xlsx, ANNOTATED_SHEETS.issues, report, collection, nameOf);
+  step(ANNOTATED_SHEETS.mapping);
   addMappingSheet(xlsx, ANNOTATED_SHEETS.mapping, report, collection);
+  step(ANNOTATED_SHEETS.summary);
   addSummarySheet(xlsx, ANNOTATED_SHEETS.summary, report, collection, meta);
+  step(ANNOTATED_SHEETS.lists);
   addListsSheet(xlsx, ANNOTATED_SHEETS.lists, collection);
+  step('packing the file');
   // Open on the partner's sheet.
   xlsx.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: 0, visibility: 'visible' }];
   return xlsx;

@@ -1,5 +1,5 @@
-import { useEffect, useMemo } from 'react';
-import { FluentProvider, makeStyles, tokens } from '@fluentui/react-components';
+import { useEffect, useMemo, useState } from 'react';
+import { FluentProvider, PortalMountNodeProvider, makeStyles, tokens } from '@fluentui/react-components';
 import { Flow } from './Flow';
 import { HostProvider } from './HostContext';
 import type { WorkbookHost } from './host';
@@ -40,21 +40,26 @@ export function App({ mode, theme, checks }: { mode: AppMode; theme?: ThemeName;
   useEffect(() => () => client.dispose(), [client]);
   const followed = useThemeName(mode.kind === 'excel');
   const name = theme ?? followed;
+  // Dropdown lists and other popups open in a node inside <main>, so that they too are in a landmark.
+  const [popups, setPopups] = useState<HTMLElement | null>(null);
   return (
     <FluentProvider theme={themeFor(name)} data-theme={name}>
       <div className={styles.root}>
         <header>
-          <p className={styles.header}>Hope Starts Here · events data share</p>
+          <h1 className={styles.header}>Hope Starts Here · events data share</h1>
           <CollectionInfo />
         </header>
         <main className={styles.main}>
-          {mode.kind === 'excel' ? (
-            <HostProvider host={mode.host} engine={client.check} checks={client}>
-              <Flow />
-            </HostProvider>
-          ) : (
-            <BrowserApp checks={client} />
-          )}
+          <PortalMountNodeProvider value={popups ?? undefined}>
+            {mode.kind === 'excel' ? (
+              <HostProvider host={mode.host} engine={client.check} checks={client}>
+                <Flow />
+              </HostProvider>
+            ) : (
+              <BrowserApp checks={client} />
+            )}
+          </PortalMountNodeProvider>
+          <div ref={setPopups} />
         </main>
       </div>
     </FluentProvider>

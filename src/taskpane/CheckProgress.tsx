@@ -1,6 +1,6 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
-import { Button, Spinner, makeStyles, tokens } from '@fluentui/react-components';
-import type { Activity, CheckActivity, Job } from './worker/client';
+import { Button, ProgressBar, Spinner, makeStyles, tokens } from '@fluentui/react-components';
+import type { CheckActivity, Job } from './worker/client';
 
 const LABELS: Record<Job, string> = {
   read: 'Reading the workbook…',
@@ -23,6 +23,7 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground3,
     boxShadow: tokens.shadow4,
   },
+  what: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, flexGrow: 1, minWidth: 0 },
 });
 
 /**
@@ -32,16 +33,22 @@ const useStyles = makeStyles({
 export function CheckProgress({ checks, delayMs = 300 }: { checks: CheckActivity; delayMs?: number }) {
   const styles = useStyles();
   const activity = useSyncExternalStore(checks.subscribe, checks.getActivity);
-  const [shownFor, setShownFor] = useState<Activity | null>(null);
+  // The run shown: the delay counts from the job's start, not from its latest progress.
+  const [shownRun, setShownRun] = useState<number | null>(null);
+  const run = activity?.started ?? null;
   useEffect(() => {
-    if (!activity) return;
-    const timer = setTimeout(() => setShownFor(activity), delayMs);
+    if (run === null) return;
+    const timer = setTimeout(() => setShownRun(run), delayMs);
     return () => clearTimeout(timer);
-  }, [activity, delayMs]);
-  if (!activity || shownFor !== activity) return null;
+  }, [run, delayMs]);
+  if (!activity || shownRun !== activity.started) return null;
+  const progress = activity.progress;
   return (
     <div className={styles.bar} role="status">
-      <Spinner size="tiny" label={LABELS[activity.job]} />
+      <div className={styles.what}>
+        <Spinner size="tiny" label={progress ? `${LABELS[activity.job]} ${progress.done + 1} of ${progress.of}: ${progress.step}` : LABELS[activity.job]} />
+        {progress && <ProgressBar value={progress.done} max={progress.of} aria-label="Progress" />}
+      </div>
       <Button size="small" onClick={checks.cancel}>
         Cancel
       </Button>

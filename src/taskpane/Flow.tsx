@@ -11,14 +11,19 @@ import { CheckStep } from './steps/check/CheckStep';
 import { SubmitStep } from './steps/submit/SubmitStep';
 import { CANCELLED, errorMessage, isCancelled } from './errors';
 import { CheckProgress } from './CheckProgress';
+import { focusQuietly } from './focus';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, minWidth: 0 },
   center: { padding: tokens.spacingVerticalXXL },
 });
 
-/** Loads the workbook from the host, then walks the person through the four steps. */
-export function Flow() {
+/**
+ * Loads the workbook from the host, then walks the person through the four steps.
+ * `focusOnLoad`: move focus to the first step's heading once the workbook is read
+ * (browser mode, where the person has just opened a file and its button is gone).
+ */
+export function Flow({ focusOnLoad = false }: { focusOnLoad?: boolean }) {
   const { host, engine, checks } = useHostServices();
   const [state, dispatch] = useReducer(flowReducer, { step: 'loading' } as FlowState);
   const styles = useStyles();
@@ -45,9 +50,9 @@ export function Flow() {
     if (previous.current === state.step) return;
     const from = previous.current;
     previous.current = state.step;
-    if (from === 'loading') return;
-    root.current?.querySelector<HTMLElement>('[data-step-heading]')?.focus();
-  }, [state.step]);
+    if (from === 'loading' && !focusOnLoad) return;
+    focusQuietly(root.current?.querySelector<HTMLElement>('[data-step-heading]'));
+  }, [state.step, focusOnLoad]);
 
   return (
     <div className={styles.root} ref={root}>
@@ -64,7 +69,7 @@ export function Flow() {
       case 'unreadable':
         if (s.cancelled) {
           return (
-            <MessageBar intent="info">
+            <MessageBar intent="info" tabIndex={-1} data-step-heading>
               <MessageBarBody>
                 <MessageBarTitle>Check cancelled</MessageBarTitle>
                 {s.message}{' '}
@@ -76,7 +81,7 @@ export function Flow() {
           );
         }
         return (
-          <MessageBar intent="error">
+          <MessageBar intent="error" tabIndex={-1} data-step-heading>
             <MessageBarBody>
               <MessageBarTitle>The workbook could not be read</MessageBarTitle>
               {s.message}{' '}

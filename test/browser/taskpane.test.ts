@@ -12,6 +12,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { Workbook as XlsxWorkbook, type CellValue } from 'exceljs';
 import type { FastifyInstance } from 'fastify';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
@@ -122,6 +123,8 @@ describeBrowser('the browser mode in chromium, at 320 px', () => {
   let app: FastifyInstance;
   let base: string;
   let token: string;
+  /** Another organisation's, for the accessibility walk: its submissions do not count in the others' tests. */
+  let otherToken: string;
   let workbookPath: string;
   let context: BrowserContext;
   let page: Page;
@@ -134,6 +137,8 @@ describeBrowser('the browser mode in chromium, at 320 px', () => {
     await store.migrate();
     const org = await new OrgRepository(store.db).add('Eastside Family Hub', '2024-01-02');
     ({ token } = await new TokenRepository(store.db).issue({ role: 'partner', orgId: org.id, person: 'Pat Partner' }));
+    const other = await new OrgRepository(store.db).add('Northwest Reading Circle', '2024-01-02');
+    ({ token: otherToken } = await new TokenRepository(store.db).issue({ role: 'partner', orgId: other.id, person: 'Ria Reader' }));
     const config = { ...loadConfig({ PORT: '0', LOG_LEVEL: 'warn' }, ROOT), taskpaneDir: dist, rateLimit: { max: 10_000, windowMs: 60_000 } };
     app = await buildApp({ config, store, logStream: false });
     base = await app.listen({ port: 0, host: '127.0.0.1' });
@@ -160,17 +165,28 @@ describeBrowser('the browser mode in chromium, at 320 px', () => {
 
   /** The whole page, and the same in 800 px slices that are easier to look at. */
   async function shot(name: string) {
+    const width = page.viewportSize()?.width ?? WIDTH;
     await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
     const height = await page.evaluate(() => document.documentElement.scrollHeight);
     for (let y = 0, n = 1; y < height && height > 900; y += 800, n++) {
-      await page.screenshot({ path: join(SHOTS, `${name}.part${n}.png`), fullPage: true, clip: { x: 0, y, width: WIDTH, height: Math.min(800, height - y) } });
+      await page.screenshot({ path: join(SHOTS, `${name}.part${n}.png`), fullPage: true, clip: { x: 0, y, width, height: Math.min(800, height - y) } });
     }
   }
 
-  /** Nothing wider than the taskpane: no sideways scrolling of the page at 320 px. */
+  /** The focused element's text (its start) and whether it is in view: never <body>, never off-screen. */
+  async function focusedText(): Promise<{ text: string; inView: boolean; body: boolean }> {
+    return page.evaluate(() => {
+      const el = document.activeElement as HTMLElement | null;
+      const r = el?.getBoundingClientRect();
+      const inView = !!r && r.bottom > 0 && r.top < window.innerHeight;
+      return { text: (el?.getAttribute('aria-label') ?? el?.textContent ?? '').trim().slice(0, 200), inView, body: !el || el === document.body };
+    });
+  }
+
+  /** Nothing wider than the taskpane: no sideways scrolling of the page at its width. */
   async function expectNoSidewaysScroll() {
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
-    expect(width).toBeLessThanOrEqual(WIDTH);
+    expect(width).toBeLessThanOrEqual(page.viewportSize()?.width ?? WIDTH);
   }
 
   test('the first download stays small; the grid, the reader and exceljs come later', () => {
@@ -259,6 +275,8 @@ describeBrowser('the browser mode in chromium, at 320 px', () => {
 
     await page.locator('input[type=file]').setInputFiles(workbookPath);
     await page.getByRole('heading', { name: 'Where are your events?' }).waitFor();
+    // Focus follows: on the new step's heading, not lost with the open button.
+    await expect(focusedText()).resolves.toEqual({ text: 'Where are your events?', inView: true, body: false });
     expect(await page.getByRole('switch', { name: '2023 Events' }).isChecked()).toBe(true);
     expect(await page.getByRole('spinbutton', { name: 'Row with the column headings on “2023 Events”' }).inputValue()).toBe('3');
     expect(await page.getByRole('switch', { name: 'Instructions' }).isChecked()).toBe(false);
@@ -268,10 +286,27 @@ describeBrowser('the browser mode in chromium, at 320 px', () => {
     await page.getByRole('button', { name: 'Next: columns' }).click();
     await page.getByRole('heading', { name: 'Which column is which?' }).waitFor();
     await page.getByText('Every required field has a column.').waitFor();
-    expect(await page.getByRole('combobox', { name: 'Field for column H' }).textContent()).toBe('Engagement level');
+    // One line per column; the one without a field is first and open, the sure ones folded.
+    const lines = page.getByRole('list', { name: 'Your columns' }).getByRole('button', { name: /^Column / });
+    expect(await lines.first().getAttribute('aria-expanded')).toBe('true');
+    expect(await lines.first().textContent()).toMatch(/J: Staff initials.*No field/);
+    expect(await page.getByRole('button', { name: 'Column H: Level to Engagement level' }).getAttribute('aria-expanded')).toBe('false');
     expect(await page.getByRole('combobox', { name: 'Field for column J' }).textContent()).toBe('No field');
+    // The primary action is in view at the top of the step, without scrolling.
+    const confirmBox = (await page.getByRole('button', { name: 'Confirm and check' }).boundingBox())!;
+    expect(confirmBox.y + confirmBox.height).toBeLessThanOrEqual(800);
+    expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBeLessThan(2000);
     await shot('3-mapping-light');
     await expectNoSidewaysScroll();
+    // A duplicate pick holds Confirm back and the bar names both columns.
+    await page.getByRole('combobox', { name: 'Field for column J' }).click();
+    await page.getByRole('option', { name: 'Title/Event (required)' }).click();
+    await page.getByText('Columns A and J are both “Title/Event”: choose one.').waitFor();
+    expect(await page.getByRole('button', { name: 'Confirm and check' }).getAttribute('aria-disabled')).toBe('true');
+    await page.screenshot({ path: join(SHOTS, '3-mapping-duplicate-light.png') });
+    await page.getByRole('combobox', { name: 'Field for column J' }).click();
+    await page.getByRole('option', { name: 'No field (not sent)' }).click();
+    await page.getByText('Ready: every column has its field.').waitFor();
     // The field list fits the narrow pane too.
     await page.getByRole('combobox', { name: 'Field for column J' }).click();
     await page.getByRole('option', { name: 'Description of Event' }).waitFor();
@@ -296,17 +331,51 @@ describeBrowser('the browser mode in chromium, at 320 px', () => {
     await expect(page.locator('[data-address="I4"]').getAttribute('data-mark')).resolves.toBe('warning');
     await issues.getByRole('button', { name: /Go to B8/ }).click();
     await expect(page.getByTestId('cell-details').textContent()).resolves.toMatch(/^B8: 2\/30\/2023 Error: /);
+    // "Go to" takes the focus to the grid, in view, where the arrow keys go on from the cell.
+    await expect(focusedText()).resolves.toMatchObject({ inView: true, body: false });
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toMatch(/^Sheet 2023 Events/);
     await shot('5-grid-light');
+    await page.getByRole('button', { name: /^Fix \d+ values?$/ }).scrollIntoViewIfNeeded();
 
+    // "Fix" names only the flagged cells it changes; valid spellings are a separate "Tidy".
     const fix = page.getByRole('button', { name: /^Fix \d+ values?$/ });
     const fixed = Number(/\d+/.exec((await fix.textContent()) ?? '')![0]);
-    expect(fixed).toBeGreaterThan(5);
+    expect(fixed).toBeGreaterThan(0);
+    const scrolled = await page.evaluate(() => window.scrollY);
     await fix.click();
-    await page.getByText(`Fixed ${fixed} values.`).waitFor();
-    await expect(page.locator('[data-address="H4"]').textContent()).resolves.toBe('Engagement level one');
+    const outcome = new RegExp(`^Fixed ${fixed} values?: ${fixed} issues? resolved\\. Still to fix: 1 error \\(Not a date\\)\\. Pick one below`);
+    await page.getByText(outcome).waitFor();
+    // Focus and view stay by the outcome and Undo: the page does not jump to the grid.
+    await expect(focusedText()).resolves.toMatchObject({ text: expect.stringMatching(outcome), inView: true, body: false });
+    expect(Math.abs((await page.evaluate(() => window.scrollY)) - scrolled)).toBeLessThan(200);
     await expect(page.locator('[data-address="I4"]').textContent()).resolves.toBe('25');
+    await expect(page.locator('[data-address="H4"]').textContent()).resolves.toBe('L1');
     await page.getByRole('button', { name: 'Undo fix' }).waitFor();
     await shot('6-fixed-light');
+    const tidy = page.getByRole('button', { name: /^Tidy \d+ values to the agreed wording$/ });
+    const tidied = Number(/\d+/.exec((await tidy.textContent()) ?? '')![0]);
+    await tidy.click();
+    await page.getByText(`Tidied ${tidied} values to the agreed wording; they were valid, so no issue changed. Still to fix: 1 error (Not a date).`, { exact: false }).waitFor();
+    await expect(page.locator('[data-address="H4"]').textContent()).resolves.toBe('Engagement level one');
+    await page.getByRole('button', { name: 'Undo tidy' }).waitFor();
+    await shot('6-tidied-light');
+
+    // The one error left is corrected in its cell, here: checked again at once.
+    await issues.getByRole('button', { name: /Go to B8/ }).click();
+    const edit = page.getByRole('textbox', { name: 'New value for B8' });
+    await edit.fill('3/2/2023');
+    await edit.press('Enter');
+    await expect(page.locator('[data-address="B8"]').textContent()).resolves.toBe('3/2/2023');
+    await page.getByRole('list', { name: 'Summary' }).filter({ hasText: /0 errors/ }).waitFor();
+    expect(await page.locator('[data-address="B8"]').getAttribute('data-mark')).toBeNull();
+    await shot('6-edited-light');
+    // And the corrected workbook downloads.
+    const corrected = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Download corrected workbook' }).click();
+    const correctedFile = await (await corrected).path();
+    const back = await readWorkbookBytes(new Uint8Array(readFileSync(correctedFile!)), 'corrected.xlsx');
+    const events = back.sheets.find((sh) => sh.name === '2023 Events')!;
+    expect(events.rows[7]?.[1]?.value).toBe('3/2/2023');
 
     await page.getByRole('button', { name: 'Next: submit' }).click();
     await page.getByRole('heading', { name: 'Submit' }).waitFor();
@@ -316,8 +385,10 @@ describeBrowser('the browser mode in chromium, at 320 px', () => {
     await page.getByRole('button', { name: 'Sign in' }).click();
     // The token is checked with the server before the partner is signed in.
     await page.getByText('Signed in as Pat Partner, Eastside Family Hub.').waitFor();
+    await expect(focusedText()).resolves.toMatchObject({ text: expect.stringMatching(/^Signed in as Pat Partner/), inView: true });
     await page.getByRole('button', { name: 'Submit' }).click();
     await page.getByText('Submitted', { exact: true }).waitFor();
+    await expect(focusedText()).resolves.toMatchObject({ text: expect.stringMatching(/^Submitted/), inView: true });
     const id = (await page.getByLabel('Receipt').locator('dd').first().textContent())!.trim();
     expect(id).not.toBe('');
     await shot('8-receipt-light');
@@ -327,7 +398,9 @@ describeBrowser('the browser mode in chromium, at 320 px', () => {
     const report = await (await fetch(`${base}/api/v1/submissions/${id}`, { headers: { authorization: `Bearer ${token}` } })).json();
     const row4 = report.records.find((r: { row: number }) => r.row === 4);
     expect(row4.values).toMatchObject({ engagement: 'level_one', attendees: 25, date: '2023-03-04' });
-    expect(report.issues.some((i: { row?: number; column?: string; severity: string }) => i.row === 8 && i.column === 'B' && i.severity === 'error')).toBe(true);
+    // B8 as corrected in the grid: no error left there.
+    expect(report.records.find((r: { row: number }) => r.row === 8).values).toMatchObject({ date: '2023-03-02' });
+    expect(report.issues.some((i: { row?: number; column?: string; severity: string }) => i.row === 8 && i.column === 'B' && i.severity === 'error')).toBe(false);
 
     // The annotated workbook from the receipt downloads with the token.
     const download = page.waitForEvent('download');
@@ -355,6 +428,7 @@ describeBrowser('the browser mode in chromium, at 320 px', () => {
       });
 
     // The mouse: one click on the first column's dropdown opens its list, and an option can be chosen.
+    await page.getByRole('button', { name: /^Column A:/ }).click();
     const first = page.getByRole('combobox', { name: 'Field for column A' });
     await first.scrollIntoViewIfNeeded();
     await first.click();
@@ -367,6 +441,9 @@ describeBrowser('the browser mode in chromium, at 320 px', () => {
     expect(await headingOnTop()).toBe(true);
 
     // The keyboard: focus the second column's dropdown, open it with Enter, move and choose with the arrows and Enter.
+    // Open column B's line from the keyboard too.
+    await page.getByRole('button', { name: /^Column B:/ }).focus();
+    await page.keyboard.press('Enter');
     const second = page.getByRole('combobox', { name: 'Field for column B' });
     await second.focus();
     await heading.scrollIntoViewIfNeeded();
@@ -468,11 +545,40 @@ describeBrowser('the browser mode in chromium, at 320 px', () => {
     await page.screenshot({ path: join(SHOTS, `13-legacy-${name.replace('.', '-')}-light.png`) });
   });
 
-  /** Counts animation frames from now on: a frozen main thread draws none. */
+  test('a macro-enabled workbook (.xlsm) opens in the browser as the CLI reads it: checked, 8 events', async () => {
+    // The messy workbook declared macro-enabled, as Excel saves an .xlsm (the macros themselves are never run or read).
+    const parts = unzipSync(new Uint8Array(readFileSync(workbookPath)));
+    const types = strFromU8(parts['[Content_Types].xml']!);
+    parts['[Content_Types].xml'] = strToU8(types.replace('spreadsheetml.sheet.main+xml', 'ms-excel.sheet.macroEnabled.main+xml'));
+    expect(strFromU8(parts['[Content_Types].xml']!)).toContain('macroEnabled');
+    const path = join(tmp, 'events.xlsm');
+    writeFileSync(path, zipSync(parts));
+    await page.goto(`${base}/taskpane.html`);
+    await page.locator('input[type=file]').setInputFiles(path);
+    await page.getByRole('heading', { name: 'Where are your events?' }).waitFor();
+    await page.getByRole('button', { name: 'Next: columns' }).click();
+    await page.getByRole('button', { name: 'Confirm and check' }).click();
+    const summary = page.getByRole('list', { name: 'Summary' });
+    await summary.waitFor();
+    expect(await summary.textContent()).toContain('8 events');
+    await page.screenshot({ path: join(SHOTS, '13-xlsm-light.png') });
+  });
+
+  /**
+   * Counts animation frames from now on (a frozen main thread draws none), and
+   * watches the main thread's long tasks (over 50 ms) with a long-task observer.
+   */
   async function watchFrames() {
     await page.evaluate(() => {
-      const w = window as unknown as { frames_: { count: number; maxGap: number; last: number } };
+      const w = window as unknown as { frames_: { count: number; maxGap: number; last: number }; tasks_: { longest: number; count: number; supported: boolean } };
       w.frames_ = { count: 0, maxGap: 0, last: performance.now() };
+      w.tasks_ = { longest: 0, count: 0, supported: PerformanceObserver.supportedEntryTypes.includes('longtask') };
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) {
+          w.tasks_.longest = Math.max(w.tasks_.longest, entry.duration);
+          w.tasks_.count++;
+        }
+      }).observe({ type: 'longtask' });
       const tick = (t: number) => {
         const f = w.frames_;
         f.count++;
@@ -486,10 +592,13 @@ describeBrowser('the browser mode in chromium, at 320 px', () => {
       /** Frames drawn and the longest wait between two since the last reset, which this starts again. */
       take: () =>
         page.evaluate(() => {
-          const f = (window as unknown as { frames_: { count: number; maxGap: number; last: number } }).frames_;
-          const out = { count: f.count, maxGap: Math.round(f.maxGap) };
+          const w = window as unknown as { frames_: { count: number; maxGap: number; last: number }; tasks_: { longest: number; count: number; supported: boolean } };
+          const f = w.frames_;
+          const out = { count: f.count, maxGap: Math.round(f.maxGap), longestTask: Math.round(w.tasks_.longest), longTasks: w.tasks_.count, observed: w.tasks_.supported };
           f.count = 0;
           f.maxGap = 0;
+          w.tasks_.longest = 0;
+          w.tasks_.count = 0;
           return out;
         }),
     };
@@ -537,6 +646,9 @@ describeBrowser('the browser mode in chromium, at 320 px', () => {
     await page.getByRole('button', { name: 'Download annotated workbook' }).click();
     await page.getByText('Building the annotated workbook…').first().waitFor();
     await page.getByRole('button', { name: 'Cancel' }).waitFor();
+    // With the worker's progress: which step of how many, and a bar.
+    await page.getByText(/^Building the annotated workbook… \d+ of \d+: /).waitFor();
+    await page.getByRole('progressbar', { name: 'Progress' }).waitFor();
     // The view as it is, not the whole page: building takes some seconds, but not many.
     await page.screenshot({ path: join(SHOTS, '12-big-building-light.png') });
     await expectNoSidewaysScroll();
@@ -551,7 +663,8 @@ describeBrowser('the browser mode in chromium, at 320 px', () => {
     expect(readFileSync(file!).subarray(0, 2).toString()).toBe('PK');
     expect(downloads).toBe(1);
 
-    console.log(`50,000 rows in chromium: open ${JSON.stringify(opened)}, map and check ${JSON.stringify(checked)}, annotated workbook ${JSON.stringify(annotated)} (ms, frames drawn, longest gap between frames in ms)`);
+    console.log(`50,000 rows in chromium: open ${JSON.stringify(opened)}, map and check ${JSON.stringify(checked)}, annotated workbook ${JSON.stringify(annotated)} (ms, frames drawn, longest gap between frames in ms, longest main-thread task in ms and the number over 50 ms, from a long-task observer)`);
+    for (const phase of [opened, checked, annotated]) expect(phase.observed).toBe(true);
     // The page kept drawing while the worker worked; what is left on the main thread is copying the results in.
     for (const phase of [opened, checked, annotated]) {
       expect(phase.count).toBeGreaterThan(phase.ms / 1000 * 10);
@@ -583,6 +696,87 @@ describeBrowser('the browser mode in chromium, at 320 px', () => {
     const items: unknown[] = Array.isArray(list) ? list : (list.submissions ?? list.items ?? []);
     // One from the first test, one from this one: the retry added none.
     expect(items).toHaveLength(2);
+  });
+
+  /** axe-core's rules (WCAG 2.x A and AA, and its best practices) on the page as it is now: the violations, short. */
+  async function axe(): Promise<{ id: string; impact: string | null; nodes: string[] }[]> {
+    // Evaluated rather than added as a <script>: the page's Content-Security-Policy refuses inline scripts, as it should.
+    if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'));
+    return page.evaluate(async () => {
+      type Node = { target: unknown[]; html: string; failureSummary?: string };
+      const run = (window as unknown as { axe: { run: (c: Document, o: object) => Promise<{ violations: { id: string; impact: string | null; nodes: Node[] }[] }> } }).axe.run;
+      const result = await run(document, { resultTypes: ['violations'] });
+      const where = (n: Node) => `${n.target.join(' ')} ${n.html.slice(0, 120)} ${(n.failureSummary ?? '').replace(/\s+/g, ' ').slice(0, 200)}`;
+      return result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.slice(0, 4).map(where) }));
+    });
+  }
+
+  const themes = ['light', 'dark'] as const;
+  const widths = [320, 450];
+  const walks = themes.flatMap((theme) => widths.map((width) => [theme, width] as const));
+
+  test.each(walks)('every step, %s theme at %d px: axe finds no violations; screenshots of each', async (theme, width) => {
+    await page.setViewportSize({ width, height: 800 });
+    await page.emulateMedia({ colorScheme: theme });
+    await page.goto(`${base}/taskpane.html`);
+    // A partner on a fresh computer: nothing remembered.
+    await page.evaluate(() => localStorage.clear());
+    await page.reload();
+    const found: Record<string, Awaited<ReturnType<typeof axe>>> = {};
+    const audit = async (name: string) => {
+      // Colours are measured once Fluent's transitions (a button leaving its busy state) have ended.
+      await page.waitForFunction(() => document.getAnimations().length === 0);
+      found[name] = await axe();
+      await shot(`a11y-${theme}-${width}-${name}`);
+      await expectNoSidewaysScroll();
+    };
+
+    await page.getByRole('heading', { name: 'Check your events workbook' }).waitFor();
+    await audit('1-open');
+    await page.locator('input[type=file]').setInputFiles(workbookPath);
+    await page.getByRole('heading', { name: 'Where are your events?' }).waitFor();
+    await audit('2-sheet');
+    await page.getByRole('button', { name: 'Next: columns' }).click();
+    await page.getByRole('heading', { name: 'Which column is which?' }).waitFor();
+    await audit('3-mapping');
+    await page.getByRole('combobox', { name: 'Field for column J' }).click();
+    await page.getByRole('listbox').waitFor();
+    found['3-mapping-list'] = await axe();
+    await page.keyboard.press('Escape');
+    await page.getByRole('option').first().waitFor({ state: 'detached' });
+    await page.getByRole('button', { name: 'Confirm and check' }).click();
+    await page.getByRole('heading', { name: 'Check', exact: true }).waitFor();
+    await page.locator('[data-address="B8"][data-mark="error"]').waitFor();
+    await audit('4-check');
+    await page.getByRole('list', { name: 'Issues' }).getByRole('button', { name: /Go to B8/ }).click();
+    await page.getByTestId('cell-details').getByText('B8').waitFor();
+    found['4-check-go-to'] = await axe();
+    await page.getByRole('button', { name: /^Fix \d+ values?$/ }).click();
+    await page.getByRole('button', { name: 'Undo fix' }).waitFor();
+    await page.getByRole('status').getByText(/^Fixed/).waitFor();
+    await audit('5-fixed');
+    await page.getByRole('list', { name: 'Issues' }).getByRole('button', { name: /Go to B8/ }).click();
+    await page.getByRole('textbox', { name: 'New value for B8' }).fill('3/2/2023');
+    await page.getByRole('textbox', { name: 'New value for B8' }).press('Enter');
+    await page.getByRole('list', { name: 'Summary' }).filter({ hasText: /0 errors/ }).waitFor();
+    await page.getByRole('button', { name: 'Download corrected workbook' }).waitFor();
+    await audit('5-edited');
+    await page.getByRole('button', { name: 'Next: submit' }).click();
+    await page.getByRole('heading', { name: 'Submit' }).waitFor();
+    await audit('6-sign-in');
+    await page.getByLabel(/Your sign-in token/).fill(otherToken);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByText('Signed in as Ria Reader, Northwest Reading Circle.').waitFor();
+    await audit('7-signed-in');
+    await page.getByRole('button', { name: 'Submit' }).click();
+    await page.getByLabel('Receipt').waitFor();
+    await audit('8-receipt');
+
+    const lines = Object.entries(found).map(([step, v]) => `${step}: ${v.length ? v.map((x) => `${x.id} (${x.impact}) ${x.nodes.join(' | ')}`).join('; ') : '0 violations'}`);
+    console.log(`axe, ${theme} at ${width} px:\n${lines.join('\n')}`);
+    expect(found).toEqual(Object.fromEntries(Object.keys(found).map((k) => [k, []])));
+    await page.emulateMedia({ colorScheme: 'light' });
+    await page.setViewportSize({ width: WIDTH, height: 800 });
   });
 });
 

@@ -60,7 +60,7 @@ test('opens a file, checks it, shows flagged cells in the grid with their notes,
   // Going to a cell selects it in the grid and says why it is flagged.
   await user.click(within(screen.getByRole('list', { name: 'Issues' })).getByRole('button', { name: /Go to B4/ }));
   expect(screen.getByTestId('cell-details')).toHaveTextContent('B4: TBD Error: “TBD” is not a date');
-  expect(grid.querySelector('[data-address="B4"]')).toHaveAttribute('aria-selected', 'true');
+  expect(grid.querySelector('[data-address="B4"]')).toHaveAttribute('aria-current', 'true');
   // Arrow keys move the selection.
   grid.focus();
   await user.keyboard('{ArrowRight}');
@@ -68,12 +68,26 @@ test('opens a file, checks it, shows flagged cells in the grid with their notes,
 
   // Fixing changes the grid's cells, and the original file is no longer what gets submitted.
   await user.click(screen.getByRole('button', { name: /^Fix \d+ values$/ }));
-  await screen.findByText(/^Fixed \d+ values\.$/);
+  await screen.findByText(/^Fixed \d+ values?: /);
+  await user.click(screen.getByRole('button', { name: /^Tidy \d+ values to the agreed wording$/ }));
+  await screen.findByText(/^Tidied \d+ values?/);
   expect(grid.querySelector('[data-address="C3"]')).toHaveTextContent('Engagement level one');
   expect(grid.querySelector('[data-address="E3"]')).not.toHaveAttribute('data-mark');
 
-  await user.click(screen.getByRole('button', { name: 'Download annotated workbook' }));
-  await screen.findByText('The annotated workbook is in your downloads.');
+  // The error left is corrected in its cell, in the grid, and checked again at once.
+  await user.click(within(screen.getByRole('list', { name: 'Issues' })).getByRole('button', { name: /Go to B4/ }));
+  const edit = screen.getByRole('textbox', { name: 'New value for B4' });
+  expect(edit).toHaveValue('TBD');
+  await user.clear(edit);
+  await user.type(edit, '4/1/2023{Enter}');
+  await waitFor(() => expect(screen.getByRole('list', { name: 'Summary' })).toHaveTextContent('0 errors'));
+  expect(grid.querySelector('[data-address="B4"]')).toHaveTextContent('4/1/2023');
+  expect(grid.querySelector('[data-address="B4"]')).not.toHaveAttribute('data-mark');
+  expect(edit).toHaveFocus();
+
+  // Changed here: what downloads is the corrected workbook.
+  await user.click(screen.getByRole('button', { name: 'Download corrected workbook' }));
+  await screen.findByText(/^The corrected workbook is in your downloads/);
   expect(click).toHaveBeenCalled();
   expect(created[0]!.size).toBeGreaterThan(1000);
   click.mockRestore();
@@ -87,7 +101,7 @@ test('a file that cannot be read says why, and another can be tried', async () =
   expect(await screen.findByText('That file could not be opened')).toBeInTheDocument();
   expect(screen.getByText('This file is not a workbook: it may be damaged.')).toBeInTheDocument();
   await openWorkbook(user, 'notes.txt');
-  expect(await screen.findByText(/“notes.txt” is not a workbook \(.xlsx, .xls, .xlsb, .ods\), a CSV file or a Word document/)).toBeInTheDocument();
+  expect(await screen.findByText(/“notes.txt” is not a workbook \(.xlsx, .xlsm, .xls, .xlsb, .ods\), a CSV file or a Word document/)).toBeInTheDocument();
   await openWorkbook(user);
   expect(await screen.findByRole('button', { name: 'Next: columns' })).toBeInTheDocument();
 });

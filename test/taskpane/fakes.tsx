@@ -1,5 +1,5 @@
 import type { ReactElement } from 'react';
-import { render } from '@testing-library/react';
+import { render, screen } from '@testing-library/react';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import type { CheckOptions, MappingChoice } from '../../src/core/check';
 import type { CheckRecord, CheckReport, ColumnMapping, Issue, Skipped, TableReport } from '../../src/core/report';
@@ -263,3 +263,9 @@ export function renderWithHost(ui: ReactElement, host: WorkbookHost, engine: Eng
 }
 
 export { a1 };
+
+/** Opens a folded line of the mapping step ("Column B: When to Date of event"), for its field list. */
+export async function openColumn(user: { click: (el: Element) => Promise<void> }, letter: string, within: Pick<typeof screen, 'getByRole'> = screen) {
+  const toggle = within.getByRole('button', { name: new RegExp(`^Column ${letter}:`) });
+  if (toggle.getAttribute('aria-expanded') !== 'true') await user.click(toggle);
+}

@@ -4,7 +4,7 @@ import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { App } from '../../src/taskpane/App';
 import { Flow } from '../../src/taskpane/Flow';
-import { fakeEngine, fakeHost, monthlyWorkbook, renderWithHost } from './fakes';
+import { fakeEngine, fakeHost, monthlyWorkbook, openColumn, renderWithHost, sheetOf } from './fakes';
 
 async function toMapping(user: ReturnType<typeof userEvent.setup>) {
   await screen.findByRole('heading', { name: 'Where are your events?' });
@@ -90,7 +90,7 @@ describe('step 1: the tables of events and the sheets skipped', () => {
     expect(engine).toHaveBeenLastCalledWith(expect.anything(), { headerRows: { Events: 1 } });
     await user.click(screen.getByRole('button', { name: 'Next: columns' }));
     await screen.findByRole('heading', { name: 'Which column is which?' });
-    expect(screen.getByRole('heading', { name: 'Column A: Eastside events 2023' })).toBeInTheDocument();
+    expect(screen.getByRole('heading', { name: /^Column A: Eastside events 2023 to / })).toBeInTheDocument();
   });
 
   test('with every sheet switched off there is nothing to check, and the step says so', async () => {
@@ -116,18 +116,37 @@ describe('step 1: the tables of events and the sheets skipped', () => {
 });
 
 describe('step 2: mapping', () => {
-  test('each column shows sample values, the suggestion with its confidence and reason', async () => {
+  test('one line per column, "When → Date of event ✓"; a folded line opens to show sample values, the confidence and the reason', async () => {
     const user = userEvent.setup();
     const { host } = fakeHost();
     renderWithHost(<Flow />, host);
     await toMapping(user);
     const columns = screen.getByRole('list', { name: 'Your columns' });
-    const when = within(columns).getByRole('heading', { name: 'Column B: When' }).closest('li')!;
+    const toggle = within(columns).getByRole('button', { name: 'Column B: When to Date of event' });
+    expect(toggle).toHaveTextContent(/B: When →(to)? Date of event ✓$/);
+    // Sure of it: folded, no field list until opened.
+    expect(toggle).toHaveAttribute('aria-expanded', 'false');
+    expect(screen.queryByRole('combobox', { name: 'Field for column B' })).not.toBeInTheDocument();
+    await user.click(toggle);
+    expect(toggle).toHaveAttribute('aria-expanded', 'true');
+    const when = toggle.closest('li')!;
     expect(when).toHaveTextContent('e.g. “3/4/23”, “TBD”, “5/6/2023”');
     expect(when).toHaveTextContent('90% sure');
     expect(when).toHaveTextContent('The heading “When” names this field.');
     expect(within(when).getByRole('combobox', { name: 'Field for column B' })).toHaveTextContent('Date of event');
     expect(screen.getByText('Every required field has a column.')).toBeInTheDocument();
+  });
+
+  test('the column without a field comes first and open; the others keep the sheet order', async () => {
+    const user = userEvent.setup();
+    const { host } = fakeHost();
+    renderWithHost(<Flow />, host);
+    await toMapping(user);
+    const toggles = within(screen.getByRole('list', { name: 'Your columns' })).getAllByRole('button', { name: /^Column / });
+    expect(toggles.map((t) => [t.textContent?.match(/^[▸▾]Column ([A-Z]+)/)?.[1], t.getAttribute('aria-expanded')])).toEqual([
+      ['F', 'true'], ['A', 'false'], ['B', 'false'], ['C', 'false'], ['D', 'false'], ['E', 'false'],
+    ]);
+    expect(toggles[0]).toHaveTextContent(/F: Staff →(to)? No field\s*not sent$/);
   });
 
   test('unmapping a required field lists it, and the override changes the check', async () => {
@@ -136,6 +155,7 @@ describe('step 2: mapping', () => {
     const engine = jest.fn(fakeEngine);
     renderWithHost(<Flow />, host, engine);
     await toMapping(user);
+    await openColumn(user, 'B');
     await user.click(screen.getByRole('combobox', { name: 'Field for column B' }));
     await user.click(screen.getByRole('option', { name: 'No field (not sent)' }));
     expect(screen.getByText('Required fields without a column')).toBeInTheDocument();
@@ -153,15 +173,25 @@ describe('step 2: mapping', () => {
     expect(host.saveMapping).toHaveBeenCalledWith('Events', expect.objectContaining({ headerRow: 2, columns: expect.objectContaining({ B: null }) }));
   });
 
-  test('two columns on one field must be resolved before checking', async () => {
+  test('two columns on one field: both lines say so, and the action bar names them while Confirm is held back', async () => {
     const user = userEvent.setup();
     const { host } = fakeHost();
     renderWithHost(<Flow />, host);
     await toMapping(user);
     await user.click(screen.getByRole('combobox', { name: 'Field for column F' }));
     await user.click(screen.getByRole('option', { name: 'Title/Event (required)' }));
-    expect(screen.getByText(/Columns A and F are both “Title\/Event”/)).toBeInTheDocument();
-    expect(screen.getByRole('button', { name: 'Confirm and check' })).toBeDisabled();
+    const confirm = screen.getByRole('button', { name: 'Confirm and check' });
+    expect(confirm).toHaveAttribute('aria-disabled', 'true');
+    expect(confirm).toHaveAccessibleDescription('Columns A and F are both “Title/Event”: choose one.');
+    // Column A was folded: it opens by itself to show the clash.
+    expect(screen.getByRole('button', { name: 'Column A: Event to Title/Event (same field as column F)' })).toHaveAttribute('aria-expanded', 'true');
+    expect(screen.getByRole('button', { name: 'Column F: Staff to Title/Event (same field as column A)' })).toHaveTextContent('✗ also A');
+    await user.click(confirm);
+    expect(screen.queryByRole('heading', { name: 'Check' })).not.toBeInTheDocument();
+    await user.click(screen.getByRole('combobox', { name: 'Field for column F' }));
+    await user.click(screen.getByRole('option', { name: 'Description of Event' }));
+    expect(confirm).not.toHaveAttribute('aria-disabled');
+    expect(screen.getByText('Ready: every column has its field.')).toBeInTheDocument();
   });
 
   test('a mapping confirmed earlier is offered again', async () => {
@@ -171,7 +201,7 @@ describe('step 2: mapping', () => {
     renderWithHost(<Flow />, host);
     await toMapping(user);
     expect(screen.getByText(/We used the columns you confirmed last time/)).toBeInTheDocument();
-    expect(screen.getByRole('combobox', { name: 'Field for column F' })).toHaveTextContent('Description of Event');
+    expect(screen.getByRole('button', { name: /^Column F: Staff to Description of Event/ })).toBeInTheDocument();
   });
 });
 
@@ -186,7 +216,7 @@ describe('step 3: check', () => {
     expect(summary).toHaveTextContent('1 error');
     expect(summary).toHaveTextContent('2 warnings');
     const kinds = screen.getByRole('list', { name: 'Kinds of issue' });
-    expect(within(kinds).getAllByRole('button').map((b) => b.getAttribute('aria-label'))).toEqual([
+    expect(within(kinds).getAllByRole('button').map((b) => b.textContent)).toEqual([
       'Not a date: 1 error',
       'Approximate number of attendees: 2 warnings',
     ]);
@@ -216,7 +246,7 @@ describe('step 3: check', () => {
     expect(await screen.findByText('Highlighted 3 cells with notes.')).toBeInTheDocument();
 
     await user.click(screen.getByRole('button', { name: 'Fix 2 values' }));
-    await screen.findByText('Fixed 2 values.');
+    await screen.findByText(/^Fixed 2 values: 2 issues resolved\./);
     await waitFor(() => expect(host.highlight).toHaveBeenCalledTimes(2));
     expect(host.highlight.mock.lastCall?.[1]).toHaveLength(1);
 
@@ -236,14 +266,14 @@ describe('step 3: check', () => {
       { address: 'E3', value: 25 },
       { address: 'E5', value: 40 },
     ]);
-    await screen.findByText('Fixed 2 values.');
+    await screen.findByText(/^Fixed 2 values: 2 issues resolved\./);
     // Checked again: the warnings are gone, the fix button with them.
     expect(screen.getByRole('list', { name: 'Summary' })).toHaveTextContent('0 warnings');
     expect(screen.queryByRole('button', { name: /^Fix/ })).not.toBeInTheDocument();
 
     await user.click(screen.getByRole('button', { name: 'Undo fix' }));
     expect(host.undo).toHaveBeenCalledWith({ sheet: 'Events', previous: [{ address: 'E3', value: '~25' }, { address: 'E5', value: 'about 40' }] });
-    await screen.findByText('Put back 2 values as they were.');
+    await screen.findByText(/^Put back 2 values as they were\./);
     expect(screen.getByRole('list', { name: 'Summary' })).toHaveTextContent('2 warnings');
     expect(fake.workbook().sheets[1]!.rows[2]![4]).toEqual({ kind: 'text', value: '~25' });
   });
@@ -318,7 +348,7 @@ describe('step 3: check', () => {
     await user.click(screen.getByRole('button', { name: 'Confirm and check' }));
     await screen.findByRole('heading', { name: 'Check' });
     await user.click(screen.getByRole('button', { name: 'Back' }));
-    expect(await screen.findByRole('combobox', { name: 'Field for column F' })).toHaveTextContent('Description of Event');
+    expect(await screen.findByRole('button', { name: /^Column F: Staff to Description of Event/ })).toBeInTheDocument();
   });
 });
 
@@ -331,15 +361,16 @@ describe('several tables: one sheet per month', () => {
     await toMapping(user);
     expect(screen.getByRole('heading', { name: 'Applies to “Jan” and “Feb”' })).toBeInTheDocument();
     const mar = screen.getByRole('region', { name: 'Sheet “Mar”' });
-    expect(within(mar).getByRole('heading', { name: 'Column E: # Adults → Number of attendees (added up)' })).toBeInTheDocument();
-    expect(within(mar).getByRole('heading', { name: 'Column F: # Children → Number of attendees (added up)' })).toBeInTheDocument();
-    expect(within(mar).getByRole('heading', { name: 'Column G: Teachers → Target Audience: Teachers/educator (marked)' })).toBeInTheDocument();
+    expect(within(mar).getByRole('heading', { name: 'Column E: # Adults to Number of attendees (added up)' })).toBeInTheDocument();
+    expect(within(mar).getByRole('heading', { name: 'Column F: # Children to Number of attendees (added up)' })).toBeInTheDocument();
+    expect(within(mar).getByRole('heading', { name: 'Column G: Teachers to Target Audience: Teachers/educator (marked)' })).toBeInTheDocument();
     // Two parts of one field are not two columns on one field.
     expect(within(mar).queryByText(/are both/)).not.toBeInTheDocument();
     // The person can make a column a part too.
+    await openColumn(user, 'G', within(mar));
     await user.click(within(mar).getByRole('combobox', { name: 'Field for column G' }));
     await user.click(screen.getByRole('option', { name: 'Target Audience: Caregivers (marked)' }));
-    expect(within(mar).getByRole('heading', { name: /Column G: Teachers → Target Audience: Caregivers \(marked\)/ })).toBeInTheDocument();
+    expect(within(mar).getByRole('heading', { name: /Column G: Teachers to Target Audience: Caregivers \(marked\) \(chosen by you\)/ })).toBeInTheDocument();
   });
 
   test('a column the engine is unsure of comes first and must be confirmed before checking', async () => {
@@ -349,13 +380,13 @@ describe('several tables: one sheet per month', () => {
     renderWithHost(<Flow />, host, engine);
     await toMapping(user);
     const confirm = screen.getByRole('button', { name: 'Confirm and check' });
-    expect(confirm).toBeDisabled();
-    expect(screen.getByText('Confirm the column we are unsure of first.')).toBeInTheDocument();
-    expect(confirm).toHaveAccessibleDescription('Confirm the column we are unsure of first.');
+    expect(confirm).toHaveAttribute('aria-disabled', 'true');
+    expect(screen.getByText('Confirm column D: we are unsure of it.')).toBeInTheDocument();
+    expect(confirm).toHaveAccessibleDescription('Confirm column D: we are unsure of it.');
     const mar = within(screen.getByRole('list', { name: 'Columns: Sheet “Mar”' }));
     expect(mar.getAllByRole('heading')[0]).toHaveTextContent('Column D: Group');
     await user.click(mar.getByRole('button', { name: 'Confirm column D: Target Audience' }));
-    expect(confirm).toBeEnabled();
+    expect(confirm).not.toHaveAttribute('aria-disabled');
     await user.click(confirm);
     await screen.findByRole('heading', { name: 'Check' });
     expect(engine).toHaveBeenLastCalledWith(expect.anything(), {
@@ -376,7 +407,7 @@ describe('several tables: one sheet per month', () => {
     await toMapping(user);
     await user.click(screen.getByRole('button', { name: 'Confirm all' }));
     expect(screen.getByText('Confirmed by you.')).toBeInTheDocument();
-    expect(screen.getByRole('button', { name: 'Confirm and check' })).toBeEnabled();
+    expect(screen.getByRole('button', { name: 'Confirm and check' })).not.toHaveAttribute('aria-disabled');
   });
 
   test('issues name their sheet; go-to, highlights and fixes address each issue\'s own sheet', async () => {
@@ -415,5 +446,47 @@ describe('several tables: one sheet per month', () => {
     await user.click(screen.getByRole('button', { name: 'Confirm and check' }));
     await screen.findByRole('heading', { name: 'Check' });
     await waitFor(() => expect(fake.host.onEdit.mock.calls.map(([s]) => s)).toEqual(['Jan', 'Feb', 'Mar']));
+  });
+});
+
+describe('focus follows every action', () => {
+  test('Fix and Undo: focus on the status line, beside Undo, whatever button was pressed', async () => {
+    const user = userEvent.setup();
+    const { host } = fakeHost();
+    renderWithHost(<Flow />, host);
+    await toCheck(user);
+    await user.click(screen.getByRole('button', { name: 'Fix 2 values' }));
+    await screen.findByText(/^Fixed 2 values: 2 issues resolved\./);
+    // The Fix button is gone (nothing left to fix): focus is not lost to <body>.
+    await waitFor(() => expect(screen.getByText(/^Fixed 2 values:/)).toHaveFocus());
+    await user.click(screen.getByRole('button', { name: 'Undo fix' }));
+    await waitFor(() => expect(screen.getByText(/^Put back 2 values as they were\./)).toHaveFocus());
+  });
+
+  test('a long list of issues comes 50 to a page, with a skip link past it; turning a page puts focus on its top', async () => {
+    const user = userEvent.setup();
+    const rows = Array.from({ length: 120 }, (_, i) => [`Event ${i + 1}`, 'TBD', 'L1', 'parents', 10, 'AB']);
+    const { host } = fakeHost({
+      date1904: false,
+      source: 'xlsx',
+      sheets: [sheetOf('Events', [['Event', 'When', 'Level', 'Who', 'How many', 'Staff'], ...rows])],
+    });
+    renderWithHost(<Flow />, host);
+    await toCheck(user);
+    const list = screen.getByRole('list', { name: 'Issues' });
+    expect(within(list).getAllByRole('listitem')).toHaveLength(50);
+    expect(screen.getByText('Issues 1–50 of 120')).toBeInTheDocument();
+    const pages = screen.getByRole('navigation', { name: 'Pages of issues' });
+    expect(within(pages).getByRole('button', { name: 'Previous page' })).toHaveAttribute('aria-disabled', 'true');
+    await user.click(within(pages).getByRole('button', { name: 'Next page' }));
+    expect(screen.getByText('Issues 51–100 of 120')).toHaveFocus();
+    expect(within(screen.getByRole('list', { name: 'Issues' })).getAllByRole('button')[0]).toHaveTextContent(/^Go to B52 /);
+    await user.click(within(pages).getByRole('button', { name: 'Next page' }));
+    expect(within(screen.getByRole('list', { name: 'Issues' })).getAllByRole('listitem')).toHaveLength(20);
+    expect(within(pages).getByRole('button', { name: 'Next page' })).toHaveAttribute('aria-disabled', 'true');
+    // The skip link goes past all 120 to the indicator.
+    const skip = screen.getByRole('link', { name: 'Skip the 120 issues' });
+    await user.click(skip);
+    expect(screen.getByRole('table', { name: 'The indicator' }).parentElement).toHaveFocus();
   });
 });

@@ -207,7 +207,7 @@ describe('step 4: submit', () => {
     // Fixing values changes the data: a new submission, with a new key.
     await user.click(screen.getByRole('button', { name: 'Back to the check' }));
     await user.click(await screen.findByRole('button', { name: 'Fix 2 values' }));
-    await screen.findByText('Fixed 2 values.');
+    await screen.findByText(/^Fixed 2 values: 2 issues resolved\./);
     await user.click(screen.getByRole('button', { name: 'Next: submit' }));
     await user.click(await screen.findByRole('button', { name: 'Submit' }));
     await screen.findByText('Submitted');

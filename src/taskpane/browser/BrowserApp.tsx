@@ -51,6 +51,8 @@ export function annotatedName(fileName: string): string {
 export function BrowserApp({ checks }: { checks: CheckClient }) {
   const styles = useStyles();
   const [opened, setOpened] = useState<{ host: BrowserHost; name: string; n: number } | null>(null);
+  // After "Open another file", focus goes to the open step's heading (its button is gone).
+  const [closed, setClosed] = useState(false);
 
   function onOpened(file: OpenedFile) {
     setOpened((o) => ({ host: new BrowserHost(file.workbook, { name: file.name, bytes: file.bytes }), name: file.name, n: (o?.n ?? 0) + 1 }));
@@ -65,7 +67,7 @@ export function BrowserApp({ checks }: { checks: CheckClient }) {
     [name, checks],
   );
 
-  if (!opened) return <OpenFile onOpened={onOpened} read={checks.read} onCancel={checks.cancel} />;
+  if (!opened) return <OpenFile onOpened={onOpened} read={checks.read} onCancel={checks.cancel} focusHeading={closed} />;
   const { host } = opened;
   return (
     <HostProvider host={host} engine={checks.check} checks={checks} originalFile={host.originalFile} downloadAnnotated={downloadAnnotated}>
@@ -75,11 +77,17 @@ export function BrowserApp({ checks }: { checks: CheckClient }) {
             <span>
               File: <strong>{opened.name}</strong>
             </span>
-            <Button size="small" onClick={() => setOpened(null)}>
+            <Button
+              size="small"
+              onClick={() => {
+                setClosed(true);
+                setOpened(null);
+              }}
+            >
               Open another file
             </Button>
           </p>
-          <Flow key={opened.n} />
+          <Flow key={opened.n} focusOnLoad />
         </div>
         <div className={styles.grid}>
           <Suspense fallback={<Spinner size="small" label="Loading the sheet view…" />}>

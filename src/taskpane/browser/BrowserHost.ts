@@ -156,10 +156,29 @@ export class BrowserHost implements WorkbookHost {
     this.replaceSheet({ ...target, rows }, -1);
   }
 
-  async onEdit(sheet: string, _handler: (rows: number[]) => void): Promise<() => void> {
-    // The grid is read-only: nothing edits the sheet but the taskpane itself.
+  private readonly editHandlers = new Map<string, Set<(rows: number[]) => void>>();
+
+  async onEdit(sheet: string, handler: (rows: number[]) => void): Promise<() => void> {
     this.setActiveSheet(sheet);
-    return () => undefined;
+    const handlers = this.editHandlers.get(sheet) ?? new Set();
+    handlers.add(handler);
+    this.editHandlers.set(sheet, handlers);
+    return () => handlers.delete(handler);
+  }
+
+  /**
+   * The person typed a new value into a cell in the grid: written as Excel
+   * would store it (a number as a number, "" empties the cell), and the
+   * edit handlers are told, as Excel tells of an edit, so the sheet is
+   * checked again.
+   */
+  async editCell(sheet: string, address: string, text: string): Promise<void> {
+    const at = parseA1(address);
+    if (!at) throw new Error(`“${address}” is not a cell address.`);
+    const trimmed = text.trim();
+    const value = /^-?\d+(\.\d+)?$/.test(trimmed) ? Number(trimmed) : trimmed;
+    await this.writeValues(sheet, [{ address, value }]);
+    for (const handler of this.editHandlers.get(sheet) ?? []) handler([at.row + 1]);
   }
 
   async loadMapping(sheetKey: string): Promise<SavedMapping | null> {

@@ -1,5 +1,8 @@
 import { useEffect, useMemo, useRef, useState, useSyncExternalStore, type KeyboardEvent } from 'react';
-import { Tab, TabList, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { visuallyHidden } from '../steps/layout';
+import { SheetTabs } from './SheetTabs';
+import { CellEditor } from './CellEditor';
 import { a1, cellAt, columnLetter, type Sheet } from '../../core/workbook';
 import { displayCell, parseA1 } from '../cells';
 import type { BrowserHost, CellMark } from './BrowserHost';
@@ -91,7 +94,7 @@ const useStyles = makeStyles({
     fontSize: tokens.fontSizeBase200,
     overflowWrap: 'anywhere',
   },
-  tabs: { overflowX: 'auto' },
+  hidden: visuallyHidden,
 });
 
 const NO_MARKS: ReadonlyMap<string, CellMark> = new Map();
@@ -131,12 +134,16 @@ export function Grid({ host }: { host: BrowserHost }) {
     return { errors, warnings };
   }, [marks]);
 
-  // Bring the selected cell into view, and the grid with it.
+  // Bring a newly selected cell into view, and the grid with it, and give the grid the focus (from an
+  // issue's "Go to", the arrow keys then move on from the cell). Only for a new selection: a fix or an
+  // undo changes the sheet too, and must not pull the page down to the grid.
+  const shownSeq = useRef(0);
   useEffect(() => {
     const el = scroller.current;
-    if (!el || !selected || !sheet || selected.sheet !== sheet.name) return;
+    if (!el || !selected || !sheet || selected.sheet !== sheet.name || selected.seq === shownSeq.current) return;
     const at = parseA1(selected.address);
     if (!at) return;
+    shownSeq.current = selected.seq;
     const top = (at.row + 1) * ROW_HEIGHT;
     if (top < el.scrollTop + ROW_HEIGHT || top + ROW_HEIGHT > el.scrollTop + el.clientHeight) {
       el.scrollTop = Math.max(0, top - el.clientHeight / 2);
@@ -151,6 +158,7 @@ export function Grid({ host }: { host: BrowserHost }) {
       el.scrollLeft = Math.max(0, left - corner);
     }
     el.scrollIntoView?.({ block: 'nearest' });
+    el.focus({ preventScroll: true });
     setScroll({ top: el.scrollTop, height: el.clientHeight });
   }, [selected, sheet]);
 
@@ -181,19 +189,7 @@ export function Grid({ host }: { host: BrowserHost }) {
     <section className={styles.root} aria-label="Your sheet">
       <h2 className={styles.heading}>Your sheet</h2>
       {workbook.sheets.length > 1 && (
-        <TabList
-          className={styles.tabs}
-          size="small"
-          selectedValue={sheet.name}
-          onTabSelect={(_, d) => host.setActiveSheet(String(d.value))}
-          aria-label="Sheets"
-        >
-          {workbook.sheets.map((s) => (
-            <Tab key={s.name} value={s.name}>
-              {s.name}
-            </Tab>
-          ))}
-        </TabList>
+        <SheetTabs sheets={workbook.sheets.map((s) => s.name)} selected={sheet.name} onSelect={(name) => host.setActiveSheet(name)} />
       )}
       <ul className={styles.legend} aria-label="Highlighted cells">
         <li>
@@ -218,9 +214,17 @@ export function Grid({ host }: { host: BrowserHost }) {
             )}
           </>
         ) : (
-          'Pick an issue or a cell to see its notes here. Arrow keys move between cells.'
+          'Pick an issue or a cell to see its notes here, and correct it. Arrow keys move between cells.'
         )}
       </p>
+      {here && (
+        <CellEditor
+          key={`${sheet.name}!${a1(here.row, here.col)}`}
+          address={a1(here.row, here.col)}
+          initial={selectedText}
+          onSave={(text) => host.editCell(sheet.name, a1(here.row, here.col), text)}
+        />
+      )}
       <div
         ref={scroller}
         className={styles.scroller}
@@ -243,7 +247,7 @@ export function Grid({ host }: { host: BrowserHost }) {
           <thead>
             <tr aria-rowindex={1}>
               <th className={mergeClasses(styles.colHead, styles.corner)} scope="col">
-                <span aria-hidden="true" />
+                <span className={styles.hidden}>Row</span>
               </th>
               {columns.map((c) => (
                 <th key={c} className={styles.colHead} scope="col">
@@ -280,7 +284,7 @@ export function Grid({ host }: { host: BrowserHost }) {
                       title={mark ? `${text ? `${text}\n` : ''}${mark.notes.map((n) => `• ${n}`).join('\n')}` : text || undefined}
                       data-address={address}
                       data-mark={mark?.severity}
-                      aria-selected={isSelected || undefined}
+                      aria-current={isSelected || undefined}
                       onClick={() => void host.goTo(sheet.name, address)}
                     >
                       {text}

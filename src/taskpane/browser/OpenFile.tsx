@@ -1,6 +1,7 @@
-import { useId, useRef, useState, type DragEvent } from 'react';
+import { useEffect, useId, useRef, useState, type DragEvent } from 'react';
 import { Button, MessageBar, MessageBarBody, MessageBarTitle, Spinner, makeStyles, mergeClasses, shorthands, tokens } from '@fluentui/react-components';
 import { CANCELLED, errorMessage, isCancelled } from '../errors';
+import { focusQuietly } from '../focus';
 import { openFile, READABLE_ACCEPT, type OpenedFile, type ReadBytes } from './openFile';
 
 const useStyles = makeStyles({
@@ -19,13 +20,20 @@ const useStyles = makeStyles({
   },
   over: { ...shorthands.borderColor(tokens.colorBrandStroke1), backgroundColor: tokens.colorBrandBackground2 },
   hidden: { display: 'none' },
-  heading: { margin: 0, fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold },
+  heading: { margin: 0, fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold, ':focus': { outline: 'none' } },
+  message: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, ':focus': { outline: 'none' }, ':empty': { display: 'none' } },
   text: { margin: 0, color: tokens.colorNeutralForeground2 },
   busy: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalM },
 });
 
 /** The browser mode's first screen: pick (or drop) the workbook to check; reading it can be cancelled. */
-export function OpenFile({ onOpened, read, onCancel }: { onOpened: (file: OpenedFile) => void; read?: ReadBytes; onCancel?: () => void }) {
+export function OpenFile({ onOpened, read, onCancel, focusHeading = false }: {
+  onOpened: (file: OpenedFile) => void;
+  read?: ReadBytes;
+  onCancel?: () => void;
+  /** Move focus to the heading on arriving (after "Open another file"). */
+  focusHeading?: boolean;
+}) {
   const styles = useStyles();
   const input = useRef<HTMLInputElement>(null);
   const [busy, setBusy] = useState<string | null>(null);
@@ -36,6 +44,15 @@ export function OpenFile({ onOpened, read, onCancel }: { onOpened: (file: Opened
   const attempts = useRef(0);
   const headingId = useId();
   const hintId = useId();
+  const heading = useRef<HTMLHeadingElement>(null);
+  const message = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (focusHeading) focusQuietly(heading.current);
+  }, [focusHeading]);
+  // A refusal or a cancel: focus on its message, as the Cancel button is gone.
+  useEffect(() => {
+    if (error || notice) focusQuietly(message.current);
+  }, [error, notice]);
 
   async function open(file: File | undefined) {
     if (!file) return;
@@ -71,7 +88,7 @@ export function OpenFile({ onOpened, read, onCancel }: { onOpened: (file: Opened
 
   return (
     <section className={styles.root} aria-labelledby={headingId}>
-      <h2 id={headingId} className={styles.heading}>
+      <h2 id={headingId} className={styles.heading} ref={heading} tabIndex={-1}>
         Check your events workbook
       </h2>
       <p className={styles.text}>
@@ -90,7 +107,7 @@ export function OpenFile({ onOpened, read, onCancel }: { onOpened: (file: Opened
           Open a workbook…
         </Button>
         <p id={hintId} className={styles.text}>
-          An Excel workbook (.xlsx, .xls, .xlsb), an OpenDocument sheet (.ods), a CSV file or the table of a Word document (.docx). You can also drop it here.
+          An Excel workbook (.xlsx, .xlsm, .xls, .xlsb), an OpenDocument sheet (.ods), a CSV file or the table of a Word document (.docx). You can also drop it here.
         </p>
         <input
           ref={input}
@@ -109,6 +126,7 @@ export function OpenFile({ onOpened, read, onCancel }: { onOpened: (file: Opened
           </Button>
         </div>
       )}
+      <div ref={message} tabIndex={-1} className={styles.message}>
       {notice && (
         <MessageBar intent="info">
           <MessageBarBody>{notice}</MessageBarBody>
@@ -122,6 +140,7 @@ export function OpenFile({ onOpened, read, onCancel }: { onOpened: (file: Opened
           </MessageBarBody>
         </MessageBar>
       )}
+      </div>
     </section>
   );
 }

@@ -20,12 +20,12 @@ const readHere: ReadBytes = async (bytes, name) => (await loadReader()).readWork
 export const READABLE_NAME = /\.(xlsx|xlsm|xltx|xltm|xls|xlsb|ods|csv|tsv|docx)$/i;
 
 /** What the file input offers. */
-export const READABLE_ACCEPT = '.xlsx,.xlsm,.xltx,.xltm,.xls,.xlsb,.ods,.csv,.tsv,.docx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.ms-excel,application/vnd.oasis.opendocument.spreadsheet,text/csv';
+export const READABLE_ACCEPT = '.xlsx,.xlsm,.xltx,.xltm,.xls,.xlsb,.ods,.csv,.tsv,.docx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.ms-excel.sheet.macroEnabled.12,application/vnd.ms-excel,application/vnd.oasis.opendocument.spreadsheet,text/csv';
 
 /** Reads a workbook, CSV or Word file chosen by the person. */
 export async function openFile(file: File, read: ReadBytes = readHere): Promise<OpenedFile> {
   if (!READABLE_NAME.test(file.name)) {
-    throw new Error(`“${file.name}” is not a workbook (.xlsx, .xls, .xlsb, .ods), a CSV file or a Word document (.docx). In Excel, use File › Save As › Excel Workbook (.xlsx) first.`);
+    throw new Error(`“${file.name}” is not a workbook (.xlsx, .xlsm, .xls, .xlsb, .ods), a CSV file or a Word document (.docx). In Excel, use File › Save As › Excel Workbook (.xlsx) first.`);
   }
   if (file.size > MAX_FILE_BYTES) {
     throw new Error(`“${file.name}” is ${(file.size / 1024 / 1024).toFixed(0)} MB; the limit is ${MAX_FILE_BYTES / 1024 / 1024} MB.`);

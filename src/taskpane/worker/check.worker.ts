@@ -13,7 +13,7 @@ const scope = globalThis as unknown as {
   postMessage(message: unknown, transfer: Transferable[]): void;
 };
 
-const serve = createServer(loadAnnotate);
+const serve = createServer(loadAnnotate, (message) => scope.postMessage(message, []));
 
 scope.onmessage = (event) => {
   void serve(event.data).then(({ response, transfer }) => scope.postMessage(response, transfer));

@@ -19,6 +19,10 @@ export type Job = 'read' | 'check' | 'annotate';
 /** What the client is doing, for the "Checking…" bar; null when idle. */
 export interface Activity {
   job: Job;
+  /** Which run of a job this is: the same while its progress changes, new for the next job. */
+  started: number;
+  /** How far the job is, when the worker says (the annotated workbook): `done` of `of` steps, and the one under way. */
+  progress?: { done: number; of: number; step: string };
 }
 
 /** What the steps see of the client: its state, and Cancel. */
@@ -75,6 +79,7 @@ export class CheckClient implements CheckActivity {
   private lastSent = 0;
   private readonly ids = new WeakMap<Sheet | Report, string>();
   private activity: Activity | null = null;
+  private runs = 0;
   private readonly listeners = new Set<() => void>();
 
   constructor(options: CheckClientOptions = {}) {
@@ -203,6 +208,14 @@ export class CheckClient implements CheckActivity {
     this.answered = true;
     const entry = this.pending.get(response.id);
     if (!entry || !this.isCurrent(worker)) return;
+    if (response.type === 'progress') {
+      // Only for the job the bar shows: the first pending.
+      if (this.pending.values().next().value === entry) {
+        this.activity = { job: entry.job, started: this.activity?.started ?? ++this.runs, progress: { done: response.done, of: response.of, step: response.step } };
+        for (const listener of this.listeners) listener();
+      }
+      return;
+    }
     if (response.type === 'error') {
       if (response.missing && !entry.retried) {
         // The worker no longer has a sheet we named: send it everything.
@@ -272,7 +285,7 @@ export class CheckClient implements CheckActivity {
     const first = this.pending.values().next();
     const job = first.done ? null : first.value.job;
     if ((this.activity?.job ?? null) === job) return;
-    this.activity = job ? { job } : null;
+    this.activity = job ? { job, started: ++this.runs } : null;
     for (const listener of this.listeners) listener();
   }
 }

@@ -39,6 +39,8 @@ export type CheckResponse =
   | { id: number; type: 'read'; workbook: Workbook; sheetIds: string[] }
   | { id: number; type: 'check'; report: Report; reportId: string }
   | { id: number; type: 'annotate'; bytes: Uint8Array }
+  /** While a request runs (the annotated workbook): `done` of `of` steps, and what is being done now. */
+  | { id: number; type: 'progress'; done: number; of: number; step: string }
   /** `missing`: a sheet or report named by id only is no longer kept. */
   | { id: number; type: 'error'; message: string; name?: string; missing?: boolean };
 

@@ -18,7 +18,11 @@ class Missing extends Error {}
  * not let the next one see half its state). What a request used or made is
  * kept for the next, and only that.
  */
-export function createServer(annotate: () => Promise<typeof import('../../annotate/index')>): (request: CheckRequest) => Promise<Answer> {
+export function createServer(
+  annotate: () => Promise<typeof import('../../annotate/index')>,
+  /** Sends a progress message while a request runs. */
+  progress: (message: Extract<CheckResponse, { type: 'progress' }>) => void = () => undefined,
+): (request: CheckRequest) => Promise<Answer> {
   let kept = new Map<string, Sheet | Report>();
   let queue: Promise<unknown> = Promise.resolve();
 
@@ -57,7 +61,7 @@ export function createServer(annotate: () => Promise<typeof import('../../annota
         keep.set(request.report.id, report);
         kept = keep;
         const { buildAnnotatedWorkbook } = await annotate();
-        const bytes = await buildAnnotatedWorkbook({ workbook, report, meta: request.meta });
+        const bytes = await buildAnnotatedWorkbook({ workbook, report, meta: request.meta, onProgress: (done, of, step) => progress({ id: request.id, type: 'progress', done, of, step }) });
         return { response: { id: request.id, type: 'annotate', bytes }, transfer: [bytes.buffer as ArrayBuffer] };
       }
     }

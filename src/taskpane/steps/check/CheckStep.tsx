@@ -1,18 +1,20 @@
-import { useEffect, useMemo, useRef, useState, type Dispatch } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, type Dispatch } from 'react';
 import { Button, MessageBar, MessageBarBody, makeStyles, tokens } from '@fluentui/react-components';
-import { sheetsRead, type FlowAction, type FlowState } from '../../flow';
+import { sheetsRead, type FlowAction, type FlowState, type Report } from '../../flow';
 import type { Issue } from '../../../core/report';
 import type { CellChange, UndoRecord } from '../../host';
 import { useHostServices } from '../../HostContext';
 import { CANCELLED, errorMessage, isCancelled } from '../../errors';
 import { useStepStyles } from '../layout';
 import { StepSection } from '../StepSection';
-import { countKinds, filterIssues, fixesBySheet, issueSheet, issuesBySheet, type IssueFilter } from './issues';
+import { countKinds, filterIssues, fixesBySheet, issueSheet, issuesBySheet, remainingSentence, splitFixes, type IssueFilter } from './issues';
 import { IssueFilters } from './IssueFilters';
 import { IssueList } from './IssueList';
 import { IndicatorPreview } from './IndicatorPreview';
 import { useRecheck } from './useRecheck';
 import { FixPreview } from './FixPreview';
+import { SkipLink } from '../SkipLink';
+import { focusQuietly } from '../../focus';
 
 type CheckState = Extract<FlowState, { step: 'check' }>;
 
@@ -22,14 +24,23 @@ const useStyles = makeStyles({
   number: { fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold, lineHeight: tokens.lineHeightBase500 },
   error: { color: tokens.colorPaletteRedForeground1 },
   warning: { color: tokens.colorPaletteMarigoldForeground1 },
-  status: { minHeight: '1em', margin: 0, fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
+  target: { ':focus': { outline: 'none' } },
+  status: { ':focus': { outline: 'none' }, minHeight: '1em', margin: 0, fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
 });
 
-type Busy = null | 'highlight' | 'clear' | 'fix' | 'undo' | 'download';
+type Busy = null | 'highlight' | 'clear' | 'fix' | 'tidy' | 'undo' | 'download';
+
+/** One write of the taskpane's, to undo: `written` is kept to write it again should the undo's check be cancelled. */
+interface Written {
+  kind: 'fix' | 'tidy';
+  records: UndoRecord[];
+  count: number;
+  written: [string, CellChange[]][];
+}
 
 /** Step 3: the issues, where they are, and what can be fixed here and now. */
 export function CheckStep({ state, dispatch }: { state: CheckState; dispatch: Dispatch<FlowAction> }) {
-  const { host, downloadAnnotated } = useHostServices();
+  const { host, downloadAnnotated, originalFile } = useHostServices();
   const styles = useStyles();
   const step = useStepStyles();
   const { report, choice, mapping } = state;
@@ -37,18 +48,23 @@ export function CheckStep({ state, dispatch }: { state: CheckState; dispatch: Di
   const recheck = useRecheck(choice, mapping, sheets, dispatch);
   const [filter, setFilter] = useState<IssueFilter>({ severity: 'all', kind: null });
   const [busy, setBusy] = useState<Busy>(null);
+  const afterIssuesId = useId();
   const [status, setStatus] = useState('');
   const [error, setError] = useState<string | null>(null);
   // In the browser mode the grid is our own view of a copy: flagged cells show from the start.
   // In Excel, painting the partner's workbook waits until they ask.
   const [highlighted, setHighlighted] = useState(host.kind === 'browser');
-  // `written`: what the fix wrote, to write it again should the undo's check be cancelled.
-  const [undo, setUndo] = useState<{ records: UndoRecord[]; count: number; written: [string, CellChange[]][] } | null>(null);
+  // The writes to undo, the latest last.
+  const [undos, setUndos] = useState<Written[]>([]);
+  const undo = undos[undos.length - 1] ?? null;
 
   const kinds = useMemo(() => countKinds(report.issues), [report.issues]);
   const shown = useMemo(() => filterIssues(report.issues, filter), [report.issues, filter]);
   const fixesPerSheet = useMemo(() => fixesBySheet(report, choice.sheet), [report, choice.sheet]);
-  const fixes = useMemo(() => [...fixesPerSheet.values()].flat(), [fixesPerSheet]);
+  // "Fix" writes only cells with an issue; "Tidy" the valid values that are not in the agreed wording.
+  const split = useMemo(() => splitFixes(fixesPerSheet, report.issues, choice.sheet), [fixesPerSheet, report.issues, choice.sheet]);
+  const fixes = useMemo(() => [...split.fix.values()].flat(), [split]);
+  const tidies = useMemo(() => [...split.tidy.values()].flat(), [split]);
   const before = useMemo(() => new Map((report.fixes ?? []).map((f) => [`${f.column}${f.row}`, f.from])), [report.fixes]);
   // Every sheet read gets its own issues; a sheet that has none any more is cleared.
   const highlightAll = async () => {
@@ -74,6 +90,15 @@ export function CheckStep({ state, dispatch }: { state: CheckState; dispatch: Di
     // eslint-disable-next-line react-hooks/exhaustive-deps -- highlightAll reads exactly these
   }, [host, report, sheets, choice.sheet]);
 
+  // After every action, focus on its outcome (the status line or the error), where Undo is too:
+  // the button pressed may be gone (Fix, once nothing is left to fix), and the page stays where it is.
+  const statusRef = useRef<HTMLParagraphElement>(null);
+  const errorRef = useRef<HTMLDivElement>(null);
+  const [done, setDone] = useState(0);
+  useEffect(() => {
+    if (done) focusQuietly(errorRef.current ?? statusRef.current);
+  }, [done]);
+
   async function run(kind: Exclude<Busy, null>, action: () => Promise<string>) {
     setBusy(kind);
     setError(null);
@@ -81,13 +106,14 @@ export function CheckStep({ state, dispatch }: { state: CheckState; dispatch: Di
       setStatus(await action());
     } catch (e) {
       if (isCancelled(e)) {
-        setStatus(kind === 'fix' || kind === 'undo' || kind === 'download' ? CANCELLED[kind] : CANCELLED.step);
+        setStatus(kind === 'fix' || kind === 'tidy' ? CANCELLED.fix : kind === 'undo' || kind === 'download' ? CANCELLED[kind] : CANCELLED.step);
       } else {
         setError(errorMessage(e));
         setStatus('');
       }
     } finally {
       setBusy(null);
+      setDone((n) => n + 1);
     }
   }
 
@@ -104,47 +130,64 @@ export function CheckStep({ state, dispatch }: { state: CheckState; dispatch: Di
       setHighlighted(false);
       return 'Highlights cleared; your own colours are back.';
     });
-  const fix = () =>
-    run('fix', async () => {
-      const written = [...fixesPerSheet];
+  /** Writes one set of changes, checks again, and says what it resolved and what is left. */
+  const write = (kind: 'fix' | 'tidy', perSheet: Map<string, CellChange[]>, count: number) =>
+    run(kind, async () => {
+      const written = [...perSheet];
       const records: UndoRecord[] = [];
       for (const [sheet, changes] of written) records.push(await host.writeValues(sheet, changes));
-      const earlier = undo;
-      setUndo({ records, count: fixes.length, written });
+      const earlier = undos;
+      setUndos([...undos, { kind, records, count, written }]);
+      let after: Report;
       try {
-        await recheck();
+        after = await recheck();
       } catch (e) {
         if (isCancelled(e)) {
           // Cancelled: the values go back, so that the issues shown are still the sheet's.
           for (const record of [...records].reverse()) await host.undo(record);
-          setUndo(earlier);
+          setUndos(earlier);
         }
         throw e;
       }
-      return `Fixed ${fixes.length} value${fixes.length === 1 ? '' : 's'}.`;
+      const resolved = Math.max(0, report.issues.length - after.issues.length);
+      const issuesWord = `${resolved.toLocaleString('en-US')} issue${resolved === 1 ? '' : 's'}`;
+      const values = `${count.toLocaleString('en-US')} value${count === 1 ? '' : 's'}`;
+      const what =
+        kind === 'fix'
+          ? `Fixed ${values}: ${issuesWord} resolved.`
+          : `Tidied ${values} to the agreed wording${resolved ? `, which resolved ${issuesWord}` : '; they were valid, so no issue changed'}.`;
+      const byHand = after.issues.length && host.kind === 'browser' ? ' Pick one below to correct its cell here.' : '';
+      return `${what} ${remainingSentence(after.issues)}${byHand}`;
     });
-  const undoFix = () =>
+  const fix = () => write('fix', split.fix, fixes.length);
+  const tidy = () => write('tidy', split.tidy, tidies.length);
+  const undoLast = () =>
     run('undo', async () => {
       if (!undo) return '';
       for (const record of [...undo.records].reverse()) await host.undo(record);
+      let after: Report;
       try {
-        await recheck();
+        after = await recheck();
       } catch (e) {
         if (isCancelled(e)) {
-          // Cancelled: the fix is written again, as the issues shown still have it.
+          // Cancelled: the write is made again, as the issues shown still have it.
           const records: UndoRecord[] = [];
           for (const [sheet, changes] of undo.written) records.push(await host.writeValues(sheet, changes));
-          setUndo({ ...undo, records });
+          setUndos([...undos.slice(0, -1), { ...undo, records }]);
         }
         throw e;
       }
-      setUndo(null);
-      return `Put back ${undo.count} value${undo.count === 1 ? '' : 's'} as they were.`;
+      setUndos(undos.slice(0, -1));
+      return `Put back ${undo.count.toLocaleString('en-US')} value${undo.count === 1 ? '' : 's'} as they were. ${remainingSentence(after.issues)}`;
     });
+  // Browser mode, once a value has changed: the download is the corrected workbook (with what is left highlighted).
+  const corrected = host.kind === 'browser' && originalFile !== undefined && originalFile() === null;
   const download = () =>
     run('download', async () => {
       await downloadAnnotated?.(state.workbook, report);
-      return 'The annotated workbook is in your downloads.';
+      return corrected
+        ? 'The corrected workbook is in your downloads: your sheets with your corrections, what is left to fix highlighted, and the clean records.'
+        : 'The annotated workbook is in your downloads.';
     });
   const goTo = (issue: Issue, address: string) => {
     setError(null);
@@ -165,34 +208,40 @@ export function CheckStep({ state, dispatch }: { state: CheckState; dispatch: Di
         </li>
       </ul>
       <div className={step.actions}>
-        <Button onClick={() => void highlight()} disabled={busy !== null || report.issues.length === 0}>
+        <Button onClick={() => void highlight()} disabledFocusable={busy !== null || report.issues.length === 0}>
           {highlighted ? 'Highlight again' : 'Highlight cells'}
         </Button>
-        <Button onClick={() => void clear()} disabled={busy !== null}>
+        <Button onClick={() => void clear()} disabledFocusable={busy !== null}>
           Clear
         </Button>
         {fixes.length > 0 && (
-          <Button appearance="primary" onClick={() => void fix()} disabled={busy !== null}>
-            Fix {fixes.length} value{fixes.length === 1 ? '' : 's'}
+          <Button appearance="primary" onClick={() => void fix()} disabledFocusable={busy !== null}>
+            Fix {fixes.length.toLocaleString('en-US')} value{fixes.length === 1 ? '' : 's'}
+          </Button>
+        )}
+        {tidies.length > 0 && (
+          <Button onClick={() => void tidy()} disabledFocusable={busy !== null}>
+            Tidy {tidies.length.toLocaleString('en-US')} value{tidies.length === 1 ? '' : 's'} to the agreed wording
           </Button>
         )}
         {undo && (
-          <Button onClick={() => void undoFix()} disabled={busy !== null}>
-            Undo fix
+          <Button onClick={() => void undoLast()} disabledFocusable={busy !== null}>
+            Undo {undo.kind === 'fix' ? 'fix' : 'tidy'}
           </Button>
         )}
         {downloadAnnotated && (
-          <Button onClick={() => void download()} disabled={busy !== null}>
-            Download annotated workbook
+          <Button onClick={() => void download()} disabledFocusable={busy !== null}>
+            {corrected ? 'Download corrected workbook' : 'Download annotated workbook'}
           </Button>
         )}
       </div>
-      {fixes.length > 0 && <FixPreview fixes={fixes} before={before} />}
-      <p className={styles.status} role="status" aria-live="polite">
+      {fixes.length > 0 && <FixPreview fixes={fixes} before={before} title="What “Fix” changes" />}
+      {tidies.length > 0 && <FixPreview fixes={tidies} before={before} title="What “Tidy” changes (valid values, in the agreed wording)" />}
+      <p className={styles.status} role="status" aria-live="polite" tabIndex={-1} ref={statusRef}>
         {busy === 'download' ? 'Building the annotated workbook…' : busy ? 'Working…' : status}
       </p>
       {error && (
-        <MessageBar intent="error">
+        <MessageBar intent="error" tabIndex={-1} ref={errorRef}>
           <MessageBarBody>{error}</MessageBarBody>
         </MessageBar>
       )}
@@ -203,10 +252,13 @@ export function CheckStep({ state, dispatch }: { state: CheckState; dispatch: Di
       ) : (
         <>
           <IssueFilters kinds={kinds} filter={filter} onChange={setFilter} errors={errors} warnings={warnings} />
+          <SkipLink to={afterIssuesId}>Skip the {shown.length === 1 ? 'issue' : `${shown.length.toLocaleString('en-US')} issues`}</SkipLink>
           <IssueList key={`${filter.severity}-${filter.kind ?? ''}`} issues={shown} onGoTo={goTo} showSheet={sheets.length > 1} />
         </>
       )}
-      <IndicatorPreview summary={report.summary} />
+      <div id={afterIssuesId} tabIndex={-1} className={styles.target}>
+        <IndicatorPreview summary={report.summary} />
+      </div>
       <div className={step.actions}>
         <Button onClick={() => dispatch({ type: 'back' })}>Back</Button>
         <Button appearance="primary" onClick={() => dispatch({ type: 'toSubmit' })}>

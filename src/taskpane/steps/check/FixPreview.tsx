@@ -10,11 +10,11 @@ const useStyles = makeStyles({
 });
 
 /** What "Fix N values" would write, before the person agrees to it. */
-export function FixPreview({ fixes, before }: { fixes: CellChange[]; before?: ReadonlyMap<string, string> }) {
+export function FixPreview({ fixes, before, title }: { fixes: CellChange[]; before?: ReadonlyMap<string, string>; title: string }) {
   const styles = useStyles();
   return (
     <details className={styles.details}>
-      <summary className={styles.summary}>What “Fix” changes</summary>
+      <summary className={styles.summary}>{title}</summary>
       <ul className={styles.list}>
         {fixes.slice(0, SHOWN).map((f) => (
           <li key={f.address}>

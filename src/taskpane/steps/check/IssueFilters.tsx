@@ -1,4 +1,5 @@
 import { ToggleButton, makeStyles, tokens } from '@fluentui/react-components';
+import { visuallyHidden } from '../layout';
 import type { IssueFilter, KindCount, SeverityFilter } from './issues';
 import { kindLabel } from './kinds';
 
@@ -10,6 +11,7 @@ const useStyles = makeStyles({
   dot: { display: 'inline-block', width: '8px', height: '8px', borderRadius: '50%', marginRight: tokens.spacingHorizontalXS, flexShrink: 0 },
   errorDot: { backgroundColor: tokens.colorPaletteRedBackground3 },
   warningDot: { backgroundColor: tokens.colorPaletteMarigoldBackground3 },
+  hidden: visuallyHidden,
   label: { display: 'flex', alignItems: 'center', minWidth: 0, overflowWrap: 'anywhere' },
 });
 
@@ -53,13 +55,17 @@ export function IssueFilters({ kinds, filter, onChange, errors, warnings }: {
                 size="small"
                 checked={filter.kind === k.code}
                 onClick={() => onChange({ ...filter, kind: filter.kind === k.code ? null : k.code })}
-                aria-label={`${kindLabel(k.code)}: ${k.count} ${k.severity === 'error' ? 'error' : 'warning'}${k.count === 1 ? '' : 's'}`}
               >
+                {/* The name is the visible text, "Not a date 3", with words for the dot and the number. */}
                 <span className={styles.label}>
                   <span className={`${styles.dot} ${k.severity === 'error' ? styles.errorDot : styles.warningDot}`} aria-hidden="true" />
                   {kindLabel(k.code)}
+                  <span className={styles.hidden}>:</span>
+                </span>{' '}
+                <span>
+                  {k.count}
+                  <span className={styles.hidden}> {k.severity === 'error' ? 'error' : 'warning'}{k.count === 1 ? '' : 's'}</span>
                 </span>
-                <span aria-hidden="true">{k.count}</span>
               </ToggleButton>
             </li>
           ))}

@@ -1,10 +1,12 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Button, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import type { Issue } from '../../../core/report';
 import { fieldLabel } from '../../collection';
 import { issueAddress } from './issues';
+import { focusQuietly } from '../../focus';
 
-const PAGE = 100;
+/** Issues on one page: a list of a few thousand buttons is slow to draw and to tab through. */
+export const PAGE = 50;
 
 const useStyles = makeStyles({
   list: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, margin: 0, padding: 0, listStyleType: 'none' },
@@ -31,6 +33,8 @@ const useStyles = makeStyles({
   warning: { borderLeftColor: tokens.colorPaletteMarigoldBorder2 },
   where: { display: 'block', fontWeight: tokens.fontWeightSemibold },
   severity: { fontWeight: tokens.fontWeightRegular, color: tokens.colorNeutralForeground3 },
+  range: { margin: 0, fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2, ':focus': { outline: 'none' } },
+  pager: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS, fontSize: tokens.fontSizeBase200 },
   hidden: {
     position: 'absolute',
     width: '1px',
@@ -52,11 +56,28 @@ export function IssueList({ issues, onGoTo, showSheet = false }: {
   showSheet?: boolean;
 }) {
   const styles = useStyles();
-  const [shown, setShown] = useState(PAGE);
+  const [page, setPage] = useState(0);
+  const range = useRef<HTMLParagraphElement>(null);
+  const turned = useRef(false);
+  useEffect(() => {
+    // After Previous or Next, focus goes to the top of the new page.
+    if (turned.current) focusQuietly(range.current);
+  }, [page]);
   if (issues.length === 0) return <p>No issues of this kind.</p>;
-  const visible = issues.slice(0, shown);
+  const pages = Math.ceil(issues.length / PAGE);
+  const from = page * PAGE;
+  const visible = issues.slice(from, from + PAGE);
+  const turn = (to: number) => {
+    turned.current = true;
+    setPage(Math.max(0, Math.min(pages - 1, to)));
+  };
   return (
     <>
+      {pages > 1 && (
+        <p className={styles.range} ref={range} tabIndex={-1}>
+          Issues {(from + 1).toLocaleString('en-US')}–{(from + visible.length).toLocaleString('en-US')} of {issues.length.toLocaleString('en-US')}
+        </p>
+      )}
       <ul className={styles.list} aria-label="Issues">
         {visible.map((issue, i) => {
           const address = issueAddress(issue);
@@ -88,10 +109,18 @@ export function IssueList({ issues, onGoTo, showSheet = false }: {
           );
         })}
       </ul>
-      {issues.length > shown && (
-        <Button onClick={() => setShown((n) => n + PAGE)}>
-          Show {Math.min(PAGE, issues.length - shown)} more of {issues.length - shown}
-        </Button>
+      {pages > 1 && (
+        <nav className={styles.pager} aria-label="Pages of issues">
+          <Button size="small" disabledFocusable={page === 0} onClick={() => turn(page - 1)}>
+            Previous page
+          </Button>
+          <span>
+            Page {page + 1} of {pages}
+          </span>
+          <Button size="small" disabledFocusable={page === pages - 1} onClick={() => turn(page + 1)}>
+            Next page
+          </Button>
+        </nav>
       )}
     </>
   );

@@ -4,6 +4,7 @@ import type { Report } from '../../flow';
 
 type Fix = NonNullable<Report['fixes']>[number];
 import { fieldDef, optionLabel } from '../../collection';
+import { kindLabel } from './kinds';
 
 export type SeverityFilter = 'all' | 'error' | 'warning';
 
@@ -127,4 +128,43 @@ export function fixesBySheet(report: Pick<Report, 'issues' | 'fixes' | 'tables'>
   }
   for (const [sheet, issues] of issuesBySheet(report.issues, [], fallback)) add(sheet, fixesFromIssues(issues));
   return out;
+}
+
+/**
+ * The fixes split in two: those at a cell with an issue, which "Fix" writes,
+ * and the rest, values that are valid but not in the agreed wording ("L1",
+ * "3/4/23"), which "Tidy" writes. Telling them apart keeps "Fix" honest: it
+ * names only changes that resolve something.
+ */
+export function splitFixes(perSheet: Map<string, CellChange[]>, issues: Issue[], fallback: string): { fix: Map<string, CellChange[]>; tidy: Map<string, CellChange[]> } {
+  const flagged = new Set<string>();
+  for (const issue of issues) {
+    const address = issueAddress(issue);
+    if (address) flagged.add(`${issueSheet(issue, fallback)}!${address}`);
+  }
+  const fix = new Map<string, CellChange[]>();
+  const tidy = new Map<string, CellChange[]>();
+  for (const [sheet, changes] of perSheet) {
+    for (const change of changes) {
+      const into = flagged.has(`${sheet}!${change.address}`) ? fix : tidy;
+      const list = into.get(sheet);
+      if (list) list.push(change);
+      else into.set(sheet, [change]);
+    }
+  }
+  return { fix, tidy };
+}
+
+/** "Still to fix: 1 error (Not a date) and 2 warnings (Approximate number of attendees 2)." or "No issues left." */
+export function remainingSentence(issues: Issue[]): string {
+  if (issues.length === 0) return 'No issues left.';
+  const kinds = countKinds(issues);
+  const part = (severity: 'error' | 'warning') => {
+    const of = kinds.filter((k) => k.severity === severity);
+    const n = of.reduce((t, k) => t + k.count, 0);
+    if (!n) return null;
+    const names = of.map((k) => (of.length === 1 ? kindLabel(k.code) : `${kindLabel(k.code)} ${k.count.toLocaleString('en-US')}`)).join(', ');
+    return `${n.toLocaleString('en-US')} ${severity}${n === 1 ? '' : 's'} (${names})`;
+  };
+  return `Still to fix: ${[part('error'), part('warning')].filter(Boolean).join(' and ')}.`;
 }

@@ -6,8 +6,10 @@ import { useHostServices } from '../../HostContext';
  * Reads the workbook again and re-runs the check with the confirmed choices:
  * after a fix, an undo, or (debounced) when the partner edits the sheet.
  */
-export function useRecheck(choice: Choice, mapping: Mappings, sheets: string[], dispatch: Dispatch<FlowAction>, debounceMs = 800) {
+export function useRecheck(choice: Choice, mapping: Mappings, sheets: string[], dispatch: Dispatch<FlowAction>, debounce?: number) {
   const { host, engine } = useHostServices();
+  // In Excel, typing goes on cell after cell: wait for a pause. In the browser mode an edit is one saved cell: at once.
+  const debounceMs = debounce ?? (host.kind === 'browser' ? 0 : 800);
 
   const recheck = useCallback(async () => {
     const read = await host.readWorkbook();

@@ -1,4 +1,4 @@
-import { useMemo, useState, type Dispatch } from 'react';
+import { useId, useMemo, useState, type Dispatch } from 'react';
 import { Button, MessageBar, MessageBarBody, MessageBarTitle, makeStyles, tokens } from '@fluentui/react-components';
 import { checkOptions, type FlowAction, type FlowState, type Mapping } from '../../flow';
 import { useHostServices } from '../../HostContext';
@@ -7,14 +7,31 @@ import { sampleValues } from '../../cells';
 import { CANCELLED, errorMessage, isCancelled } from '../../errors';
 import { useStepStyles } from '../layout';
 import { StepSection } from '../StepSection';
-import { ColumnCard } from './ColumnCard';
-import { choiceLabel, decodeChoice, duplicateFields, initialMapping, tableGroups, toMappings, uncertainColumns, unmappedRequired, type TableGroup } from './mapping';
+import { ColumnLine } from './ColumnLine';
+import { blockingReason, lineOrder, lineStates, needsAttention } from './lines';
+import { duplicateFields, initialMapping, tableGroups, toMappings, uncertainColumns, unmappedRequired, type TableGroup } from './mapping';
 
 type MappingState = Extract<FlowState, { step: 'mapping' }>;
 
 const useStyles = makeStyles({
-  list: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, margin: 0, padding: 0, listStyleType: 'none' },
+  list: { display: 'flex', flexDirection: 'column', margin: 0, padding: 0, listStyleType: 'none', borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
   group: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, minWidth: 0 },
+  // Always in view at the bottom of the pane: the primary action and why it cannot run yet.
+  bar: {
+    position: 'sticky',
+    bottom: 0,
+    zIndex: 1,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXS,
+    marginLeft: `calc(-1 * ${tokens.spacingHorizontalM})`,
+    marginRight: `calc(-1 * ${tokens.spacingHorizontalM})`,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
+    backgroundColor: tokens.colorNeutralBackground1,
+    borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
+    boxShadow: tokens.shadow8,
+  },
+  reason: { margin: 0, fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2, overflowWrap: 'anywhere' },
 });
 
 /** "Jan", "Jan and Feb", "Jan, Feb, Mar and 2 more" */
@@ -37,6 +54,7 @@ export function MappingStep({ state, dispatch }: { state: MappingState; dispatch
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const blockedId = useId();
 
   const doubts = useMemo(() => groups.map((g) => uncertainColumns(report.issues, g)), [groups, report.issues]);
   const unconfirmed = doubts.reduce((n, d, g) => n + [...d.keys()].filter((c) => !confirmed.has(`${g}:${c}`)).length, 0);
@@ -74,14 +92,13 @@ export function MappingStep({ state, dispatch }: { state: MappingState; dispatch
     }
   }
 
-  const blocked = unconfirmed > 0
-    ? `Confirm the ${unconfirmed === 1 ? 'column' : `${unconfirmed} columns`} we are unsure of first.`
-    : hasDuplicates ? 'Give each field one column first (see above).' : null;
+  const unconfirmedColumns = doubts.flatMap((d, g) => [...d.keys()].filter((c) => !confirmed.has(`${g}:${c}`)));
+  const blocked = blockingReason(unconfirmedColumns, duplicates, groups.map((g) => g.sheets));
 
   return (
     <StepSection title="Which column is which?">
       <p className={step.intro}>
-        {state.saved.length ? 'We used the columns you confirmed last time.' : 'Check our suggestions and change any that are wrong.'}
+        {state.saved.length ? 'We used the columns you confirmed last time.' : 'Check our suggestions and change any that are wrong.'} Columns that need you are first and open; the others are folded: open one to change it.
       </p>
       {unconfirmed > 0 && (
         <MessageBar intent="warning">
@@ -112,8 +129,6 @@ export function MappingStep({ state, dispatch }: { state: MappingState; dispatch
           }}
           onChange={(column, value) => setChoice(i, column, value)}
           onConfirm={(column) => setConfirmed((s) => new Set(s).add(`${i}:${column}`))}
-          listClass={styles.list}
-          groupClass={styles.group}
         />
       ))}
       {error && (
@@ -126,22 +141,27 @@ export function MappingStep({ state, dispatch }: { state: MappingState; dispatch
           <MessageBarBody>{notice}</MessageBarBody>
         </MessageBar>
       )}
-      <div className={step.actions}>
-        <Button onClick={() => dispatch({ type: 'back' })}>Back</Button>
-        <Button appearance="primary" onClick={() => void confirm()} disabled={busy || blocked !== null} aria-describedby={blocked ? 'mapping-blocked' : undefined}>
-          Confirm and check
-        </Button>
-        {blocked && (
-          <span id="mapping-blocked" className={step.muted}>
-            {blocked}
-          </span>
-        )}
+      <div className={styles.bar}>
+        <p id={blockedId} className={styles.reason} aria-live="polite">
+          {blocked ?? (busy ? 'Checking…' : 'Ready: every column has its field.')}
+        </p>
+        <div className={step.actions}>
+          <Button onClick={() => dispatch({ type: 'back' })}>Back</Button>
+          <Button
+            appearance="primary"
+            onClick={() => void confirm()}
+            disabledFocusable={busy || blocked !== null}
+            aria-describedby={blocked ? blockedId : undefined}
+          >
+            Confirm and check
+          </Button>
+        </div>
       </div>
     </StepSection>
   );
 }
 
-function GroupSection({ group, index, many, mapping, duplicates, doubts, confirmed, samplesOf, onChange, onConfirm, listClass, groupClass }: {
+function GroupSection({ group, index, many, mapping, duplicates, doubts, confirmed, samplesOf, onChange, onConfirm }: {
   group: TableGroup;
   index: number;
   many: boolean;
@@ -152,18 +172,28 @@ function GroupSection({ group, index, many, mapping, duplicates, doubts, confirm
   samplesOf: (column: string) => string[];
   onChange: (column: string, value: Mapping[string]) => void;
   onConfirm: (column: string) => void;
-  listClass: string;
-  groupClass: string;
 }) {
   const step = useStepStyles();
+  const styles = useStyles();
   const missing = unmappedRequired(mapping, COLLECTION.fields);
   const first = group.tables[0];
   const title = group.sheets.length > 1 ? `Applies to ${sheetNames(group.sheets)}` : group.sheets[0] ? `Sheet “${group.sheets[0]}”` : 'Your columns';
-  // The columns we are unsure of first: they need the person's eye.
-  const columns = [...group.columns].sort((a, b) => Number(doubts.has(b.column)) - Number(doubts.has(a.column)));
+  const states = lineStates(group.columns, mapping, duplicates, doubts, (c) => confirmed.has(`${index}:${c}`));
+  // Worked out once: the lines that need the person first and open, and they stay where they are.
+  const [order] = useState(() => lineOrder(group.columns, states));
+  const [open, setOpen] = useState<Set<string>>(() => new Set(group.columns.filter((c) => needsAttention(states.get(c.column))).map((c) => c.column)));
+  const byLetter = new Map(group.columns.map((c) => [c.column, c]));
+  const folded = group.columns.length - open.size;
   const headingId = `mapping-group-${index}`;
+  const toggle = (column: string) =>
+    setOpen((s) => {
+      const next = new Set(s);
+      if (next.has(column)) next.delete(column);
+      else next.add(column);
+      return next;
+    });
   return (
-    <section className={groupClass} aria-labelledby={headingId}>
+    <section className={styles.group} aria-labelledby={headingId}>
       <h3 className={step.subheading} id={headingId}>
         {title}
       </h3>
@@ -183,25 +213,34 @@ function GroupSection({ group, index, many, mapping, duplicates, doubts, confirm
           <MessageBarBody>Every required field has a column.</MessageBarBody>
         </MessageBar>
       )}
-      {[...duplicates].map(([key, cols]) => (
-        <MessageBar key={key} intent="warning">
-          <MessageBarBody>
-            Columns {cols.join(' and ')} are both “{choiceLabel(decodeChoice(key))}”. Only one column can be each field.
-          </MessageBarBody>
-        </MessageBar>
-      ))}
-      <ul className={listClass} aria-label={many ? `Columns: ${title}` : 'Your columns'}>
-        {columns.map((c) => (
-          <ColumnCard
-            key={c.column}
-            column={c}
-            samples={samplesOf(c.column)}
-            value={mapping[c.column] ?? null}
-            onChange={(value) => onChange(c.column, value)}
-            {...(doubts.has(c.column) ? { doubt: doubts.get(c.column), confirmed: confirmed.has(`${index}:${c.column}`), onConfirm: () => onConfirm(c.column) } : {})}
-          />
-        ))}
+      <ul className={styles.list} aria-label={many ? `Columns: ${title}` : 'Your columns'}>
+        {order.map((letter) => {
+          const c = byLetter.get(letter);
+          const state = states.get(letter);
+          if (!c || !state) return null;
+          return (
+            <ColumnLine
+              key={letter}
+              column={c}
+              samples={samplesOf(letter)}
+              value={mapping[letter] ?? null}
+              onChange={(value) => onChange(letter, value)}
+              state={state}
+              // A duplicate stays open until it is resolved.
+              open={open.has(letter) || state.kind === 'duplicate'}
+              onToggle={() => toggle(letter)}
+              {...(doubts.has(letter) ? { doubt: doubts.get(letter), onConfirm: () => onConfirm(letter) } : {})}
+            />
+          );
+        })}
       </ul>
+      {folded > 0 && (
+        <div className={step.actions}>
+          <Button size="small" appearance="secondary" onClick={() => setOpen(new Set(group.columns.map((c) => c.column)))}>
+            Open all {group.columns.length} columns
+          </Button>
+        </div>
+      )}
     </section>
   );
 }

@@ -1,16 +1,17 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Button, MessageBar, MessageBarBody, MessageBarTitle, makeStyles, tokens } from '@fluentui/react-components';
 import { fetchWithToken, resolveLink, type Receipt as ReceiptData } from '../../api';
 import { saveBlob } from '../../download';
 import { errorMessage } from '../../errors';
 import { formatDay, formatWhen } from './when';
+import { focusQuietly } from '../../focus';
 
 const useStyles = makeStyles({
   list: { display: 'grid', gridTemplateColumns: 'auto 1fr', columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalXXS, margin: 0 },
   term: { color: tokens.colorNeutralForeground3 },
   value: { margin: 0, overflowWrap: 'anywhere', fontFamily: tokens.fontFamilyBase },
   id: { fontFamily: tokens.fontFamilyMonospace, overflowWrap: 'anywhere' },
-  box: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  box: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, ':focus': { outline: 'none' } },
 });
 
 /** The server's statuses in a partner's words. */
@@ -25,6 +26,9 @@ export function Receipt({ receipt, token, baseUrl, deadline }: { receipt: Receip
   const [downloading, setDownloading] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const summary = receipt.summary;
+  // The Submit button is gone: focus on what the server said.
+  const box = useRef<HTMLDivElement>(null);
+  useEffect(() => focusQuietly(box.current), []);
 
   async function download() {
     if (!receipt.links.annotated) return;
@@ -41,7 +45,7 @@ export function Receipt({ receipt, token, baseUrl, deadline }: { receipt: Receip
   }
 
   return (
-    <div className={styles.box}>
+    <div className={styles.box} ref={box} tabIndex={-1}>
       <MessageBar intent="success">
         <MessageBarBody>
           <MessageBarTitle>{receipt.replayed ? 'Already received' : 'Submitted'}</MessageBarTitle>

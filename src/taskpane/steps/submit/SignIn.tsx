@@ -4,7 +4,7 @@ import { Button, Checkbox, Field, Input, Spinner, makeStyles, tokens } from '@fl
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, minWidth: 0 },
   actions: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center' },
-  title: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
+  title: { ':focus': { outline: 'none' }, margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
 });
 
 /**
@@ -13,14 +13,15 @@ const useStyles = makeStyles({
  * to show, or null). It is remembered on this device only when the person
  * asks: the pane is often open on a shared library or office computer.
  */
-export function SignIn({ onSignIn }: { onSignIn: (token: string, remember: boolean) => Promise<string | null> }) {
+export function SignIn({ onSignIn, titleId }: { onSignIn: (token: string, remember: boolean) => Promise<string | null>; titleId?: string }) {
   const styles = useStyles();
   const [token, setToken] = useState('');
   const [remember, setRemember] = useState(false);
   const [touched, setTouched] = useState(false);
   const [checking, setChecking] = useState(false);
   const [refused, setRefused] = useState<string | null>(null);
-  const formId = useId();
+  const ownId = useId();
+  const title = titleId ?? `${ownId}-title`;
   const trimmed = token.trim();
 
   async function submit(e: FormEvent) {
@@ -36,8 +37,8 @@ export function SignIn({ onSignIn }: { onSignIn: (token: string, remember: boole
 
   const message = touched && !trimmed ? 'Paste your token here.' : refused;
   return (
-    <form className={styles.form} onSubmit={(e) => void submit(e)} aria-labelledby={`${formId}-title`}>
-      <h3 id={`${formId}-title`} className={styles.title}>
+    <form className={styles.form} onSubmit={(e) => void submit(e)} aria-labelledby={title}>
+      <h3 id={title} className={styles.title} tabIndex={-1}>
         Sign in
       </h3>
       <Field

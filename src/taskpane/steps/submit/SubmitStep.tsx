@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState, type Dispatch } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, type Dispatch } from 'react';
 import { Button, MessageBar, MessageBarBody, MessageBarTitle, ProgressBar, makeStyles, tokens } from '@fluentui/react-components';
 import { whoAmI, type Identity } from '../../api';
 import { errorMessage } from '../../errors';
@@ -13,11 +13,12 @@ import { formatWhen } from './when';
 import { SignIn } from './SignIn';
 import { useSubmission } from './useSubmission';
 import { useRecheck } from '../check/useRecheck';
+import { focusQuietly } from '../../focus';
 
 type SubmitState = Extract<FlowState, { step: 'submit' }>;
 
 const useStyles = makeStyles({
-  signedIn: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS, margin: 0 },
+  signedIn: { ':focus': { outline: 'none' }, display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS, margin: 0 },
   progress: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
 });
 
@@ -31,6 +32,14 @@ export function SubmitStep({ state, dispatch, baseUrl }: { state: SubmitState; d
   const [identity, setIdentity] = useState<Identity | null>(null);
   const [signInNote, setSignInNote] = useState<string | null>(null);
   const { state: submission, send } = useSubmission(api);
+  // Sign in and Sign out replace the controls that were pressed: focus goes to what replaced them.
+  const signedInRef = useRef<HTMLParagraphElement>(null);
+  const signInId = useId();
+  const [focusAfter, setFocusAfter] = useState<null | 'signedIn' | 'signedOut'>(null);
+  useEffect(() => {
+    if (focusAfter === 'signedIn' && identity) focusQuietly(signedInRef.current);
+    if (focusAfter === 'signedOut') focusQuietly(document.getElementById(signInId));
+  }, [focusAfter, identity, signInId]);
   // A token remembered from an earlier visit is checked again: it may have expired or been revoked since.
   useEffect(() => {
     if (!token || identity) return;
@@ -66,6 +75,7 @@ export function SubmitStep({ state, dispatch, baseUrl }: { state: SubmitState; d
       setSignInNote(null);
       setIdentity(who);
       setToken(value);
+      setFocusAfter('signedIn');
       return null;
     } catch (error) {
       return errorMessage(error);
@@ -76,6 +86,7 @@ export function SubmitStep({ state, dispatch, baseUrl }: { state: SubmitState; d
     forgetToken();
     setToken(null);
     setIdentity(null);
+    setFocusAfter('signedOut');
   }
 
   async function go() {
@@ -114,11 +125,11 @@ export function SubmitStep({ state, dispatch, baseUrl }: { state: SubmitState; d
         </MessageBar>
       )}
       {!token ? (
-        <SignIn onSignIn={signIn} />
+        <SignIn onSignIn={signIn} titleId={signInId} />
       ) : (
         !sent && (
           <>
-            <p className={styles.signedIn} role="status">
+            <p className={styles.signedIn} role="status" ref={signedInRef} tabIndex={-1}>
               <span>{identity ? `Signed in as ${identity.person}${identity.org ? `, ${identity.org.name}` : ' (data team)'}.` : 'Checking your sign-in…'}</span>
               <Button size="small" appearance="subtle" onClick={signOut} disabled={sending}>
                 Sign out
@@ -151,10 +162,10 @@ export function SubmitStep({ state, dispatch, baseUrl }: { state: SubmitState; d
       )}
       {!sent && (
         <div className={step.actions}>
-          <Button onClick={() => dispatch({ type: 'back' })} disabled={sending}>
+          <Button onClick={() => dispatch({ type: 'back' })} disabledFocusable={sending}>
             Back
           </Button>
-          <Button appearance="primary" onClick={() => void go()} disabled={!token || sending}>
+          <Button appearance="primary" onClick={() => void go()} disabled={!token} disabledFocusable={sending}>
             {failed?.retryable || failed?.kind === 'unauthorised' ? 'Try again' : 'Submit'}
           </Button>
         </div>
