@@ -18,13 +18,15 @@ describe('the analysts\' page route', () => {
   }
 
   test('serves analysis.html at /analysis, with the page\'s CSP', async () => {
-    const t = await appWith({ 'taskpane.html': '<title>taskpane</title>', 'analysis.html': '<title>analysis</title>' });
+    const t = await appWith({ 'index.html': '<title>site</title>', 'taskpane.html': '<title>taskpane</title>', 'analysis.html': '<title>analysis</title>' });
     const page = await t.app.inject({ method: 'GET', url: '/analysis' });
     expect(page.statusCode).toBe(200);
     expect(page.headers['content-type']).toContain('text/html');
     expect(page.body).toContain('<title>analysis</title>');
     expect(String(page.headers['content-security-policy'])).toContain("script-src 'self'");
-    expect((await t.app.inject({ method: 'GET', url: '/' })).body).toContain('<title>taskpane</title>');
+    // The partners' site stays at /, the taskpane at /taskpane.html.
+    expect((await t.app.inject({ method: 'GET', url: '/' })).body).toContain('<title>site</title>');
+    expect((await t.app.inject({ method: 'GET', url: '/taskpane.html' })).body).toContain('<title>taskpane</title>');
   });
 
   test('without a built page, /analysis is a plain 404', async () => {
