@@ -42,7 +42,7 @@ describe('unseen headings and layouts', () => {
   test('headings that say nothing: the values decide', () => {
     const rows: (string | number | null)[][] = [['Col1', 'Col2', 'Col3', 'Col4', 'Col5', 'Col6', 'Col7', 'Col8']];
     const titles = ['Baby Signs', 'Dad Day', 'Toddler Tunes', 'Kinder Prep', 'CDA Cohort', 'Book Bags', 'Market Day', 'Math Play'];
-    titles.forEach((t, i) => rows.push([t, `${i + 2}/1${i}/2023`, ['L1', 'Level two', 'touchpoint'][i % 3]!, `${48201 + i}`, ['Parents', 'Teachers', 'Caregivers'][i % 3]!, 10 + i, `${100 + i} Main St`, 'Detroit']));
+    titles.forEach((t, i) => rows.push([t, `${i + 2}/1${i}/2023`, ['L1', 'Level two', 'touchpoint'][i % 3]!, `${48201 + i}`, ['Parents', 'Teachers', 'Caregivers'][i % 3]!, 10 + ((i * 7) % 13), `${100 + i} Main St`, 'Detroit']));
     const report = check(workbookOf(sheetOf('Sheet1', rows)));
     expect(report.columns.map((c) => c.field)).toEqual(['title', 'date', 'engagement', 'zip', 'audience', 'attendees', 'street', 'city']);
     expect(report.records).toHaveLength(8);
@@ -78,7 +78,7 @@ describe('unseen headings and layouts', () => {
 
   test('values overrule a heading that names the wrong kind: "Participants" holding counts', () => {
     const rows: (string | number)[][] = [['Event', 'Date', 'Level', 'Who came', 'Participants']];
-    for (let i = 0; i < 8; i++) rows.push([`Cafe ${i}`, `5/${i + 1}/2023`, 'L1', 'Parents', 5 + i]);
+    for (let i = 0; i < 8; i++) rows.push([`Cafe ${i}`, `5/${i + 1}/2023`, 'L1', 'Parents', 5 + ((i * 7) % 13)]);
     const report = check(workbookOf(sheetOf('S', rows)));
     expect(report.columns.map((c) => c.field)).toEqual(['title', 'date', 'engagement', 'audience', 'attendees']);
   });

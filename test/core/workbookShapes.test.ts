@@ -4,6 +4,8 @@ import type { Cell, Sheet, Workbook } from '../../src/core/workbook';
 const cell = (v: string | number | null): Cell => (v === null || v === '' ? { kind: 'empty', value: null } : typeof v === 'number' ? { kind: 'number', value: v } : { kind: 'text', value: v });
 const sheet = (name: string, rows: (string | number | null)[][]): Sheet => ({ name, rows: rows.map((r) => r.map(cell)), merges: [] });
 const book = (...sheets: Sheet[]): Workbook => ({ sheets, date1904: false, source: 'xlsx' });
+/** Head counts as people write them: no run of 10, 11, 12 (which reads as record numbers). */
+const headCount = (i: number) => 5 + ((i * 7) % 13);
 const HEAD = ['Event', 'Date', 'Audience', 'Level', 'Attendees'];
 const month = (name: string, m: number) => sheet(name, [HEAD, ...[1, 2, 3].map((d) => [`Story time ${d}`, `${m}/${d}/2023`, 'Parents', 'Level 1', 10 + d])]);
 
@@ -163,7 +165,7 @@ describe('evidence from the whole workbook', () => {
   });
 
   test('a data dictionary of heading, code and meaning says which field each coded heading is', () => {
-    const events = sheet('Log', [['Event', 'Dt', 'Typ', 'Aud', 'Lvl', '#'], ...Array.from({ length: 6 }, (_, i) => [`Group ${i}`, `3/${i + 1}/2023`, ['LIT', 'PAR', 'OTH'][i % 3]!, 'P', ['T', 'L1'][i % 2]!, 4 + i])]);
+    const events = sheet('Log', [['Event', 'Dt', 'Typ', 'Aud', 'Lvl', '#'], ...Array.from({ length: 6 }, (_, i) => [`Group ${i}`, `3/${i + 1}/2023`, ['LIT', 'PAR', 'OTH'][i % 3]!, 'P', ['T', 'L1'][i % 2]!, headCount(i)])]);
     const codes = sheet('Codes', [
       ['Column', 'Code', 'Meaning'],
       ['Typ', 'LIT', 'Literacy'], ['Typ', 'PAR', 'Parenting'], ['Typ', 'OTH', 'Other'],
@@ -179,8 +181,8 @@ describe('evidence from the whole workbook', () => {
 
   test('one sheet per program, one of them without a level, a key headed "Code (engagement level)", and tick columns marked "(x)": all read', () => {
     const legend = sheet('Legend', [['LEGEND'], ['Code (engagement level)', 'Meaning'], [0, 'Touchpoint'], [1, 'Level one'], [2, 'Level two'], ['DYC', 'Day of the Young Child']]);
-    const cafe = sheet('Cafe', [['Topic', 'Date held', 'Code', 'Audience', 'Parents', 'Kids'], ...Array.from({ length: 6 }, (_, i) => [`Cafe ${i}`, `4/${i + 1}/2023`, 1, 'Parents', 5 + i, i])]);
-    const pd = sheet('Provider PD', [['Training', 'Date', 'Teachers (x)', 'Directors (x)', 'Participants'], ...Array.from({ length: 6 }, (_, i) => [`Roundtable ${i}`, `5/${i + 1}/2023`, i % 2 ? 'x' : '', i % 2 ? '' : 'x', 9 + i])]);
+    const cafe = sheet('Cafe', [['Topic', 'Date held', 'Code', 'Audience', 'Parents', 'Kids'], ...Array.from({ length: 6 }, (_, i) => [`Cafe ${i}`, `4/${i + 1}/2023`, 1, 'Parents', headCount(i), i])]);
+    const pd = sheet('Provider PD', [['Training', 'Date', 'Teachers (x)', 'Directors (x)', 'Participants'], ...Array.from({ length: 6 }, (_, i) => [`Roundtable ${i}`, `5/${i + 1}/2023`, i % 2 ? 'x' : '', i % 2 ? '' : 'x', headCount(i)])]);
     const r = check(book(legend, cafe, pd));
     expect(r.tables.map((t) => t.sheet)).toEqual(['Cafe', 'Provider PD']);
     // The partner's key says their "Code" is the level and 1 is level one: a column of 1s is read as such, because they said so.
@@ -194,7 +196,7 @@ describe('evidence from the whole workbook', () => {
 
   test('a short question asks for its value ("How many?"); a date part is no head count', () => {
     const rows: (string | number | null)[][] = [['What was it?', 'When?', 'Who came?', 'Level', 'How many?']];
-    for (let i = 0; i < 8; i++) rows.push([`Fellowship night ${i}`, `4/${i + 2}/2023`, 'Parents', 'Level 1', 12 + i]);
+    for (let i = 0; i < 8; i++) rows.push([`Fellowship night ${i}`, `4/${i + 2}/2023`, 'Parents', 'Level 1', headCount(i)]);
     expect(check(book(sheet('Log', rows))).columns.find((c) => c.column === 'E')?.field).toBe('attendees');
 
     const split: (string | number | null)[][] = [['Month', 'Day', 'Session', 'Audience', 'Level']];
@@ -208,10 +210,18 @@ describe('evidence from the whole workbook', () => {
 describe('values veto a heading, and doubt is said', () => {
   test('a column of small counts headed "Events" is no title; ids are no zip codes; room names are no street', () => {
     const rows: (string | number | null)[][] = [['Session name', 'Events', 'Date', 'Record', 'Location', 'Attendance']];
-    for (let i = 0; i < 25; i++) rows.push([`Garden walk ${i}`, 1 + (i % 3), `3/${1 + i}/2023`, 48000 + i * 37, i % 2 ? 'Meeting Room 102' : 'Auditorium', 10 + i]);
+    for (let i = 0; i < 25; i++) rows.push([`Garden walk ${i}`, 1 + (i % 3), `3/${1 + i}/2023`, 48000 + i * 37, i % 2 ? 'Meeting Room 102' : 'Auditorium', headCount(i)]);
     const r = check(book(sheet('Log', rows)));
     const field = (col: string) => r.columns.find((c) => c.column === col)?.field;
     expect([field('A'), field('B'), field('D'), field('E'), field('F')]).toEqual(['title', null, null, null, 'attendees']);
+  });
+
+  test('numbers that rise by one from row to row ("Stop #": 101, 102, 103) are record numbers, never the head count', () => {
+    const rows: (string | number | null)[][] = [['Stop #', 'Date', 'Stop name', 'Audience', 'Level', 'People served (approx.)']];
+    for (let i = 0; i < 12; i++) rows.push([101 + i, `3/${i + 1}/2023`, `Van stop ${i}`, 'Parents', 'Level 1', 20 + ((i * 7) % 13)]);
+    const r = check(book(sheet('Log', rows)));
+    expect(r.columns.find((c) => c.column === 'A')?.field).toBeNull();
+    expect(r.columns.find((c) => c.column === 'F')?.field).toBe('attendees');
   });
 
   test('a column taken on its values alone is flagged for the person to confirm; a missing required field is one error', () => {

@@ -27,8 +27,9 @@ describe('worker pool: a job past its deadline or its memory is ended, and the s
   let t: TestApp;
   let engine: PooledEngine;
   beforeAll(async () => {
-    // One worker: a normal submission after a hostile one passes only if the pool replaced it.
-    engine = new PooledEngine({ filename: HOSTILE_WORKER, threads: 1, deadlineMs: 4000, maxOldGenerationSizeMb: 128 });
+    // One worker: a normal submission after a hostile one passes only if the pool replaced it. The deadline leaves
+    // a replaced worker time to start on a loaded machine (CI beside other jobs): this is no speed test.
+    engine = new PooledEngine({ filename: HOSTILE_WORKER, threads: 1, deadlineMs: 10_000, maxOldGenerationSizeMb: 128 });
     t = await makeApp('sqlite', { engine }, { checkConcurrency: 1 });
   });
   afterAll(async () => {
@@ -49,7 +50,7 @@ describe('worker pool: a job past its deadline or its memory is ended, and the s
     const res = await stuck;
     expect(order).toEqual(['healthz', 'upload']);
     expect(res.statusCode).toBe(422);
-    expect(res.json().error).toEqual({ code: 'check_timeout', message: expect.stringMatching(/took longer than 4 s.*Split it into smaller files/) });
+    expect(res.json().error).toEqual({ code: 'check_timeout', message: expect.stringMatching(/took longer than 10 s.*Split it into smaller files/) });
     const list = await t.app.inject({ method: 'GET', url: '/api/v1/submissions', headers: auth(p.token) });
     expect(list.json().submissions).toHaveLength(0);
 

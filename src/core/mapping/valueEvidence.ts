@@ -100,8 +100,10 @@ function fieldEvidence(field: FieldDef, sample: Cell[], n: number, ctx: { collec
           previous = r.value;
         }
       }
-      // 1, 2, 3, ... is a row number, not a head count.
-      if (fit >= 4 && first !== undefined && first <= 1 && counting >= 0.8 * (fit - 1)) return { score: 0, fact: 'the values count the rows 1, 2, 3, ...' };
+      // 1, 2, 3, ... (or 101, 102, 103, ...) numbers the rows or the records; it is no head count.
+      if (fit >= 4 && first !== undefined && counting >= 0.8 * (fit - 1)) {
+        return { score: 0, fact: first <= 1 ? 'the values count the rows 1, 2, 3, ...' : `the values rise by one from row to row (${first}, ${first + 1}, ${first + 2}, ...), like record numbers` };
+      }
       const score = zipLike > fit / 2 ? 0 : fit / n;
       return { score, fact: `${fit} of ${n} values are whole numbers` };
     }

@@ -119,6 +119,8 @@ function kindOf(ctx: ClassifyContext, r: number, filled: number, afterTable: boo
     if (isPeriodBanner(first)) return 'section';
     if (afterTable) return 'notes';
   }
+  // A day of a calendar with nothing on it: its date, and at most its weekday or "Closed".
+  if (hasDate && !hasLevel && filled <= 2 && texts.every((t, i) => i === texts.length - 1 || isDateText(t)) && (filled === 1 || EMPTY_DAY.test(texts[texts.length - 1]!))) return 'blank';
   if (afterTable && filled <= 2 && !hasDate && !hasLevel) return 'notes';
   if (ctx.headerTexts.length > 2) {
     let same = 0;
@@ -126,6 +128,13 @@ function kindOf(ctx: ClassifyContext, r: number, filled: number, afterTable: boo
     if (same >= Math.max(2, ctx.headerTexts.length / 2)) return 'repeated_header';
   }
   return 'record';
+}
+
+/** What a calendar writes beside the date of a day without an event: its weekday, or that it was closed. */
+const EMPTY_DAY = /^\s*((mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(day)?|wednesday|saturday|lunes|martes|miercoles|miércoles|jueves|viernes|sabado|sábado|domingo|closed|holiday|no (events?|programs?|sessions?))\b[^,;]{0,30}$/i;
+
+function isDateText(text: string): boolean {
+  return /^\s*\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}/.test(text) || /^\d{5}(\.\d+)?$/.test(text.trim()) || !Number.isNaN(Date.parse(text));
 }
 
 /** A row that is only a period label: every word is a month, quarter, season, year or connector. */

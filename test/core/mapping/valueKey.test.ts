@@ -26,7 +26,7 @@ describe('value keys', () => {
   test('a key sheet explains coded audiences and levels: the codes count as their options, and the columns map with full confidence', () => {
     const data = sheetOf('Data', [
       ['Name', 'Dt', 'Aud', 'Lvl', 'Zip', 'N'],
-      ...[0, 1, 2, 3, 4, 5].map((i) => [`Circle time ${i}`, `9/${i + 1}/2023`, i % 2 ? 'T' : 'P', ['A', 'B', 'C'][i % 3]!, '48214', 5 + i]),
+      ...[0, 1, 2, 3, 4, 5].map((i) => [`Circle time ${i}`, `9/${i + 1}/2023`, i % 2 ? 'T' : 'P', ['A', 'B', 'C'][i % 3]!, '48214', [7, 12, 5, 9, 14, 6][i]!]),
     ]);
     const key = sheetOf('Key', [
       ['Column', 'Meaning'],

@@ -50,6 +50,20 @@ describe('classifyRows', () => {
     expect(kinds).toEqual(['record', 'totals', 'totals', 'record', 'record']);
   });
 
+  test('a calendar kept one row per day: days with only their date and weekday (or "Closed") are no events; a day with an event is', () => {
+    const sheet = sheetOf('S', [
+      ['Date', 'Day', 'What', 'Level', 'Dads'],
+      ['1/1/2023', 'Sun'],
+      ['1/2/2023', 'Monday'],
+      ['1/3/2023', 'Tue', 'Dads Rap Session', 'L1', 9],
+      ['1/16/2023', 'CLOSED – holiday'],
+      ['1/17/2023', 'Story time'],
+    ]);
+    const region = tableRegion(sheet, 0, [0, 1, 2, 3, 4]);
+    const kinds = classifyRows({ region, headerTexts: ['date', 'day', 'what', 'level', 'dads'], isDate: (r) => /\d+\/\d+\/\d+/.test(cellText(region.cell(r, 0))), isEngagement: (r) => /^L\d$/.test(cellText(region.cell(r, 3))) });
+    expect(kinds).toEqual(['blank', 'blank', 'record', 'blank', 'record']);
+  });
+
   test('a row right under the header repeating one label is a sub-heading', () => {
     const sheet = sheetOf('S', [['Event', 'Date', 'Q1', 'Q2', 'Q3'], [null, null, 'Response', 'Response', 'Response'], ['Cafe', '3/4/2023', 'a', 'b', 'c']]);
     const region = tableRegion(sheet, 0, [0, 1, 2, 3, 4]);
