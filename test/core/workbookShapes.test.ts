@@ -194,6 +194,21 @@ describe('evidence from the whole workbook', () => {
     expect(r.issues.filter((i) => i.code === 'unmapped_required_field').map((i) => [i.sheet, i.field])).toEqual([['Provider PD', 'engagement']]);
   });
 
+  test('a key box beside the table ("Lvl key": A = Touchpoint…) and a note above it (\'Bldg\' = street address) explain the columns; "10 adults + 8 kids" adds up', () => {
+    const rows: (string | number | null)[][] = [
+      ["Key: 'Lvl' uses letters, see the box on the right. 'Bldg' = street address."],
+      ['What', 'When', 'Bldg', 'Who', 'Lvl', 'Ppl', null, 'Lvl key', 'Lvl key'],
+    ];
+    const keys = [['A', 'Touchpoint (flyer, info table)'], ['B', 'Engagement level one (2 hrs or less)'], ['C', 'Engagement level two'], ['D', 'Day of the Young Child']];
+    for (let i = 0; i < 8; i++) rows.push([`Homework night ${i}`, `2/${i + 4}/23`, '1420 Washington Blvd', 'Parents', 'ABCB'[i % 4]!, i === 0 ? '10 adults + 8 kids' : headCount(i), null, ...(keys[i] ?? [])]);
+    const r = check(book(sheet('Log', rows)));
+    const field = (col: string) => r.columns.find((c) => c.column === col)?.field;
+    expect([field('C'), field('E'), field('F')]).toEqual(['street', 'engagement', 'attendees']);
+    expect(r.records.map((x) => x.values.engagement).slice(0, 4)).toEqual(['touchpoint', 'level_one', 'level_two', 'level_one']);
+    expect(r.records[0]!.values.attendees).toBe(18);
+    expect(r.issues.filter((i) => i.severity === 'error')).toEqual([]);
+  });
+
   test('a short question asks for its value ("How many?"); a date part is no head count', () => {
     const rows: (string | number | null)[][] = [['What was it?', 'When?', 'Who came?', 'Level', 'How many?']];
     for (let i = 0; i < 8; i++) rows.push([`Fellowship night ${i}`, `4/${i + 2}/2023`, 'Parents', 'Level 1', headCount(i)]);

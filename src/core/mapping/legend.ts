@@ -12,7 +12,8 @@ export interface LegendEntry {
 export type Legend = Map<string, LegendEntry>;
 
 export function legendKey(text: string): string {
-  return text.toLowerCase().replace(/[*:]+/g, ' ').replace(/\s+/g, ' ').trim();
+  // 'Bldg' = street address: quotes around their heading are not part of it.
+  return text.toLowerCase().replace(/[*:]+/g, ' ').replace(/\s+/g, ' ').trim().replace(/^(['"‘“])(.+)['"’”]$/, '$2');
 }
 
 const STRICT = 0.95;
@@ -59,7 +60,7 @@ function readSheet(sheet: Sheet, matcher: HeaderMatcher, legend: Legend): void {
     // In one cell: "Fld 1 = Title/Event; Fld 2 = Number of attendees".
     for (const { t } of texts) {
       if (t.length > 1000) continue;
-      for (const part of t.replace(/^\s*(key|legend|note|columns?)\s*:/i, '').split(/[;\n|]|,\s+(?=[^,]{1,40}?\s*(?:=|→|->))/)) {
+      for (const part of t.replace(/^\s*(key|legend|note|columns?)\s*:/i, '').split(/[;\n|]|,\s+(?=[^,]{1,40}?\s*(?:=|→|->))|\.\s+(?=[^.]{1,40}?\s*(?:=|→|->))/)) {
         const m = PAIR.exec(part);
         if (m) addPair(legend, m[1]!, m[2]!, matcher, `sheet "${sheet.name}", row ${r + 1}`);
       }

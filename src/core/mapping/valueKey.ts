@@ -5,6 +5,8 @@ import { legendKey, type Legend } from './legend';
 
 /** The heading row of a dictionary ("Column | Code | Meaning") is no entry. */
 const CODE_WORD = /^(column|field|heading|variable|name)s?$/i;
+/** The heading of a key box: "Lvl key", "Legend", "Codes". */
+const KEY_HEADING = /^\s*([\w#.&/ -]{0,25}\s)?(key|legend|codes?)\s*:?\s*$/i;
 
 /** Per field: a partner's code (as valueKeyOf gives it) → the option id its key says the code means. */
 export type ValueKeys = Map<string, Map<string, string>>;
@@ -31,9 +33,20 @@ export function findValueKeys(workbook: Workbook, collection: Collection, legend
   const dictionary = new Map<string, { heading: string; fields: Map<string, number>; codes: number; where: string }>();
   for (const sheet of workbook.sheets) {
     const rows = Math.min(sheet.rows.length, MAX_ROWS);
+    /** Columns under a heading "Lvl key", "Legend", "Codes": a key box beside the table, read cell pair by cell pair. */
+    const keyColumns = new Set<number>();
     for (let r = 0; r < rows; r++) {
-      const texts = (sheet.rows[r] ?? []).filter((c): c is Cell => !!c && c.kind !== 'empty').map(cellText).filter(Boolean);
+      const row = sheet.rows[r] ?? [];
+      const texts = row.filter((c): c is Cell => !!c && c.kind !== 'empty').map(cellText).filter(Boolean);
       const pairs: [string, string][] = [];
+      for (const c of keyColumns) {
+        const code = row[c] ? cellText(row[c]!).trim() : '';
+        const meaning = row[c + 1] ? cellText(row[c + 1]!).trim() : '';
+        if (CODE.test(code) && meaning.length >= 2 && meaning.length <= 80) pairs.push([code, meaning]);
+      }
+      row.forEach((cell, c) => {
+        if (cell && c < 200 && KEY_HEADING.test(cellText(cell))) keyColumns.add(c);
+      });
       if (texts.length === 2 && CODE.test(texts[0]!)) pairs.push([texts[0]!, texts[1]!]);
       if (texts.length === 3 && CODE.test(texts[1]!) && texts[0]!.length <= 40 && !CODE_WORD.test(texts[0]!)) {
         const key = legendKey(texts[0]!);

@@ -96,6 +96,9 @@ function bareCount(s: string): Normalised<number> | null {
   return null;
 }
 
+/** Whole numbers joined by "+", each with at most two words naming its group. */
+const PLUS_SUM = /^\d{1,6}(\s+[a-z][a-z'-]*){0,2}(\s*\+\s*\d{1,6}(\s+[a-z][a-z'-]*){0,2}){1,5}$/i;
+
 function fromText(raw: string): Normalised<number> {
   let s = trimText(raw).replace(/\s+/g, ' ').replace(TRAILING_PUNCT, '');
   const inner = ENCLOSED.exec(s);
@@ -107,6 +110,8 @@ function fromText(raw: string): Normalised<number> {
   if (bare) return bare;
   if (NEGATIVE.test(s)) return invalid({ code: 'invalid_attendees', reason: 'negative' });
   if (RANGE.test(s)) return invalid({ code: 'invalid_attendees', reason: 'range' });
+  // "10 adults + 8 kids", "17 + 13": groups added up by the partner's own plus sign.
+  if (PLUS_SUM.test(s)) return fromNumber((s.match(DIGITS) ?? []).reduce((a, d) => a + Number(d), 0));
   const parts = BREAKDOWN.exec(s);
   if (parts && INTEGER.test(parts[1]) && DIGITS_ANY.test(parts[2])) {
     const total = toInt(parts[1]);
@@ -156,7 +161,8 @@ function fromText(raw: string): Normalised<number> {
  * The number of attendees: a whole number >= 0. Numbers with estimate words
  * ("~25", "about 40", "25+", "30 (est)") are that number with the warning
  * approximate_attendees. Words ("lots"), negatives, fractions, ranges
- * ("20-25") and several counts ("15 adults, 20 kids") are invalid_attendees.
+ * ("20-25") and several counts ("15 adults, 20 kids") are invalid_attendees;
+ * counts joined by a plus sign ("10 adults + 8 kids") are added up.
  */
 export function normaliseAttendees(cell: Cell): Normalised<number> {
   const v = cell.value;
