@@ -237,6 +237,9 @@ describe('values veto a heading, and doubt is said', () => {
     const r = check(book(sheet('Log', rows)));
     expect(r.columns.find((c) => c.column === 'A')?.field).toBeNull();
     expect(r.columns.find((c) => c.column === 'F')?.field).toBe('attendees');
+    // A heading that names the count outright keeps it, however its numbers run.
+    const named = check(book(sheet('Log', [['Event', 'Date', 'Audience', 'Level', 'Number of attendees'], ...Array.from({ length: 8 }, (_, i) => [`Cafe ${i}`, `3/${i + 1}/2023`, 'Parents', 'Level 1', 10 + i])])));
+    expect(named.columns.find((c) => c.column === 'E')?.field).toBe('attendees');
   });
 
   test('a column taken on its values alone is flagged for the person to confirm; a missing required field is one error', () => {

@@ -280,6 +280,8 @@ function columnCandidates(header: string, input: MappingInput, evidence: Map<str
     const named = m ? (question && (yesNoQuestion(header) || (oneWordNoun(m.alias) && header.trim().split(/\s+/).length >= 8)) ? m.score * 0.5 : m.score) : 0;
     const h = named >= 0.5 ? named : 0;
     const v = evidence.get(field.id);
+    // Numbers rising by one (101, 102, 103) are record numbers unless the heading names the field outright.
+    if (v?.rising && named < 0.95) continue;
     const vs = v?.score ?? 0;
     if (legendEntry && legendEntry.field === field.id) {
       out.push({ field: field.id, score: 0.9 + 0.1 * vs, heading: 1, reason: `The workbook's own legend (${legendEntry.where}) says "${header}" means ${field.label}.${v && !v.veto ? ` ${capital(v.fact)}.` : ''}` });

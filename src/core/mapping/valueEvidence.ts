@@ -14,6 +14,8 @@ export interface ValueEvidence {
   veto?: string;
   /** For zip codes: the share inside the collection's area, which alone counts when no heading names the field. */
   inArea?: number;
+  /** For counts: the numbers rise by one from row to row (101, 102, 103): record numbers, unless a heading names the field outright. */
+  rising?: boolean;
 }
 
 const SAMPLE = 300;
@@ -101,8 +103,9 @@ function fieldEvidence(field: FieldDef, sample: Cell[], n: number, ctx: { collec
         }
       }
       // 1, 2, 3, ... (or 101, 102, 103, ...) numbers the rows or the records; it is no head count.
+      if (fit >= 4 && first !== undefined && first <= 1 && counting >= 0.8 * (fit - 1)) return { score: 0, fact: 'the values count the rows 1, 2, 3, ...' };
       if (fit >= 4 && first !== undefined && counting >= 0.8 * (fit - 1)) {
-        return { score: 0, fact: first <= 1 ? 'the values count the rows 1, 2, 3, ...' : `the values rise by one from row to row (${first}, ${first + 1}, ${first + 2}, ...), like record numbers` };
+        return { score: fit / n, fact: `the values rise by one from row to row (${first}, ${first + 1}, ${first + 2}, ...), like record numbers`, rising: true };
       }
       const score = zipLike > fit / 2 ? 0 : fit / n;
       return { score, fact: `${fit} of ${n} values are whole numbers` };
