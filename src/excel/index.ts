@@ -171,10 +171,8 @@ export function createExcelHost(options: ExcelHostOptions = {}): ExcelHost {
       return call('fix', () => run((context) => writeValuesIn(context, sheet, changes, budget, idOf(sheet))));
     },
 
-    undo(record: UndoRecord): Promise<void> {
-      return call('undo', async () => {
-        await run((context) => undoIn(context, record, budget));
-      });
+    undo(record: UndoRecord): Promise<number> {
+      return call('undo', () => run((context) => undoIn(context, record, budget)));
     },
 
     async onEdit(sheet: string, handler: (rows: number[]) => void): Promise<() => void> {

@@ -34,7 +34,8 @@ export function CheckStep({ state, dispatch }: { state: CheckState; dispatch: Di
   const step = useStepStyles();
   const { report, choice, mapping } = state;
   const sheets = useMemo(() => sheetsRead(report, choice.sheet), [report, choice.sheet]);
-  const recheck = useRecheck(choice, mapping, sheets, dispatch);
+  const { recheck, stale, checkAgain } = useRecheck(choice, mapping, sheets, dispatch);
+  const [checkingAgain, setCheckingAgain] = useState(false);
   const [filter, setFilter] = useState<IssueFilter>({ severity: 'all', kind: null });
   const [busy, setBusy] = useState<Busy>(null);
   const [status, setStatus] = useState('');
@@ -126,7 +127,8 @@ export function CheckStep({ state, dispatch }: { state: CheckState; dispatch: Di
   const undoFix = () =>
     run('undo', async () => {
       if (!undo) return '';
-      for (const record of [...undo.records].reverse()) await host.undo(record);
+      let left = 0;
+      for (const record of [...undo.records].reverse()) left += await host.undo(record);
       try {
         await recheck();
       } catch (e) {
@@ -139,7 +141,10 @@ export function CheckStep({ state, dispatch }: { state: CheckState; dispatch: Di
         throw e;
       }
       setUndo(null);
-      return `Put back ${undo.count} value${undo.count === 1 ? '' : 's'} as they were.`;
+      const back = undo.count - left;
+      const put = `Put back ${back} value${back === 1 ? '' : 's'} as they were.`;
+      if (left === 0) return put;
+      return `${put} ${left} cell${left === 1 ? '' : 's'} you changed since the fix ${left === 1 ? 'was' : 'were'} left as ${left === 1 ? 'it is' : 'they are'}.`;
     });
   const download = () =>
     run('download', async () => {
@@ -191,6 +196,23 @@ export function CheckStep({ state, dispatch }: { state: CheckState; dispatch: Di
       <p className={styles.status} role="status" aria-live="polite">
         {busy === 'download' ? 'Building the annotated workbook…' : busy ? 'Working…' : status}
       </p>
+      {stale && (
+        <MessageBar intent="warning">
+          <MessageBarBody>
+            This report may be out of date: your latest edits could not be checked. {stale}{' '}
+            <Button
+              size="small"
+              disabled={checkingAgain || busy !== null}
+              onClick={() => {
+                setCheckingAgain(true);
+                void checkAgain().finally(() => setCheckingAgain(false));
+              }}
+            >
+              {checkingAgain ? 'Checking…' : 'Check again'}
+            </Button>
+          </MessageBarBody>
+        </MessageBar>
+      )}
       {error && (
         <MessageBar intent="error">
           <MessageBarBody>{error}</MessageBarBody>
