@@ -60,7 +60,7 @@ describe('through the real Office.js client', () => {
     const undo = await host.writeValues('Events', [{ address: 'B3', value: '2023-03-02' }, { address: 'C4', value: '02134' }]);
     expect(sheet.at('B3').format).toBe('yyyy-mm-dd');
     expect(sheet.at('C4').value).toBe('02134');
-    await host.undo(undo);
+    expect(await host.undo(undo)).toBe(0);
     expect(sheet.at('B3').value).toBe('2/3/23');
     expect(sheet.at('C4').value).toBe('Value 4-2');
   });
@@ -237,7 +237,8 @@ describe('through the real Office.js client', () => {
     ]);
     sheet.at('B3').value = 'the partner typed this';
     sheet.sortRows(3, 4, 0, true); // rows 4 and 5 swap
-    await host.undo(undo);
+    // All three are left as they are, and Undo says so for the pane to tell.
+    expect(await host.undo(undo)).toBe(3);
     expect(sheet.at('B3').value).toBe('the partner typed this');
     // B4 now holds row 5's fix, B5 row 4's: neither holds what the Fix wrote there, both stay.
     expect([sheet.at('B4').value, sheet.at('B5').value]).toEqual([44989, 44988]);
