@@ -12,7 +12,7 @@ import { readWorkbookIn, type SheetLayout } from './read';
 import { PayloadBudget, DEFAULT_BUDGET_BYTES } from './budget';
 import { friendlyError, type HostAction } from './errors';
 import { HostQueue } from './queue';
-import { runExcel } from './run';
+import { runExcel, withoutEvents } from './run';
 import { getSetting, loadMapping, saveMapping, setSetting } from './settings';
 import { goToIn, undoIn, writeValuesIn } from './write';
 
@@ -168,11 +168,11 @@ export function createExcelHost(options: ExcelHostOptions = {}): ExcelHost {
     },
 
     writeValues(sheet: string, changes: CellChange[]): Promise<UndoRecord> {
-      return call('fix', () => run((context) => writeValuesIn(context, sheet, changes, budget, idOf(sheet))));
+      return call('fix', () => run((context) => withoutEvents(context, excelApi('1.8'), () => writeValuesIn(context, sheet, changes, budget, idOf(sheet)))));
     },
 
     undo(record: UndoRecord): Promise<number> {
-      return call('undo', () => run((context) => undoIn(context, record, budget)));
+      return call('undo', () => run((context) => withoutEvents(context, excelApi('1.8'), () => undoIn(context, record, budget))));
     },
 
     async onEdit(sheet: string, handler: (rows: number[]) => void): Promise<() => void> {

@@ -89,3 +89,17 @@ export function suspendEvents(context: Excel.RequestContext, supported: boolean)
     }
   };
 }
+
+/**
+ * Runs `work` with Excel's events suspended (ExcelApi 1.8): a Fix's or an
+ * Undo's own writes then do not come back as the partner's edits and cause a
+ * second re-check after the one the taskpane asks for.
+ */
+export async function withoutEvents<T>(context: Excel.RequestContext, supported: boolean, work: () => Promise<T>): Promise<T> {
+  const resume = suspendEvents(context, supported);
+  try {
+    return await work();
+  } finally {
+    await resume();
+  }
+}

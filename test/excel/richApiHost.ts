@@ -370,6 +370,8 @@ export class RichApiHost {
   /** Method calls the host ran, by "Type.Method". */
   readonly calls = new Map<string, number>();
   enableEvents = true;
+  /** Cell values written while events were on: each would come back to the add-in as an onChanged edit. */
+  valueWritesWithEvents = 0;
   readonly settings = new Map<string, unknown>();
   private refs = new Map<string, HostObject>();
   private nextRef = 0;
@@ -995,6 +997,7 @@ export class RichApiHost {
         break;
       case 'Range':
         this.writable(obj.sheet);
+        if ((prop === 'values' || prop === 'formulas') && this.enableEvents) this.valueWritesWithEvents++;
         if (prop === 'values' || prop === 'formulas' || prop === 'numberFormat') return this.writeGrid(obj.sheet, obj.rect, prop, value as unknown[][]);
         break;
       case 'RangeFill':

@@ -69,11 +69,24 @@ export function CheckStep({ state, dispatch }: { state: CheckState; dispatch: Di
   useEffect(() => {
     highlightedRef.current = highlighted;
   }, [highlighted]);
+  // The automatic highlight counts as work in progress: the buttons wait for it, and its failure is told.
+  const [repainting, setRepainting] = useState(0);
   useEffect(() => {
     if (!highlightedRef.current) return;
-    void highlightAll().catch(() => undefined);
+    let current = true;
+    setRepainting((n) => n + 1);
+    void highlightAll()
+      .catch((e: unknown) => {
+        if (current) setError(`The highlights could not be brought up to date: ${errorMessage(e)}`);
+      })
+      .finally(() => setRepainting((n) => n - 1));
+    return () => {
+      current = false;
+    };
     // eslint-disable-next-line react-hooks/exhaustive-deps -- highlightAll reads exactly these
   }, [host, report, sheets, choice.sheet]);
+
+  const locked = busy !== null || repainting > 0;
 
   async function run(kind: Exclude<Busy, null>, action: () => Promise<string>) {
     setBusy(kind);
@@ -170,31 +183,31 @@ export function CheckStep({ state, dispatch }: { state: CheckState; dispatch: Di
         </li>
       </ul>
       <div className={step.actions}>
-        <Button onClick={() => void highlight()} disabled={busy !== null || report.issues.length === 0}>
+        <Button onClick={() => void highlight()} disabled={locked || report.issues.length === 0}>
           {highlighted ? 'Highlight again' : 'Highlight cells'}
         </Button>
-        <Button onClick={() => void clear()} disabled={busy !== null}>
+        <Button onClick={() => void clear()} disabled={locked}>
           Clear
         </Button>
         {fixes.length > 0 && (
-          <Button appearance="primary" onClick={() => void fix()} disabled={busy !== null}>
+          <Button appearance="primary" onClick={() => void fix()} disabled={locked}>
             Fix {fixes.length} value{fixes.length === 1 ? '' : 's'}
           </Button>
         )}
         {undo && (
-          <Button onClick={() => void undoFix()} disabled={busy !== null}>
+          <Button onClick={() => void undoFix()} disabled={locked}>
             Undo fix
           </Button>
         )}
         {downloadAnnotated && (
-          <Button onClick={() => void download()} disabled={busy !== null}>
+          <Button onClick={() => void download()} disabled={locked}>
             Download annotated workbook
           </Button>
         )}
       </div>
       {fixes.length > 0 && <FixPreview fixes={fixes} before={before} />}
       <p className={styles.status} role="status" aria-live="polite">
-        {busy === 'download' ? 'Building the annotated workbook…' : busy ? 'Working…' : status}
+        {busy === 'download' ? 'Building the annotated workbook…' : busy ? 'Working…' : repainting > 0 ? 'Updating the highlights…' : status}
       </p>
       {stale && (
         <MessageBar intent="warning">
@@ -202,7 +215,7 @@ export function CheckStep({ state, dispatch }: { state: CheckState; dispatch: Di
             This report may be out of date: your latest edits could not be checked. {stale}{' '}
             <Button
               size="small"
-              disabled={checkingAgain || busy !== null}
+              disabled={checkingAgain || locked}
               onClick={() => {
                 setCheckingAgain(true);
                 void checkAgain().finally(() => setCheckingAgain(false));
