@@ -278,6 +278,42 @@ describe('step 3: check', () => {
     expect(screen.queryByText(/may be out of date/)).not.toBeInTheDocument();
   });
 
+  test('a re-check that ends after a newer one began is dropped: a slow one cannot bring back an old report', async () => {
+    const user = userEvent.setup();
+    const fake = fakeHost();
+    renderWithHost(<Flow />, fake.host);
+    await toCheck(user);
+    const old = fake.workbook();
+    let answerSlow: (() => void) | null = null;
+    fake.host.readWorkbook.mockImplementationOnce(() => new Promise((resolve) => (answerSlow = () => resolve(old))));
+    fake.edit('Events', 'C3', 'L1'); // an automatic re-check, slow to answer
+    await waitFor(() => expect(answerSlow).not.toBeNull(), { timeout: 3000 });
+    await user.click(screen.getByRole('button', { name: 'Fix 2 values' }));
+    await screen.findByText('Fixed 2 values.');
+    expect(screen.getByRole('list', { name: 'Summary' })).toHaveTextContent('0 warnings');
+    await act(async () => answerSlow!());
+    expect(screen.getByRole('list', { name: 'Summary' })).toHaveTextContent('0 warnings');
+  });
+
+  test('the automatic highlight after a fix is work in progress: the buttons wait for it', async () => {
+    const user = userEvent.setup();
+    const fake = fakeHost();
+    renderWithHost(<Flow />, fake.host);
+    await toCheck(user);
+    await user.click(screen.getByRole('button', { name: 'Highlight cells' }));
+    await screen.findByText(/^Highlighted/);
+    let paint: (() => void) | null = null;
+    fake.host.highlight.mockImplementationOnce(() => new Promise((resolve) => (paint = () => resolve({ cells: 1, notes: 'notes' }))));
+    await user.click(screen.getByRole('button', { name: 'Fix 2 values' }));
+    await waitFor(() => expect(paint).not.toBeNull());
+    expect(screen.getByRole('status')).toHaveTextContent('Updating the highlights…');
+    expect(screen.getByRole('button', { name: 'Undo fix' })).toBeDisabled();
+    expect(screen.getByRole('button', { name: 'Clear' })).toBeDisabled();
+    await act(async () => paint!());
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Undo fix' })).toBeEnabled());
+    expect(screen.getByRole('status')).toHaveTextContent('Fixed 2 values.');
+  });
+
   test('an edit in the sheet is checked again after a pause', async () => {
     const user = userEvent.setup();
     const fake = fakeHost();
