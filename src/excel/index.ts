@@ -20,15 +20,16 @@ export { detectOffice } from './office';
 
 /**
  * The taskpane's WorkbookHost inside Excel: the only code that talks to
- * Office.js. Each method is one Excel.run (one user action), retried once if
- * the partner is editing a cell, taken in turn from one queue, and its
- * failures told in words that say what to do (errors.ts).
+ * Office.js. Each method is one Excel.run (one user action), which waits for
+ * the partner to finish editing a cell (delayForCellEdit; elsewhere retried
+ * once), taken in turn from one queue, and its failures told in words that
+ * say what to do (errors.ts).
  */
 
 export interface ExcelHostOptions {
   /** The reporting period, for telling 1904 dates from the dates themselves. Default: the 2023 collection's. */
   period?: Period;
-  /** Wait before the one retry when Excel is in cell-edit mode. */
+  /** Wait before the one retry when Excel is in cell-edit mode and cannot delay the batch itself. */
   retryDelayMs?: number;
   /** Live re-check debounce. */
   debounceMs?: number;
