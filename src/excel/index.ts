@@ -12,7 +12,7 @@ import { readWorkbookIn, type SheetLayout } from './read';
 import { PayloadBudget, DEFAULT_BUDGET_BYTES } from './budget';
 import { friendlyError, type HostAction } from './errors';
 import { HostQueue } from './queue';
-import { runExcel } from './run';
+import { runExcel, withoutEvents } from './run';
 import { getSetting, loadMapping, saveMapping, setSetting } from './settings';
 import { goToIn, undoIn, writeValuesIn } from './write';
 
@@ -20,15 +20,16 @@ export { detectOffice } from './office';
 
 /**
  * The taskpane's WorkbookHost inside Excel: the only code that talks to
- * Office.js. Each method is one Excel.run (one user action), retried once if
- * the partner is editing a cell, taken in turn from one queue, and its
- * failures told in words that say what to do (errors.ts).
+ * Office.js. Each method is one Excel.run (one user action), which waits for
+ * the partner to finish editing a cell (delayForCellEdit; elsewhere retried
+ * once), taken in turn from one queue, and its failures told in words that
+ * say what to do (errors.ts).
  */
 
 export interface ExcelHostOptions {
   /** The reporting period, for telling 1904 dates from the dates themselves. Default: the 2023 collection's. */
   period?: Period;
-  /** Wait before the one retry when Excel is in cell-edit mode. */
+  /** Wait before the one retry when Excel is in cell-edit mode and cannot delay the batch itself. */
   retryDelayMs?: number;
   /** Live re-check debounce. */
   debounceMs?: number;
@@ -168,13 +169,11 @@ export function createExcelHost(options: ExcelHostOptions = {}): ExcelHost {
     },
 
     writeValues(sheet: string, changes: CellChange[]): Promise<UndoRecord> {
-      return call('fix', () => run((context) => writeValuesIn(context, sheet, changes, budget, idOf(sheet))));
+      return call('fix', () => run((context) => withoutEvents(context, excelApi('1.8'), () => writeValuesIn(context, sheet, changes, budget, idOf(sheet)))));
     },
 
-    undo(record: UndoRecord): Promise<void> {
-      return call('undo', async () => {
-        await run((context) => undoIn(context, record, budget));
-      });
+    undo(record: UndoRecord): Promise<number> {
+      return call('undo', () => run((context) => withoutEvents(context, excelApi('1.8'), () => undoIn(context, record, budget))));
     },
 
     async onEdit(sheet: string, handler: (rows: number[]) => void): Promise<() => void> {

@@ -1,4 +1,8 @@
-/** One Excel.run per user action, retried once when Excel is busy editing a cell. */
+/**
+ * One Excel.run per user action. When the partner is typing in a cell, Excel
+ * waits for them (`delayForCellEdit`) where it can; elsewhere the batch is
+ * tried once more after a pause.
+ */
 
 export interface RunOptions {
   /** Wait before the one retry, in ms: long enough for the partner to press Enter. */
@@ -37,11 +41,28 @@ export function payloadSide(error: unknown): 'request' | 'response' | 'either' |
 }
 
 /**
- * Runs the batch in Excel. If Excel refuses because the partner is editing a
- * cell, waits and runs it once more. The `await` sits inside the `try` so the
- * rejection is caught here and the retry really happens.
+ * Whether Excel can hold a batch until the partner leaves cell-edit mode.
+ * `RunOptions.delayForCellEdit` carries no `[Api set]` tag in @types/office-js;
+ * Microsoft's library sends it only when the host reports the
+ * "DelayForCellEdit" requirement set, so that is what is asked here.
+ */
+export function canDelayForCellEdit(): boolean {
+  try {
+    return typeof Office !== 'undefined' && Office.context?.requirements?.isSetSupported('DelayForCellEdit') === true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Runs the batch in Excel. Where Excel can wait for the partner to finish
+ * typing in a cell, it does. Elsewhere, if Excel refuses because the partner
+ * is editing a cell, waits and runs it once more; a second refusal is the
+ * caller's to report (the `await` sits inside the `try` so the rejection is
+ * caught here and the retry really happens).
  */
 export async function runExcel<T>(batch: (context: Excel.RequestContext) => Promise<T>, options: RunOptions = {}): Promise<T> {
+  if (canDelayForCellEdit()) return await Excel.run({ delayForCellEdit: true }, batch);
   try {
     return await Excel.run(batch);
   } catch (error) {
@@ -67,4 +88,18 @@ export function suspendEvents(context: Excel.RequestContext, supported: boolean)
       // The write failed too; that error is the one the caller reports.
     }
   };
+}
+
+/**
+ * Runs `work` with Excel's events suspended (ExcelApi 1.8): a Fix's or an
+ * Undo's own writes then do not come back as the partner's edits and cause a
+ * second re-check after the one the taskpane asks for.
+ */
+export async function withoutEvents<T>(context: Excel.RequestContext, supported: boolean, work: () => Promise<T>): Promise<T> {
+  const resume = suspendEvents(context, supported);
+  try {
+    return await work();
+  } finally {
+    await resume();
+  }
 }

@@ -25,7 +25,8 @@ export interface WorkbookHost {
   goTo(sheet: string, address: string): Promise<void>;
   /** Writes normalised values into cells; returns what is needed to undo it. */
   writeValues(sheet: string, changes: CellChange[]): Promise<UndoRecord>;
-  undo(record: UndoRecord): Promise<void>;
+  /** Puts the values back; returns how many cells it left as they are, as the partner changed them since the fix. */
+  undo(record: UndoRecord): Promise<number>;
   /** Calls back with 1-based row numbers the partner edited; returns an unsubscribe function. */
   onEdit(sheet: string, handler: (rows: number[]) => void): Promise<() => void>;
   /** The mapping confirmed earlier for this workbook (workbook settings) or by this partner (local storage). */

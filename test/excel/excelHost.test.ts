@@ -307,7 +307,7 @@ describe('writeValues and undo', () => {
         { address: 'E2', value: 'level_one' },
       ]),
     );
-    expect(syncs).toBe(2);
+    expect(syncs).toBe(3); // read, write, events back on
     expect(sheet.cell('A2')).toMatchObject({ value: 44989, format: 'yyyy-mm-dd' });
     expect(sheet.cell('B2').value).toBe(40);
     expect(sheet.cell('C2').formula).toBeUndefined();
@@ -380,15 +380,18 @@ describe('onEdit', () => {
     expect(calls).toHaveLength(2);
   });
 
-  it('is not triggered by our own highlighting', async () => {
+  it('is not triggered by our own highlighting, Fix or Undo (the taskpane re-checks after those once itself), only by the partner', async () => {
     const { excel, host } = setup();
     excel.sheet('Events').put('A1', [['x']]);
     const calls: number[][] = [];
     await host.onEdit('Events', (rows) => calls.push(rows));
     await host.highlight('Events', [issue(1, 'A')]);
+    const undo = await host.writeValues('Events', [{ address: 'A1', value: 'y' }]);
+    await host.undo(undo);
     await wait(80);
     expect(calls).toEqual([]);
-    await host.writeValues('Events', [{ address: 'A1', value: 'y' }]);
+    expect(excel.enableEvents).toBe(true);
+    excel.userEdit('Events', 'A1', 'z');
     await wait(80);
     expect(calls).toEqual([[1]]);
   });

@@ -54,15 +54,17 @@ describe('through the real Office.js client', () => {
     expect(excel.totals().refusals).toBe(0);
   });
 
-  it('fixes and undoes', async () => {
-    const { host, sheet } = setup();
+  it('fixes and undoes, with events off while writing (no second re-check from our own writes)', async () => {
+    const { excel, host, sheet } = setup();
     events(sheet, 20);
     const undo = await host.writeValues('Events', [{ address: 'B3', value: '2023-03-02' }, { address: 'C4', value: '02134' }]);
     expect(sheet.at('B3').format).toBe('yyyy-mm-dd');
     expect(sheet.at('C4').value).toBe('02134');
-    await host.undo(undo);
+    expect(await host.undo(undo)).toBe(0);
     expect(sheet.at('B3').value).toBe('2/3/23');
     expect(sheet.at('C4').value).toBe('Value 4-2');
+    expect(excel.valueWritesWithEvents).toBe(0);
+    expect(excel.enableEvents).toBe(true);
   });
 
   it('refuses what Excel on the web refuses: requests over 5 MB, newer requirement sets, long addresses, protected sheets, gradients, two notes in a cell', async () => {
@@ -237,7 +239,8 @@ describe('through the real Office.js client', () => {
     ]);
     sheet.at('B3').value = 'the partner typed this';
     sheet.sortRows(3, 4, 0, true); // rows 4 and 5 swap
-    await host.undo(undo);
+    // All three are left as they are, and Undo says so for the pane to tell.
+    expect(await host.undo(undo)).toBe(3);
     expect(sheet.at('B3').value).toBe('the partner typed this');
     // B4 now holds row 5's fix, B5 row 4's: neither holds what the Fix wrote there, both stay.
     expect([sheet.at('B4').value, sheet.at('B5').value]).toEqual([44989, 44988]);

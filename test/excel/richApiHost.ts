@@ -17,7 +17,12 @@
  *  - no gradient fill writes (RangeFill.pattern cannot be set to one);
  *  - writes to a protected sheet: AccessDenied;
  *  - not transactional: a failure injected at the Nth operation of a batch
- *    leaves the operations before it done.
+ *    leaves the operations before it done;
+ *  - cell-edit mode (`startCellEdit`): every request fails with Office's
+ *    5004 (ooeInvalidApiCallInContext), which the library turns into
+ *    InvalidOperationInCellEditMode, unless it carries the delay-for-cell-edit
+ *    flag (64, sent when the host reports the "DelayForCellEdit" set), which
+ *    is held until `endCellEdit`.
  * The partner's own actions (insert, sort, rename, typing) act on the model
  * directly and move values, fills, notes, comments and conditional formats as
  * Excel does (a sort moves cells' own formats and notes; conditional formats
@@ -339,7 +344,12 @@ export interface HostOptions {
   excelApi?: string;
   /** Fail the Nth operation (method call or property write, counted from `arm`) with this code. */
   failAt?: { n: number; code: string } | null;
+  /** Whether the host reports the "DelayForCellEdit" requirement set (default true, as current Excel does). */
+  delayForCellEdit?: boolean;
 }
+
+/** The flag the library sets on a request from `Excel.run({ delayForCellEdit: true }, …)`. */
+export const DELAY_FOR_CELL_EDIT_FLAG = 64;
 
 export interface RequestStat {
   requestBytes: number;
@@ -360,16 +370,46 @@ export class RichApiHost {
   /** Method calls the host ran, by "Type.Method". */
   readonly calls = new Map<string, number>();
   enableEvents = true;
+  /** Cell values written while events were on: each would come back to the add-in as an onChanged edit. */
+  valueWritesWithEvents = 0;
   readonly settings = new Map<string, unknown>();
   private refs = new Map<string, HostObject>();
   private nextRef = 0;
   private nextRule = 0;
   private nextSheet = 0;
   window: JSDOM['window'] | null = null;
+  delayForCellEdit: boolean;
+  /** The partner is typing in a cell. */
+  inCellEdit = false;
+  /** Requests refused because of cell-edit mode, and requests held until it ended. */
+  cellEditRefusals = 0;
+  cellEditHeld = 0;
+  /** Leave cell-edit mode by itself after this many refusals (the partner pressed Enter meanwhile); null: stay. */
+  cellEditEndsAfter: number | null = null;
+  private held: (() => void)[] = [];
 
   constructor(options: HostOptions = {}) {
     this.excelApi = options.excelApi ?? '1.18';
     this.failAt = options.failAt ?? null;
+    this.delayForCellEdit = options.delayForCellEdit ?? true;
+  }
+
+  /** The partner starts typing in a cell. */
+  startCellEdit(): void {
+    this.inCellEdit = true;
+  }
+
+  /** The partner presses Enter: held requests run, in order. */
+  endCellEdit(): void {
+    this.inCellEdit = false;
+    const held = this.held;
+    this.held = [];
+    for (const run of held) run();
+  }
+
+  /** Requests waiting for the partner to leave cell-edit mode. */
+  get waiting(): number {
+    return this.held.length;
   }
 
   addSheet(name: string): HostSheet {
@@ -391,6 +431,7 @@ export class RichApiHost {
   }
 
   supports(name: string, version?: string): boolean {
+    if (name === 'DelayForCellEdit') return this.delayForCellEdit;
     if (name !== 'ExcelApi') return false;
     return version === undefined || versionAtMost(version, this.excelApi);
   }
@@ -453,6 +494,21 @@ export class RichApiHost {
   // ------------------------------------------------------------- protocol
 
   private execute(message: unknown[], callback: (result: unknown) => void): void {
+    if (this.inCellEdit) {
+      const flags = Number(message[6]) || 0;
+      if (flags & DELAY_FOR_CELL_EDIT_FLAG) {
+        this.cellEditHeld++;
+        this.held.push(() => this.execute(message, callback));
+        return;
+      }
+      this.cellEditRefusals++;
+      if (this.cellEditEndsAfter !== null && --this.cellEditEndsAfter <= 0) {
+        this.cellEditEndsAfter = null;
+        this.inCellEdit = false;
+      }
+      setTimeout(() => callback({ status: 'failed', error: { code: 5004, message: 'The API call is not allowed in the current context.' } }), 0);
+      return;
+    }
     const body = String(message[4]);
     const requestBytes = Buffer.byteLength(body, 'utf8');
     const stat: RequestStat = { requestBytes, responseBytes: 0, actions: 0, release: false };
@@ -941,6 +997,7 @@ export class RichApiHost {
         break;
       case 'Range':
         this.writable(obj.sheet);
+        if ((prop === 'values' || prop === 'formulas') && this.enableEvents) this.valueWritesWithEvents++;
         if (prop === 'values' || prop === 'formulas' || prop === 'numberFormat') return this.writeGrid(obj.sheet, obj.rect, prop, value as unknown[][]);
         break;
       case 'RangeFill':

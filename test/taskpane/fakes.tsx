@@ -220,13 +220,21 @@ export function fakeHost(initial: Workbook = eventsWorkbook(), opts: { date1904?
       const target = workbook.sheets.find((s) => s.name === sheet)!;
       const previous = changes.map((ch) => {
         const m = /^([A-Z]+)(\d+)$/.exec(ch.address)!;
-        return { address: ch.address, value: cellAt(target, Number(m[2]) - 1, columnIndexOf(m[1]!)).value };
+        return { address: ch.address, value: cellAt(target, Number(m[2]) - 1, columnIndexOf(m[1]!)).value, fixed: ch.value as unknown };
       });
       for (const ch of changes) setCell(sheet, ch.address, ch.value);
       return { sheet, previous };
     }),
-    undo: jest.fn(async (record: UndoRecord) => {
-      for (const p of record.previous) setCell(record.sheet, p.address, p.value);
+    // As Excel's: a cell holding something else than the fix wrote (`fixed`) is left as it is, and counted.
+    undo: jest.fn(async (record: UndoRecord): Promise<number> => {
+      const target = workbook.sheets.find((s) => s.name === record.sheet)!;
+      let left = 0;
+      for (const p of record.previous) {
+        const m = /^([A-Z]+)(\d+)$/.exec(p.address)!;
+        if (p.fixed !== undefined && cellAt(target, Number(m[2]) - 1, columnIndexOf(m[1]!)).value !== p.fixed) left++;
+        else setCell(record.sheet, p.address, p.value);
+      }
+      return left;
     }),
     onEdit: jest.fn(async (_sheet: string, handler: (rows: number[]) => void) => {
       editHandler = handler;

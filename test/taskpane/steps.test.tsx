@@ -272,10 +272,77 @@ describe('step 3: check', () => {
     expect(screen.queryByRole('button', { name: /^Fix/ })).not.toBeInTheDocument();
 
     await user.click(screen.getByRole('button', { name: 'Undo fix' }));
-    expect(host.undo).toHaveBeenCalledWith({ sheet: 'Events', previous: [{ address: 'E3', value: '~25' }, { address: 'E5', value: 'about 40' }] });
+    expect(host.undo).toHaveBeenCalledWith({ sheet: 'Events', previous: [{ address: 'E3', value: '~25', fixed: 25 }, { address: 'E5', value: 'about 40', fixed: 40 }] });
     await screen.findByText(/^Put back 2 values as they were\./);
     expect(screen.getByRole('list', { name: 'Summary' })).toHaveTextContent('2 warnings');
     expect(fake.workbook().sheets[1]!.rows[2]![4]).toEqual({ kind: 'text', value: '~25' });
+  });
+
+  test('Undo leaves the cells the partner changed since the fix, and says how many', async () => {
+    const user = userEvent.setup();
+    const fake = fakeHost();
+    renderWithHost(<Flow />, fake.host);
+    await toCheck(user);
+    await user.click(screen.getByRole('button', { name: 'Fix 2 values' }));
+    await screen.findByText(/^Fixed 2 values/);
+    fake.edit('Events', 'E3', 30);
+    await user.click(screen.getByRole('button', { name: 'Undo fix' }));
+    expect(await screen.findByText(/^Put back 1 value as they were\. 1 cell you changed since the fix was left as it is\./)).toBeInTheDocument();
+    expect(fake.workbook().sheets[1]!.rows[2]![4]).toMatchObject({ value: 30 });
+    expect(fake.workbook().sheets[1]!.rows[4]![4]).toEqual({ kind: 'text', value: 'about 40' });
+  });
+
+  test('an automatic re-check that fails says the report may be out of date and checks again on request', async () => {
+    const user = userEvent.setup();
+    const fake = fakeHost();
+    renderWithHost(<Flow />, fake.host);
+    await toCheck(user);
+    expect(screen.getByRole('list', { name: 'Summary' })).toHaveTextContent('1 error');
+    fake.host.readWorkbook.mockRejectedValueOnce(new Error('Excel could not read the workbook while you are typing in a cell. Press Enter or Esc to finish editing, then try again.'));
+    fake.edit('Events', 'B4', '4/1/2023');
+    expect(await screen.findByText(/This report may be out of date: your latest edits could not be checked\. Excel could not read the workbook while you are typing/, {}, { timeout: 3000 })).toBeInTheDocument();
+    // The old report is still shown, not silently replaced nor silently kept.
+    expect(screen.getByRole('list', { name: 'Summary' })).toHaveTextContent('1 error');
+    await user.click(screen.getByRole('button', { name: 'Check again' }));
+    await waitFor(() => expect(screen.getByRole('list', { name: 'Summary' })).toHaveTextContent('0 errors'));
+    expect(screen.queryByText(/may be out of date/)).not.toBeInTheDocument();
+  });
+
+  test('a re-check that ends after a newer one began is dropped: a slow one cannot bring back an old report', async () => {
+    const user = userEvent.setup();
+    const fake = fakeHost();
+    renderWithHost(<Flow />, fake.host);
+    await toCheck(user);
+    const old = fake.workbook();
+    let answerSlow: (() => void) | null = null;
+    fake.host.readWorkbook.mockImplementationOnce(() => new Promise((resolve) => (answerSlow = () => resolve(old))));
+    fake.edit('Events', 'C3', 'L1'); // an automatic re-check, slow to answer
+    await waitFor(() => expect(answerSlow).not.toBeNull(), { timeout: 3000 });
+    await user.click(screen.getByRole('button', { name: 'Fix 2 values' }));
+    await screen.findByText(/^Fixed 2 values/);
+    expect(screen.getByRole('list', { name: 'Summary' })).toHaveTextContent('0 warnings');
+    await act(async () => answerSlow!());
+    expect(screen.getByRole('list', { name: 'Summary' })).toHaveTextContent('0 warnings');
+  });
+
+  test('the automatic highlight after a fix is work in progress: the buttons wait for it', async () => {
+    const user = userEvent.setup();
+    const fake = fakeHost();
+    renderWithHost(<Flow />, fake.host);
+    await toCheck(user);
+    await user.click(screen.getByRole('button', { name: 'Highlight cells' }));
+    await screen.findByText(/^Highlighted/);
+    let paint: (() => void) | null = null;
+    fake.host.highlight.mockImplementationOnce(() => new Promise((resolve) => (paint = () => resolve({ cells: 1, notes: 'notes' }))));
+    await user.click(screen.getByRole('button', { name: 'Fix 2 values' }));
+    await waitFor(() => expect(paint).not.toBeNull());
+    expect(screen.getByRole('status')).toHaveTextContent('Updating the highlights…');
+    // Held back but still focusable (Fluent's disabledFocusable): aria-disabled.
+    expect(screen.getByRole('button', { name: 'Undo fix' })).toHaveAttribute('aria-disabled', 'true');
+    expect(screen.getByRole('button', { name: 'Clear' })).toHaveAttribute('aria-disabled', 'true');
+    await act(async () => paint!());
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Undo fix' })).not.toHaveAttribute('aria-disabled', 'true'));
+    expect(screen.getByRole('status')).toHaveTextContent(/^Fixed 2 values/);
   });
 
   test('an edit in the sheet is checked again after a pause', async () => {

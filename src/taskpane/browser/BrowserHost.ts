@@ -139,7 +139,8 @@ export class BrowserHost implements WorkbookHost {
     return record;
   }
 
-  async undo(record: UndoRecord): Promise<void> {
+  /** The grid is read-only, so no cell can have changed since the fix: none is left. */
+  async undo(record: UndoRecord): Promise<number> {
     const target = this.findSheet(record.sheet);
     if (!target) throw new Error(`There is no sheet “${record.sheet}”.`);
     const before = this.undoCells.get(record);
@@ -154,6 +155,7 @@ export class BrowserHost implements WorkbookHost {
       rows[at.row] = row;
     }
     this.replaceSheet({ ...target, rows }, -1);
+    return 0;
   }
 
   private readonly editHandlers = new Map<string, Set<(rows: number[]) => void>>();

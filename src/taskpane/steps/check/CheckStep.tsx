@@ -45,7 +45,8 @@ export function CheckStep({ state, dispatch }: { state: CheckState; dispatch: Di
   const step = useStepStyles();
   const { report, choice, mapping } = state;
   const sheets = useMemo(() => sheetsRead(report, choice.sheet), [report, choice.sheet]);
-  const recheck = useRecheck(choice, mapping, sheets, dispatch);
+  const { recheck, stale, checkAgain } = useRecheck(choice, mapping, sheets, dispatch);
+  const [checkingAgain, setCheckingAgain] = useState(false);
   const [filter, setFilter] = useState<IssueFilter>({ severity: 'all', kind: null });
   const [busy, setBusy] = useState<Busy>(null);
   const afterIssuesId = useId();
@@ -84,9 +85,20 @@ export function CheckStep({ state, dispatch }: { state: CheckState; dispatch: Di
   useEffect(() => {
     highlightedRef.current = highlighted;
   }, [highlighted]);
+  // The automatic highlight counts as work in progress: the buttons wait for it, and its failure is told.
+  const [repainting, setRepainting] = useState(0);
   useEffect(() => {
     if (!highlightedRef.current) return;
-    void highlightAll().catch(() => undefined);
+    let current = true;
+    setRepainting((n) => n + 1);
+    void highlightAll()
+      .catch((e: unknown) => {
+        if (current) setError(`The highlights could not be brought up to date: ${errorMessage(e)}`);
+      })
+      .finally(() => setRepainting((n) => n - 1));
+    return () => {
+      current = false;
+    };
     // eslint-disable-next-line react-hooks/exhaustive-deps -- highlightAll reads exactly these
   }, [host, report, sheets, choice.sheet]);
 
@@ -98,6 +110,7 @@ export function CheckStep({ state, dispatch }: { state: CheckState; dispatch: Di
   useEffect(() => {
     if (done) focusQuietly(errorRef.current ?? statusRef.current);
   }, [done]);
+  const locked = busy !== null || repainting > 0;
 
   async function run(kind: Exclude<Busy, null>, action: () => Promise<string>) {
     setBusy(kind);
@@ -164,7 +177,8 @@ export function CheckStep({ state, dispatch }: { state: CheckState; dispatch: Di
   const undoLast = () =>
     run('undo', async () => {
       if (!undo) return '';
-      for (const record of [...undo.records].reverse()) await host.undo(record);
+      let left = 0;
+      for (const record of [...undo.records].reverse()) left += await host.undo(record);
       let after: Report;
       try {
         after = await recheck();
@@ -178,7 +192,10 @@ export function CheckStep({ state, dispatch }: { state: CheckState; dispatch: Di
         throw e;
       }
       setUndos(undos.slice(0, -1));
-      return `Put back ${undo.count.toLocaleString('en-US')} value${undo.count === 1 ? '' : 's'} as they were. ${remainingSentence(after.issues)}`;
+      const back = undo.count - left;
+      const put = `Put back ${back.toLocaleString('en-US')} value${back === 1 ? '' : 's'} as they were.`;
+      const kept = left === 0 ? '' : ` ${left} cell${left === 1 ? '' : 's'} you changed since the fix ${left === 1 ? 'was' : 'were'} left as ${left === 1 ? 'it is' : 'they are'}.`;
+      return `${put}${kept} ${remainingSentence(after.issues)}`;
     });
   // Browser mode, once a value has changed: the download is the corrected workbook (with what is left highlighted).
   const corrected = host.kind === 'browser' && originalFile !== undefined && originalFile() === null;
@@ -208,29 +225,29 @@ export function CheckStep({ state, dispatch }: { state: CheckState; dispatch: Di
         </li>
       </ul>
       <div className={step.actions}>
-        <Button onClick={() => void highlight()} disabledFocusable={busy !== null || report.issues.length === 0}>
+        <Button onClick={() => void highlight()} disabledFocusable={locked || report.issues.length === 0}>
           {highlighted ? 'Highlight again' : 'Highlight cells'}
         </Button>
-        <Button onClick={() => void clear()} disabledFocusable={busy !== null}>
+        <Button onClick={() => void clear()} disabledFocusable={locked}>
           Clear
         </Button>
         {fixes.length > 0 && (
-          <Button appearance="primary" onClick={() => void fix()} disabledFocusable={busy !== null}>
+          <Button appearance="primary" onClick={() => void fix()} disabledFocusable={locked}>
             Fix {fixes.length.toLocaleString('en-US')} value{fixes.length === 1 ? '' : 's'}
           </Button>
         )}
         {tidies.length > 0 && (
-          <Button onClick={() => void tidy()} disabledFocusable={busy !== null}>
+          <Button onClick={() => void tidy()} disabledFocusable={locked}>
             Tidy {tidies.length.toLocaleString('en-US')} value{tidies.length === 1 ? '' : 's'} to the agreed wording
           </Button>
         )}
         {undo && (
-          <Button onClick={() => void undoLast()} disabledFocusable={busy !== null}>
+          <Button onClick={() => void undoLast()} disabledFocusable={locked}>
             Undo {undo.kind === 'fix' ? 'fix' : 'tidy'}
           </Button>
         )}
         {downloadAnnotated && (
-          <Button onClick={() => void download()} disabledFocusable={busy !== null}>
+          <Button onClick={() => void download()} disabledFocusable={locked}>
             {corrected ? 'Download corrected workbook' : 'Download annotated workbook'}
           </Button>
         )}
@@ -238,8 +255,25 @@ export function CheckStep({ state, dispatch }: { state: CheckState; dispatch: Di
       {fixes.length > 0 && <FixPreview fixes={fixes} before={before} title="What “Fix” changes" />}
       {tidies.length > 0 && <FixPreview fixes={tidies} before={before} title="What “Tidy” changes (valid values, in the agreed wording)" />}
       <p className={styles.status} role="status" aria-live="polite" tabIndex={-1} ref={statusRef}>
-        {busy === 'download' ? 'Building the annotated workbook…' : busy ? 'Working…' : status}
+        {busy === 'download' ? 'Building the annotated workbook…' : busy ? 'Working…' : repainting > 0 ? 'Updating the highlights…' : status}
       </p>
+      {stale && (
+        <MessageBar intent="warning">
+          <MessageBarBody>
+            This report may be out of date: your latest edits could not be checked. {stale}{' '}
+            <Button
+              size="small"
+              disabled={checkingAgain || locked}
+              onClick={() => {
+                setCheckingAgain(true);
+                void checkAgain().finally(() => setCheckingAgain(false));
+              }}
+            >
+              {checkingAgain ? 'Checking…' : 'Check again'}
+            </Button>
+          </MessageBarBody>
+        </MessageBar>
+      )}
       {error && (
         <MessageBar intent="error" tabIndex={-1} ref={errorRef}>
           <MessageBarBody>{error}</MessageBarBody>
