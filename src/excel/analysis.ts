@@ -1,5 +1,6 @@
 import { fieldIdOf, optionsOfRole } from '../core/collection/roles';
 import type { Collection } from '../core/collection/types';
+import type { AggregateRecordJson } from '../taskpane/api';
 import { jsonBytes, OP_BYTES, packByCost, type PayloadBudget } from './budget';
 
 /**
@@ -12,13 +13,7 @@ import { jsonBytes, OP_BYTES, packByCost, type PayloadBudget } from './budget';
  * requests over 5 MB).
  */
 
-/** One aggregate record as GET /api/v1/aggregate sends it. */
-export interface AggregateRecordJson {
-  orgId: string;
-  partner: string;
-  flagged?: boolean;
-  values: Record<string, unknown>;
-}
+export type { AggregateRecordJson };
 
 export const TABLE_HEADERS = ['Partner', 'Date', 'Month', 'Engagement', 'Audience', 'Event type', 'ZIP', 'Events', 'Attendees', 'Flagged'] as const;
 type Cell = string | number;
