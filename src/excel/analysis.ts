@@ -1,5 +1,5 @@
 import { fieldIdOf, optionsOfRole } from '../core/collection/roles';
-import type { Collection } from '../core/collection/types';
+import type { Collection, Period } from '../core/collection/types';
 import type { AggregateRecordJson } from '../taskpane/api';
 import { jsonBytes, OP_BYTES, packByCost, type PayloadBudget } from './budget';
 
@@ -15,7 +15,7 @@ import { jsonBytes, OP_BYTES, packByCost, type PayloadBudget } from './budget';
 
 export type { AggregateRecordJson };
 
-export const TABLE_HEADERS = ['Partner', 'Date', 'Month', 'Engagement', 'Audience', 'Event type', 'ZIP', 'Events', 'Attendees', 'Flagged'] as const;
+export const TABLE_HEADERS = ['Partner', 'Date', 'Month', 'Engagement', 'Audience', 'Event type', 'ZIP', 'Events', 'Attendees', 'Counted', 'Flagged'] as const;
 type Cell = string | number;
 
 export interface AnalysisTable {
@@ -32,16 +32,21 @@ export interface AnalysisTable {
  * The table's rows, one per record. Audience lists are joined with ", " (an
  * event for several audiences is one row, so Events add up to the
  * indicator); a value that is not what the field expects is written as it
- * came, and Events is 1 for every row so a pivot's Sum of Events counts rows.
+ * came. Every record is a row, but Events (1) and Attendees count only as
+ * the indicator counts them (src/core/analysis.ts): a record with an
+ * engagement level that is not dated outside the period; otherwise both are
+ * 0 and Counted says why. So every Sum of Events or Attendees, in a pivot or
+ * a formula, adds up to the indicator.
  * Text that Excel would read as a number or formula (ZIP "48201", "=…") is
  * written with an apostrophe so it stays text.
  */
-export function analysisTable(records: readonly AggregateRecordJson[], collection: Collection): AnalysisTable {
+export function analysisTable(records: readonly AggregateRecordJson[], collection: Collection, period: Period): AnalysisTable {
   const id = (role: Parameters<typeof fieldIdOf>[1]): string | undefined => fieldIdOf(collection, role);
   const ids = { level: id('level'), audience: id('audience'), type: id('event_type'), date: id('date'), zip: id('zip'), headcount: id('headcount') };
   const get = (values: Record<string, unknown>, key: string | undefined): unknown => (key === undefined ? undefined : values[key]);
   const text = (v: unknown): string => (v === undefined || v === null ? '' : Array.isArray(v) ? v.map(String).join(', ') : String(v));
   const asText = (v: string): string => (v !== '' && /^[=+\-@'\d]/.test(v) ? `'${v}` : v);
+  const levels = optionsOfRole(collection, 'level').map((o) => o.id);
   const months = new Set<string>();
   const partners = new Set<string>();
   const zips = new Set<string>();
@@ -53,6 +58,10 @@ export function analysisTable(records: readonly AggregateRecordJson[], collectio
     const zip = text(get(r.values, ids.zip));
     zips.add(zip || 'unknown');
     const people = get(r.values, ids.headcount);
+    const level = get(r.values, ids.level);
+    const outside = month !== 'unknown' && (date < period.start || date > period.end);
+    const counted = outside ? 'no: dated outside the period' : typeof level === 'string' && levels.includes(level) ? 'yes' : 'no: no engagement level';
+    const yes = counted === 'yes';
     return [
       asText(r.partner),
       asText(date),
@@ -61,15 +70,16 @@ export function analysisTable(records: readonly AggregateRecordJson[], collectio
       asText(text(get(r.values, ids.audience)) || 'unknown'),
       asText(text(get(r.values, ids.type)) || 'unknown'),
       asText(zip || 'unknown'),
-      1,
-      typeof people === 'number' && Number.isFinite(people) ? people : 0,
+      yes ? 1 : 0,
+      yes && typeof people === 'number' && Number.isFinite(people) && people >= 0 ? people : 0,
+      counted,
       r.flagged ? 'yes' : 'no',
     ];
   });
   return {
     headers: TABLE_HEADERS,
     rows,
-    levels: optionsOfRole(collection, 'level').map((o) => o.id),
+    levels,
     months: [...months].sort(),
     partners: [...partners].sort(),
     zips: [...zips].sort(),
@@ -173,7 +183,7 @@ export async function buildAnalysisIn(context: Excel.RequestContext, table: Anal
   const indicator: Cell[][] = [['Engagement', 'Events', 'Attendees']];
   table.levels.forEach((level, i) => {
     const r = indicatorTop + i + 2;
-    indicator.push([level, `=COUNTIFS(${col('Engagement')},$A${r})`, `=SUMIFS(${col('Attendees')},${col('Engagement')},$A${r})`]);
+    indicator.push([level, `=SUMIFS(${col('Events')},${col('Engagement')},$A${r})`, `=SUMIFS(${col('Attendees')},${col('Engagement')},$A${r})`]);
   });
   summary.getRangeByIndexes(indicatorTop, 0, indicator.length, 3).formulas = indicator;
   let below = indicatorTop + indicator.length + 1;
@@ -183,7 +193,7 @@ export async function buildAnalysisIn(context: Excel.RequestContext, table: Anal
       const block: Cell[][] = [[label, 'Events', 'Attendees']];
       keys.forEach((k, i) => {
         const r = below + i + 2;
-        block.push([`'${k}`, `=COUNTIFS(${col(header)},$A${r})`, `=SUMIFS(${col('Attendees')},${col(header)},$A${r})`]);
+        block.push([`'${k}`, `=SUMIFS(${col('Events')},${col(header)},$A${r})`, `=SUMIFS(${col('Attendees')},${col(header)},$A${r})`]);
       });
       summary.getRangeByIndexes(below, 0, block.length, 3).formulas = block;
       below += block.length + 1;

@@ -54,7 +54,7 @@ export interface ExcelHost extends WorkbookHost {
    * Analyst mode: the records as a table on a new sheet, PivotTables when the
    * host has ExcelApi 1.8 (else formulas), and charts (analysis.ts).
    */
-  buildAnalysis(records: readonly AggregateRecordJson[], collection: Collection): Promise<AnalysisResult>;
+  buildAnalysis(records: readonly AggregateRecordJson[], collection: Collection, period?: Period): Promise<AnalysisResult>;
 }
 
 const HIGHLIGHT_PREFIX = 'hsh.highlights:';
@@ -129,8 +129,8 @@ export function createExcelHost(options: ExcelHostOptions = {}): ExcelHost {
       return mergesMissing;
     },
 
-    buildAnalysis(records: readonly AggregateRecordJson[], collection: Collection): Promise<AnalysisResult> {
-      const table = analysisTable(records, collection);
+    buildAnalysis(records: readonly AggregateRecordJson[], collection: Collection, analysisPeriod?: Period): Promise<AnalysisResult> {
+      const table = analysisTable(records, collection, analysisPeriod ?? period);
       return call('analysis', () => run((context) => buildAnalysisIn(context, table, { pivots: excelApi('1.8'), budget })));
     },
 

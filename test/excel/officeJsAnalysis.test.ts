@@ -70,7 +70,8 @@ describe('analyst mode through the real Office.js client', () => {
       expect(row[6]).toBe(r.values.zip); // kept as text, not the number 48201
       expect(row[7]).toBe(1);
       expect(row[8]).toBe(typeof r.values.attendees === 'number' ? r.values.attendees : 0);
-      expect(row[9]).toBe(r.flagged ? 'yes' : 'no');
+      expect(row[9]).toBe('yes');
+      expect(row[10]).toBe(r.flagged ? 'yes' : 'no');
     });
     expect(data.get(121, 0)).toBeUndefined();
 
@@ -121,12 +122,28 @@ describe('analyst mode through the real Office.js client', () => {
     const partner = labels.get('Partner')!;
     expect(partner).toBeDefined();
     expect(summary.get(partner.row + 1, 0)?.value).toBe('Partner A');
-    expect(summary.get(partner.row + 1, 1)?.formula).toBe(`=COUNTIFS('Analysis data'!$A$2:$A$61,$A${partner.row + 2})`);
+    expect(summary.get(partner.row + 1, 1)?.formula).toBe(`=SUMIFS('Analysis data'!$H$2:$H$61,'Analysis data'!$A$2:$A$61,$A${partner.row + 2})`);
     expect(summary.get(partner.row + 1, 2)?.formula).toBe(`=SUMIFS('Analysis data'!$I$2:$I$61,'Analysis data'!$A$2:$A$61,$A${partner.row + 2})`);
     const zip = labels.get('ZIP')!;
     expect(summary.get(zip.row + 1, 0)?.value).toBe('48200');
     expect(summary.get(zip.row + 10, 0)?.value).toBe('48209');
-    expect(summary.get(zip.row + 1, 1)?.formula).toMatch(/^=COUNTIFS\('Analysis data'!\$G\$2:\$G\$61,\$A\d+\)$/);
+    expect(summary.get(zip.row + 1, 1)?.formula).toMatch(/^=SUMIFS\('Analysis data'!\$H\$2:\$H\$61,'Analysis data'!\$G\$2:\$G\$61,\$A\d+\)$/);
+  });
+
+  it('records the indicator does not count are rows with Events and Attendees 0, and Counted says why', async () => {
+    const { excel, host } = setup('1.18');
+    const input = records(3);
+    input[1]!.values.date = '2022-12-31';
+    input[2]!.values.engagement = 'a lot';
+    input[0]!.values.attendees = 12;
+    await host.buildAnalysis(input, HSH_2023, { start: '2023-01-01', end: '2023-12-31' });
+    const rows = tableRows(excel.sheet(DATA_SHEET), 3);
+    expect(rows.map((r) => [r[7], r[8], r[9]])).toEqual([
+      [1, 12, 'yes'],
+      [0, 0, 'no: dated outside the period'],
+      [0, 0, 'no: no engagement level'],
+    ]);
+    expect(rows[2]![3]).toBe('a lot');
   });
 
   it('a host at 1.7 refuses a PivotTable call: the requirement set is enforced', async () => {

@@ -58,14 +58,14 @@ afterEach(() => {
 describe('fetchAggregate', () => {
   test('follows page.next until the last page', async () => {
     const urls = aggregateFetch([3, 3, 2]);
-    const records = await fetchAggregate('an-1', { baseUrl: 'https://server.test/' });
+    const { records } = await fetchAggregate('an-1', { baseUrl: 'https://server.test/' });
     expect(records).toHaveLength(8);
     expect(urls).toEqual(['https://server.test/api/v1/aggregate?limit=5000', 'https://server.test/api/v1/aggregate?limit=5000&cursor=c1', 'https://server.test/api/v1/aggregate?limit=5000&cursor=c2']);
   });
 
   test('starts over once when the aggregate changed while reading, never mixing versions', async () => {
     const urls = aggregateFetch([2, 2], true);
-    const records = await fetchAggregate('an-1', { baseUrl: '' });
+    const { records } = await fetchAggregate('an-1', { baseUrl: '' });
     expect(urls.map((u) => u.replace(/^.*\?/, ''))).toEqual(['limit=5000', 'limit=5000&cursor=c1', 'limit=5000', 'limit=5000&cursor=c1']);
     expect(records).toHaveLength(4);
   });

@@ -28,13 +28,13 @@ export function AnalystPanel({ token, api }: { token: string; api: ApiOptions })
     if (!build) return;
     setPhase({ at: 'fetching', records: 0 });
     try {
-      const records = await fetchAggregate(token, { ...api, onPage: (n) => setPhase({ at: 'fetching', records: n }) });
+      const { records, period } = await fetchAggregate(token, { ...api, onPage: (n) => setPhase({ at: 'fetching', records: n }) });
       if (records.length === 0) {
         setPhase({ at: 'failed', message: 'The aggregate has no records yet: no signed partner has submitted for this period.' });
         return;
       }
       setPhase({ at: 'building', records: records.length });
-      setPhase({ at: 'done', result: await build(records, COLLECTION) });
+      setPhase({ at: 'done', result: await build(records, COLLECTION, period) });
     } catch (error) {
       setPhase({ at: 'failed', message: errorMessage(error) });
     }
