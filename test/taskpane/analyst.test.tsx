@@ -1,12 +1,12 @@
 /** @jest-environment jsdom */
 import '../setup-dom';
 import './jsdomCodecs';
-import { screen } from '@testing-library/react';
+import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { fetchAggregate, type AggregateRecordJson } from '../../src/taskpane/api';
 import { createExcelHost } from '../../src/excel';
 import { DATA_SHEET, PIVOT_SHEET } from '../../src/excel/analysis';
-import { AnalystPanel } from '../../src/taskpane/steps/submit/AnalystPanel';
+import { AnalystPanel, RememberedAnalyst } from '../../src/taskpane/steps/submit/AnalystPanel';
 import { Flow } from '../../src/taskpane/Flow';
 import { RichApiHost } from '../excel/richApiHost';
 import { fakeHost, renderWithHost } from './fakes';
@@ -124,5 +124,30 @@ describe('the analyst panel', () => {
     expect(await screen.findByRole('heading', { name: 'Analysis' })).toBeInTheDocument();
     expect(screen.getByText(/Open this add-in in Excel to build the analysis/)).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Build the analysis in this workbook' })).toBeNull();
+  });
+
+  test('on the first step, inside Excel, a remembered analyst token offers the build at once', async () => {
+    const user = userEvent.setup();
+    const excel = new RichApiHost();
+    uninstall = excel.install();
+    excel.addSheet('Sheet1');
+    localStorage.setItem('hsh-datashare.token', 'an-1');
+    aggregateFetch([2]);
+    renderWithHost(<RememberedAnalyst baseUrl="" />, createExcelHost({ retryDelayMs: 0 }));
+    await user.click(await screen.findByRole('button', { name: 'Build the analysis in this workbook' }));
+    expect(await screen.findByText('Analysis built', {}, { timeout: 10_000 })).toBeInTheDocument();
+    expect(excel.tables).toHaveLength(1);
+  });
+
+  test('a remembered partner token shows nothing of it', async () => {
+    const excel = new RichApiHost();
+    uninstall = excel.install();
+    localStorage.setItem('hsh-datashare.token', 'an-1');
+    const me = jest.fn(async () => ({ status: 200, ok: true, headers: { get: () => null }, json: async () => ({ person: 'Pat', role: 'partner', org: { id: 'o', name: 'Org', signed: true }, lastSubmission: null }) }) as unknown as Response);
+    globalThis.fetch = me as unknown as typeof fetch;
+    renderWithHost(<RememberedAnalyst baseUrl="" />, createExcelHost({ retryDelayMs: 0 }));
+    await waitFor(() => expect(me).toHaveBeenCalledTimes(1));
+    await new Promise((r) => setTimeout(r, 0));
+    expect(screen.queryByRole('heading', { name: 'Analysis' })).toBeNull();
   });
 });

@@ -1,6 +1,7 @@
-import { useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { Button, MessageBar, MessageBarBody, MessageBarTitle, ProgressBar, makeStyles, tokens } from '@fluentui/react-components';
-import { fetchAggregate, type ApiOptions } from '../../api';
+import { fetchAggregate, whoAmI, type ApiOptions } from '../../api';
+import { apiBaseUrl, loadToken } from '../../session';
 import { COLLECTION } from '../../collection';
 import { errorMessage } from '../../errors';
 import { useHost } from '../../HostContext';
@@ -91,4 +92,28 @@ export function AnalystPanel({ token, api }: { token: string; api: ApiOptions })
       )}
     </section>
   );
+}
+
+/**
+ * On the first step: when the token remembered on this device is a data
+ * team one and the pane runs inside Excel, the analyst need not go through
+ * the partners' check to build the analysis.
+ */
+export function RememberedAnalyst({ baseUrl }: { baseUrl?: string }) {
+  const host = useHost();
+  const api = useMemo(() => ({ baseUrl: baseUrl ?? apiBaseUrl() }), [baseUrl]);
+  const [token] = useState(() => loadToken());
+  const [analyst, setAnalyst] = useState(false);
+  useEffect(() => {
+    if (!token || !host.buildAnalysis) return;
+    let live = true;
+    whoAmI(token, api).then(
+      (who) => live && setAnalyst(who.role === 'analyst'),
+      () => undefined, // Not signed in after all: the submit step says so when it matters.
+    );
+    return () => {
+      live = false;
+    };
+  }, [token, host, api]);
+  return analyst && token ? <AnalystPanel token={token} api={api} /> : null;
 }
