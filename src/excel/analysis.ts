@@ -205,9 +205,13 @@ export async function buildAnalysisIn(context: Excel.RequestContext, table: Anal
   const trendRange = summary.getRangeByIndexes(0, 0, trend.length, trend[0]!.length);
   const trendChart = summary.charts.add(Excel.ChartType.line, trendRange, Excel.ChartSeriesBy.columns);
   trendChart.title.text = 'Events by month and engagement level';
+  // Beside the summary, not over it: the trend to the right of the table, the indicator under it.
+  const besideCol = colLetter(trend[0]!.length + 1);
+  trendChart.setPosition(`${besideCol}1`, `${colLetter(trend[0]!.length + 9)}16`);
   const indicatorRange = summary.getRangeByIndexes(indicatorTop, 0, indicator.length, 3);
   const indicatorChart = summary.charts.add(Excel.ChartType.columnClustered, indicatorRange, Excel.ChartSeriesBy.columns);
   indicatorChart.title.text = 'Indicator: events and attendees by engagement level';
+  indicatorChart.setPosition(`${besideCol}18`, `${colLetter(trend[0]!.length + 9)}33`);
   await context.sync();
 
   // 4. PivotTables (ExcelApi 1.8), one below the other with room to grow.
@@ -219,12 +223,15 @@ export async function buildAnalysisIn(context: Excel.RequestContext, table: Anal
       { name: 'ByPartner', rows: ['Partner'], columns: [] },
       { name: 'ByZip', rows: ['ZIP'], columns: [] },
     ];
+    // One under the other, each with the rows it will have (items and subtotals) and room for headings, totals and growth.
+    const distinct = (cols: number[]): number => new Set(table.rows.map((r) => cols.map((c) => r[c]).join('\u0000'))).size;
+    const at = (h: string): number => table.headers.indexOf(h);
+    const heights = [distinct([at('Engagement')]) + distinct([at('Engagement'), at('Audience')]), table.partners.length, table.zips.length];
     let row = 0;
-    const gap = Math.max(table.partners.length, table.zips.length, table.levels.length * 8) + 6;
-    for (const spec of specs) {
+    for (const [index, spec] of specs.entries()) {
       const name = freeId(spec.name, pivotNames);
       pivotNames.push(name);
-      const pivot = pivotSheet.pivotTables.add(name, excelTable, pivotSheet.getRangeByIndexes(row, spec.columns.length ? 0 : 0, 1, 1));
+      const pivot = pivotSheet.pivotTables.add(name, excelTable, pivotSheet.getRangeByIndexes(row, 0, 1, 1));
       for (const h of spec.rows) pivot.rowHierarchies.add(pivot.hierarchies.getItem(h));
       for (const h of spec.columns) pivot.columnHierarchies.add(pivot.hierarchies.getItem(h));
       for (const h of ['Events', 'Attendees']) {
@@ -233,7 +240,7 @@ export async function buildAnalysisIn(context: Excel.RequestContext, table: Anal
       }
       await context.sync();
       pivots++;
-      row += gap;
+      row += heights[index]! + 8;
     }
   }
   data.activate();

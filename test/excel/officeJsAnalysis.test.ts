@@ -85,14 +85,16 @@ describe('analyst mode through the real Office.js client', () => {
       { name: 'ByPartner', sheet: PIVOT_SHEET, table: 'Aggregate', rows: ['Partner'], columns: [], data: sum },
       { name: 'ByZip', sheet: PIVOT_SHEET, table: 'Aggregate', rows: ['ZIP'], columns: [], data: sum },
     ]);
-    // Pivots do not overlap one another.
-    const tops = excel.pivots.map((p) => p.at.top);
-    expect(tops[1]! - tops[0]!).toBeGreaterThan(12 * 1 + 4);
+    // Pivots do not overlap one another: 4 levels + their (level, audience) pairs above the second, 3 partners above the third.
+    const pairs = new Set(input.map((r) => `${r.values.engagement}|${(r.values.audience as string[]).join(', ')}`)).size;
+    expect(excel.pivots.map((p) => p.at.top)).toEqual([0, 4 + pairs + 8, 4 + pairs + 8 + 3 + 8]);
 
     expect(excel.charts.map((c) => ({ sheet: c.sheet.name, type: c.type, seriesBy: c.seriesBy, title: c.title, source: c.source.sheet.name }))).toEqual([
       { sheet: SUMMARY_SHEET, type: 'Line', seriesBy: 'Columns', title: 'Events by month and engagement level', source: SUMMARY_SHEET },
       { sheet: SUMMARY_SHEET, type: 'ColumnClustered', seriesBy: 'Columns', title: 'Indicator: events and attendees by engagement level', source: SUMMARY_SHEET },
     ]);
+    // Beside the summary (month + 4 levels), not over it.
+    expect(excel.charts.map((c) => c.position)).toEqual([{ from: 'G1', to: 'O16' }, { from: 'G18', to: 'O33' }]);
     // The trend chart's range: a header row and the 12 months, month + 4 levels.
     expect(excel.charts[0]!.source.rect).toEqual({ top: 0, left: 0, bottom: 12, right: 4 });
     const summary = excel.sheet(SUMMARY_SHEET);

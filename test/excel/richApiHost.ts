@@ -382,6 +382,8 @@ export interface HostChart {
   source: { sheet: HostSheet; rect: Rect };
   seriesBy: string;
   title: string;
+  /** Where setPosition put it: the cells its top-left and bottom-right corners are on. */
+  position?: { from: string; to?: string };
 }
 
 export interface HostOptions {
@@ -862,6 +864,15 @@ export class RichApiHost {
           const chart: HostChart = { id: `{chart-${++this.nextObject}}`, name: `Chart ${this.charts.length + 1}`, sheet: obj.sheet, type: String(args[0]), source, seriesBy: String(args[2] ?? 'Auto'), title: '' };
           this.charts.push(chart);
           return { t: 'Chart', chart };
+        }
+        break;
+      case 'Chart':
+        if (name === 'SetPosition') {
+          const from = args[0] as HostObject | string;
+          const to = args[1] as HostObject | string | undefined | null;
+          const text = (x: HostObject | string): string => (typeof x === 'string' ? (parseRect(x), x) : x.t === 'Range' ? rectAddress(x.rect) : String(x));
+          obj.chart.position = { from: text(from), ...(to !== undefined && to !== null ? { to: text(to) } : {}) };
+          return undefined;
         }
         break;
       case 'Null':
