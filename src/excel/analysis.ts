@@ -6,7 +6,7 @@ import { jsonBytes, OP_BYTES, packByCost, type PayloadBudget } from './budget';
 /**
  * Analyst mode: the aggregate records as an Excel table on a new sheet, then
  * native PivotTables (engagement × audience × month, by partner, by ZIP) when
- * the host has ExcelApi 1.8, else COUNTIFS/SUMIFS formulas over the same
+ * the host has ExcelApi 1.8, else SUMIFS formulas (over the Events and Attendees columns) on the same
  * table; and native charts (monthly trend, indicator) over a summary range of
  * formulas, which both paths write. The table is written in blocks whose
  * estimated JSON stays within the request budget (Excel on the web refuses
