@@ -21,7 +21,7 @@ export function hostError(code: string, message: string, cause?: unknown): Excel
 }
 
 /** What a host call was doing, in the words of the sentence "Excel could not … ". */
-export type HostAction = 'read' | 'highlight' | 'clear' | 'fix' | 'undo' | 'goTo' | 'watch';
+export type HostAction = 'read' | 'highlight' | 'clear' | 'fix' | 'undo' | 'goTo' | 'watch' | 'analysis';
 
 const DOING: Record<HostAction, string> = {
   read: 'read the workbook',
@@ -31,6 +31,7 @@ const DOING: Record<HostAction, string> = {
   undo: 'put the values back',
   goTo: 'go to the cell',
   watch: 'follow your edits',
+  analysis: 'build the analysis',
 };
 
 const BY_CODE: Record<string, (doing: string) => string> = {

@@ -3,6 +3,8 @@ import type { Period } from '../core/collection/types';
 import type { Issue } from '../core/report';
 import type { Workbook } from '../core/workbook';
 import type { CellChange, HighlightResult, SavedMapping, UndoRecord, WorkbookHost } from '../taskpane/host';
+import { analysisTable, buildAnalysisIn, type AggregateRecordJson, type AnalysisResult } from './analysis';
+import type { Collection } from '../core/collection/types';
 import { guessDate1904 } from './date1904';
 import { changedRows, debounceRows, DEFAULT_DEBOUNCE_MS } from './events';
 import { date1904FromFile } from './file1904';
@@ -49,6 +51,11 @@ export interface ExcelHost extends WorkbookHost {
   readonly queue: HostQueue;
   /** The payload budget, halved for the session after Excel refused a request as too large. */
   readonly budget: PayloadBudget;
+  /**
+   * Analyst mode: the records as a table on a new sheet, PivotTables when the
+   * host has ExcelApi 1.8 (else formulas), and charts (analysis.ts).
+   */
+  buildAnalysis(records: readonly AggregateRecordJson[], collection: Collection, period?: Period): Promise<AnalysisResult>;
 }
 
 const HIGHLIGHT_PREFIX = 'hsh.highlights:';
@@ -121,6 +128,11 @@ export function createExcelHost(options: ExcelHostOptions = {}): ExcelHost {
     budget,
     get mergesMissing() {
       return mergesMissing;
+    },
+
+    buildAnalysis(records: readonly AggregateRecordJson[], collection: Collection, analysisPeriod?: Period): Promise<AnalysisResult> {
+      const table = analysisTable(records, collection, analysisPeriod ?? period);
+      return call('analysis', () => run((context) => buildAnalysisIn(context, table, { pivots: excelApi('1.8'), budget })));
     },
 
     readWorkbook(): Promise<Workbook> {

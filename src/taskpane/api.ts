@@ -292,3 +292,47 @@ export async function fetchWithToken(url: string, token: string, options: Pick<A
   }
   return response.blob();
 }
+
+/** One record of GET /api/v1/aggregate, as much of it as the analysis uses. */
+export interface AggregateRecordJson {
+  orgId: string;
+  partner: string;
+  flagged?: boolean;
+  values: Record<string, unknown>;
+}
+
+/** Records per page the taskpane asks for: a page stays a few MB. */
+export const AGGREGATE_PAGE = 5000;
+
+/**
+ * Every record of the aggregate (analysts only), page after page. When a
+ * submission is stored while we read (409 aggregate_changed) it starts over
+ * once, so the records are all from one version of the aggregate.
+ */
+export async function fetchAggregate(token: string, options: ApiOptions & { onPage?: (records: number) => void }): Promise<{ records: AggregateRecordJson[]; period?: { start: string; end: string } }> {
+  const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
+  const base = `${options.baseUrl.replace(/\/+$/, '')}/api/v1/aggregate?limit=${AGGREGATE_PAGE}`;
+  for (let attempt = 0; ; attempt++) {
+    const out: AggregateRecordJson[] = [];
+    let cursor: string | null = null;
+    let restarted = false;
+    let period: { start: string; end: string } | undefined;
+    do {
+      const url: string = cursor === null ? base : `${base}&cursor=${encodeURIComponent(cursor)}`;
+      const response = await fetchOrOffline(doFetch, url, { headers: { Authorization: `Bearer ${token}`, Accept: 'application/json' } }, options.timeoutMs ?? 120_000);
+      const data = await readJson(response);
+      if (response.status === 409 && serverCode(data) === 'aggregate_changed' && attempt === 0) {
+        restarted = true;
+        break;
+      }
+      if (!response.ok) throw errorFor(response.status, serverMessage(data), response.headers.get('Retry-After'), serverCode(data));
+      const page = data as { records?: unknown; period?: { start: string; end: string }; page?: { next?: unknown } } | null;
+      if (!page || !Array.isArray(page.records)) throw new SubmitError('unexpected', 'The server answered, but not with the aggregate records. Try again in a minute.', response.status);
+      for (const r of page.records as AggregateRecordJson[]) out.push({ orgId: r.orgId, partner: r.partner, flagged: r.flagged, values: r.values ?? {} });
+      period ??= page.period;
+      options.onPage?.(out.length);
+      cursor = typeof page.page?.next === 'string' ? page.page.next : null;
+    } while (cursor !== null);
+    if (!restarted) return { records: out, period };
+  }
+}

@@ -1,3 +1,6 @@
+import type { Collection, Period } from '../core/collection/types';
+import type { AnalysisResult } from '../excel/analysis';
+import type { AggregateRecordJson } from './api';
 import type { MappingChoice } from '../core/check';
 import type { Issue } from '../core/report';
 import type { Workbook } from '../core/workbook';
@@ -10,6 +13,8 @@ import type { Workbook } from '../core/workbook';
  */
 export interface WorkbookHost {
   kind: 'excel' | 'browser';
+  /** Excel only: analyst mode, the aggregate as a table, PivotTables (or formulas) and charts in this workbook. */
+  buildAnalysis?(records: readonly AggregateRecordJson[], collection: Collection, period?: Period): Promise<AnalysisResult>;
   /** Reads every sheet (values, number formats, value types, merges) in row blocks. */
   readWorkbook(): Promise<Workbook>;
   /**

@@ -335,9 +335,61 @@ type HostObject =
   | { t: 'ConditionalRangeFill'; sheet: HostSheet; rule: HostRule }
   | { t: 'NoteCollection' | 'CommentCollection'; sheet: HostSheet }
   | { t: 'Note' | 'Comment'; sheet: HostSheet; row: number; col: number }
+  | { t: 'TableCollection' | 'PivotTableCollection'; sheet: HostSheet | null }
+  | { t: 'ChartCollection'; sheet: HostSheet }
+  | { t: 'Table'; table: HostTable }
+  | { t: 'PivotTable'; pivot: HostPivot }
+  | { t: 'PivotHierarchyCollection'; pivot: HostPivot }
+  | { t: 'PivotHierarchy'; pivot: HostPivot; field: string }
+  | { t: 'RowColumnPivotHierarchyCollection'; pivot: HostPivot; axis: 'rows' | 'columns' }
+  | { t: 'RowColumnPivotHierarchy'; pivot: HostPivot; axis: 'rows' | 'columns'; field: string }
+  | { t: 'DataPivotHierarchyCollection'; pivot: HostPivot }
+  | { t: 'DataPivotHierarchy'; pivot: HostPivot; data: HostPivotData }
+  | { t: 'Chart'; chart: HostChart }
+  | { t: 'ChartTitle'; chart: HostChart }
   | { t: 'Null' };
 
 type Json = unknown;
+
+/** An Excel table: a range with a header row, named workbook-wide. */
+export interface HostTable {
+  id: string;
+  name: string;
+  sheet: HostSheet;
+  rect: Rect;
+  hasHeaders: boolean;
+}
+
+export interface HostPivotData {
+  field: string;
+  summarizeBy: string;
+}
+
+/** A PivotTable over a table or range, with the fields on its axes (ExcelApi 1.8). */
+export interface HostPivot {
+  id: string;
+  name: string;
+  sheet: HostSheet;
+  at: Rect;
+  source: { sheet: HostSheet; rect: Rect; table?: string };
+  /** The source's header row: the hierarchies it offers. */
+  fields: string[];
+  rows: string[];
+  columns: string[];
+  data: HostPivotData[];
+}
+
+export interface HostChart {
+  id: string;
+  name: string;
+  sheet: HostSheet;
+  type: string;
+  source: { sheet: HostSheet; rect: Rect };
+  seriesBy: string;
+  title: string;
+  /** Where setPosition put it: the cells its top-left and bottom-right corners are on. */
+  position?: { from: string; to?: string };
+}
 
 export interface HostOptions {
   /** The ExcelApi version the host supports (default 1.18). */
@@ -387,6 +439,10 @@ export class RichApiHost {
   /** Leave cell-edit mode by itself after this many refusals (the partner pressed Enter meanwhile); null: stay. */
   cellEditEndsAfter: number | null = null;
   private held: (() => void)[] = [];
+  tables: HostTable[] = [];
+  pivots: HostPivot[] = [];
+  charts: HostChart[] = [];
+  private nextObject = 0;
 
   constructor(options: HostOptions = {}) {
     this.excelApi = options.excelApi ?? '1.18';
@@ -610,6 +666,10 @@ export class RichApiHost {
         return { t: 'WorksheetCollection' };
       case 'Workbook.Application':
         return { t: 'Application' };
+      case 'Workbook.Tables':
+        return { t: 'TableCollection', sheet: null };
+      case 'Workbook.PivotTables':
+        return { t: 'PivotTableCollection', sheet: null };
       case 'Workbook.Runtime':
       case 'Workbook._Runtime':
         return { t: 'Runtime' };
@@ -618,7 +678,16 @@ export class RichApiHost {
       if (name === 'Protection') return { t: 'WorksheetProtection', sheet: obj.sheet };
       if (name === 'Notes') return { t: 'NoteCollection', sheet: obj.sheet };
       if (name === 'Comments') return { t: 'CommentCollection', sheet: obj.sheet };
+      if (name === 'Tables') return { t: 'TableCollection', sheet: obj.sheet };
+      if (name === 'PivotTables') return { t: 'PivotTableCollection', sheet: obj.sheet };
+      if (name === 'Charts') return { t: 'ChartCollection', sheet: obj.sheet };
     }
+    if (obj.t === 'PivotTable') {
+      if (name === 'Hierarchies') return { t: 'PivotHierarchyCollection', pivot: obj.pivot };
+      if (name === 'RowHierarchies' || name === 'ColumnHierarchies') return { t: 'RowColumnPivotHierarchyCollection', pivot: obj.pivot, axis: name === 'RowHierarchies' ? 'rows' : 'columns' };
+      if (name === 'DataHierarchies') return { t: 'DataPivotHierarchyCollection', pivot: obj.pivot };
+    }
+    if (obj.t === 'Chart' && name === 'Title') return { t: 'ChartTitle', chart: obj.chart };
     if ((obj.t === 'Range' || obj.t === 'RangeAreas') && (name === 'Format' || name === 'ConditionalFormats')) {
       const rects = obj.t === 'Range' ? [obj.rect] : obj.rects;
       return name === 'Format' ? { t: 'RangeFormat', sheet: obj.sheet, rects } : { t: 'ConditionalFormatCollection', sheet: obj.sheet, rects };
@@ -646,6 +715,17 @@ export class RichApiHost {
 
   private indexer(obj: HostObject, args: unknown[]): HostObject {
     if (obj.t === 'WorksheetCollection') return { t: 'Worksheet', sheet: this.sheetByKey(args[0]) };
+    const key = String(args[0]);
+    const missing = (): never => {
+      throw hostError('ItemNotFound', "The requested resource doesn't exist.");
+    };
+    if (obj.t === 'TableCollection') return { t: 'Table', table: this.tables.find((x) => (obj.sheet === null || x.sheet === obj.sheet) && (x.id === key || x.name.toLowerCase() === key.toLowerCase())) ?? missing() };
+    if (obj.t === 'PivotTableCollection') return { t: 'PivotTable', pivot: this.pivots.find((x) => (obj.sheet === null || x.sheet === obj.sheet) && (x.id === key || x.name.toLowerCase() === key.toLowerCase())) ?? missing() };
+    if (obj.t === 'ChartCollection') return { t: 'Chart', chart: this.charts.find((x) => x.sheet === obj.sheet && (x.id === key || x.name === key)) ?? missing() };
+    if (obj.t === 'PivotHierarchyCollection') {
+      const field = obj.pivot.fields.find((f) => f.toLowerCase() === key.toLowerCase()) ?? missing();
+      return { t: 'PivotHierarchy', pivot: obj.pivot, field };
+    }
     // A note's or comment's id names its cell's identity and where it was listed: found at once if it is still there.
     const m = /^\{(note|comment)-(\d+)@(\d+):(\d+)\}$/.exec(String(args[0]));
     if (m && (obj.t === 'NoteCollection' || obj.t === 'CommentCollection')) {
@@ -663,6 +743,9 @@ export class RichApiHost {
   private idOf(obj: HostObject): string | undefined {
     if (obj.t === 'Worksheet') return obj.sheet.id;
     if (obj.t === 'ConditionalFormat') return `{cf-${obj.rule.id}}`;
+    if (obj.t === 'Table') return obj.table.id;
+    if (obj.t === 'PivotTable') return obj.pivot.id;
+    if (obj.t === 'Chart') return obj.chart.id;
     if (obj.t === 'Note' || obj.t === 'Comment') return `{${obj.t.toLowerCase()}-${obj.sheet.get(obj.row, obj.col)?.uid ?? 0}@${obj.row}:${obj.col}}`;
     return undefined;
   }
@@ -776,6 +859,78 @@ export class RichApiHost {
         }
         if (name === 'GetLocation') return { t: 'Range', sheet: obj.sheet, rect: { top: obj.row, left: obj.col, bottom: obj.row, right: obj.col } };
         break;
+      case 'WorksheetCollection':
+        if (name === 'Add') {
+          const wanted = args[0] === undefined || args[0] === null ? `Sheet${this.sheets.length + 1}` : String(args[0]);
+          if (!wanted || wanted.length > 31 || /[\\/?*[\]:]/.test(wanted)) throw hostError('InvalidArgument', `The argument is invalid or missing or has an incorrect format. (sheet name "${wanted}")`);
+          if (this.sheets.some((x) => x.name.toLowerCase() === wanted.toLowerCase())) throw hostError('ItemAlreadyExists', 'A resource with the same name or identifier already exists.');
+          return { t: 'Worksheet', sheet: this.addSheet(wanted) };
+        }
+        break;
+      case 'TableCollection':
+        if (name === 'Add') {
+          const { sheet, rect } = this.rangeArg(obj.sheet ?? this.sheets[0]!, args[0]);
+          this.writable(sheet);
+          if (this.tables.some((x) => x.sheet === sheet && intersects(x.rect, rect))) throw hostError('InvalidOperation', 'A table cannot overlap another table.');
+          const hasHeaders = Boolean(args[1]);
+          const table: HostTable = { id: `{table-${++this.nextObject}}`, name: `Table${this.tables.length + 1}`, sheet, rect, hasHeaders };
+          this.tables.push(table);
+          return { t: 'Table', table };
+        }
+        break;
+      case 'PivotTableCollection':
+        if (name === 'Add') {
+          const pivotName = String(args[0]);
+          if (this.pivots.some((x) => x.name.toLowerCase() === pivotName.toLowerCase())) throw hostError('ItemAlreadyExists', 'A PivotTable with this name already exists.');
+          const src = args[1] as HostObject | string;
+          const on = obj.sheet ?? this.sheets[0]!;
+          const source = typeof src === 'object' && src.t === 'Table' ? { sheet: src.table.sheet, rect: src.table.rect, table: src.table.name } : this.rangeArg(on, src);
+          const dest = this.rangeArg(on, args[2]);
+          this.writable(dest.sheet);
+          const fields: string[] = [];
+          for (let c = source.rect.left; c <= source.rect.right; c++) fields.push(String(source.sheet.get(source.rect.top, c)?.value ?? ''));
+          if (fields.some((f) => f === '') || new Set(fields.map((f) => f.toLowerCase())).size !== fields.length) throw hostError('InvalidArgument', 'The PivotTable field name is not valid: every column of the source needs its own heading.');
+          if (source.rect.bottom <= source.rect.top) throw hostError('InvalidArgument', 'The source of a PivotTable needs at least one row under its headings.');
+          const pivot: HostPivot = { id: `{pivot-${++this.nextObject}}`, name: pivotName, sheet: dest.sheet, at: dest.rect, source, fields, rows: [], columns: [], data: [] };
+          this.pivots.push(pivot);
+          return { t: 'PivotTable', pivot };
+        }
+        break;
+      case 'RowColumnPivotHierarchyCollection':
+      case 'DataPivotHierarchyCollection':
+        if (name === 'Add') {
+          const h = args[0] as HostObject;
+          if (typeof h !== 'object' || h.t !== 'PivotHierarchy' || h.pivot !== obj.pivot) throw hostError('InvalidArgument', 'The argument is invalid or missing or has an incorrect format. (a hierarchy of this PivotTable)');
+          const p = obj.pivot;
+          if (obj.t === 'DataPivotHierarchyCollection') {
+            const data = { field: h.field, summarizeBy: 'Automatic' };
+            p.data.push(data);
+            return { t: 'DataPivotHierarchy', pivot: p, data };
+          }
+          // A field is on one of rows and columns at a time.
+          if (p.rows.includes(h.field) || p.columns.includes(h.field)) throw hostError('InvalidOperation', `The field ${h.field} is already on the PivotTable's rows or columns.`);
+          p[obj.axis].push(h.field);
+          return { t: 'RowColumnPivotHierarchy', pivot: p, axis: obj.axis, field: h.field };
+        }
+        break;
+      case 'ChartCollection':
+        if (name === 'Add') {
+          const source = this.rangeArg(obj.sheet, args[1]);
+          this.writable(obj.sheet);
+          const chart: HostChart = { id: `{chart-${++this.nextObject}}`, name: `Chart ${this.charts.length + 1}`, sheet: obj.sheet, type: String(args[0]), source, seriesBy: String(args[2] ?? 'Auto'), title: '' };
+          this.charts.push(chart);
+          return { t: 'Chart', chart };
+        }
+        break;
+      case 'Chart':
+        if (name === 'SetPosition') {
+          const from = args[0] as HostObject | string;
+          const to = args[1] as HostObject | string | undefined | null;
+          const text = (x: HostObject | string): string => (typeof x === 'string' ? (parseRect(x), x) : x.t === 'Range' ? rectAddress(x.rect) : String(x));
+          obj.chart.position = { from: text(from), ...(to !== undefined && to !== null ? { to: text(to) } : {}) };
+          return undefined;
+        }
+        break;
       case 'Null':
         return { t: 'Null' };
     }
@@ -792,6 +947,18 @@ export class RichApiHost {
     if (text.length >= ADDRESS_LIMIT) throw hostError('InvalidArgument', 'The argument is invalid or missing or has an incorrect format.');
     if (text.includes(',')) throw hostError('InvalidArgument', 'The argument is invalid or missing or has an incorrect format.');
     return { t: 'Range', sheet, rect: parseRect(text) };
+  }
+
+  /** A Range argument: a Range object, or an address (with or without its sheet). */
+  private rangeArg(sheet: HostSheet, arg: unknown): { sheet: HostSheet; rect: Rect } {
+    if (typeof arg === 'object' && arg !== null && (arg as HostObject).t === 'Range') {
+      const r = arg as { sheet: HostSheet; rect: Rect };
+      return { sheet: r.sheet, rect: r.rect };
+    }
+    const text = String(arg);
+    const bang = text.lastIndexOf('!');
+    const on = bang >= 0 ? this.sheetByKey(text.slice(0, bang).replace(/^'|'$/g, '').replace(/''/g, "'")) : sheet;
+    return { sheet: on, rect: parseRect(text) };
   }
 
   private writable(sheet: HostSheet): void {
@@ -827,6 +994,7 @@ export class RichApiHost {
       case 1: {
         // Instantiate: null objects answer null; ranges get a reference id (they are tracked).
         if (obj.t === 'Null') return null;
+        if (obj.t === 'Worksheet' || obj.t === 'Table' || obj.t === 'PivotTable' || obj.t === 'Chart') return { _Id: this.idOf(obj) };
         if ((obj.t === 'Range' || obj.t === 'RangeAreas') && kept.has(action.ObjectPathId)) {
           const id = `{${(++this.nextRef).toString(16).padStart(8, '0')}-6e0c-4d1a-9b5e-2f6c1a7d3e90}${this.nextRef}`;
           this.refs.set(id, obj);
@@ -868,6 +1036,8 @@ export class RichApiHost {
   private items(obj: HostObject, info: QueryInfo): HostObject[] | null {
     let list: HostObject[] | null = null;
     if (obj.t === 'WorksheetCollection') list = this.sheets.map((sheet) => ({ t: 'Worksheet', sheet }));
+    if (obj.t === 'TableCollection') list = this.tables.filter((x) => obj.sheet === null || x.sheet === obj.sheet).map((table) => ({ t: 'Table', table }));
+    if (obj.t === 'PivotTableCollection') list = this.pivots.filter((x) => obj.sheet === null || x.sheet === obj.sheet).map((pivot) => ({ t: 'PivotTable', pivot }));
     if (obj.t === 'ConditionalFormatCollection') list = this.rulesOf(obj).map((rule) => ({ t: 'ConditionalFormat', sheet: obj.sheet, rule }));
     if (obj.t === 'NoteCollection' || obj.t === 'CommentCollection') {
       const t = obj.t === 'NoteCollection' ? 'Note' : 'Comment';
@@ -906,6 +1076,14 @@ export class RichApiHost {
         if (name === 'id') return obj.sheet.id;
         if (name === 'visibility') return obj.sheet.visibility;
         if (name === 'position') return this.sheets.indexOf(obj.sheet);
+        break;
+      case 'Table':
+        if (name === 'name') return obj.table.name;
+        if (name === 'id') return obj.table.id;
+        break;
+      case 'PivotTable':
+        if (name === 'name') return obj.pivot.name;
+        if (name === 'id') return obj.pivot.id;
         break;
       case 'WorksheetProtection':
         if (name === 'protected') return obj.sheet.protected;
@@ -1035,6 +1213,33 @@ export class RichApiHost {
         this.writable(obj.sheet);
         if (prop === 'color') {
           obj.rule.fill = String(value).toUpperCase();
+          return;
+        }
+        break;
+      case 'Table':
+        if (prop === 'name') {
+          const next = String(value);
+          if (!/^[A-Za-z_\\][A-Za-z0-9_.]*$/.test(next) || next.length > 255) throw hostError('InvalidArgument', `The argument is invalid or missing or has an incorrect format. (table name "${next}")`);
+          if (this.tables.some((x) => x !== obj.table && x.name.toLowerCase() === next.toLowerCase())) throw hostError('ItemAlreadyExists', 'A table with this name already exists.');
+          obj.table.name = next;
+          return;
+        }
+        break;
+      case 'DataPivotHierarchy':
+        if (prop === 'summarizeBy') {
+          obj.data.summarizeBy = String(value);
+          return;
+        }
+        break;
+      case 'ChartTitle':
+        if (prop === 'text') {
+          obj.chart.title = String(value);
+          return;
+        }
+        break;
+      case 'Chart':
+        if (prop === 'name') {
+          obj.chart.name = String(value);
           return;
         }
         break;

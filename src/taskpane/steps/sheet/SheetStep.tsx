@@ -6,6 +6,7 @@ import { checkOptions, type Choice, type FlowAction, type FlowState, type Report
 import type { SavedMapping } from '../../host';
 import { useHostServices } from '../../HostContext';
 import { CANCELLED, errorMessage, isCancelled } from '../../errors';
+import { RememberedAnalyst } from '../submit/AnalystPanel';
 import { useStepStyles } from '../layout';
 import { StepSection } from '../StepSection';
 import { sheetList, type SheetEntry } from './sheets';
@@ -105,6 +106,7 @@ export function SheetStep({ state, dispatch }: { state: SheetState; dispatch: Di
   const notRead = entries.filter((e) => e.tables.length === 0);
   return (
     <StepSection title="Where are your events?">
+      <RememberedAnalyst />
       <p className={step.intro}>
         {read.length === 0
           ? 'We found no table of events. Switch on the sheets that hold your events.'

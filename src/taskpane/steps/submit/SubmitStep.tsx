@@ -8,6 +8,7 @@ import { apiBaseUrl, forgetToken, loadToken, saveToken } from '../../session';
 import { useStepStyles } from '../layout';
 import { StepSection } from '../StepSection';
 import { buildPayload } from './payload';
+import { AnalystPanel } from './AnalystPanel';
 import { Receipt } from './Receipt';
 import { formatWhen } from './when';
 import { SignIn } from './SignIn';
@@ -140,6 +141,7 @@ export function SubmitStep({ state, dispatch, baseUrl }: { state: SubmitState; d
                 <MessageBarBody>This is a data team token: only a partner organisation's token can submit events.</MessageBarBody>
               </MessageBar>
             )}
+            {identity?.role === 'analyst' && token && <AnalystPanel token={token} api={api} />}
             {identity?.lastSubmission && (
               <p className={step.intro}>
                 You last submitted on {formatWhen(identity.lastSubmission.receivedAt)} ({identity.lastSubmission.records.toLocaleString('en-US')} events from “{identity.lastSubmission.fileName}”). A new submission replaces it: the latest one counts.

@@ -1,0 +1,119 @@
+import { useEffect, useMemo, useState } from 'react';
+import { Button, MessageBar, MessageBarBody, MessageBarTitle, ProgressBar, makeStyles, tokens } from '@fluentui/react-components';
+import { fetchAggregate, whoAmI, type ApiOptions } from '../../api';
+import { apiBaseUrl, loadToken } from '../../session';
+import { COLLECTION } from '../../collection';
+import { errorMessage } from '../../errors';
+import { useHost } from '../../HostContext';
+import type { AnalysisResult } from '../../../excel/analysis';
+
+const useStyles = makeStyles({
+  panel: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  text: { margin: 0 },
+});
+
+type Phase = { at: 'idle' } | { at: 'fetching'; records: number } | { at: 'building'; records: number } | { at: 'done'; result: AnalysisResult } | { at: 'failed'; message: string };
+
+/**
+ * Analyst mode: signed in with a data team token inside Excel, build the
+ * analysis in this workbook from the aggregate records (src/excel/analysis.ts).
+ */
+export function AnalystPanel({ token, api }: { token: string; api: ApiOptions }) {
+  const host = useHost();
+  const styles = useStyles();
+  const [phase, setPhase] = useState<Phase>({ at: 'idle' });
+  const build = host.buildAnalysis?.bind(host);
+  const busy = phase.at === 'fetching' || phase.at === 'building';
+
+  const go = async (): Promise<void> => {
+    if (!build) return;
+    setPhase({ at: 'fetching', records: 0 });
+    try {
+      const { records, period } = await fetchAggregate(token, { ...api, onPage: (n) => setPhase({ at: 'fetching', records: n }) });
+      if (records.length === 0) {
+        setPhase({ at: 'failed', message: 'The aggregate has no records yet: no signed partner has submitted for this period.' });
+        return;
+      }
+      setPhase({ at: 'building', records: records.length });
+      setPhase({ at: 'done', result: await build(records, COLLECTION, period) });
+    } catch (error) {
+      setPhase({ at: 'failed', message: errorMessage(error) });
+    }
+  };
+
+  return (
+    <section className={styles.panel} aria-labelledby="analyst-title">
+      <h3 id="analyst-title" className={styles.text}>
+        Analysis
+      </h3>
+      {build ? (
+        <p className={styles.text}>Writes every aggregate record as a table on a new sheet, with PivotTables (engagement × audience × month, by partner, by ZIP) and charts you can keep working with.</p>
+      ) : (
+        <p className={styles.text}>Open this add-in in Excel to build the analysis in a workbook; in the browser, use the analysis page.</p>
+      )}
+      {phase.at === 'fetching' && (
+        <div role="status" aria-live="polite">
+          <ProgressBar aria-label="Fetching the records" />
+          <span>Fetching the aggregate: {phase.records.toLocaleString('en-US')} records so far…</span>
+        </div>
+      )}
+      {phase.at === 'building' && (
+        <div role="status" aria-live="polite">
+          <ProgressBar aria-label="Building the analysis" />
+          <span>Writing {phase.records.toLocaleString('en-US')} records into the workbook…</span>
+        </div>
+      )}
+      {phase.at === 'done' && (
+        <MessageBar intent="success" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>Analysis built</MessageBarTitle>
+            {phase.result.rows.toLocaleString('en-US')} records on “{phase.result.dataSheet}”;{' '}
+            {phase.result.pivotSheet
+              ? `${phase.result.pivots} PivotTables on “${phase.result.pivotSheet}”`
+              : 'this version of Excel has no PivotTables (they need ExcelApi 1.8), so the breakdowns are formulas'}
+            ; charts on “{phase.result.summarySheet}”.
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {phase.at === 'failed' && (
+        <MessageBar intent="error" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>Analysis not built</MessageBarTitle>
+            {phase.message}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {build && (
+        <div>
+          <Button appearance="primary" onClick={() => void go()} disabled={busy}>
+            Build the analysis in this workbook
+          </Button>
+        </div>
+      )}
+    </section>
+  );
+}
+
+/**
+ * On the first step: when the token remembered on this device is a data
+ * team one and the pane runs inside Excel, the analyst need not go through
+ * the partners' check to build the analysis.
+ */
+export function RememberedAnalyst({ baseUrl }: { baseUrl?: string }) {
+  const host = useHost();
+  const api = useMemo(() => ({ baseUrl: baseUrl ?? apiBaseUrl() }), [baseUrl]);
+  const [token] = useState(() => loadToken());
+  const [analyst, setAnalyst] = useState(false);
+  useEffect(() => {
+    if (!token || !host.buildAnalysis) return;
+    let live = true;
+    whoAmI(token, api).then(
+      (who) => live && setAnalyst(who.role === 'analyst'),
+      () => undefined, // Not signed in after all: the submit step says so when it matters.
+    );
+    return () => {
+      live = false;
+    };
+  }, [token, host, api]);
+  return analyst && token ? <AnalystPanel token={token} api={api} /> : null;
+}
