@@ -4,6 +4,7 @@ import type { Issue } from '../../../core/report';
 import { fieldLabel } from '../../collection';
 import { issueAddress } from './issues';
 import { focusQuietly } from '../../focus';
+import { visuallyHidden } from '../layout';
 
 /** Issues on one page: a list of a few thousand buttons is slow to draw and to tab through. */
 export const PAGE = 50;
@@ -35,17 +36,7 @@ const useStyles = makeStyles({
   severity: { fontWeight: tokens.fontWeightRegular, color: tokens.colorNeutralForeground3 },
   range: { margin: 0, fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2, ':focus': { outline: 'none' } },
   pager: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS, fontSize: tokens.fontSizeBase200 },
-  hidden: {
-    position: 'absolute',
-    width: '1px',
-    height: '1px',
-    margin: '-1px',
-    padding: 0,
-    overflow: 'hidden',
-    clip: 'rect(0 0 0 0)',
-    whiteSpace: 'nowrap',
-    border: 0,
-  },
+  hidden: visuallyHidden,
 });
 
 /** The issues, each a button that selects its cell. Long lists grow a page at a time. */
