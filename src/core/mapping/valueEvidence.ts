@@ -48,18 +48,23 @@ function fieldEvidence(field: FieldDef, sample: Cell[], n: number, ctx: { collec
     case 'date': {
       const lo = yearOf(period.start) - 1;
       const hi = yearOf(period.end) + 1;
+      let dates = 0;
       let near = 0;
       let inside = 0;
       for (const c of sample) {
         const r = normaliseField(field, c, ctx);
         if (r.kind === 'ok' && typeof r.value === 'string') {
+          dates++;
           const y = yearOf(r.value);
           if (y >= lo && y <= hi) near++;
           if (r.value >= period.start && r.value <= period.end) inside++;
         }
       }
-      // Dates in the period count fully, dates a year off half: an entry-date column loses to the event dates.
-      return { score: (inside + 0.5 * (near - inside)) / n, fact: `${near} of ${n} values are dates${inside === near ? ' in' : ' near'} the reporting period` };
+      // Dates in the period count fully, dates a year off half, dates of other years a quarter: an entry-date
+      // column loses to the event dates, and a log of another year still has its date column (and says so).
+      const score = (inside + 0.5 * (near - inside) + 0.25 * (dates - near)) / n;
+      const where = inside === dates ? ' in the reporting period' : near === dates ? ' near the reporting period' : inside > 0 ? '' : ' outside the reporting period';
+      return { score, fact: `${dates} of ${n} values are dates${where}` };
     }
     case 'zip':
     case 'enum':

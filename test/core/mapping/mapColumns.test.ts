@@ -35,6 +35,21 @@ describe('mapColumns', () => {
     expect(out[0]!.confidence).toBeLessThan(0.6);
   });
 
+  test('a log of another year keeps its date column, so every row says its date is outside the period', () => {
+    const other = cells('2019-10-12T11:00:00.000', '2019-11-20T18:00:00.000', '2020-01-15T18:00:00.000', '2020-01-19T11:00:00.000', '2020-02-02T10:00:00.000', '2020-03-05T09:30:00.000');
+    const data: Record<number, Cell[]> = { 0: cells('Story time', 'Play day', 'Book club', 'Story time', 'Play day', 'Family night'), 1: other };
+    const out = mapColumns({ ...base, headers: new Map([[0, 'event_name'], [1, 'date_and_time']]), columnCells: (c) => data[c] ?? [] }).columns;
+    expect(out[1]!.field).toBe('date');
+    expect(out[1]!.reason).toMatch(/6 of 6 values are dates outside the reporting period/);
+    // An entry date of the next year still loses to the event dates beside it.
+    const entered = cells('2024-01-05', '2024-01-05', '2024-01-06', '2024-01-06', '2024-01-07', '2024-01-07');
+    const held = cells('2023-03-01', '2023-04-02', '2023-05-03', '2023-06-04', '2023-07-05', '2023-08-06');
+    const two: Record<number, Cell[]> = { 0: data[0]!, 1: entered, 2: held };
+    const both = mapColumns({ ...base, headers: new Map([[0, 'event_name'], [1, 'Date entered'], [2, 'Date held']]), columnCells: (c) => two[c] ?? [] }).columns;
+    expect(both[2]!.field).toBe('date');
+    expect(both[1]!.field).not.toBe('date');
+  });
+
   test('two columns never claim one field; the better one wins, the other says why', () => {
     const data: Record<number, Cell[]> = { 0: cells('Cafe', 'Play'), 1: cells('1 Main St', '2 Main St'), 2: cells('Main office', 'Library') };
     const out = mapColumns({ ...base, headers: new Map([[0, 'Event'], [1, 'Location'], [2, 'Site']]), columnCells: (c) => data[c] ?? [] }).columns;
