@@ -91,6 +91,16 @@ describe('fields over several columns', () => {
     expect(withTotal.columns.find((c) => c.column === 'E')?.field).toBeNull();
   });
 
+  test('counts headed by the audiences the collection knows ("Dads", "Moms (#)") add up too; the total of the head count still wins', () => {
+    const rows = [['Event', 'Date', 'Audience', 'Level', 'Dads', 'Moms (#)', 'Kids'], ['Cafe', '3/4/2023', 'Parents', 'Touchpoint', 5, 1, 7], ['Play', '3/5/2023', 'Parents', 'Touchpoint', 2, 0, 3]];
+    const r = check(book(sheet('Events', rows)));
+    expect(r.columns.filter((c) => c.combine === 'sum').map((c) => c.column)).toEqual(['E', 'F', 'G']);
+    expect(r.records.map((x) => x.values.attendees)).toEqual([13, 5]);
+    const withTotal = check(book(sheet('Events', rows.map((row, i) => [...row, i === 0 ? 'Total (dads+kids)' : Number(row[4]) + Number(row[5]) + Number(row[6])]))));
+    expect(withTotal.columns.find((c) => c.column === 'H')?.field).toBe('attendees');
+    expect(withTotal.columns.filter((c) => c.field === 'attendees').map((c) => c.column)).toEqual(['H']);
+  });
+
   test('one tick column per audience: every ticked audience is in the list', () => {
     const rows = [['Event', 'Date', 'Level', 'Attendees', 'Parents', 'Teachers', 'Caregivers'], ['Cafe', '3/4/2023', 'Level 1', 9, 'x', '', 'x'], ['Training', '3/5/2023', 'Level 2', 4, '', 'x', '']];
     const r = check(book(sheet('Events', rows)));

@@ -1,3 +1,4 @@
+import { fieldWithRole } from '../collection/roles';
 import type { Collection, FieldDef, Period } from '../collection/types';
 import { guardedNormalise } from '../normalise/memo';
 import type { ColumnMapping } from '../report';
@@ -80,6 +81,8 @@ const VETOED = 0.15;
 const MARK_ON = /^(x|✓|✔|☑|☒|yes|y|true|1|si|sí|oui)$/i;
 const MARK_OFF = /^(no|n|false|0|-|–|—)$/i;
 /** How to fill a tick column, written in its heading: "(x)", "(Y/N)", "– tick". */
+/** "# ", "No. of", "Number of", "(#)": the words saying a heading counts its group. */
+const COUNT_MARK = /\(\s*#\s*\)|#|\b(number|no\.?|num)\s+of\b/gi;
 const MARK_HINT = /\s*(\(\s*(x|✓|✔|y\s*\/\s*n|yes\s*\/\s*no|tick|check|mark(\s+x)?)\s*\)|[-–:]\s*(tick|check|mark)( one)?)\s*$/i;
 
 /**
@@ -225,6 +228,26 @@ function assign(cols: number[], fields: FieldDef[], candidates: Map<number, Cand
     if (c && c.score >= THRESHOLD) out.set(col, c);
   }
   return out;
+}
+
+/** Whether, row by row, column `col` holds the sum of `others` (in nine rows of ten with numbers at all). */
+function holdsSum(input: MappingInput, col: number, others: readonly number[]): boolean {
+  const whole = input.columnCells(col);
+  const parts = others.map((c) => input.columnCells(c));
+  let rows = 0;
+  let equal = 0;
+  for (let r = 0; r < whole.length; r++) {
+    const t = whole[r]!;
+    if (t.kind !== 'number' || typeof t.value !== 'number') continue;
+    let sum = 0;
+    for (const p of parts) {
+      const v = p[r];
+      if (v?.kind === 'number' && typeof v.value === 'number') sum += v.value;
+    }
+    rows++;
+    if (sum === t.value) equal++;
+  }
+  return rows >= 2 && equal >= 0.9 * rows;
 }
 
 /** Columns mapped on weak or conflicting evidence, with the reason in words. */
@@ -408,20 +431,38 @@ function spreadFields(input: MappingInput, candidates: Map<number, Candidate[]>,
     }
     if (field.kind === 'date') out.push(...dateParts(input, field, free));
     if (field.kind === 'count' && field.parts.length > 0) {
+      // "Dads", "Grandparents", "Childcare staff": a heading the audience field reads as one of its options names a group counted.
+      const audience = fieldWithRole(collection, 'audience');
+      const namesAudience = (header: string): boolean => {
+        if (!audience) return false;
+        const r = guardedNormalise(audience, { kind: 'text', value: header.replace(COUNT_MARK, ' ') }, ctx);
+        return r.kind === 'ok' && !r.warning;
+      };
+      // ...but "Total (dads + kids)" is the head count's own heading, however it names the groups: the total.
+      const ownsTotal = (header: string): boolean =>
+        matchHeader(header.replace(COUNT_MARK, ' '), input.matcher).some((m) => m.field === field.id && m.score >= 0.5);
+      const groupOnly = (col: number): boolean => {
+        const header = headers.get(col) ?? '';
+        return !ownsTotal(header) && namesAudience(header);
+      };
       const parts: number[] = [];
       for (const col of free) {
         const header = headers.get(col) ?? '';
         if (!header || out.some((p) => p.col === col) || excluded(header, field.excludeWords)) continue;
         const words = new Set(headerWords(header));
-        if (!field.parts.some((w) => headerWords(w).every((x) => words.has(x)))) continue;
+        const listed = field.parts.some((w) => headerWords(w).every((x) => words.has(x)));
+        if (!listed && (ownsTotal(header) || !namesAudience(header))) continue;
         const e = evidenceOf(col).get(field.id);
         if (!e || e.veto || e.score < 0.8) continue;
         // A heading that names another field outright ("Parent's zip") is not a head count.
         if ((candidates.get(col) ?? []).some((x) => x.field !== field.id && x.heading >= 0.75)) continue;
         parts.push(col);
       }
+      // "Total (dads + kids)" names its groups too: the part whose numbers are the others' sum is their total.
+      const sumOfOthers = parts.length >= 3 ? parts.find((c) => holdsSum(input, c, parts.filter((p) => p !== c))) : undefined;
+      if (sumOfOthers !== undefined) parts.splice(parts.indexOf(sumOfOthers), 1);
       if (parts.length < 2) continue;
-      const total = free.find((c) => !parts.includes(c) && (candidates.get(c) ?? []).some((x) => x.field === field.id && x.heading >= 0.5 && x.score >= 0.45));
+      const total = sumOfOthers ?? free.find((c) => !parts.includes(c) && !groupOnly(c) && (candidates.get(c) ?? []).some((x) => x.field === field.id && x.heading >= 0.5 && x.score >= 0.45));
       for (const col of parts) {
         const header = headers.get(col) ?? '';
         out.push(total !== undefined
