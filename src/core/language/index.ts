@@ -59,6 +59,8 @@ export const languageFileSchema = z
         links: wordList,
       })
       .strict(),
+    /** The kinds of street ("avenue", "blvd") that end a street's name. */
+    streets: z.object({ note: z.string().optional(), types: wordList }).strict().default({ types: [] }),
   })
   .strict();
 export type LanguageFile = z.infer<typeof languageFileSchema>;
@@ -74,6 +76,8 @@ export interface Language {
   readonly withWords: ReadonlySet<string>;
   readonly levels: { introducers: ReadonlySet<string>; filler: ReadonlySet<string>; otherScales: ReadonlySet<string>; several: ReadonlySet<string> };
   readonly settings: { words: ReadonlySet<string>; links: ReadonlySet<string> };
+  /** The kinds of street that end a street's name. */
+  readonly streetTypes: ReadonlySet<string>;
 }
 
 /** Reads a language file; throws naming the file and the entry when it is wrong. */
@@ -104,6 +108,7 @@ export function loadLanguage(name: string, data: unknown): Language {
       several: new Set(file.levels.several),
     },
     settings: { words: new Set(file.settings.words), links: new Set(file.settings.links) },
+    streetTypes: new Set(file.streets.types),
     headingWords(text: string): string[] {
       let t = stripAccents(text.toLowerCase()).replace(symbolPattern, (s) => ` ${symbols[s]} `);
       for (const [pattern, to] of spellingList) t = t.replace(pattern, to);

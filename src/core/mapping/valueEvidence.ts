@@ -1,6 +1,7 @@
 import type { Collection, FieldDef, Period } from '../collection/types';
 import { guardedNormalise as normaliseField } from '../normalise/memo';
-import { normaliseKey } from '../text';
+import { ENGLISH } from '../language';
+import { normaliseKey, normaliseSingularWords } from '../text';
 import { cellText, type Cell } from '../workbook';
 import { valueKeyOf } from './valueKey';
 
@@ -21,6 +22,25 @@ export interface ValueEvidence {
 const SAMPLE = 300;
 const STREET = /^\d+[a-z]?\s+\S/i;
 const VIRTUAL = /\b(virtual|online|zoom|teams|facebook|phone|webinar|remote)\b/i;
+/** "Woodward & Warren Ave", "Vernor Hwy at Junction St", "Bagley y Calle 24": two streets meeting. */
+const CROSSING = /\s(?:&|@|\/|and|at|y)\s/i;
+
+/** A place given as a crossing of two streets, one of them named with its kind of street. */
+function isCrossing(text: string): boolean {
+  if (text.length > 80) return false;
+  const sides = text.split(CROSSING);
+  if (sides.length !== 2 || sides.some((s) => !/[a-z]/i.test(s))) return false;
+  return sides.some((side) => {
+    const words = normaliseSingularWords(side);
+    // "Warren Ave", or the kind first as Spanish puts it ("Calle 24").
+    return words.length >= 2 && (ENGLISH.streetTypes.has(words[words.length - 1]!) || ENGLISH.streetTypes.has(words[0]!));
+  });
+}
+
+/** A house number before a name, a crossing of streets, or a place online. */
+function looksLikeAddress(text: string): boolean {
+  return STREET.test(text) || VIRTUAL.test(text) || isCrossing(text);
+}
 
 /**
  * How well the values under a heading fit each field: dates in or near the
@@ -126,7 +146,7 @@ function textEvidence(field: FieldDef, sample: Cell[], n: number, places: Readon
   if (texts.length < n * 0.8) return { score: 0, fact: 'values are not text' };
   const distinct = new Set(texts.map((t) => t.toLowerCase())).size;
   const avgLen = texts.reduce((s, t) => s + t.length, 0) / texts.length;
-  const streetLike = texts.filter((t) => STREET.test(t) || VIRTUAL.test(t)).length;
+  const streetLike = texts.filter(looksLikeAddress).length;
   const spaced = texts.filter((t) => t.includes(' ')).length;
   switch (field.role) {
     case 'street':
@@ -256,7 +276,7 @@ function vetoOf(field: FieldDef, sample: Cell[], p: Profile): string | undefined
       if (field.role === 'street' && p.texts >= 5) {
         const texts = sample.filter((c) => c.kind === 'text').map(cellText);
         // A house number before a name ("555 W Sixth St"), not a room number after one ("Meeting Room 102").
-        const addressLike = texts.filter((t) => STREET.test(t) || VIRTUAL.test(t) || /\b\d+[a-z]?\s+[a-z]{2,}/i.test(t)).length;
+        const addressLike = texts.filter((t) => looksLikeAddress(t) || /\b\d+[a-z]?\s+[a-z]{2,}/i.test(t)).length;
         if (addressLike < 0.15 * texts.length) return 'none of the values looks like a street address (names of rooms or branches?)';
       }
       return undefined;

@@ -50,6 +50,12 @@ describe('mapColumns', () => {
     expect(both[1]!.field).not.toBe('date');
   });
 
+  test('places given as crossings of streets are addresses; names joined by "and" are not', () => {
+    const ev = (vs: Cell[]) => columnEvidence(vs, HSH_2023, false, HSH_2023.period).get('street');
+    expect(ev(cells('Woodward Ave & Warren', 'Vernor Hwy at Junction St', 'Bagley y Calle 24', 'Gratiot and E Grand Blvd', 'Michigan Ave / Livernois'))).toMatchObject({ score: 1 });
+    expect(ev(cells('Mom and Me', 'Dads & Donuts', 'Read and Play', 'Baby & Me Yoga', 'Story Time at the Park'))?.score ?? 0).toBe(0);
+  });
+
   test('two columns never claim one field; the better one wins, the other says why', () => {
     const data: Record<number, Cell[]> = { 0: cells('Cafe', 'Play'), 1: cells('1 Main St', '2 Main St'), 2: cells('Main office', 'Library') };
     const out = mapColumns({ ...base, headers: new Map([[0, 'Event'], [1, 'Location'], [2, 'Site']]), columnCells: (c) => data[c] ?? [] }).columns;
