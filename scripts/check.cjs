@@ -31,8 +31,12 @@ function smallInput(argv) {
 function run(outfile) {
   const small = smallInput(process.argv.slice(2));
   if (small) require('node:v8').setFlagsFromString('--no-opt');
-  const cacheFile = `${outfile}.${small ? 'small' : 'large'}.v8cache`;
   let source = fs.readFileSync(outfile, 'utf8');
+  // V8 checks a cache against the source's length only: a rebuilt bundle of the same length would run the old
+  // code, so the cache is named after a digest of the bundle it was made from.
+  const digest = require('node:crypto').createHash('sha1').update(source).digest('hex').slice(0, 12);
+  const kind = small ? 'small' : 'large';
+  const cacheFile = `${outfile}.${kind}.${digest}.v8cache`;
   if (source.startsWith('#!')) source = `//${source.slice(2)}`;
   let cachedData;
   try {
@@ -48,6 +52,9 @@ function run(outfile) {
         const tmp = `${cacheFile}.${process.pid}.tmp`;
         fs.writeFileSync(tmp, script.createCachedData());
         fs.renameSync(tmp, cacheFile);
+        const dir = path.dirname(outfile);
+        const prefix = `${path.basename(outfile)}.${kind}.`;
+        for (const f of fs.readdirSync(dir)) if (f.startsWith(prefix) && f.endsWith('.v8cache') && path.join(dir, f) !== cacheFile) fs.rmSync(path.join(dir, f), { force: true });
       } catch {
         // no cache this time
       }
@@ -59,5 +66,6 @@ function run(outfile) {
   script.runInThisContext().call(mod.exports, mod.exports, Module.createRequire(outfile), mod, outfile, path.dirname(outfile));
 }
 
-if (isStale(CLI)) ensureBuilt(CLI, { quiet: true }).then(() => run(CLI.outfile));
+if (require.main !== module) module.exports = { run };
+else if (isStale(CLI)) ensureBuilt(CLI, { quiet: true }).then(() => run(CLI.outfile));
 else run(CLI.outfile);
