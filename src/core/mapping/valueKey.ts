@@ -13,7 +13,20 @@ export type ValueKeys = Map<string, Map<string, string>>;
 
 const MAX_ROWS = 400;
 const CODE = /^[\w.+-]{1,6}$/;
-const PAIR = /^\s*([\w.+-]{1,6})\s*(?:=|:|→|->|–|—|\bmeans\b|\bis\b)\s*(.{2,60}?)\s*$/i;
+/** A code written out in a row of its own beside its meaning: "1x contact | Touchpoint - flyer, call". */
+const ROW_CODE = /^[^=:;|]{1,25}$/;
+/** "0 = Touchpoint", "<2 hrs = Level 1", "drop-in = Level 1": with "=" a code may be words. */
+const PAIR = /^\s*([^=;|→]{1,40}?)\s*(?:=|→|->|\bmeans\b)\s*(.{2,80}?)[\s.]*$/i;
+/** "TP: Touchpoint", "A – Level 1": looser marks, for a short code only. */
+const SHORT_PAIR = /^\s*([\w.+-]{1,6})\s*(?::|–|—|\bis\b)\s*(.{2,60}?)[\s.]*$/i;
+/** Where a note's sentences end: "Kept by the Children's Dept. Level: T = touchpoint". */
+const SENTENCE = /(?<=[.!?])\s+(?=[A-Z])/;
+/** Between a key's entries: ";", ",", "|", a line break, or a gap of spaces ("TP = TOUCHPOINT   E1 = LEVEL 1"). */
+const ENTRY = /[;,\n|]|\s{3,}/;
+/** A key's label before its first entry: "Level key:", "Dosage:", "INTENSITY KEY:". */
+const LABEL = /^[^:=]{1,40}:\s*(?=[^:=]{1,30}=)/;
+/** Codes given as alternatives: "series (6 wks) or multi-session". */
+const ALTERNATIVES = /\s+or\s+|\s*\/\s*/i;
 
 export function valueKeyOf(text: string): string {
   return text.trim().toLowerCase();
@@ -29,6 +42,8 @@ export function valueKeyOf(text: string): string {
 export function findValueKeys(workbook: Workbook, collection: Collection, legend?: Legend): ValueKeys {
   const fields = collection.fields.filter((f) => f.kind === 'enum' || f.kind === 'enum_list');
   const found: ValueKeys = new Map();
+  /** Per field, the codes of keys that are already the field's own values ("L1", "Level 2"). */
+  const self = new Map<string, Set<string>>();
   /** Data-dictionary rows "Typ | LIT | Literacy": per heading, the fields its codes' meanings name, and where. */
   const dictionary = new Map<string, { heading: string; fields: Map<string, number>; codes: number; where: string }>();
   for (const sheet of workbook.sheets) {
@@ -47,7 +62,7 @@ export function findValueKeys(workbook: Workbook, collection: Collection, legend
       row.forEach((cell, c) => {
         if (cell && c < 200 && KEY_HEADING.test(cellText(cell))) keyColumns.add(c);
       });
-      if (texts.length === 2 && CODE.test(texts[0]!)) pairs.push([texts[0]!, texts[1]!]);
+      if (texts.length === 2 && ROW_CODE.test(texts[0]!)) pairs.push([texts[0]!, texts[1]!]);
       if (texts.length === 3 && CODE.test(texts[1]!) && texts[0]!.length <= 40 && !CODE_WORD.test(texts[0]!)) {
         const key = legendKey(texts[0]!);
         let d = dictionary.get(key);
@@ -58,16 +73,19 @@ export function findValueKeys(workbook: Workbook, collection: Collection, legend
       }
       for (const t of texts) {
         if (t.length > 400) continue;
-        // "Level key: 0 = Touchpoint; 1 = ..." — the label before the first code is not part of it.
-        for (const part of t.replace(/^[^:=]{1,30}:\s*(?=[\w.+-]{1,6}\s*=)/, '').split(/[;,\n|]/)) {
-          const m = PAIR.exec(part);
-          if (m) pairs.push([m[1]!, m[2]!]);
+        pairs.push(...keyEntries(t));
+      }
+      for (const [code, meaning] of pairs) {
+        for (const one of code.split(ALTERNATIVES)) {
+          if (!one.trim()) continue;
+          add(found, fields, collection, one, meaning);
+          selfCodes(self, fields, collection, one);
         }
       }
-      for (const [code, meaning] of pairs) add(found, fields, collection, code, meaning);
     }
   }
-  for (const [field, codes] of found) if (codes.size < 2) found.delete(field);
+  // A key explains two codes or more; a code that is itself the option it stands for ("L1 = under 2 hrs") counts towards them.
+  for (const [field, codes] of found) if (new Set([...codes.keys(), ...(self.get(field) ?? [])]).size < 2) found.delete(field);
   // A heading whose codes all mean options of one field is that field ("Typ": LIT = Literacy, PAR = Parenting).
   if (legend) {
     for (const [key, d] of dictionary) {
@@ -78,14 +96,52 @@ export function findValueKeys(workbook: Workbook, collection: Collection, legend
   return found;
 }
 
+/** The entries "code = meaning" of a note: sentence by sentence, after the key's label. */
+function keyEntries(text: string): [string, string][] {
+  const out: [string, string][] = [];
+  for (const sentence of text.split(SENTENCE)) {
+    for (const part of sentence.replace(LABEL, '').split(ENTRY)) {
+      const m = PAIR.exec(part) ?? SHORT_PAIR.exec(part);
+      if (m) out.push([m[1]!.trim(), m[2]!]);
+    }
+  }
+  return out;
+}
+
+/** A meaning as written, then without its asides: "Touchpoint - flyer, call", "ENGAGEMENT LEVEL 1 (UNDER 2 HRS)". */
+function readings(meaning: string): string[] {
+  const bare = meaning.replace(/\([^)]*\)/g, ' ').replace(/\s+/g, ' ').trim();
+  const head = meaning.split(/\s+[-–—]\s+|\s*[(:]/)[0]!.trim();
+  return [...new Set([meaning, bare, head])].filter((m) => m.length >= 2);
+}
+
+/** The one option a meaning plainly names, if it names one. */
+function optionNamed(field: FieldDef, collection: Collection, meaning: string): string | undefined {
+  for (const text of readings(meaning)) {
+    const r = normaliseField(field, { kind: 'text', value: text }, { collection, date1904: false });
+    if (r.kind !== 'ok' || r.warning) continue;
+    // One option: "P = Parents" for a list field (audiences) is the list of that one option.
+    const id = typeof r.value === 'string' ? r.value : Array.isArray(r.value) && r.value.length === 1 && typeof r.value[0] === 'string' ? r.value[0] : undefined;
+    if (id !== undefined) return id;
+  }
+  return undefined;
+}
+
+/** Notes, per field, a key's code that is already one of the field's options as written. */
+function selfCodes(self: Map<string, Set<string>>, fields: FieldDef[], collection: Collection, code: string): void {
+  for (const field of fields) {
+    if (optionNamed(field, collection, code) === undefined) continue;
+    let codes = self.get(field.id);
+    if (!codes) self.set(field.id, (codes = new Set()));
+    codes.add(valueKeyOf(code));
+  }
+}
+
 /** Records a code of every field its meaning plainly names one option of; the fields it was recorded for. */
 function add(found: ValueKeys, fields: FieldDef[], collection: Collection, code: string, meaning: string): string[] {
   const into: string[] = [];
   for (const field of fields) {
-    const r = normaliseField(field, { kind: 'text', value: meaning }, { collection, date1904: false });
-    if (r.kind !== 'ok' || r.warning) continue;
-    // One option: "P = Parents" for a list field (audiences) is the list of that one option.
-    const id = typeof r.value === 'string' ? r.value : Array.isArray(r.value) && r.value.length === 1 && typeof r.value[0] === 'string' ? r.value[0] : undefined;
+    const id = optionNamed(field, collection, meaning);
     if (id === undefined) continue;
     let codes = found.get(field.id);
     if (!codes) found.set(field.id, (codes = new Map()));

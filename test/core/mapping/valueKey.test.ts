@@ -19,6 +19,20 @@ describe('value keys', () => {
     expect(report.summary.errors).toBe(0);
   });
 
+  test('keys as partners write them in a note: words for codes, a label, sentences, gaps of spaces, alternatives, asides in the meaning', () => {
+    const keyOf = (text: string) => findValueKeys(workbookOf(sheetOf('S', [[text]])), HSH_2023).get('engagement');
+    expect(keyOf('Dosage: 1 contact = touchpoint; <2 hrs = Level 1; 2+ hrs = Level 2')).toEqual(new Map([['1 contact', 'touchpoint'], ['<2 hrs', 'level_one'], ['2+ hrs', 'level_two']]));
+    expect(keyOf('INTENSITY KEY: TP = TOUCHPOINT   E1 = ENGAGEMENT LEVEL 1 (UNDER 2 HRS)   E2 = ENGAGEMENT LEVEL 2 (2+ HRS / SERIES)')).toEqual(new Map([['tp', 'touchpoint'], ['e1', 'level_one'], ['e2', 'level_two']]));
+    expect(keyOf('Key: drop-in = Level 1 | series (6 wks) or multi-session = Level 2')).toEqual(new Map([['drop-in', 'level_one'], ['series (6 wks)', 'level_two'], ['multi-session', 'level_two']]));
+    // One code explained, the others already levels as written: still a key, after the sentence before it.
+    expect(keyOf("Kept by Children's Dept. Level: T = touchpoint (table/flyer), L1 = program under 2 hrs, L2 = 2+ hrs or series. Please do not sort.")).toEqual(new Map([['t', 'touchpoint']]));
+  });
+
+  test('a key sheet of codes written out, each beside a meaning with its aside', () => {
+    const key = sheetOf('Key', [['Contact type codes'], [], ['Code', 'Means'], ['1x contact', 'Touchpoint - flyer, call, resource table'], ['Group connection', 'Engagement Level 1 (2 hrs or less)'], ['Series (6 wks)', 'Engagement Level 2 (multi-session)']]);
+    expect(findValueKeys(workbookOf(key), HSH_2023).get('engagement')).toEqual(new Map([['1x contact', 'touchpoint'], ['group connection', 'level_one'], ['series (6 wks)', 'level_two']]));
+  });
+
   test('one pair alone is no key', () => {
     expect(findValueKeys(workbookOf(sheetOf('S', [['TP', 'Touchpoint']])), HSH_2023).size).toBe(0);
   });
