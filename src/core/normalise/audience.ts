@@ -103,7 +103,8 @@ function vocabFor(options: readonly EnumOption[], unclear: readonly string[]): A
 }
 
 /** What one part of a cell names: audiences and the pieces read as none, or a word that names no single audience. */
-type PartReading = { ids: string[]; unknown: string[] } | { unclear: string } | { tooMany: true };
+/** What one part of a cell names: audiences, phrases that name none, and words that name no single one ("Providers"). */
+type PartReading = { ids: string[]; unknown: string[]; unclear: string[] } | { tooMany: true };
 
 /** Pieces a cell has been split into so far: past MAX_LIST_PIECES it is no list of audiences, and is not read further. */
 interface PieceBudget { pieces: number }
@@ -145,28 +146,29 @@ function roleInSetting(v: AudienceVocab, ws: readonly string[]): string | 'uncle
 
 function readPart(v: AudienceVocab, part: string, budget: PieceBudget, depth = 0): PartReading {
   const whole = matchPhrase(v, part);
-  if (whole !== null && whole !== 'unclear') return { ids: [whole], unknown: [] };
+  if (whole !== null && whole !== 'unclear') return { ids: [whole], unknown: [], unclear: [] };
   if (depth < 2) {
     // "Providers - teachers", "Child care providers: directors": a vague word, then the specific one.
     const q = splitAtNote(part, QUALIFIED);
     if (q && matchPhrase(v, q[0]) === 'unclear') {
       const r = readPart(v, q[1], budget, depth + 1);
-      if ('tooMany' in r || ('ids' in r && r.ids.length > 0 && r.unknown.length === 0)) return r;
+      if ('tooMany' in r || (r.ids.length > 0 && r.unknown.length === 0 && r.unclear.length === 0)) return r;
     }
     // "Providers (teachers & directors)": the specific audience in brackets.
     const b = BRACKETED.exec(part);
     if (b && (b[1].trim() === '' || matchPhrase(v, b[1]) === 'unclear')) {
       const r = readPart(v, b[2], budget, depth + 1);
-      if ('tooMany' in r || ('ids' in r && r.ids.length > 0 && r.unknown.length === 0)) return r;
+      if ('tooMany' in r || (r.ids.length > 0 && r.unknown.length === 0 && r.unclear.length === 0)) return r;
     }
   }
-  if (whole === 'unclear') return { unclear: part };
+  if (whole === 'unclear') return { ids: [], unknown: [], unclear: [part] };
   const pieces = part.split(WEAK_SEPARATORS).map((p) => p.trim()).filter((p) => p !== '');
-  if (pieces.length < 2) return { ids: [], unknown: [part] };
+  if (pieces.length < 2) return headOf(v, part) ?? { ids: [], unknown: [part], unclear: [] };
   budget.pieces += pieces.length - 1;
   if (budget.pieces > MAX_LIST_PIECES) return { tooMany: true };
   const ids: string[] = [];
   const unknown: string[] = [];
+  const unclear: string[] = [];
   // "Lead & assistant teachers": the last piece's noun belongs to the earlier pieces too.
   const lastWords = pieces[pieces.length - 1].split(/\s+/);
   const head = lastWords.length > 1 ? lastWords[lastWords.length - 1] : null;
@@ -184,12 +186,39 @@ function readPart(v: AudienceVocab, part: string, budget: PieceBudget, depth = 0
     }
     let m = matchPhrase(v, piece);
     if (m === null && head !== null) m = matchPhrase(v, `${piece} ${head}`);
-    if (m === 'unclear') return { unclear: piece };
-    if (m === null) unknown.push(piece);
+    if (m === 'unclear') unclear.push(piece);
+    else if (m === null) unknown.push(piece);
     else ids.push(m);
   }
   // Nothing read: the part is one unknown phrase ("Boys & Girls Club"), not several.
-  return ids.length > 0 ? { ids, unknown } : { ids, unknown: [part] };
+  return ids.length > 0 || unclear.length > 0 ? { ids, unknown, unclear } : { ids, unknown: [part], unclear };
+}
+
+/** "Parents of 4 yr olds": whose parents says nothing about who came. */
+const OF_WHOM = /^(.+?)\s+of\s+\S.*$/i;
+
+/**
+ * A phrase read by its last words, the audience it names ("Teen moms",
+ * "Community parents"), keeping the words before as unknown so that the
+ * partner is told; and "X of ...", read as X. Words that say where someone
+ * works are the setting's to read ("Licensed caregivers" is no caregiver),
+ * so a phrase with them is not read this way.
+ */
+function headOf(v: AudienceVocab, part: string): PartReading | null {
+  const of = OF_WHOM.exec(part);
+  if (of) {
+    const m = matchPhrase(v, of[1]!);
+    if (m !== null && m !== 'unclear') return { ids: [m], unknown: [], unclear: [] };
+  }
+  const words = part.trim().split(/\s+/);
+  if (words.length < 2 || words.length > 5) return null;
+  for (let k = 1; k < words.length; k++) {
+    const before = words.slice(0, k);
+    if (normaliseSingularWords(before.join(' ')).some((w) => SETTING_WORDS.has(w))) return null;
+    const m = matchPhrase(v, words.slice(k).join(' '));
+    if (m !== null && m !== 'unclear') return { ids: [m], unknown: [before.join(' ')], unclear: [] };
+  }
+  return null;
 }
 
 /**
@@ -245,13 +274,18 @@ function readAudience(v: AudienceVocab, text: string): Normalised<string[]> {
   if (budget.pieces > MAX_LIST_PIECES) return tooMany();
   const ids: string[] = [];
   const unknown: string[] = [];
+  const unclear: string[] = [];
   for (const part of parts) {
     const r = readPart(v, part, budget);
     if ('tooMany' in r) return tooMany();
-    if ('unclear' in r) return invalid({ code: 'invalid_audience', reason: 'unclear', params: { choices, part: r.unclear } });
     for (const id of r.ids) if (!ids.includes(id)) ids.push(id);
     unknown.push(...r.unknown);
+    unclear.push(...r.unclear);
   }
+  // Words that name no single audience ("Providers") are never guessed: alone they make the cell invalid,
+  // beside audiences it does name they are told about, like unknown words.
+  if (ids.length === 0 && unclear.length > 0) return invalid({ code: 'invalid_audience', reason: 'unclear', params: { choices, part: unclear[0]! } });
+  unknown.push(...unclear);
   if (ids.length === 0) {
     return invalid({ code: 'invalid_audience', reason: 'unknown', params: { choices, part: unknown.length > 0 ? unknown.join(', ') : text } });
   }

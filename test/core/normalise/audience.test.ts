@@ -95,26 +95,26 @@ describe('normaliseAudience', () => {
     ['Open to the public', 'unclear'],
     ['Grandparents', 'unclear'],
     ['Staff', 'unclear'],
-    ['Parents, Providers', 'unclear'],
+    ['Providers, All', 'unclear'],
     ['Volunteers', 'unknown'],
     ['Seniors', 'unknown'],
     ['Faith leaders', 'unknown'],
     ['Volunteers, Seniors', 'unknown'],
     ['Boys & Girls Club', 'unknown'],
-    ['Parents, Volunteers, Providers', 'unclear'],
+    ['Volunteers, Providers', 'unclear'],
     [42, 'unknown'],
     [true, 'unknown'],
   ])('%j is invalid_audience (%s)', (input, reason) => expect(read(input)).toBe(`!invalid_audience/${reason}`));
 
   test('an unclear audience names the part and the choices', () => {
-    expect(normaliseAudience(cell('Parents; Providers'), AUDIENCE_OPTIONS, AUDIENCE_UNCLEAR)).toMatchInlineSnapshot(`
+    expect(normaliseAudience(cell('Staff; Providers'), AUDIENCE_OPTIONS, AUDIENCE_UNCLEAR)).toMatchInlineSnapshot(`
 {
   "kind": "invalid",
   "problem": {
     "code": "invalid_audience",
     "params": {
       "choices": "Parent/family, Parent/family and child, Caregivers, Teachers/educator or Director/owner",
-      "part": "Providers",
+      "part": "Staff",
     },
     "reason": "unclear",
   },
@@ -150,6 +150,13 @@ describe('normaliseAudience', () => {
     ['Parents;#Clergy;#Teachers', ['parent_family', 'teacher_educator'], 'Clergy'],
     ['12;#Parents;#15;#Faith leaders', ['parent_family'], 'Faith leaders'],
     ['Parents > Volunteers', ['parent_family'], 'Volunteers'],
+    // Words that name no single audience beside ones that do: the named ones kept, the others told about, never guessed.
+    ['Parents, Providers', ['parent_family'], 'Providers'],
+    ['Parents, Volunteers, Providers', ['parent_family'], 'Volunteers, Providers'],
+    ['Parents & students', ['parent_family'], 'students'],
+    // An audience with words in front: read by its last words, the words before told about.
+    ['Teen moms', ['parent_family'], 'Teen'],
+    ['Community parents', ['parent_family'], 'Community'],
   ])('%j keeps %j and warns about %j', (input, ids, unknown) => {
     const r = normaliseAudience(cell(input), AUDIENCE_OPTIONS, AUDIENCE_UNCLEAR);
     expect(r).toMatchObject({ kind: 'ok', value: ids, warning: { code: 'unknown_audience', params: { unknown } } });
@@ -163,6 +170,16 @@ describe('normaliseAudience', () => {
     ['Parents|Teachers', ['parent_family', 'teacher_educator']],
     ['Parents | Teachers', ['parent_family', 'teacher_educator']],
   ])('exported lists: %j → %j', (input, ids) => expect(read(input)).toEqual(ids));
+
+  test.each([
+    ['Parents of 4 yr olds', ['parent_family']],
+    ['Caregivers of 0-5', ['caregiver']],
+    ['Teachers of toddlers', ['teacher_educator']],
+  ])('whose audience it is says nothing about who came: %j → %j', (input, ids) => expect(read(input)).toEqual(ids));
+
+  test('words of the setting in front are the setting\'s to read, not a reason to guess', () => {
+    expect(read('Licensed caregivers')).toMatch(/^!invalid_audience/);
+  });
 
   test('the cached reading is not shared between callers', () => {
     const a = normaliseAudience(cell('Parents, Volunteers'), AUDIENCE_OPTIONS, AUDIENCE_UNCLEAR);
