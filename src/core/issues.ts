@@ -1,6 +1,6 @@
 /**
  * The issue codes of ../shared/spec/data-fields.md, with their fixed severities,
- * and the project's own (unknown_audience, no_events: docs/issue-codes.md).
+ * and the project's own (unknown_audience, date_without_year, no_events: docs/issue-codes.md).
  */
 export const ISSUE_SEVERITY = {
   missing_required: 'error',
@@ -18,6 +18,7 @@ export const ISSUE_SEVERITY = {
   unmapped_required_field: 'error',
   uncertain_mapping: 'warning',
   unknown_audience: 'warning',
+  date_without_year: 'warning',
   no_events: 'error',
 } as const;
 

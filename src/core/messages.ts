@@ -211,6 +211,11 @@ const WORDING: Record<IssueCode, Wording> = {
     const unknown = str(p, 'unknown') ?? ctx.value;
     return `${quoted(unknown)} is not one of the audiences (${choicesOf(p, AUDIENCE_FALLBACK)})${kept ? `; the rest of the cell was read as ${kept}` : ''}. If that part names an audience, write it as one of them.`;
   },
+  date_without_year: (p, ctx) => {
+    const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(str(p, 'iso') ?? '');
+    const read = iso ? ` as ${Number(iso[2])}/${Number(iso[3])}/${iso[1]}` : '';
+    return `${quoted(str(p, 'date') ?? ctx.value)} has no year, so it was read${read}, in the reporting period's year. If that is wrong, write the date with its year.`;
+  },
   no_events: (p) => {
     const sheet = str(p, 'sheet');
     const examples = str(p, 'examples');

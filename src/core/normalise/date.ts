@@ -147,7 +147,8 @@ function fromTokens(tokens: Token[], s: string): Normalised<string> | null {
     case 'MnY': return fromMdy(mon(0), num(1), yr(2));
     case 'nMY': case 'nMn': return fromMdy(mon(1), num(0), yr(2));
     case 'YMn': return fromMdy(mon(1), num(2), yr(0));
-    case 'Mn': case 'nM': return invalidDate('no_year');
+    case 'Mn': return invalidDate('no_year', { month: mon(0), day: num(1) });
+    case 'nM': return invalidDate('no_year', { month: mon(1), day: num(0) });
     case 'M': case 'MY': case 'YM': return invalidDate('no_day');
     case 'MnnY': case 'Mnnn': case 'MnMnY': case 'MnMn': case 'nnMY': case 'nMnMY': return invalidDate('range');
     default: return null;
@@ -188,7 +189,7 @@ function parseText(raw: string, date1904: boolean): Normalised<string> {
     return fromNumericMdy(Number(a), Number(n3[3]), year2(Number(n3[4]), n3[4].length));
   }
   const n2 = NUMERIC_2.exec(s);
-  if (n2) return n2[2].length === 4 ? invalidDate('no_day') : invalidDate('no_year');
+  if (n2) return n2[2].length === 4 ? invalidDate('no_day') : invalidDate('no_year', { month: Number(n2[1]), day: Number(n2[2]) });
 
   const tokens = tokenize(s);
   if (tokens) {
@@ -225,7 +226,7 @@ function fromNumber(v: number, date1904: boolean): Normalised<string> {
  * day is in the reporting period is for the caller to check.
  *
  * Reasons of invalid_date: impossible (2/30/2023), day_first (25/8/2023,
- * params.suggestion = "8/25/2023"), no_year ("3/4"), no_day ("March 2023"),
+ * params.suggestion = "8/25/2023"), no_year ("3/4", params.month and .day), no_day ("March 2023"),
  * range ("March 4-5"), vague ("TBD", "Spring"), not_a_date, error_cell; and, from the
  * column (validate/dateOrder.ts), order_unclear (12/01/2023 where the column is written day first).
  */

@@ -2,6 +2,7 @@ import type { Collection, EnumOption, FieldDef, Period } from '../collection/typ
 import { severityOf, type Problem } from '../issues';
 import { issueMessage } from '../messages';
 import type { FieldNormaliser } from '../normalise/memo';
+import { invalid, ok, type Normalised } from '../normalise/types';
 import type { Issue, RecordValue } from '../report';
 import { cellText, columnLetter, type Cell } from '../workbook';
 import { spreadValue, type Spread } from './combine';
@@ -53,7 +54,7 @@ export function validateRow(row: number, cellOf: (row: number, col: number) => C
     const { field } = entry;
     const cell = entry.spread ? undefined : cellOf(row, entry.col);
     const spread = entry.spread ? spreadValue(field, entry.spread, row, cellOf, ctx.normalise) : undefined;
-    const result = spread ? spread.result : ctx.normalise(field, cell!);
+    const result = withPeriodYear(spread ? spread.result : ctx.normalise(field, cell!), field, ctx.period, spread ? spread.raw : cellText(cell!));
     const col = spread ? spread.col : entry.col;
     if (result.kind === 'empty') {
       // A field over several columns says which columns are all empty.
@@ -84,6 +85,22 @@ export function validateRow(row: number, cellOf: (row: number, col: number) => C
     }
   }
   return { values, issues, fixes, outOfPeriod };
+}
+
+/**
+ * "Sun 1/15", "3/6": a day without a year, in a reporting period of one calendar year, is taken to be in that
+ * year, with the warning date_without_year saying so (and the fix writing the year). An impossible day stays invalid.
+ */
+function withPeriodYear(result: Normalised<RecordValue>, field: FieldDef, period: Period, raw: string): Normalised<RecordValue> {
+  if (result.kind !== 'invalid' || field.kind !== 'date' || result.problem.reason !== 'no_year') return result;
+  const month = result.problem.params?.month;
+  const day = result.problem.params?.day;
+  const year = period.start.slice(0, 4);
+  if (typeof month !== 'number' || typeof day !== 'number' || period.end.slice(0, 4) !== year) return result;
+  const iso = `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  const check = new Date(`${iso}T00:00:00Z`);
+  if (Number.isNaN(check.getTime()) || check.toISOString().slice(0, 10) !== iso) return invalid({ code: 'invalid_date', reason: 'impossible' });
+  return ok(iso, { code: 'date_without_year', params: { date: raw, iso } });
 }
 
 function makeIssue(problem: Problem, local: boolean, row: number, col: number, field: FieldDef, raw: string, ctx: RowContext, normalised?: RecordValue): Issue {

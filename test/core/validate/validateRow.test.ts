@@ -31,6 +31,20 @@ describe('validateRow', () => {
     expect(r.issues[0]!.row).toBe(5);
   });
 
+  test('a day without a year is in the period\'s year when the period is one calendar year, and says so', () => {
+    const r = check(['Story time', 'Sun 1/15', '1 Main St', 'Detroit', '48201', 'Parents', 'L1', 5]);
+    expect(r.values.date).toBe('2023-01-15');
+    expect(r.issues.map((i) => [i.column, i.code, i.severity])).toEqual([['B', 'date_without_year', 'warning']]);
+    expect(r.issues[0]!.message).toMatch(/“Sun 1\/15” has no year, so it was read as 1\/15\/2023/);
+    expect(r.fixes.find((f) => f.column === 'B')?.to).toBe('2023-01-15');
+    // An impossible day stays an error; so does a day of a period over two years.
+    expect(check(['Story time', '11/31', '1 Main St', 'Detroit', '48201', 'Parents', 'L1', 5]).issues.map((i) => [i.code, i.severity])).toEqual([['invalid_date', 'error']]);
+    const twoYears = { ...ctx, period: { start: '2023-07-01', end: '2024-06-30' }, messages: new Map() };
+    const other = validateRow(4, (_r, c) => toCell(['Story time', '3/6', '1 Main St', 'Detroit', '48201', 'Parents', 'L1', 5][c]), twoYears);
+    expect(other.issues.map((i) => [i.code, i.severity])).toEqual([['invalid_date', 'error']]);
+    expect(other.values.date).toBeUndefined();
+  });
+
   test('missing required is an error, missing recommended a warning, and a virtual event needs no city or zip', () => {
     const r = check(['Story time', null, 'Zoom', null, null, 'Parents', 'L1', 3]);
     expect(r.issues.map((i) => `${i.column} ${i.code} ${i.severity}`)).toEqual(['B missing_required error']);

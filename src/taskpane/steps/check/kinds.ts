@@ -17,6 +17,7 @@ export const KIND_LABELS: Record<IssueCode, string> = {
   unmapped_required_field: 'Required field without a column',
   uncertain_mapping: 'Column to confirm',
   unknown_audience: 'Part of the audience not recognised',
+  date_without_year: 'Date without a year',
   no_events: 'No events yet',
 };
 
