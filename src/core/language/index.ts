@@ -19,6 +19,8 @@ export const languageFileSchema = z
       .object({
         /** Symbols read as words: "#" is "number". */
         symbols: z.record(z.string().length(1), word),
+        /** Words that open a remark of what a column leaves out: "(do not count staff)", "excluding children". */
+        negations: z.array(z.string().min(1)).default([]),
         /** Spellings that punctuation would split, read as one word: "e-mail" is "email". */
         spellings: z.record(word, word),
         /** A word and the words it abbreviates: "qty" is "number". */
@@ -68,6 +70,8 @@ export type LanguageFile = z.infer<typeof languageFileSchema>;
 export interface Language {
   /** The comparable words of a heading, in their order. */
   headingWords(text: string): string[];
+  /** A heading without its remarks of what the column leaves out: "Attended (do not count staff)" → "Attended". */
+  withoutExclusions(text: string): string;
   readonly numbers: ReadonlyMap<string, number>;
   readonly months: ReadonlyMap<string, number>;
   /** Whole headings (as headingWords joined by spaces) that name a part of a date. */
@@ -88,7 +92,10 @@ export function loadLanguage(name: string, data: unknown): Language {
     throw new Error(`${name}: ${first.path.join('.') || '(file)'}: ${first.message}`);
   }
   const file = parsed.data;
-  const { symbols, spellings, abbreviations, filler, fillerAlone } = file.heading;
+  const { symbols, spellings, abbreviations, filler, fillerAlone, negations } = file.heading;
+  const negation = negations.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+')).join('|');
+  // "(do not count staff)", "(excluding children)", and to the end after a comma or dash: "Attended - not staff".
+  const exclusion = negation ? new RegExp(`\\(\\s*(?:${negation})\\b[^)]*\\)|(?:,|\\s[-–—])\\s*(?:${negation})\\b.*$`, 'giu') : null;
   const symbolPattern = new RegExp(`[${Object.keys(symbols).map((s) => s.replace(/[\\\]^-]/g, '\\$&')).join('')}]`, 'g');
   const spellingList = Object.entries(spellings).map(([from, to]) => [spacedPattern(from), ` ${to} `] as const);
   const abbreviation = new Map(Object.entries(abbreviations));
@@ -109,6 +116,9 @@ export function loadLanguage(name: string, data: unknown): Language {
     },
     settings: { words: new Set(file.settings.words), links: new Set(file.settings.links) },
     streetTypes: new Set(file.streets.types),
+    withoutExclusions(text: string): string {
+      return exclusion ? text.replace(exclusion, ' ').trim() : text;
+    },
     headingWords(text: string): string[] {
       let t = stripAccents(text.toLowerCase()).replace(symbolPattern, (s) => ` ${symbols[s]} `);
       for (const [pattern, to] of spellingList) t = t.replace(pattern, to);

@@ -9,7 +9,7 @@ import { ENGLISH } from '../language';
 
 /** The comparable words of a heading, in their original order (the language's tokenizer, src/core/language). */
 export function headerWords(text: string): string[] {
-  return ENGLISH.headingWords(stripNumbering(text));
+  return ENGLISH.headingWords(ENGLISH.withoutExclusions(stripNumbering(text)));
 }
 
 /**

@@ -21,6 +21,13 @@ describe('headerWords', () => {
     ['Who attended', ['who', 'attend']],
     ['Title/Event', ['title', 'event']],
     ['Número de asistentes', ['numero', 'de', 'asistente']],
+    // What the column leaves out is no word of it: "staff" here does not make it a count of staff.
+    ['Caregivers who attended (do not count staff)', ['caregiver', 'who', 'attend']],
+    ['Attendees (excluding children)', ['attendee']],
+    ['Attended - not staff', ['attend']],
+    ['Asistentes (sin contar personal)', ['asistente']],
+    ['Staff attended', ['staff', 'attend']],
+    ['Attendance (no. of adults)', ['attendee', 'number', 'adult']],
     ['', []],
   ])('%j → %j', (text, words) => {
     expect(headerWords(text)).toEqual(words);
