@@ -1,7 +1,8 @@
 /**
  * Builds what `npm run serve` and the command line run, with esbuild:
  *
- *   dist/cli/check.js        the check command line (the `hsh-check` bin), self-contained
+ *   dist/cli/engine.js       the check command line, self-contained
+ *   dist/cli/check.js        the `hsh-check` bin (src/cli/boot.cjs): runs engine.js from a V8 code cache
  *   dist/server/server.js    the server (dependencies stay in node_modules)
  *   dist/server/worker.js    the server's check worker (read, check, annotate, aggregate)
  *
@@ -20,8 +21,10 @@ const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs'
 
 const CLI = {
   name: 'cli',
-  outfile: join(ROOT, 'dist/cli/check.js'),
-  options: { ...common, entryPoints: [join(ROOT, 'src/cli/check.ts')], minify: true, legalComments: 'none', banner: { js: '#!/usr/bin/env node' } },
+  outfile: join(ROOT, 'dist/cli/engine.js'),
+  /** Copied next to the bundle, executable: what the bin and `npm run check` start. */
+  boot: { source: join(ROOT, 'src/cli/boot.cjs'), outfile: join(ROOT, 'dist/cli/check.js') },
+  options: { ...common, entryPoints: [join(ROOT, 'src/cli/check.ts')], minify: true, legalComments: 'none' },
 };
 
 const SERVER = {
@@ -40,11 +43,12 @@ const TARGETS = [CLI, SERVER, WORKER];
 
 const inputsFile = (target) => `${target.outfile}.inputs.json`;
 
-/** True when the bundle is missing or older than one of its recorded inputs. */
+/** True when the bundle (or its boot file) is missing or older than one of its recorded inputs. */
 function isStale(target) {
   let builtAt;
   let inputs;
   try {
+    if (target.boot) statSync(target.boot.outfile);
     builtAt = statSync(target.outfile).mtimeMs;
     inputs = JSON.parse(readFileSync(inputsFile(target), 'utf8'));
   } catch {
@@ -68,6 +72,12 @@ async function build(target) {
   const cwd = target.options.absWorkingDir || ROOT;
   const inputs = [...Object.keys(result.metafile.inputs).map((f) => resolve(cwd, f)), join(ROOT, 'package.json'), join(ROOT, 'scripts/build.cjs')];
   mkdirSync(dirname(target.outfile), { recursive: true });
+  if (target.boot) {
+    inputs.push(target.boot.source);
+    const tmpBoot = `${target.boot.outfile}.${process.pid}.tmp`;
+    writeFileSync(tmpBoot, readFileSync(target.boot.source), { mode: 0o755 });
+    renameSync(tmpBoot, target.boot.outfile);
+  }
   const tmp = `${target.outfile}.${process.pid}.tmp`;
   const code = result.outputFiles.find((f) => f.path === target.outfile);
   writeFileSync(tmp, code.contents, { mode: 0o755 });
