@@ -23,6 +23,8 @@ export interface EnumMatcher {
 
 interface Entry {
   words: string[];
+  /** typoAllowance of each word. */
+  allow: number[];
   id: string;
 }
 
@@ -131,7 +133,7 @@ function buildMatcher(options: readonly EnumOption[]): EnumMatcher {
         seen.add(entryKey);
         let list = entriesByLength.get(ws.length);
         if (!list) entriesByLength.set(ws.length, (list = []));
-        list.push({ words: ws, id: o.id });
+        list.push({ words: ws, allow: ws.map(typoAllowance), id: o.id });
       }
       for (const w of ws) {
         known.add(w);
@@ -165,6 +167,9 @@ function buildMatcher(options: readonly EnumOption[]): EnumMatcher {
   const fuzzy = (ws: readonly string[]): EnumLookup => {
     const ids = new Set<string>();
     if (ws.every((w) => known.has(w))) return { kind: 'none' };
+    // What depends on the text's words alone, once per word, not once per name compared.
+    const isKnown = ws.map((w) => known.has(w));
+    const allowA = ws.map(typoAllowance);
     for (const e of entriesByLength.get(ws.length) ?? []) {
       let edits = 0;
       let okWords = true;
@@ -172,9 +177,9 @@ function buildMatcher(options: readonly EnumOption[]): EnumMatcher {
         const a = ws[i];
         const b = e.words[i];
         if (a === b) continue;
-        if (known.has(a) || negates(a, b)) { okWords = false; break; }
-        const allowed = Math.min(typoAllowance(a), typoAllowance(b));
-        if (allowed === 0) { okWords = false; break; }
+        // Every test below rules the name out; the cheap ones first (the lengths alone bound the distance).
+        const allowed = Math.min(allowA[i], e.allow[i]);
+        if (isKnown[i] || allowed === 0 || Math.abs(a.length - b.length) > allowed || negates(a, b)) { okWords = false; break; }
         const d = editDistance(a, b, allowed);
         if (d > allowed) okWords = false;
         else edits += d;
