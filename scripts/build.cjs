@@ -14,8 +14,61 @@
 'use strict';
 const { mkdirSync, readFileSync, renameSync, statSync, utimesSync, writeFileSync } = require('node:fs');
 const { dirname, join, resolve } = require('node:path');
+const { isDeepStrictEqual } = require('node:util');
 
 const ROOT = resolve(__dirname, '..');
+
+/**
+ * Modules whose exports are data checked against a schema (zod) when the
+ * module loads: the built-in collection and the language's words. In the
+ * command line's bundle each is replaced by the values it computes, computed
+ * here by loading the module itself, so a wrong data file fails the build
+ * and the schema checks do not run at every start. The tests load the
+ * modules themselves (test/cli/precomputed.test.ts compares the two).
+ */
+const PRECOMPUTED = [
+  { file: 'src/core/collection/hsh2023.ts', exports: ['HSH_2023'] },
+  { file: 'src/core/language/english.ts', exports: ['ENGLISH_FILE'] },
+];
+
+/** The exports of a TypeScript module, by loading it (bundled, in memory), with the files it was built from. */
+async function evaluateModule(file) {
+  const { build: esbuild } = require('esbuild');
+  const result = await esbuild({ ...common, entryPoints: [file], logLevel: 'silent' });
+  const mod = { exports: {} };
+  new Function('module', 'exports', 'require', result.outputFiles[0].text)(mod, mod.exports, require);
+  return { exports: mod.exports, inputs: Object.keys(result.metafile.inputs).map((f) => resolve(ROOT, f)) };
+}
+
+/** The JSON text of the modules' exports, each checked to be plain data that JSON keeps whole; and the files they come from. */
+async function precomputedModules() {
+  const modules = new Map();
+  const inputs = new Set();
+  for (const m of PRECOMPUTED) {
+    const path = join(ROOT, m.file);
+    const loaded = await evaluateModule(path);
+    loaded.inputs.forEach((f) => inputs.add(f));
+    const lines = m.exports.map((name) => {
+      const value = loaded.exports[name];
+      const json = JSON.stringify(value);
+      if (json === undefined || !isDeepStrictEqual(JSON.parse(json), value)) throw new Error(`${m.file}: ${name} is not plain JSON data, so it cannot be computed at build`);
+      // JSON.parse of one string is read faster than the same object as a literal.
+      return `export const ${name} = JSON.parse(${JSON.stringify(json)});`;
+    });
+    modules.set(path, lines.join('\n'));
+  }
+  return { modules, inputs };
+}
+
+/** An esbuild plugin serving the precomputed modules' values in place of their source. */
+function precomputedPlugin(modules) {
+  return {
+    name: 'precomputed',
+    setup(build) {
+      build.onLoad({ filter: /\.ts$/ }, (args) => (modules.has(args.path) ? { contents: modules.get(args.path), loader: 'js' } : undefined));
+    },
+  };
+}
 
 const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', logLevel: 'silent', metafile: true, write: false, absWorkingDir: ROOT };
 
@@ -24,6 +77,7 @@ const CLI = {
   outfile: join(ROOT, 'dist/cli/engine.js'),
   /** Copied next to the bundle, executable: what the bin and `npm run check` start. */
   boot: { source: join(ROOT, 'src/cli/boot.cjs'), outfile: join(ROOT, 'dist/cli/check.js') },
+  precompute: true,
   options: { ...common, entryPoints: [join(ROOT, 'src/cli/check.ts')], minify: true, legalComments: 'none' },
 };
 
@@ -68,9 +122,12 @@ function isStale(target) {
 async function build(target) {
   const { build: esbuild } = require('esbuild');
   const started = new Date();
-  const result = await esbuild({ ...target.options, outfile: target.outfile });
+  const precomputed = target.precompute ? await precomputedModules() : { modules: new Map(), inputs: new Set() };
+  const plugins = precomputed.modules.size ? [precomputedPlugin(precomputed.modules)] : [];
+  const result = await esbuild({ ...target.options, outfile: target.outfile, plugins });
   const cwd = target.options.absWorkingDir || ROOT;
-  const inputs = [...Object.keys(result.metafile.inputs).map((f) => resolve(cwd, f)), join(ROOT, 'package.json'), join(ROOT, 'scripts/build.cjs')];
+  const inputs = [...new Set([...Object.keys(result.metafile.inputs).map((f) => resolve(cwd, f)), ...precomputed.inputs])];
+  inputs.push(join(ROOT, 'package.json'), join(ROOT, 'scripts/build.cjs'));
   mkdirSync(dirname(target.outfile), { recursive: true });
   if (target.boot) {
     inputs.push(target.boot.source);
@@ -101,7 +158,7 @@ async function ensureBuilt(target, { quiet = false } = {}) {
   return true;
 }
 
-module.exports = { ROOT, CLI, SERVER, WORKER, TARGETS, isStale, build, ensureBuilt };
+module.exports = { ROOT, CLI, SERVER, WORKER, TARGETS, PRECOMPUTED, isStale, build, ensureBuilt, precomputedModules };
 
 if (require.main === module) {
   const args = process.argv.slice(2);
