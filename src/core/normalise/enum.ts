@@ -1,7 +1,7 @@
 import type { EnumOption } from '../collection/types';
 import { ENGLISH } from '../language';
 import { severityOf, type IssueCode } from '../issues';
-import { normaliseSingularWords, editDistance, typoAllowance, trimText } from '../text';
+import { normaliseSingularWords, editDistance, typoAllowance, trimText, MAX_TYPOS } from '../text';
 import type { Cell } from '../workbook';
 import { MAX_CHOICE_TEXT, tooLongText } from './scan';
 import { EMPTY, invalid, ok, type Normalised } from './types';
@@ -26,7 +26,10 @@ interface Entry {
   /** typoAllowance of each word. */
   allow: number[];
   id: string;
+  /** Its place among all the names: matches are reported in this order. */
+  order: number;
 }
+
 
 /** Marks a key claimed by two different options: it can never be a match. */
 const CLASH = '\u0000clash';
@@ -102,8 +105,15 @@ function buildMatcher(options: readonly EnumOption[]): EnumMatcher {
   /** Keys without the inner "and" of a text: consulted only when the text itself matched nothing. */
   const andless = new Map<string, string>();
   const andlessSorted = new Map<string, string>();
-  /** The names of the options by their number of words, each once: what a typo is compared with. */
-  const entriesByLength = new Map<number, Entry[]>();
+  /**
+   * The names of the options, each once, by their number of words and then
+   * the length of their first word: what a typo is compared with. A text's
+   * first word is its name's, or a typo of it (at most MAX_TYPOS letters
+   * longer or shorter), so only names whose first word is that long need
+   * comparing.
+   */
+  const entriesByShape = new Map<number, Map<number, Entry[]>>();
+  let entries = 0;
   const seen = new Set<string>();
   /** Every word of the vocabulary: a word that is one of them is not a typo of another. */
   const known = new Set<string>();
@@ -131,9 +141,11 @@ function buildMatcher(options: readonly EnumOption[]): EnumMatcher {
       const entryKey = `${o.id}\u0000${ws.join(' ')}`;
       if (!seen.has(entryKey)) {
         seen.add(entryKey);
-        let list = entriesByLength.get(ws.length);
-        if (!list) entriesByLength.set(ws.length, (list = []));
-        list.push({ words: ws, allow: ws.map(typoAllowance), id: o.id });
+        let byFirst = entriesByShape.get(ws.length);
+        if (!byFirst) entriesByShape.set(ws.length, (byFirst = new Map()));
+        let list = byFirst.get(ws[0].length);
+        if (!list) byFirst.set(ws[0].length, (list = []));
+        list.push({ words: ws, allow: ws.map(typoAllowance), id: o.id, order: entries++ });
       }
       for (const w of ws) {
         known.add(w);
@@ -165,27 +177,33 @@ function buildMatcher(options: readonly EnumOption[]): EnumMatcher {
   };
 
   const fuzzy = (ws: readonly string[]): EnumLookup => {
-    const ids = new Set<string>();
     if (ws.every((w) => known.has(w))) return { kind: 'none' };
+    const byFirst = entriesByShape.get(ws.length);
+    if (!byFirst) return { kind: 'none' };
     // What depends on the text's words alone, once per word, not once per name compared.
     const isKnown = ws.map((w) => known.has(w));
     const allowA = ws.map(typoAllowance);
-    for (const e of entriesByLength.get(ws.length) ?? []) {
-      let edits = 0;
-      let okWords = true;
-      for (let i = 0; i < ws.length && okWords; i++) {
-        const a = ws[i];
-        const b = e.words[i];
-        if (a === b) continue;
-        // Every test below rules the name out; the cheap ones first (the lengths alone bound the distance).
-        const allowed = Math.min(allowA[i], e.allow[i]);
-        if (isKnown[i] || allowed === 0 || Math.abs(a.length - b.length) > allowed || negates(a, b)) { okWords = false; break; }
-        const d = editDistance(a, b, allowed);
-        if (d > allowed) okWords = false;
-        else edits += d;
+    const matched: Entry[] = [];
+    const first = ws[0].length;
+    for (let n = Math.max(1, first - MAX_TYPOS); n <= first + MAX_TYPOS; n++) {
+      for (const e of byFirst.get(n) ?? []) {
+        let edits = 0;
+        let okWords = true;
+        for (let i = 0; i < ws.length && okWords; i++) {
+          const a = ws[i];
+          const b = e.words[i];
+          if (a === b) continue;
+          // Every test below rules the name out; the cheap ones first (the lengths alone bound the distance).
+          const allowed = Math.min(allowA[i], e.allow[i]);
+          if (isKnown[i] || allowed === 0 || Math.abs(a.length - b.length) > allowed || negates(a, b)) { okWords = false; break; }
+          const d = editDistance(a, b, allowed);
+          if (d > allowed) okWords = false;
+          else edits += d;
+        }
+        if (okWords && edits <= 2) matched.push(e);
       }
-      if (okWords && edits <= 2) ids.add(e.id);
     }
+    const ids = new Set(matched.sort((x, y) => x.order - y.order).map((e) => e.id));
     if (ids.size === 1) return { kind: 'match', id: [...ids][0], fuzzy: true };
     if (ids.size > 1) return { kind: 'ambiguous', ids: [...ids] };
     return { kind: 'none' };
