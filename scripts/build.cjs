@@ -3,6 +3,7 @@
  *
  *   dist/cli/engine.js       the check command line, self-contained
  *   dist/cli/check.js        the `hsh-check` bin (src/cli/boot.cjs): runs engine.js from a V8 code cache
+ *   dist/cli/vendor.js       SheetJS, bundled apart: required by engine.js only for an .xls, .xlsb or .ods
  *   dist/server/server.js    the server (dependencies stay in node_modules)
  *   dist/server/worker.js    the server's check worker (read, check, annotate, aggregate)
  *
@@ -13,7 +14,7 @@
  */
 'use strict';
 const { mkdirSync, readFileSync, renameSync, statSync, utimesSync, writeFileSync } = require('node:fs');
-const { dirname, join, resolve } = require('node:path');
+const { dirname, join, relative, resolve } = require('node:path');
 const { isDeepStrictEqual } = require('node:util');
 
 const ROOT = resolve(__dirname, '..');
@@ -60,6 +61,36 @@ async function precomputedModules() {
   return { modules, inputs };
 }
 
+/**
+ * An esbuild plugin leaving the vendor packages out of the bundle: each is
+ * a small module taking the package from the vendor file next to the bundle
+ * (one file, so that packages requiring one another share one copy).
+ */
+function vendorPlugin(target) {
+  const { packages, outfile } = target.vendor;
+  const file = `./${relative(dirname(target.outfile), outfile).replace(/\\/g, '/')}`;
+  return {
+    name: 'vendor',
+    setup(build) {
+      build.onResolve({ filter: /^@/ }, (args) => (args.path in packages ? { path: args.path, namespace: 'vendor' } : undefined));
+      build.onResolve({ filter: /.*/, namespace: 'vendor' }, (args) => ({ path: args.path, external: true }));
+      build.onLoad({ filter: /.*/, namespace: 'vendor' }, (args) => ({ contents: `module.exports = require(${JSON.stringify(file)})[${JSON.stringify(packages[args.path])}];`, loader: 'js' }));
+    },
+  };
+}
+
+/** Bundles the vendor packages as one CommonJS file exporting each by its name; returns the files it was built from. */
+async function buildVendor(vendor) {
+  const { build: esbuild } = require('esbuild');
+  const contents = Object.entries(vendor.packages).map(([id, name]) => `exports[${JSON.stringify(name)}] = require(${JSON.stringify(id)});`).join('\n');
+  const result = await esbuild({ ...common, stdin: { contents, resolveDir: ROOT, loader: 'js' }, minify: true, legalComments: 'none' });
+  mkdirSync(dirname(vendor.outfile), { recursive: true });
+  const tmp = `${vendor.outfile}.${process.pid}.tmp`;
+  writeFileSync(tmp, result.outputFiles[0].contents);
+  renameSync(tmp, vendor.outfile);
+  return Object.keys(result.metafile.inputs).filter((f) => f !== '<stdin>').map((f) => resolve(ROOT, f));
+}
+
 /** An esbuild plugin serving the precomputed modules' values in place of their source. */
 function precomputedPlugin(modules) {
   return {
@@ -77,6 +108,13 @@ const CLI = {
   outfile: join(ROOT, 'dist/cli/engine.js'),
   /** Copied next to the bundle, executable: what the bin and `npm run check` start. */
   boot: { source: join(ROOT, 'src/cli/boot.cjs'), outfile: join(ROOT, 'dist/cli/check.js') },
+  /**
+   * Packages bundled into files of their own next to the bundle, which
+   * requires them from there: SheetJS is 80% of the command line's code, and
+   * every start would read it, though only an .xls, .xlsb or .ods needs it.
+   * No state of ours is shared with them (only their API is called).
+   */
+  vendor: { outfile: join(ROOT, 'dist/cli/vendor.js'), packages: { '@e965/xlsx': 'xlsx', '@e965/xlsx/dist/cpexcel': 'cpexcel' } },
   precompute: true,
   options: { ...common, entryPoints: [join(ROOT, 'src/cli/check.ts')], minify: true, legalComments: 'none' },
 };
@@ -103,6 +141,7 @@ function isStale(target) {
   let inputs;
   try {
     if (target.boot) statSync(target.boot.outfile);
+    if (target.vendor) statSync(target.vendor.outfile);
     builtAt = statSync(target.outfile).mtimeMs;
     inputs = JSON.parse(readFileSync(inputsFile(target), 'utf8'));
   } catch {
@@ -124,9 +163,13 @@ async function build(target) {
   const started = new Date();
   const precomputed = target.precompute ? await precomputedModules() : { modules: new Map(), inputs: new Set() };
   const plugins = precomputed.modules.size ? [precomputedPlugin(precomputed.modules)] : [];
+  if (target.vendor) plugins.push(vendorPlugin(target));
   const result = await esbuild({ ...target.options, outfile: target.outfile, plugins });
+  const vendorInputs = target.vendor ? await buildVendor(target.vendor) : [];
   const cwd = target.options.absWorkingDir || ROOT;
-  const inputs = [...new Set([...Object.keys(result.metafile.inputs).map((f) => resolve(cwd, f)), ...precomputed.inputs])];
+  // (Less the vendor plugin's own modules, which are no files.)
+  const built = Object.keys(result.metafile.inputs).filter((f) => !f.startsWith('vendor:'));
+  const inputs = [...new Set([...built.map((f) => resolve(cwd, f)), ...precomputed.inputs, ...vendorInputs])];
   inputs.push(join(ROOT, 'package.json'), join(ROOT, 'scripts/build.cjs'));
   mkdirSync(dirname(target.outfile), { recursive: true });
   if (target.boot) {

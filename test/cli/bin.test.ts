@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { accessSync, constants, mkdtempSync, readFileSync, rmSync, statSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import * as XLSX from '@e965/xlsx';
 import { checkReportSchema } from '../../src/core/report';
 import { ROOT } from './runCli';
 
@@ -65,6 +66,21 @@ describe('the command line runs built JavaScript', () => {
       expect(JSON.parse(r.stdout).file).toBe('bin.csv');
       expect(statSync(cache).size).toBeGreaterThan(0);
     }
+  });
+
+  test('SheetJS is bundled apart (dist/cli/vendor.js), required only for a legacy format: an .xls is read as before', () => {
+    spawnSync(process.execPath, ['scripts/check.cjs', '--help'], { cwd: ROOT });
+    const bundle = readFileSync(builder.CLI.outfile, 'utf8');
+    expect(bundle).toContain('require("./vendor.js")');
+    expect(bundle.length).toBeLessThan(readFileSync(join(ROOT, 'dist/cli/vendor.js'), 'utf8').length);
+    const wb = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet(eventCsv().trim().split('\n').map((line) => line.split(','))), 'Events');
+    const file = join(dir, 'events.xls');
+    writeFileSync(file, XLSX.write(wb, { bookType: 'biff8', type: 'buffer' }) as Buffer);
+    const r = spawnSync(join(ROOT, 'dist/cli/check.js'), [file, '--json'], { cwd: dir, encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(checkReportSchema.parse(JSON.parse(r.stdout)).summary.records).toBe(2);
   });
 
   test('a bundle is stale when one of its inputs is newer or gone', async () => {
