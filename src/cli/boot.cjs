@@ -12,6 +12,9 @@
  * never pays off in a run that short. The cache is kept per mode, since V8
  * accepts only a cache made under the same flags.
  *
+ * With NODE_DEBUG=hsh-check it says on standard error whether V8 took the
+ * cache.
+ *
  * Plain CommonJS, no dependencies: what it does before the bundle runs is
  * what every check waits for.
  */
@@ -53,6 +56,10 @@ function run() {
     cachedData = undefined;
   }
   const script = new vm.Script(Module.wrap(source), { filename: bundle, cachedData });
+  if (/\bhsh-check\b/i.test(process.env.NODE_DEBUG ?? '')) {
+    const state = !cachedData ? 'none' : script.cachedDataRejected ? 'rejected' : 'accepted';
+    process.stderr.write(`HSH-CHECK ${process.pid}: code cache ${path.basename(cacheFile)} ${state}\n`);
+  }
   if ((!cachedData || script.cachedDataRejected) && writable(__dirname)) {
     // Written at exit, so the cache holds the functions this run compiled too.
     process.once('exit', () => {

@@ -58,14 +58,16 @@ describe('the command line runs built JavaScript', () => {
     writeFileSync(file, eventCsv());
     const cache = `${builder.CLI.outfile}.small.v8cache`;
     rmSync(cache, { force: true });
-    for (let i = 0; i < 2; i++) {
-      // The first run writes the cache, the second runs from it: the same report.
-      const r = spawnSync(bin, [file, '--json'], { cwd: dir, encoding: 'utf8' });
-      expect(r.stderr).toBe('');
+    for (const state of ['none', 'accepted', 'accepted']) {
+      // The first run writes the cache, the next run from it (V8 accepts it): the same report.
+      const r = spawnSync(bin, [file, '--json'], { cwd: dir, encoding: 'utf8', env: { ...process.env, NODE_DEBUG: 'hsh-check' } });
+      expect(r.stderr).toMatch(new RegExp(`^HSH-CHECK \\d+: code cache engine\\.js\\.small\\.v8cache ${state}\\n$`));
       expect(r.status).toBe(0);
       expect(JSON.parse(r.stdout).file).toBe('bin.csv');
       expect(statSync(cache).size).toBeGreaterThan(0);
     }
+    // Without NODE_DEBUG, nothing on standard error.
+    expect(spawnSync(bin, [file, '--json'], { cwd: dir, encoding: 'utf8', env: { ...process.env, NODE_DEBUG: '' } }).stderr).toBe('');
   });
 
   test('SheetJS is bundled apart (dist/cli/vendor.js), required only for a legacy format: an .xls is read as before', () => {
