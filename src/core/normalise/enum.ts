@@ -89,6 +89,9 @@ function negates(a: string, b: string): boolean {
   return false;
 }
 
+/** Pairs of words remembered per matcher by its typo comparison; past this it starts again. */
+const TYPO_PAIRS = 50_000;
+
 /** A short form must be at least this long, and at least half of the word it shortens. */
 const MIN_PREFIX = 4;
 
@@ -176,6 +179,31 @@ function buildMatcher(options: readonly EnumOption[]): EnumMatcher {
     return id === CLASH ? { kind: 'ambiguous', ids: [] } : { kind: 'match', id, fuzzy: false };
   };
 
+  /**
+   * The typos between a word of a text and a word of a name, or -1 when it
+   * is no typo of it (more than `allowed`, or a negation): remembered per
+   * pair, since a sheet's texts share their words ("Woodward" in every
+   * address) and each text is compared with many names.
+   */
+  const typoMemo = new Map<string, Map<string, number>>();
+  let typoPairs = 0;
+  const typos = (a: string, b: string, allowed: number): number => {
+    let byB = typoMemo.get(a);
+    const memo = byB?.get(b);
+    if (memo !== undefined) return memo;
+    const d = negates(a, b) ? -1 : editDistance(a, b, allowed);
+    const r = d > allowed ? -1 : d;
+    if (typoPairs >= TYPO_PAIRS) {
+      typoMemo.clear();
+      typoPairs = 0;
+      byB = undefined;
+    }
+    if (!byB) typoMemo.set(a, (byB = new Map()));
+    byB.set(b, r);
+    typoPairs++;
+    return r;
+  };
+
   const fuzzy = (ws: readonly string[]): EnumLookup => {
     if (ws.every((w) => known.has(w))) return { kind: 'none' };
     const byFirst = entriesByShape.get(ws.length);
@@ -195,9 +223,9 @@ function buildMatcher(options: readonly EnumOption[]): EnumMatcher {
           if (a === b) continue;
           // Every test below rules the name out; the cheap ones first (the lengths alone bound the distance).
           const allowed = Math.min(allowA[i], e.allow[i]);
-          if (isKnown[i] || allowed === 0 || Math.abs(a.length - b.length) > allowed || negates(a, b)) { okWords = false; break; }
-          const d = editDistance(a, b, allowed);
-          if (d > allowed) okWords = false;
+          if (isKnown[i] || allowed === 0 || Math.abs(a.length - b.length) > allowed) { okWords = false; break; }
+          const d = typos(a, b, allowed);
+          if (d < 0) okWords = false;
           else edits += d;
         }
         if (okWords && edits <= 2) matched.push(e);
