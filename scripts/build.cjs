@@ -1,7 +1,9 @@
 /**
  * Builds what `npm run serve` and the command line run, with esbuild:
  *
- *   dist/cli/check.js        the check command line (the `hsh-check` bin), self-contained
+ *   dist/cli/engine.js       the check command line, self-contained
+ *   dist/cli/check.js        the `hsh-check` bin (src/cli/boot.cjs): runs engine.js from a V8 code cache
+ *   dist/cli/vendor.js       SheetJS, bundled apart: required by engine.js only for an .xls, .xlsb or .ods
  *   dist/server/server.js    the server (dependencies stay in node_modules)
  *   dist/server/worker.js    the server's check worker (read, check, annotate, aggregate)
  *
@@ -12,16 +14,109 @@
  */
 'use strict';
 const { mkdirSync, readFileSync, renameSync, statSync, utimesSync, writeFileSync } = require('node:fs');
-const { dirname, join, resolve } = require('node:path');
+const { dirname, join, relative, resolve } = require('node:path');
+const { isDeepStrictEqual } = require('node:util');
 
 const ROOT = resolve(__dirname, '..');
+
+/**
+ * Modules whose exports are data checked against a schema (zod) when the
+ * module loads: the built-in collection and the language's words. In the
+ * command line's bundle each is replaced by the values it computes, computed
+ * here by loading the module itself, so a wrong data file fails the build
+ * and the schema checks do not run at every start. The tests load the
+ * modules themselves (test/cli/precomputed.test.ts compares the two).
+ */
+const PRECOMPUTED = [
+  { file: 'src/core/collection/hsh2023.ts', exports: ['HSH_2023'] },
+  { file: 'src/core/language/english.ts', exports: ['ENGLISH_FILE'] },
+];
+
+/** The exports of a TypeScript module, by loading it (bundled, in memory), with the files it was built from. */
+async function evaluateModule(file) {
+  const { build: esbuild } = require('esbuild');
+  const result = await esbuild({ ...common, entryPoints: [file], logLevel: 'silent' });
+  const mod = { exports: {} };
+  new Function('module', 'exports', 'require', result.outputFiles[0].text)(mod, mod.exports, require);
+  return { exports: mod.exports, inputs: Object.keys(result.metafile.inputs).map((f) => resolve(ROOT, f)) };
+}
+
+/** The JSON text of the modules' exports, each checked to be plain data that JSON keeps whole; and the files they come from. */
+async function precomputedModules() {
+  const modules = new Map();
+  const inputs = new Set();
+  for (const m of PRECOMPUTED) {
+    const path = join(ROOT, m.file);
+    const loaded = await evaluateModule(path);
+    loaded.inputs.forEach((f) => inputs.add(f));
+    const lines = m.exports.map((name) => {
+      const value = loaded.exports[name];
+      const json = JSON.stringify(value);
+      if (json === undefined || !isDeepStrictEqual(JSON.parse(json), value)) throw new Error(`${m.file}: ${name} is not plain JSON data, so it cannot be computed at build`);
+      // JSON.parse of one string is read faster than the same object as a literal.
+      return `export const ${name} = JSON.parse(${JSON.stringify(json)});`;
+    });
+    modules.set(path, lines.join('\n'));
+  }
+  return { modules, inputs };
+}
+
+/**
+ * An esbuild plugin leaving the vendor packages out of the bundle: each is
+ * a small module taking the package from the vendor file next to the bundle
+ * (one file, so that packages requiring one another share one copy).
+ */
+function vendorPlugin(target) {
+  const { packages, outfile } = target.vendor;
+  const file = `./${relative(dirname(target.outfile), outfile).replace(/\\/g, '/')}`;
+  return {
+    name: 'vendor',
+    setup(build) {
+      build.onResolve({ filter: /^@/ }, (args) => (args.path in packages ? { path: args.path, namespace: 'vendor' } : undefined));
+      build.onResolve({ filter: /.*/, namespace: 'vendor' }, (args) => ({ path: args.path, external: true }));
+      build.onLoad({ filter: /.*/, namespace: 'vendor' }, (args) => ({ contents: `module.exports = require(${JSON.stringify(file)})[${JSON.stringify(packages[args.path])}];`, loader: 'js' }));
+    },
+  };
+}
+
+/** Bundles the vendor packages as one CommonJS file exporting each by its name; returns the files it was built from. */
+async function buildVendor(vendor) {
+  const { build: esbuild } = require('esbuild');
+  const contents = Object.entries(vendor.packages).map(([id, name]) => `exports[${JSON.stringify(name)}] = require(${JSON.stringify(id)});`).join('\n');
+  const result = await esbuild({ ...common, stdin: { contents, resolveDir: ROOT, loader: 'js' }, minify: true, legalComments: 'none' });
+  mkdirSync(dirname(vendor.outfile), { recursive: true });
+  const tmp = `${vendor.outfile}.${process.pid}.tmp`;
+  writeFileSync(tmp, result.outputFiles[0].contents);
+  renameSync(tmp, vendor.outfile);
+  return Object.keys(result.metafile.inputs).filter((f) => f !== '<stdin>').map((f) => resolve(ROOT, f));
+}
+
+/** An esbuild plugin serving the precomputed modules' values in place of their source. */
+function precomputedPlugin(modules) {
+  return {
+    name: 'precomputed',
+    setup(build) {
+      build.onLoad({ filter: /\.ts$/ }, (args) => (modules.has(args.path) ? { contents: modules.get(args.path), loader: 'js' } : undefined));
+    },
+  };
+}
 
 const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', logLevel: 'silent', metafile: true, write: false, absWorkingDir: ROOT };
 
 const CLI = {
   name: 'cli',
-  outfile: join(ROOT, 'dist/cli/check.js'),
-  options: { ...common, entryPoints: [join(ROOT, 'src/cli/check.ts')], minify: true, legalComments: 'none', banner: { js: '#!/usr/bin/env node' } },
+  outfile: join(ROOT, 'dist/cli/engine.js'),
+  /** Copied next to the bundle, executable: what the bin and `npm run check` start. */
+  boot: { source: join(ROOT, 'src/cli/boot.cjs'), outfile: join(ROOT, 'dist/cli/check.js') },
+  /**
+   * Packages bundled into files of their own next to the bundle, which
+   * requires them from there: SheetJS is 80% of the command line's code, and
+   * every start would read it, though only an .xls, .xlsb or .ods needs it.
+   * No state of ours is shared with them (only their API is called).
+   */
+  vendor: { outfile: join(ROOT, 'dist/cli/vendor.js'), packages: { '@e965/xlsx': 'xlsx', '@e965/xlsx/dist/cpexcel': 'cpexcel' } },
+  precompute: true,
+  options: { ...common, entryPoints: [join(ROOT, 'src/cli/check.ts')], minify: true, legalComments: 'none' },
 };
 
 const SERVER = {
@@ -40,11 +135,13 @@ const TARGETS = [CLI, SERVER, WORKER];
 
 const inputsFile = (target) => `${target.outfile}.inputs.json`;
 
-/** True when the bundle is missing or older than one of its recorded inputs. */
+/** True when the bundle (or its boot file) is missing or older than one of its recorded inputs. */
 function isStale(target) {
   let builtAt;
   let inputs;
   try {
+    if (target.boot) statSync(target.boot.outfile);
+    if (target.vendor) statSync(target.vendor.outfile);
     builtAt = statSync(target.outfile).mtimeMs;
     inputs = JSON.parse(readFileSync(inputsFile(target), 'utf8'));
   } catch {
@@ -64,10 +161,23 @@ function isStale(target) {
 async function build(target) {
   const { build: esbuild } = require('esbuild');
   const started = new Date();
-  const result = await esbuild({ ...target.options, outfile: target.outfile });
+  const precomputed = target.precompute ? await precomputedModules() : { modules: new Map(), inputs: new Set() };
+  const plugins = precomputed.modules.size ? [precomputedPlugin(precomputed.modules)] : [];
+  if (target.vendor) plugins.push(vendorPlugin(target));
+  const result = await esbuild({ ...target.options, outfile: target.outfile, plugins });
+  const vendorInputs = target.vendor ? await buildVendor(target.vendor) : [];
   const cwd = target.options.absWorkingDir || ROOT;
-  const inputs = [...Object.keys(result.metafile.inputs).map((f) => resolve(cwd, f)), join(ROOT, 'package.json'), join(ROOT, 'scripts/build.cjs')];
+  // (Less the vendor plugin's own modules, which are no files.)
+  const built = Object.keys(result.metafile.inputs).filter((f) => !f.startsWith('vendor:'));
+  const inputs = [...new Set([...built.map((f) => resolve(cwd, f)), ...precomputed.inputs, ...vendorInputs])];
+  inputs.push(join(ROOT, 'package.json'), join(ROOT, 'scripts/build.cjs'));
   mkdirSync(dirname(target.outfile), { recursive: true });
+  if (target.boot) {
+    inputs.push(target.boot.source);
+    const tmpBoot = `${target.boot.outfile}.${process.pid}.tmp`;
+    writeFileSync(tmpBoot, readFileSync(target.boot.source), { mode: 0o755 });
+    renameSync(tmpBoot, target.boot.outfile);
+  }
   const tmp = `${target.outfile}.${process.pid}.tmp`;
   const code = result.outputFiles.find((f) => f.path === target.outfile);
   writeFileSync(tmp, code.contents, { mode: 0o755 });
@@ -91,7 +201,7 @@ async function ensureBuilt(target, { quiet = false } = {}) {
   return true;
 }
 
-module.exports = { ROOT, CLI, SERVER, WORKER, TARGETS, isStale, build, ensureBuilt };
+module.exports = { ROOT, CLI, SERVER, WORKER, TARGETS, PRECOMPUTED, isStale, build, ensureBuilt, precomputedModules };
 
 if (require.main === module) {
   const args = process.argv.slice(2);

@@ -122,5 +122,8 @@ function swapsNeighbours(a: string, b: string): boolean {
  */
 export function typoAllowance(word: string): number {
   if (word.length < 5 || /\d/.test(word)) return 0;
-  return word.length < 8 ? 1 : 2;
+  return word.length < 8 ? 1 : MAX_TYPOS;
 }
+
+/** The most typos typoAllowance allows any word. */
+export const MAX_TYPOS = 2;

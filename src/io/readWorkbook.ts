@@ -3,7 +3,7 @@ import { classifyCfb } from './cfb';
 import { readCsv } from './csv';
 import { readDocx } from './docx';
 import { asReadError, readErrors } from './errors';
-import { readLegacy, type LegacyInput } from './legacy/readLegacy';
+import type { LegacyInput } from './legacy/readLegacy';
 import { Budget, resolveLimits, type ReadLimits } from './limits';
 import { readXlsx } from './ooxml/readXlsx';
 import { sniffBytes } from './sniff';
@@ -25,10 +25,22 @@ export async function readWorkbookBytes(bytes: Uint8Array, fileName: string, lim
   try {
     const budget = start(bytes, resolveLimits(limits));
     const read = readOwn(bytes, fileName, budget);
-    return 'legacy' in read ? readLegacy(read.legacy, budget) : read;
+    return 'legacy' in read ? legacyReader().readLegacy(read.legacy, budget) : read;
   } catch (e) {
     throw asReadError(e);
   }
+}
+
+/**
+ * The SheetJS reader, loaded when the first .xls, .xlsb or .ods comes: its
+ * modules build code-page tables at load (about 100 ms of a command line's
+ * start) that an .xlsx or a CSV never needs. A require, not import(): tsx's
+ * CommonJS hook serves no import() of a .ts file, and a bundler keeps the
+ * module in the same bundle, evaluated only at this call.
+ */
+function legacyReader(): typeof import('./legacy/readLegacy') {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require('./legacy/readLegacy') as typeof import('./legacy/readLegacy');
 }
 
 /** The checks before any format is looked at; the budget's clock starts here. */

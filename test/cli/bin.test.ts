@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { accessSync, constants, mkdtempSync, readFileSync, rmSync, statSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import * as XLSX from '@e965/xlsx';
 import { checkReportSchema } from '../../src/core/report';
 import { ROOT } from './runCli';
 
@@ -24,7 +25,7 @@ beforeAll(() => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('the command line runs built JavaScript', () => {
-  test('npm run check is a launcher that runs dist/cli/check.js, rebuilt when it is stale; stdout stays the report', () => {
+  test('npm run check is a launcher that runs dist/cli/check.js, the bundle rebuilt when it is stale; stdout stays the report', () => {
     const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { bin: Record<string, string>; scripts: Record<string, string> };
     expect(pkg.bin).toEqual({ 'hsh-check': 'dist/cli/check.js' });
     expect(pkg.scripts.check).toBe('node scripts/check.cjs');
@@ -46,18 +47,42 @@ describe('the command line runs built JavaScript', () => {
     expect(builder.isStale(builder.CLI)).toBe(false);
   });
 
-  test('the hsh-check bin is the bundle itself: a shebang, executable, no tsx', () => {
+  test('the hsh-check bin is a bootstrap (a shebang, executable, no tsx) that runs the bundle from a V8 code cache it keeps', () => {
     spawnSync(process.execPath, ['scripts/check.cjs', '--help'], { cwd: ROOT });
     const bin = join(ROOT, 'dist/cli/check.js');
     expect(readFileSync(bin, 'utf8').startsWith('#!/usr/bin/env node\n')).toBe(true);
     accessSync(bin, constants.X_OK);
     expect(readFileSync(bin, 'utf8')).not.toMatch(/require\(["']tsx/);
+    expect(readFileSync(builder.CLI.outfile, 'utf8')).not.toMatch(/require\(["']tsx/);
     const file = join(dir, 'bin.csv');
     writeFileSync(file, eventCsv());
-    const r = spawnSync(bin, [file, '--json'], { cwd: dir, encoding: 'utf8' });
+    const cache = `${builder.CLI.outfile}.small.v8cache`;
+    rmSync(cache, { force: true });
+    for (const state of ['none', 'accepted', 'accepted']) {
+      // The first run writes the cache, the next run from it (V8 accepts it): the same report.
+      const r = spawnSync(bin, [file, '--json'], { cwd: dir, encoding: 'utf8', env: { ...process.env, NODE_DEBUG: 'hsh-check' } });
+      expect(r.stderr).toMatch(new RegExp(`^HSH-CHECK \\d+: code cache engine\\.js\\.small\\.v8cache ${state}\\n$`));
+      expect(r.status).toBe(0);
+      expect(JSON.parse(r.stdout).file).toBe('bin.csv');
+      expect(statSync(cache).size).toBeGreaterThan(0);
+    }
+    // Without NODE_DEBUG, nothing on standard error.
+    expect(spawnSync(bin, [file, '--json'], { cwd: dir, encoding: 'utf8', env: { ...process.env, NODE_DEBUG: '' } }).stderr).toBe('');
+  });
+
+  test('SheetJS is bundled apart (dist/cli/vendor.js), required only for a legacy format: an .xls is read as before', () => {
+    spawnSync(process.execPath, ['scripts/check.cjs', '--help'], { cwd: ROOT });
+    const bundle = readFileSync(builder.CLI.outfile, 'utf8');
+    expect(bundle).toContain('require("./vendor.js")');
+    expect(bundle.length).toBeLessThan(readFileSync(join(ROOT, 'dist/cli/vendor.js'), 'utf8').length);
+    const wb = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet(eventCsv().trim().split('\n').map((line) => line.split(','))), 'Events');
+    const file = join(dir, 'events.xls');
+    writeFileSync(file, XLSX.write(wb, { bookType: 'biff8', type: 'buffer' }) as Buffer);
+    const r = spawnSync(join(ROOT, 'dist/cli/check.js'), [file, '--json'], { cwd: dir, encoding: 'utf8' });
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
-    expect(JSON.parse(r.stdout).file).toBe('bin.csv');
+    expect(checkReportSchema.parse(JSON.parse(r.stdout)).summary.records).toBe(2);
   });
 
   test('a bundle is stale when one of its inputs is newer or gone', async () => {

@@ -3,25 +3,25 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-/** The launcher (scripts/check.cjs) runs the bundle from a V8 code cache; a rebuilt bundle must never run the old code. */
-describe('the command line launcher', () => {
-  const launcher = path.resolve(__dirname, '../../scripts/check.cjs');
-  const runBundle = (file: string): string =>
-    execFileSync(process.execPath, ['-e', `require(${JSON.stringify(launcher)}).run(${JSON.stringify(file)})`], { encoding: 'utf8' }).trim();
-
+/** The bin (src/cli/boot.cjs) runs the bundle beside it from a V8 code cache; a rebuilt bundle must never run the old code. */
+describe('the command line bootstrap', () => {
   test('a bundle rebuilt to the same length runs its new code, not the cached old one', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hsh-cache-'));
-    const bundle = path.join(dir, 'check.js');
+    const bin = path.join(dir, 'check.js');
+    const bundle = path.join(dir, 'engine.js');
+    const caches = () => fs.readdirSync(dir).filter((f) => f.endsWith('.v8cache'));
+    const run = () => execFileSync(process.execPath, [bin], { encoding: 'utf8' }).trim();
     try {
+      fs.copyFileSync(path.resolve(__dirname, '../../src/cli/boot.cjs'), bin);
       fs.writeFileSync(bundle, "console.log('old');\n");
-      expect(runBundle(bundle)).toBe('old');
-      expect(fs.readdirSync(dir).filter((f) => f.endsWith('.v8cache'))).toHaveLength(1);
+      expect(run()).toBe('old');
+      expect(caches()).toHaveLength(1);
       // Same length, other code: V8 alone would accept the old cache.
       fs.writeFileSync(bundle, "console.log('new');\n");
-      expect(runBundle(bundle)).toBe('new');
-      expect(runBundle(bundle)).toBe('new');
+      expect(run()).toBe('new');
+      expect(run()).toBe('new');
       // The stale cache is gone, the new one kept.
-      expect(fs.readdirSync(dir).filter((f) => f.endsWith('.v8cache'))).toHaveLength(1);
+      expect(caches()).toHaveLength(1);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }

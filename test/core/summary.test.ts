@@ -1,5 +1,6 @@
 import type { CheckRecord } from '../../src/core/report';
 import { HSH_2023 } from '../../src/core/collection/hsh2023';
+import fc from 'fast-check';
 import { summarise } from '../../src/core/summary';
 
 describe('summarise', () => {
@@ -41,5 +42,23 @@ describe('summarise', () => {
     expect(s.byEventType.unknown).toEqual({ events: 1, attendees: 4 });
     expect(s.byMonth.unknown).toEqual({ events: 1, attendees: 4 });
     expect(s.byAudience.unknown).toEqual({ events: 1, attendees: 4 });
+  });
+});
+
+describe('the months and zips of the summary are in localeCompare order', () => {
+  const recordsWithZips = (zips: string[]): CheckRecord[] => zips.map((zip, i) => ({ row: i + 2, values: { engagement: 'level_one', date: `2023-0${(i % 9) + 1}-01`, zip, attendees: 1 } }));
+
+  test('keys of digits, lower-case letters and hyphens sort by code unit exactly as by localeCompare (so the collator is not needed for them)', () => {
+    const key = fc.string({ unit: fc.constantFrom(...'0123456789abcdefghijklmnopqrstuvwxyz-'), maxLength: 8 });
+    fc.assert(fc.property(key, key, (a, b) => Math.sign(a.localeCompare(b)) === (a < b ? -1 : a > b ? 1 : 0)), { numRuns: 5000 });
+    const zips = ['48201-1234', 'unknown-b', '48201-0001', 'unknown', '4820', 'a-1'];
+    expect(Object.keys(summarise(recordsWithZips(zips), [], HSH_2023, new Set()).byZip)).toEqual([...zips].sort((a, b) => a.localeCompare(b)));
+  });
+
+  test('other keys still sort by localeCompare ("detroit" before "Detroit", "Ávila" among the A)', () => {
+    const zips = ['Detroit', 'detroit', 'Zeeland', 'Ávila', 'b', '48201-1234'];
+    const keys = Object.keys(summarise(recordsWithZips(zips), [], HSH_2023, new Set()).byZip);
+    expect(keys).toEqual([...zips].sort((a, b) => a.localeCompare(b)));
+    expect(keys.indexOf('detroit')).toBeLessThan(keys.indexOf('Detroit'));
   });
 });

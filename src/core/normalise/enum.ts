@@ -1,7 +1,7 @@
 import type { EnumOption } from '../collection/types';
 import { ENGLISH } from '../language';
 import { severityOf, type IssueCode } from '../issues';
-import { normaliseSingularWords, editDistance, typoAllowance, trimText } from '../text';
+import { normaliseSingularWords, editDistance, typoAllowance, trimText, MAX_TYPOS } from '../text';
 import type { Cell } from '../workbook';
 import { MAX_CHOICE_TEXT, tooLongText } from './scan';
 import { EMPTY, invalid, ok, type Normalised } from './types';
@@ -23,8 +23,13 @@ export interface EnumMatcher {
 
 interface Entry {
   words: string[];
+  /** typoAllowance of each word. */
+  allow: number[];
   id: string;
+  /** Its place among all the names: matches are reported in this order. */
+  order: number;
 }
+
 
 /** Marks a key claimed by two different options: it can never be a match. */
 const CLASH = '\u0000clash';
@@ -84,6 +89,9 @@ function negates(a: string, b: string): boolean {
   return false;
 }
 
+/** Pairs of words remembered per matcher by its typo comparison; past this it starts again. */
+const TYPO_PAIRS = 50_000;
+
 /** A short form must be at least this long, and at least half of the word it shortens. */
 const MIN_PREFIX = 4;
 
@@ -100,8 +108,15 @@ function buildMatcher(options: readonly EnumOption[]): EnumMatcher {
   /** Keys without the inner "and" of a text: consulted only when the text itself matched nothing. */
   const andless = new Map<string, string>();
   const andlessSorted = new Map<string, string>();
-  /** The names of the options by their number of words, each once: what a typo is compared with. */
-  const entriesByLength = new Map<number, Entry[]>();
+  /**
+   * The names of the options, each once, by their number of words and then
+   * the length of their first word: what a typo is compared with. A text's
+   * first word is its name's, or a typo of it (at most MAX_TYPOS letters
+   * longer or shorter), so only names whose first word is that long need
+   * comparing.
+   */
+  const entriesByShape = new Map<number, Map<number, Entry[]>>();
+  let entries = 0;
   const seen = new Set<string>();
   /** Every word of the vocabulary: a word that is one of them is not a typo of another. */
   const known = new Set<string>();
@@ -129,9 +144,11 @@ function buildMatcher(options: readonly EnumOption[]): EnumMatcher {
       const entryKey = `${o.id}\u0000${ws.join(' ')}`;
       if (!seen.has(entryKey)) {
         seen.add(entryKey);
-        let list = entriesByLength.get(ws.length);
-        if (!list) entriesByLength.set(ws.length, (list = []));
-        list.push({ words: ws, id: o.id });
+        let byFirst = entriesByShape.get(ws.length);
+        if (!byFirst) entriesByShape.set(ws.length, (byFirst = new Map()));
+        let list = byFirst.get(ws[0].length);
+        if (!list) byFirst.set(ws[0].length, (list = []));
+        list.push({ words: ws, allow: ws.map(typoAllowance), id: o.id, order: entries++ });
       }
       for (const w of ws) {
         known.add(w);
@@ -162,25 +179,59 @@ function buildMatcher(options: readonly EnumOption[]): EnumMatcher {
     return id === CLASH ? { kind: 'ambiguous', ids: [] } : { kind: 'match', id, fuzzy: false };
   };
 
-  const fuzzy = (ws: readonly string[]): EnumLookup => {
-    const ids = new Set<string>();
-    if (ws.every((w) => known.has(w))) return { kind: 'none' };
-    for (const e of entriesByLength.get(ws.length) ?? []) {
-      let edits = 0;
-      let okWords = true;
-      for (let i = 0; i < ws.length && okWords; i++) {
-        const a = ws[i];
-        const b = e.words[i];
-        if (a === b) continue;
-        if (known.has(a) || negates(a, b)) { okWords = false; break; }
-        const allowed = Math.min(typoAllowance(a), typoAllowance(b));
-        if (allowed === 0) { okWords = false; break; }
-        const d = editDistance(a, b, allowed);
-        if (d > allowed) okWords = false;
-        else edits += d;
-      }
-      if (okWords && edits <= 2) ids.add(e.id);
+  /**
+   * The typos between a word of a text and a word of a name, or -1 when it
+   * is no typo of it (more than `allowed`, or a negation): remembered per
+   * pair, since a sheet's texts share their words ("Woodward" in every
+   * address) and each text is compared with many names.
+   */
+  const typoMemo = new Map<string, Map<string, number>>();
+  let typoPairs = 0;
+  const typos = (a: string, b: string, allowed: number): number => {
+    let byB = typoMemo.get(a);
+    const memo = byB?.get(b);
+    if (memo !== undefined) return memo;
+    const d = negates(a, b) ? -1 : editDistance(a, b, allowed);
+    const r = d > allowed ? -1 : d;
+    if (typoPairs >= TYPO_PAIRS) {
+      typoMemo.clear();
+      typoPairs = 0;
+      byB = undefined;
     }
+    if (!byB) typoMemo.set(a, (byB = new Map()));
+    byB.set(b, r);
+    typoPairs++;
+    return r;
+  };
+
+  const fuzzy = (ws: readonly string[]): EnumLookup => {
+    if (ws.every((w) => known.has(w))) return { kind: 'none' };
+    const byFirst = entriesByShape.get(ws.length);
+    if (!byFirst) return { kind: 'none' };
+    // What depends on the text's words alone, once per word, not once per name compared.
+    const isKnown = ws.map((w) => known.has(w));
+    const allowA = ws.map(typoAllowance);
+    const matched: Entry[] = [];
+    const first = ws[0].length;
+    for (let n = Math.max(1, first - MAX_TYPOS); n <= first + MAX_TYPOS; n++) {
+      for (const e of byFirst.get(n) ?? []) {
+        let edits = 0;
+        let okWords = true;
+        for (let i = 0; i < ws.length && okWords; i++) {
+          const a = ws[i];
+          const b = e.words[i];
+          if (a === b) continue;
+          // Every test below rules the name out; the cheap ones first (the lengths alone bound the distance).
+          const allowed = Math.min(allowA[i], e.allow[i]);
+          if (isKnown[i] || allowed === 0 || Math.abs(a.length - b.length) > allowed) { okWords = false; break; }
+          const d = typos(a, b, allowed);
+          if (d < 0) okWords = false;
+          else edits += d;
+        }
+        if (okWords && edits <= 2) matched.push(e);
+      }
+    }
+    const ids = new Set(matched.sort((x, y) => x.order - y.order).map((e) => e.id));
     if (ids.size === 1) return { kind: 'match', id: [...ids][0], fuzzy: true };
     if (ids.size > 1) return { kind: 'ambiguous', ids: [...ids] };
     return { kind: 'none' };

@@ -11,9 +11,9 @@ import { checkBiffCells, scanOds, checkXlsbCells, checkZipEntries, isXlsbSheetPa
 /**
  * The formats our own OOXML reader does not read (.xls BIFF2–8, .xlsb, .ods),
  * read with SheetJS (@e965/xlsx, the 0.20.3 line with its security fixes,
- * pinned) into the engine's Workbook. A static import: a dynamic one cannot
- * be loaded by the server's TypeScript worker under tsx's CommonJS hook, and
- * in the browser the whole reader is already a chunk loaded on demand.
+ * pinned) into the engine's Workbook. readWorkbook.ts requires this module
+ * only when such a file comes (SheetJS builds its code-page tables at load);
+ * its own imports are static.
  *
  * SheetJS parses a whole file at once and cannot be interrupted, so every
  * bound is applied before it runs: the cells the file's records would make

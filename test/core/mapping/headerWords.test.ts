@@ -1,4 +1,4 @@
-import { loadLanguage } from '../../../src/core/language';
+import { loadLanguage } from '../../../src/core/language/load';
 import { headerCore, headerWords } from '../../../src/core/mapping/headerWords';
 import { normaliseSingularWords } from '../../../src/core/text';
 
