@@ -588,10 +588,24 @@ describeBrowser('the browser mode in chromium, at 320 px', () => {
       };
       requestAnimationFrame(tick);
     });
+    // TASKPANE_PROFILE=dir: a CPU profile of the page per phase, for finding what the long tasks are.
+    const profileDir = process.env.TASKPANE_PROFILE;
+    const cdp = profileDir ? await context.newCDPSession(page) : null;
+    if (cdp) {
+      mkdirSync(profileDir!, { recursive: true });
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+    }
+    let phase = 0;
     return {
       /** Frames drawn and the longest wait between two since the last reset, which this starts again. */
-      take: () =>
-        page.evaluate(() => {
+      take: async () => {
+        if (cdp) {
+          if (phase > 0) writeFileSync(join(profileDir!, `phase-${phase}.cpuprofile`), JSON.stringify((await cdp.send('Profiler.stop')).profile));
+          phase++;
+          await cdp.send('Profiler.start');
+        }
+        return page.evaluate(() => {
           const w = window as unknown as { frames_: { count: number; maxGap: number; last: number }; tasks_: { longest: number; count: number; supported: boolean } };
           const f = w.frames_;
           const out = { count: f.count, maxGap: Math.round(f.maxGap), longestTask: Math.round(w.tasks_.longest), longTasks: w.tasks_.count, observed: w.tasks_.supported };
@@ -600,7 +614,8 @@ describeBrowser('the browser mode in chromium, at 320 px', () => {
           w.tasks_.longest = 0;
           w.tasks_.count = 0;
           return out;
-        }),
+        });
+      },
     };
   }
 
