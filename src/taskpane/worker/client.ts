@@ -5,6 +5,7 @@ import { Cancelled } from '../errors';
 import type { Report } from '../flow';
 import { loadAnnotate, loadCheckWorker, loadReader } from '../lazy';
 import { Joiner, nextTurn, sendInParts } from './parts';
+import { rememberPlan } from '../steps/check/plan';
 import { reportId, type CheckRequest, type CheckResponse, type WireCheckOptions, type WireSheet, type WireWorkbook } from './protocol';
 
 /** What the client needs of a Worker: a fake one in tests. */
@@ -114,6 +115,7 @@ export class CheckClient implements CheckActivity {
     ).then((r) => {
       if (r.type !== 'check') throw new Error('The check worker answered out of turn.');
       if (r.reportId) this.ids.set(r.report, r.reportId);
+      if (r.plan) rememberPlan(r.report, r.plan);
       return r.report;
     });
 

@@ -3,6 +3,7 @@ import type { Sheet, Workbook } from '../../core/workbook';
 import type { AnnotateMeta } from '../../annotate/index';
 import type { Report } from '../flow';
 import type { Part } from './parts';
+import type { WirePlan } from '../steps/check/plan';
 
 /**
  * The messages between the taskpane and its check worker: plain data that
@@ -40,7 +41,8 @@ export type CheckRequest =
 export type CheckResponse =
   /** `sheetIds[i]` names `workbook.sheets[i]` from now on. */
   | { id: number; type: 'read'; workbook: Workbook; sheetIds: string[] }
-  | { id: number; type: 'check'; report: Report; reportId: string }
+  /** `plan`: what Fix and Tidy write, made ahead here (what names no sheet under NO_SHEET). */
+  | { id: number; type: 'check'; report: Report; reportId: string; plan?: WirePlan }
   | { id: number; type: 'annotate'; bytes: Uint8Array }
   /** While a request runs (the annotated workbook): `done` of `of` steps, and what is being done now. */
   | { id: number; type: 'progress'; done: number; of: number; step: string }

@@ -2,6 +2,7 @@ import { check } from '../../core/check';
 import type { Sheet, Workbook } from '../../core/workbook';
 import { readWorkbookBytes } from '../../io/readWorkbook';
 import type { Report } from '../flow';
+import { NO_SHEET, planFixes, toWire } from '../steps/check/plan';
 import { Joiner } from './parts';
 import { readSheetId, reportId, type CheckRequest, type CheckResponse, type WireWorkbook } from './protocol';
 
@@ -54,7 +55,8 @@ export function createServer(
         const report: Report = check(workbookOf(request.workbook, keep), { ...request.options, fixes: true });
         keep.set(reportId(request.id), report);
         kept = keep;
-        return { response: { id: request.id, type: 'check', report, reportId: reportId(request.id) }, transfer: [] };
+        const plan = toWire(planFixes(report, NO_SHEET));
+        return { response: { id: request.id, type: 'check', report, reportId: reportId(request.id), plan }, transfer: [] };
       }
       case 'annotate': {
         const workbook = workbookOf(request.workbook, keep);
