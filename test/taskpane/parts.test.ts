@@ -55,8 +55,8 @@ test('the size of a part follows how long the last one took to send', async () =
       clock += m.items.length / 16; // 1 ms per 16 items
     }
   }, [], { now: () => clock, longer: 100, budget: 8 });
-  // The first part took 16 ms: the next are half as big, 8 ms worth.
-  expect(posted.slice(0, 4)).toEqual([256, 128, 128, 128]);
+  // The first part took 4 ms: the next twice as big, 8 ms worth.
+  expect(posted.slice(0, 4)).toEqual([64, 128, 128, 128]);
   expect(posted.reduce((a, b) => a + b, 0)).toBe(20_000);
 });
 

@@ -29,7 +29,8 @@ export interface PartsOptions {
 
 /** How deep to look for long arrays: a wire workbook's rows are at sheets[i].sheet.rows. */
 const DEPTH = 6;
-const FIRST_SLICE = 256;
+/** The first part's items, before there is a time to size the next by. */
+const FIRST_SLICE = 64;
 
 interface Found {
   path: (string | number)[];
