@@ -36,6 +36,11 @@ export function rememberPlan(report: Report, plan: WirePlan): void {
   made.set(report, plan);
 }
 
+/** Whether the worker planned this report's fixes (else the page plans them when asked). */
+export function plannedAhead(report: Report): boolean {
+  return made.has(report);
+}
+
 /**
  * The plan for a report: the worker's when it made one, else made here. The
  * worker's names the fallback NO_SHEET; it is the same plan under the name
