@@ -6,6 +6,10 @@
  * Screenshots at 320 px, light and dark, land in test-results/browser/.
  *
  * TASKPANE_DIST=dir reuses an existing build instead of building (faster reruns).
+ * For the 50,000-row test's figures: TASKPANE_TRACE=1 adds the longest task by
+ * the page thread's CPU time from Chromium's timeline (TASKPANE_TRACE=dir also
+ * saves each phase's timeline there); TASKPANE_PROFILE=dir saves a CPU profile
+ * and the long tasks of each phase.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -622,7 +626,12 @@ describeBrowser('the browser mode in chromium, at 320 px', () => {
     const tracer = process.env.TASKPANE_TRACE ? await context.newCDPSession(page) : null;
     let traced: TraceEvent[] = [];
     tracer?.on('Tracing.dataCollected', ({ value }) => traced.push(...(value as unknown as TraceEvent[])));
-    const startTrace = () => tracer?.send('Tracing.start', { categories: 'toplevel,__metadata', transferMode: 'ReportEvents' });
+    // TASKPANE_TRACE=dir also saves each phase's timeline there (open it in Chromium's Performance panel).
+    const traceDir = process.env.TASKPANE_TRACE && process.env.TASKPANE_TRACE !== '1' ? process.env.TASKPANE_TRACE : null;
+    if (traceDir) mkdirSync(traceDir, { recursive: true });
+    const categories = traceDir ? 'toplevel,__metadata,devtools.timeline,v8.execute,disabled-by-default-devtools.timeline' : 'toplevel,__metadata';
+    let tracePhase = 0;
+    const startTrace = () => tracer?.send('Tracing.start', { categories, transferMode: 'ReportEvents' });
     const endTrace = async () => {
       if (!tracer) return {};
       const complete = new Promise((resolve) => tracer.once('Tracing.tracingComplete', resolve));
@@ -630,6 +639,7 @@ describeBrowser('the browser mode in chromium, at 320 px', () => {
       await complete;
       const events = traced;
       traced = [];
+      if (traceDir) writeFileSync(join(traceDir, `phase-${tracePhase++}.trace.json`), JSON.stringify({ traceEvents: events }));
       return { trace: longestTasks(events) };
     };
     await startTrace();
