@@ -6,6 +6,10 @@
  * Screenshots at 320 px, light and dark, land in test-results/browser/.
  *
  * TASKPANE_DIST=dir reuses an existing build instead of building (faster reruns).
+ * For the 50,000-row test's figures: TASKPANE_TRACE=1 adds the longest task by
+ * the page thread's CPU time from Chromium's timeline (TASKPANE_TRACE=dir also
+ * saves each phase's timeline there); TASKPANE_PROFILE=dir saves a CPU profile
+ * and the long tasks of each phase.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -564,19 +568,38 @@ describeBrowser('the browser mode in chromium, at 320 px', () => {
     await page.screenshot({ path: join(SHOTS, '13-xlsm-light.png') });
   });
 
+  interface TraceEvent {
+    name: string;
+    ph: string;
+    pid: number;
+    tid: number;
+    dur?: number;
+    tdur?: number;
+    args?: { name?: string };
+  }
+
+  /** The page's main thread's longest task in a trace, by the clock and by the thread's CPU time, in ms. */
+  function longestTasks(events: TraceEvent[]): { wall: number; cpu: number } {
+    const mains = new Set(events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}.${e.tid}`));
+    const tasks = events.filter((e) => e.ph === 'X' && e.name === 'ThreadControllerImpl::RunTask' && mains.has(`${e.pid}.${e.tid}`));
+    const most = (of: (e: TraceEvent) => number | undefined) => Math.round(Math.max(0, ...tasks.map((e) => of(e) ?? 0)) / 1000);
+    return { wall: most((e) => e.dur), cpu: most((e) => e.tdur) };
+  }
+
   /**
    * Counts animation frames from now on (a frozen main thread draws none), and
    * watches the main thread's long tasks (over 50 ms) with a long-task observer.
    */
   async function watchFrames() {
     await page.evaluate(() => {
-      const w = window as unknown as { frames_: { count: number; maxGap: number; last: number }; tasks_: { longest: number; count: number; supported: boolean } };
+      const w = window as unknown as { frames_: { count: number; maxGap: number; last: number }; tasks_: { longest: number; count: number; supported: boolean; list: [number, number][] } };
       w.frames_ = { count: 0, maxGap: 0, last: performance.now() };
-      w.tasks_ = { longest: 0, count: 0, supported: PerformanceObserver.supportedEntryTypes.includes('longtask') };
+      w.tasks_ = { longest: 0, count: 0, supported: PerformanceObserver.supportedEntryTypes.includes('longtask'), list: [] };
       new PerformanceObserver((list) => {
         for (const entry of list.getEntries()) {
           w.tasks_.longest = Math.max(w.tasks_.longest, entry.duration);
           w.tasks_.count++;
+          w.tasks_.list.push([entry.startTime, entry.duration]);
         }
       }).observe({ type: 'longtask' });
       const tick = (t: number) => {
@@ -588,19 +611,65 @@ describeBrowser('the browser mode in chromium, at 320 px', () => {
       };
       requestAnimationFrame(tick);
     });
+    // TASKPANE_PROFILE=dir: a CPU profile of the page per phase, for finding what the long tasks are.
+    const profileDir = process.env.TASKPANE_PROFILE;
+    const cdp = profileDir ? await context.newCDPSession(page) : null;
+    if (cdp) {
+      mkdirSync(profileDir!, { recursive: true });
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+    }
+    let phase = 0;
+    let started = 0;
+    // TASKPANE_TRACE=1: Chromium's own timeline per phase, for the longest task by the page thread's CPU time as well as
+    // by the clock (a busy machine stretches the clock's: the thread waits for a CPU in the middle of a task).
+    const tracer = process.env.TASKPANE_TRACE ? await context.newCDPSession(page) : null;
+    let traced: TraceEvent[] = [];
+    tracer?.on('Tracing.dataCollected', ({ value }) => traced.push(...(value as unknown as TraceEvent[])));
+    // TASKPANE_TRACE=dir also saves each phase's timeline there (open it in Chromium's Performance panel).
+    const traceDir = process.env.TASKPANE_TRACE && process.env.TASKPANE_TRACE !== '1' ? process.env.TASKPANE_TRACE : null;
+    if (traceDir) mkdirSync(traceDir, { recursive: true });
+    const categories = traceDir ? 'toplevel,__metadata,devtools.timeline,v8.execute,disabled-by-default-devtools.timeline' : 'toplevel,__metadata';
+    let tracePhase = 0;
+    const startTrace = () => tracer?.send('Tracing.start', { categories, transferMode: 'ReportEvents' });
+    const endTrace = async () => {
+      if (!tracer) return {};
+      const complete = new Promise((resolve) => tracer.once('Tracing.tracingComplete', resolve));
+      await tracer.send('Tracing.end');
+      await complete;
+      const events = traced;
+      traced = [];
+      if (traceDir) writeFileSync(join(traceDir, `phase-${tracePhase++}.trace.json`), JSON.stringify({ traceEvents: events }));
+      return { trace: longestTasks(events) };
+    };
+    await startTrace();
     return {
       /** Frames drawn and the longest wait between two since the last reset, which this starts again. */
-      take: () =>
-        page.evaluate(() => {
-          const w = window as unknown as { frames_: { count: number; maxGap: number; last: number }; tasks_: { longest: number; count: number; supported: boolean } };
+      take: async () => {
+        const trace = await endTrace();
+        await startTrace();
+        if (cdp) {
+          if (phase > 0) {
+            writeFileSync(join(profileDir!, `phase-${phase}.cpuprofile`), JSON.stringify((await cdp.send('Profiler.stop')).profile));
+            // The long tasks, in the page's clock, and that clock when the profile started: to find them in the profile.
+            writeFileSync(join(profileDir!, `phase-${phase}.tasks.json`), JSON.stringify({ started, tasks: await page.evaluate(() => (window as unknown as { tasks_: { list: [number, number][] } }).tasks_.list) }));
+          }
+          phase++;
+          await cdp.send('Profiler.start');
+          started = await page.evaluate(() => performance.now());
+        }
+        return page.evaluate(() => {
+          const w = window as unknown as { frames_: { count: number; maxGap: number; last: number }; tasks_: { longest: number; count: number; supported: boolean; list: [number, number][] } };
           const f = w.frames_;
           const out = { count: f.count, maxGap: Math.round(f.maxGap), longestTask: Math.round(w.tasks_.longest), longTasks: w.tasks_.count, observed: w.tasks_.supported };
           f.count = 0;
           f.maxGap = 0;
           w.tasks_.longest = 0;
           w.tasks_.count = 0;
+          w.tasks_.list = [];
           return out;
-        }),
+        }).then((out) => ({ ...out, ...trace }));
+      },
     };
   }
 
@@ -665,7 +734,7 @@ describeBrowser('the browser mode in chromium, at 320 px', () => {
 
     console.log(`50,000 rows in chromium: open ${JSON.stringify(opened)}, map and check ${JSON.stringify(checked)}, annotated workbook ${JSON.stringify(annotated)} (ms, frames drawn, longest gap between frames in ms, longest main-thread task in ms and the number over 50 ms, from a long-task observer)`);
     for (const phase of [opened, checked, annotated]) expect(phase.observed).toBe(true);
-    // The page kept drawing while the worker worked; what is left on the main thread is copying the results in.
+    // The page kept drawing while the worker worked: the results come in parts of a few milliseconds each (worker/parts.ts).
     for (const phase of [opened, checked, annotated]) {
       expect(phase.count).toBeGreaterThan(phase.ms / 1000 * 10);
       expect(phase.maxGap).toBeLessThan(1500);

@@ -4,6 +4,7 @@ import './jsdomCodecs';
 import { check } from '../../src/core/check';
 import type { Workbook } from '../../src/core/workbook';
 import { Cancelled, isCancelled } from '../../src/taskpane/errors';
+import { fixPlan, plannedAhead, planFixes } from '../../src/taskpane/steps/check/plan';
 import { CheckClient } from '../../src/taskpane/worker/client';
 import { FakeWorker, until } from './fakeWorker';
 import { eventsWorkbook, sheetOf } from './fakes';
@@ -175,4 +176,24 @@ test('a spawn that throws, or none at all (no Worker here): everything runs on t
   here.cancel();
   await expect(cancelled).rejects.toBeInstanceOf(Cancelled);
   await expect(here.check(eventsWorkbook())).resolves.toMatchObject({ summary: expect.objectContaining({ records: 4 }) });
+});
+
+test('the worker plans Fix and Tidy with the check: the same plan as the page would make', async () => {
+  const { client } = setup();
+  const workbook = await client.read(CSV, 'events.csv');
+  const report = await client.check(workbook, {});
+  expect(plannedAhead(report)).toBe(true);
+  expect(fixPlan(report, 'events')).toEqual(planFixes(report, 'events'));
+  expect([...fixPlan(report, 'events').fix.values()].flat().length).toBeGreaterThan(0);
+});
+
+test('a long sheet goes to the worker in parts, and is checked as it is', async () => {
+  const { client, workers } = setup();
+  const rows = [['Event Name', 'Date', 'Audience', 'Engagement level', 'Number of attendees'], ...Array.from({ length: 1500 }, (_, i) => [`Story time ${i}`, '3/4/2023', 'Parents', i % 2 ? 'L1' : 'Level 1', 10 + (i % 5)])];
+  const workbook: Workbook = { date1904: false, sheets: [sheetOf('Events', rows)] };
+  const report = await client.check(workbook, {});
+  const received = workers[0]!.received;
+  expect(received.filter((m) => m.type === 'part').length).toBeGreaterThan(0);
+  expect(received[received.length - 1]!.type).toBe('check');
+  expect(report).toEqual(check(workbook, { fixes: true }));
 });

@@ -1,4 +1,5 @@
 import type { CheckRequest, CheckResponse } from '../../src/taskpane/worker/protocol';
+import { sendInParts } from '../../src/taskpane/worker/parts';
 import { createServer } from '../../src/taskpane/worker/serve';
 import type { WorkerLike } from '../../src/taskpane/worker/client';
 
@@ -23,7 +24,7 @@ export class FakeWorker implements WorkerLike {
   onmessage: ((event: MessageEvent<CheckResponse>) => void) | null = null;
   onerror: ((event: ErrorEvent) => void) | null = null;
   readonly received: CheckRequest[] = [];
-  readonly held: CheckResponse[] = [];
+  readonly held: Exclude<CheckResponse, { type: 'part' }>[] = [];
   terminated = false;
   hold = false;
   private serve = createServer(async () => jest.requireActual('../../src/annotate/index'));
@@ -32,8 +33,9 @@ export class FakeWorker implements WorkerLike {
     if (this.terminated) throw new Error('postMessage on a terminated worker');
     const request = copy(message);
     this.received.push(request);
-    void this.serve(request).then(({ response }) => {
-      if (this.terminated) return;
+    void this.serve(request).then((answer) => {
+      if (this.terminated || !answer) return;
+      const { response } = answer;
       if (this.hold) this.held.push(response);
       else this.answer(response);
     });
@@ -59,8 +61,9 @@ export class FakeWorker implements WorkerLike {
     this.terminated = true;
   }
 
-  private answer(response: CheckResponse): void {
-    this.onmessage?.({ data: copy(response) } as MessageEvent<CheckResponse>);
+  /** As the real worker answers: arrays longer than two items in parts first, so that the client's joining is in every test. */
+  private answer(response: Exclude<CheckResponse, { type: 'part' }>): void {
+    void sendInParts(response, (message) => this.onmessage?.({ data: copy(message) } as MessageEvent<CheckResponse>), [], { longer: 2 });
   }
 }
 

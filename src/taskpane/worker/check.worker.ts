@@ -4,8 +4,9 @@
  * check can be stopped (by ending the worker). Started by spawn.mts.
  */
 import { loadAnnotate } from '../lazy';
+import { sendInParts } from './parts';
 import { createServer } from './serve';
-import type { CheckRequest } from './protocol';
+import type { CheckRequest, CheckResponse } from './protocol';
 
 // The worker's global scope, as far as we use it (tsconfig's lib is the DOM's, not WebWorker's).
 const scope = globalThis as unknown as {
@@ -13,8 +14,11 @@ const scope = globalThis as unknown as {
   postMessage(message: unknown, transfer: Transferable[]): void;
 };
 
-const serve = createServer(loadAnnotate, (message) => scope.postMessage(message, []));
+const post = (message: CheckResponse, transfer: Transferable[] = []) => scope.postMessage(message, transfer);
+const serve = createServer(loadAnnotate, (message) => post(message));
 
 scope.onmessage = (event) => {
-  void serve(event.data).then(({ response, transfer }) => scope.postMessage(response, transfer));
+  // Sheets and reports go back in parts, so that the page takes them in a few milliseconds at a time.
+  // Taking a part in costs the page several times what sending it costs here (it makes the objects): hence 2 ms.
+  void serve(event.data).then((answer) => answer && sendInParts(answer.response, post, answer.transfer, { budget: 2 }));
 };

@@ -4,6 +4,8 @@ import type { AnnotateMeta } from '../../annotate/index';
 import { Cancelled } from '../errors';
 import type { Report } from '../flow';
 import { loadAnnotate, loadCheckWorker, loadReader } from '../lazy';
+import { Joiner, nextTurn, sendInParts } from './parts';
+import { rememberPlan } from '../steps/check/plan';
 import { reportId, type CheckRequest, type CheckResponse, type WireCheckOptions, type WireSheet, type WireWorkbook } from './protocol';
 
 /** What the client needs of a Worker: a fake one in tests. */
@@ -81,6 +83,10 @@ export class CheckClient implements CheckActivity {
   private activity: Activity | null = null;
   private runs = 0;
   private readonly listeners = new Set<() => void>();
+  /** The parts of answers still to come from the current worker. */
+  private joiner = new Joiner();
+  /** Requests go out one after the other, each whole (its parts, then itself), in the order made. */
+  private sending: Promise<void> = Promise.resolve();
 
   constructor(options: CheckClientOptions = {}) {
     this.spawn = 'spawn' in options ? options.spawn : defaultSpawn();
@@ -109,6 +115,7 @@ export class CheckClient implements CheckActivity {
     ).then((r) => {
       if (r.type !== 'check') throw new Error('The check worker answered out of turn.');
       if (r.reportId) this.ids.set(r.report, r.reportId);
+      if (r.plan) rememberPlan(r.report, r.plan);
       return r.report;
     });
 
@@ -166,10 +173,19 @@ export class CheckClient implements CheckActivity {
     const worker = this.inThread ? null : await this.ensureWorker();
     if (!this.pending.has(id)) return; // cancelled meanwhile
     if (!worker) return this.runHere(id, entry);
-    const request = { ...entry.body(entry.retried), id } as CheckRequest;
+    const request = { ...entry.body(entry.retried), id } as Exclude<CheckRequest, { type: 'part' }>;
     this.kept = keptAfter(request);
     this.lastSent = id;
-    worker.postMessage(request);
+    // Long arrays (a sheet's rows, a report's issues) in parts, with the page free to draw between them.
+    const sent = this.sending.then(() =>
+      sendInParts(request, (message) => worker.postMessage(message), [], { pause: nextTurn, stop: () => !this.pending.has(id) || !this.isCurrent(worker) }),
+    );
+    this.sending = sent.catch(() => undefined);
+    try {
+      await sent;
+    } catch (error) {
+      this.settle(id, (p) => p.reject(error));
+    }
   }
 
   /** On this thread: a Cancel cannot stop the work, but its answer is dropped. */
@@ -191,6 +207,7 @@ export class CheckClient implements CheckActivity {
       try {
         const worker = await this.spawn!();
         this.current = worker;
+        this.joiner = new Joiner();
         worker.onmessage = (event) => this.receive(worker, event.data);
         worker.onerror = (event) => this.died(worker, event);
         return worker;
@@ -206,8 +223,14 @@ export class CheckClient implements CheckActivity {
 
   private receive(worker: WorkerLike, response: CheckResponse): void {
     this.answered = true;
+    if (!this.isCurrent(worker)) return;
+    if (response.type === 'part') {
+      this.joiner.add(response);
+      return;
+    }
     const entry = this.pending.get(response.id);
-    if (!entry || !this.isCurrent(worker)) return;
+    if (!entry) return;
+    response = this.joiner.join(response);
     if (response.type === 'progress') {
       // Only for the job the bar shows: the first pending.
       if (this.pending.values().next().value === entry) {
@@ -292,7 +315,7 @@ export class CheckClient implements CheckActivity {
 
 /** What the worker keeps once it has answered this request (see protocol.ts): what it names. */
 function keptAfter(request: CheckRequest): Set<string> {
-  if (request.type === 'read') return new Set();
+  if (request.type === 'read' || request.type === 'part') return new Set();
   const ids = request.workbook.sheets.map((s) => s.id);
   if (request.type === 'annotate') ids.push(request.report.id);
   if (request.type === 'check') ids.push(reportId(request.id));

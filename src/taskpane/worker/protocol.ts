@@ -2,6 +2,8 @@ import type { CheckOptions } from '../../core/check';
 import type { Sheet, Workbook } from '../../core/workbook';
 import type { AnnotateMeta } from '../../annotate/index';
 import type { Report } from '../flow';
+import type { Part } from './parts';
+import type { WirePlan } from '../steps/check/plan';
 
 /**
  * The messages between the taskpane and its check worker: plain data that
@@ -11,7 +13,8 @@ import type { Report } from '../flow';
  * them to the worker costs the main thread too. So the worker keeps those of
  * its last request under an id, and a request names a kept one by its id
  * alone; one the worker no longer has is answered `missing`, and the client
- * sends it again in full.
+ * sends it again in full. Long arrays in either direction travel in parts
+ * before their message (parts.ts).
  */
 
 /** Everything the taskpane asks of the engine (a collection is code, and stays at home). */
@@ -32,17 +35,20 @@ export interface WireWorkbook {
 export type CheckRequest =
   | { id: number; type: 'read'; bytes: Uint8Array; name: string }
   | { id: number; type: 'check'; workbook: WireWorkbook; options: WireCheckOptions }
-  | { id: number; type: 'annotate'; workbook: WireWorkbook; report: { id: string; report?: Report }; meta: AnnotateMeta };
+  | { id: number; type: 'annotate'; workbook: WireWorkbook; report: { id: string; report?: Report }; meta: AnnotateMeta }
+  | Part;
 
 export type CheckResponse =
   /** `sheetIds[i]` names `workbook.sheets[i]` from now on. */
   | { id: number; type: 'read'; workbook: Workbook; sheetIds: string[] }
-  | { id: number; type: 'check'; report: Report; reportId: string }
+  /** `plan`: what Fix and Tidy write, made ahead here (what names no sheet under NO_SHEET). */
+  | { id: number; type: 'check'; report: Report; reportId: string; plan?: WirePlan }
   | { id: number; type: 'annotate'; bytes: Uint8Array }
   /** While a request runs (the annotated workbook): `done` of `of` steps, and what is being done now. */
   | { id: number; type: 'progress'; done: number; of: number; step: string }
   /** `missing`: a sheet or report named by id only is no longer kept. */
-  | { id: number; type: 'error'; message: string; name?: string; missing?: boolean };
+  | { id: number; type: 'error'; message: string; name?: string; missing?: boolean }
+  | Part;
 
 /** The ids the worker gives what it made itself, distinct from the client's own ("c1", "c2"…). */
 export const readSheetId = (request: number, index: number): string => `r${request}.${index}`;

@@ -2,11 +2,13 @@ import { check } from '../../core/check';
 import type { Sheet, Workbook } from '../../core/workbook';
 import { readWorkbookBytes } from '../../io/readWorkbook';
 import type { Report } from '../flow';
+import { NO_SHEET, planFixes, toWire } from '../steps/check/plan';
+import { Joiner } from './parts';
 import { readSheetId, reportId, type CheckRequest, type CheckResponse, type WireWorkbook } from './protocol';
 
 /** An answer and the buffers to hand over rather than copy. */
 export interface Answer {
-  response: CheckResponse;
+  response: Exclude<CheckResponse, { type: 'part' }>;
   transfer: ArrayBuffer[];
 }
 
@@ -22,7 +24,8 @@ export function createServer(
   annotate: () => Promise<typeof import('../../annotate/index')>,
   /** Sends a progress message while a request runs. */
   progress: (message: Extract<CheckResponse, { type: 'progress' }>) => void = () => undefined,
-): (request: CheckRequest) => Promise<Answer> {
+): (request: CheckRequest) => Promise<Answer | null> {
+  const joiner = new Joiner();
   let kept = new Map<string, Sheet | Report>();
   let queue: Promise<unknown> = Promise.resolve();
 
@@ -36,7 +39,7 @@ export function createServer(
     return { date1904: wire.date1904, ...(wire.source ? { source: wire.source } : {}), sheets };
   }
 
-  async function answer(request: CheckRequest): Promise<Answer> {
+  async function answer(request: Exclude<CheckRequest, { type: 'part' }>): Promise<Answer> {
     const keep = new Map<string, Sheet | Report>();
     switch (request.type) {
       case 'read': {
@@ -52,7 +55,8 @@ export function createServer(
         const report: Report = check(workbookOf(request.workbook, keep), { ...request.options, fixes: true });
         keep.set(reportId(request.id), report);
         kept = keep;
-        return { response: { id: request.id, type: 'check', report, reportId: reportId(request.id) }, transfer: [] };
+        const plan = toWire(planFixes(report, NO_SHEET));
+        return { response: { id: request.id, type: 'check', report, reportId: reportId(request.id), plan }, transfer: [] };
       }
       case 'annotate': {
         const workbook = workbookOf(request.workbook, keep);
@@ -67,7 +71,13 @@ export function createServer(
     }
   }
 
-  return (request) => {
+  return (message) => {
+    // A part of a request to come: kept until the request itself.
+    if (message.type === 'part') {
+      joiner.add(message);
+      return Promise.resolve(null);
+    }
+    const request = joiner.join(message);
     const run = queue.then(() => answer(request)).catch((error: unknown): Answer => {
       const missing = error instanceof Missing;
       const message = error instanceof Error ? error.message : String(error);

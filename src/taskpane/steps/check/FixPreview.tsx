@@ -1,7 +1,8 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
 import type { CellChange } from '../../host';
 
-const SHOWN = 25;
+/** Changes listed in a preview; the rest are counted. */
+export const PREVIEWED = 25;
 
 const useStyles = makeStyles({
   details: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
@@ -16,13 +17,13 @@ export function FixPreview({ fixes, before, title }: { fixes: CellChange[]; befo
     <details className={styles.details}>
       <summary className={styles.summary}>{title}</summary>
       <ul className={styles.list}>
-        {fixes.slice(0, SHOWN).map((f) => (
+        {fixes.slice(0, PREVIEWED).map((f) => (
           <li key={f.address}>
             {f.address}: {before?.get(f.address) ? `${before.get(f.address)} → ` : '→ '}
             {String(f.value)}
           </li>
         ))}
-        {fixes.length > SHOWN && <li>and {fixes.length - SHOWN} more</li>}
+        {fixes.length > PREVIEWED && <li>and {fixes.length - PREVIEWED} more</li>}
       </ul>
     </details>
   );

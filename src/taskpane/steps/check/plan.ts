@@ -1,0 +1,76 @@
+import type { CellChange } from '../../host';
+import type { Report } from '../../flow';
+import { fixesBySheet, splitFixes } from './issues';
+
+/** What "Fix" and "Tidy" write, per sheet (see splitFixes). */
+export interface FixPlan {
+  fix: Map<string, CellChange[]>;
+  tidy: Map<string, CellChange[]>;
+}
+
+/** The same as plain arrays, as the check worker sends it (long arrays travel in parts; a Map would not). */
+export interface WirePlan {
+  fix: [string, CellChange[]][];
+  tidy: [string, CellChange[]][];
+}
+
+/**
+ * The sheet name a plan made without knowing the person's sheet gives what
+ * names no sheet (a CSV's issues and fixes): no sheet is called NUL.
+ */
+export const NO_SHEET = '\u0000';
+
+/** The plan for a report, grouping what names no sheet under `fallback`. Hundreds of thousands of fixes take a while: the check worker makes it ahead. */
+export function planFixes(report: Pick<Report, 'issues' | 'fixes' | 'tables'>, fallback: string): FixPlan {
+  return splitFixes(fixesBySheet(report, fallback), report.issues, fallback);
+}
+
+export function toWire(plan: FixPlan): WirePlan {
+  return { fix: [...plan.fix], tidy: [...plan.tidy] };
+}
+
+/** Plans made by the check worker (with NO_SHEET for the fallback), by the report they are of. */
+const made = new WeakMap<Report, WirePlan>();
+
+export function rememberPlan(report: Report, plan: WirePlan): void {
+  made.set(report, plan);
+}
+
+/** Whether the worker planned this report's fixes (else the page plans them when asked). */
+export function plannedAhead(report: Report): boolean {
+  return made.has(report);
+}
+
+/**
+ * The plan for a report: the worker's when it made one, else made here. The
+ * worker's names the fallback NO_SHEET; it is the same plan under the name
+ * `fallback`, unless some issue or fix names `fallback` itself (then the two
+ * would have been merged, and it is made here again).
+ */
+export function fixPlan(report: Report, fallback: string): FixPlan {
+  const wire = made.get(report);
+  if (!wire) return planFixes(report, fallback);
+  const usesFallback = [...wire.fix, ...wire.tidy].some(([sheet]) => sheet === NO_SHEET);
+  if (usesFallback && (report.issues.some((i) => i.sheet === fallback) || (report.fixes ?? []).some((f) => f.sheet === fallback))) return planFixes(report, fallback);
+  const named = (entries: [string, CellChange[]][]) => new Map(entries.map(([sheet, changes]) => [sheet === NO_SHEET ? fallback : sheet, changes]));
+  return { fix: named(wire.fix), tidy: named(wire.tidy) };
+}
+
+/** What the cells at `addresses` held before the fixes, for the preview of the first few: one pass over the fixes, no string built per fix. */
+export function valuesBefore(report: Pick<Report, 'fixes'>, addresses: readonly string[]): Map<string, string> {
+  const wanted = new Map<number, Set<string>>();
+  for (const address of addresses) {
+    const m = /^([A-Z]+)(\d+)$/.exec(address);
+    if (!m) continue;
+    const row = Number(m[2]);
+    const columns = wanted.get(row);
+    if (columns) columns.add(m[1]!);
+    else wanted.set(row, new Set([m[1]!]));
+  }
+  const out = new Map<string, string>();
+  for (const f of report.fixes ?? []) {
+    if (!wanted.get(f.row)?.has(f.column)) continue;
+    out.set(`${f.column}${f.row}`, f.from);
+  }
+  return out;
+}
