@@ -99,8 +99,10 @@ export function fitRowHeights(ws: Worksheet, from = 1, to = ws.rowCount): void {
       // Text wraps; numbers and dates take one line.
       const text = typeof v === 'string' ? v : typeof v === 'object' && v !== null && !(v instanceof Date) && 'text' in v ? String(v.text) : '';
       const width = spans.get(cell.address) ?? ws.getColumn(c).width ?? 9;
+      // Larger and bold letters take more of the width.
       const size = cell.font?.size ?? 11;
-      lines = Math.max(lines, Math.ceil(linesIn(text, (width * 11) / size) * (size / 11)));
+      const bold = cell.font?.bold ? 1.1 : 1;
+      lines = Math.max(lines, Math.ceil(linesIn(text, (width * 11) / size / bold) * (size / 11)));
     });
     if (lines > 1) row.height = lines * LINE_HEIGHT;
   }

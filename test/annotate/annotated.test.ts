@@ -278,8 +278,28 @@ test('as an analyst opens it: the partner’s column widths, no column blown up 
   expect(partner.getColumn(3).width).toBeLessThan(15);
   expect(partner.getColumn(4).width).toBeLessThan(15);
   const issues = out.getWorksheet('Issues')!;
-  expect(issues.getCell('G2').alignment).toMatchObject({ wrapText: true });
+  expect(issues.getCell('G2').alignment).toMatchObject({ wrapText: true, vertical: 'top' });
   expect(issues.getColumn(7).width).toBeLessThanOrEqual(80);
+  // Its row is tall enough for the wrapped lines (written: LibreOffice draws them over the next rows otherwise).
+  const message = String(issues.getCell('G2').value);
+  expect(issues.getRow(2).height).toBeGreaterThanOrEqual(Math.ceil(message.length / (issues.getColumn(7).width! * 1.25)) * 15);
+  expect(issues.getRow(2).height).toBeGreaterThan(15);
+  expect(issues.getCell('A2').alignment).toMatchObject({ vertical: 'top' });
+  expect(issues.pageSetup).toMatchObject({ orientation: 'landscape', fitToPage: true, fitToWidth: 1 });
   const summary = out.getWorksheet('Summary')!;
   expect(summary.getColumn(2).width).toBeLessThanOrEqual(14);
+  // Number headings at the right of their columns, over the numbers; headings bold in the workbook's font.
+  let head = 0;
+  summary.eachRow((row, r) => {
+    if (!head && row.getCell(1).value === 'The indicator: engagement level') head = r;
+  });
+  expect([1, 2, 3].map((c) => summary.getRow(head).getCell(c).alignment?.horizontal)).toEqual([undefined, 'right', 'right']);
+  expect(summary.getRow(head).getCell(1).font).toMatchObject({ name: 'Calibri', bold: true });
+  // The counting rule, merged over A:C, in a row tall enough for it.
+  let note = 0;
+  summary.eachRow((row, r) => {
+    if (!note && String(row.getCell(1).value).startsWith('Counted as the indicator counts')) note = r;
+  });
+  const across = [1, 2, 3].reduce((w, c) => w + summary.getColumn(c).width!, 0);
+  expect(summary.getRow(note).height).toBeGreaterThanOrEqual(Math.ceil(String(summary.getCell(note, 1).value).length / (across * 1.25)) * 15);
 });
