@@ -2,7 +2,7 @@ import type { Workbook as XlsxWorkbook, Worksheet } from 'exceljs';
 import { optionsOfRole } from '../core/collection/roles';
 import type { Collection, FieldRole } from '../core/collection/types';
 import type { CheckReport, Counts } from '../core/report';
-import { internalLink } from './excelValues';
+import { internalLink } from './internalLinks';
 import { BOLD, ERROR_FILL, fitColumns, fitRowHeights, HEADER_FILL, LINK_FONT, printOnPageWidth, tableHeader, TITLE_FONT, WARNING_FILL } from './styles';
 
 export function fieldLabel(collection: Collection, id: string | null): string {
