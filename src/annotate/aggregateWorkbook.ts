@@ -65,6 +65,7 @@ export async function buildAggregateWorkbook(data: AggregateInput, collection: C
     partners.getRow(i + 2).values = [p.name, p.submissionId, p.receivedAt, p.records, p.errors, p.warnings];
   });
   fitColumns(partners);
+  printOnPageWidth(partners);
 
   const records = xlsx.addWorksheet('Records');
   const fields = collection.fields;
