@@ -80,16 +80,20 @@ export function linesIn(text: string, width: number): number {
  * written. A merged cell counts the width of every column it spans.
  */
 export function fitRowHeights(ws: Worksheet, from = 1, to = ws.rowCount): void {
-  const spans = new Map<string, number>();
-  for (const range of (ws.model as { merges?: string[] }).merges ?? []) {
-    const m = /^([A-Z]+)(\d+):([A-Z]+)(\d+)$/.exec(range);
-    if (!m) continue;
-    const left = ws.getColumn(m[1]!).number;
-    const right = ws.getColumn(m[3]!).number;
-    let width = 0;
-    for (let c = left; c <= right; c++) width += ws.getColumn(c).width ?? 9;
-    spans.set(`${m[1]}${m[2]}`, width);
-  }
+  // The merges' widths, read (from the sheet's model, which copies every row) only when a wrapped cell is merged.
+  let merged: Map<string, number> | undefined;
+  const spans = () => {
+    if (merged) return merged;
+    merged = new Map<string, number>();
+    for (const range of (ws.model as { merges?: string[] }).merges ?? []) {
+      const m = /^([A-Z]+)(\d+):([A-Z]+)(\d+)$/.exec(range);
+      if (!m) continue;
+      let width = 0;
+      for (let c = ws.getColumn(m[1]!).number; c <= ws.getColumn(m[3]!).number; c++) width += ws.getColumn(c).width ?? 9;
+      merged.set(`${m[1]}${m[2]}`, width);
+    }
+    return merged;
+  };
   for (let r = from; r <= to; r++) {
     const row = ws.getRow(r);
     let lines = 1;
@@ -98,7 +102,7 @@ export function fitRowHeights(ws: Worksheet, from = 1, to = ws.rowCount): void {
       const v = cell.value;
       // Text wraps; numbers and dates take one line.
       const text = typeof v === 'string' ? v : typeof v === 'object' && v !== null && !(v instanceof Date) && 'text' in v ? String(v.text) : '';
-      const width = spans.get(cell.address) ?? ws.getColumn(c).width ?? 9;
+      const width = (cell.isMerged ? spans().get(cell.address) : undefined) ?? ws.getColumn(c).width ?? 9;
       // Larger and bold letters take more of the width.
       const size = cell.font?.size ?? 11;
       const bold = cell.font?.bold ? 1.1 : 1;
