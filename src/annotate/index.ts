@@ -116,7 +116,8 @@ function sheetReport(report: CheckReport, sheet: string, first: boolean): CheckR
 
 /** The annotated workbook as .xlsx bytes. */
 export async function buildAnnotatedWorkbook(input: AnnotateInput): Promise<Uint8Array> {
-  const out: unknown = await annotatedWorkbook(input).xlsx.writeBuffer();
+  // Stored, not deflated: writeInternalLinks packs it once more anyway.
+  const out: unknown = await annotatedWorkbook(input).xlsx.writeBuffer({ zip: { compression: 'STORE' } });
   // "Go to" links as the format's in-workbook links, which exceljs cannot write.
   return writeInternalLinks(out instanceof Uint8Array ? out : new Uint8Array(out as ArrayBuffer));
 }
