@@ -2,7 +2,8 @@ import type { DataValidation, Workbook as XlsxWorkbook, Worksheet } from 'excelj
 import type { Collection, FieldDef } from '../core/collection/types';
 import type { CheckReport, RecordValue } from '../core/report';
 import { columnLetter } from '../core/workbook';
-import { internalLink, isoDayToDate, quoteSheet } from './excelValues';
+import { isoDayToDate, quoteSheet } from './excelValues';
+import { internalLink } from './internalLinks';
 import { fitColumns, LINK_FONT, tableHeader } from './styles';
 
 /** How a normalised value is written in a table cell (ids for enumerations, a list joined with "; "). */

@@ -84,14 +84,3 @@ export function safeSheetName(wanted: string, taken: Set<string>, fallback = 'Sh
 export function quoteSheet(name: string): string {
   return `'${name.replace(/'/g, "''")}'`;
 }
-
-/**
- * A link to a cell of this workbook, as a HYPERLINK formula with its text
- * cached. exceljs writes every hyperlink as an external relationship (which
- * Excel and LibreOffice open as a file, not a cell), so in-workbook links are
- * formulas; the sheet name and text are ours, quoted for the formula.
- */
-export function internalLink(sheet: string, address: string, text: string): CellValue {
-  const q = (s: string) => s.replace(/"/g, '""');
-  return { formula: `HYPERLINK("#${q(quoteSheet(sheet))}!${address}","${q(text)}")`, result: text } as CellValue;
-}

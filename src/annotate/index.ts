@@ -5,6 +5,7 @@ import type { CheckReport } from '../core/report';
 import type { Workbook } from '../core/workbook';
 import { safeSheetName } from './excelValues';
 import { addCleanRecordsSheet, addListsSheet, listRanges } from './cleanRecords';
+import { writeInternalLinks } from './internalLinks';
 import { addPartnerSheet } from './partnerSheet';
 import { addIssuesSheet, addMappingSheet, addSummarySheet, type SummaryMeta } from './reportSheets';
 
@@ -115,6 +116,8 @@ function sheetReport(report: CheckReport, sheet: string, first: boolean): CheckR
 
 /** The annotated workbook as .xlsx bytes. */
 export async function buildAnnotatedWorkbook(input: AnnotateInput): Promise<Uint8Array> {
-  const out: unknown = await annotatedWorkbook(input).xlsx.writeBuffer();
-  return out instanceof Uint8Array ? out : new Uint8Array(out as ArrayBuffer);
+  // Stored, not deflated: writeInternalLinks packs it once more anyway.
+  const out: unknown = await annotatedWorkbook(input).xlsx.writeBuffer({ zip: { compression: 'STORE' } });
+  // "Go to" links as the format's in-workbook links, which exceljs cannot write.
+  return writeInternalLinks(out instanceof Uint8Array ? out : new Uint8Array(out as ArrayBuffer));
 }

@@ -2,8 +2,8 @@ import type { Workbook as XlsxWorkbook, Worksheet } from 'exceljs';
 import { optionsOfRole } from '../core/collection/roles';
 import type { Collection, FieldRole } from '../core/collection/types';
 import type { CheckReport, Counts } from '../core/report';
-import { internalLink } from './excelValues';
-import { BOLD, ERROR_FILL, fitColumns, HEADER_FILL, LINK_FONT, tableHeader, WARNING_FILL } from './styles';
+import { internalLink } from './internalLinks';
+import { BOLD, ERROR_FILL, fitColumns, fitRowHeights, HEADER_FILL, LINK_FONT, printOnPageWidth, tableHeader, TITLE_FONT, WARNING_FILL } from './styles';
 
 export function fieldLabel(collection: Collection, id: string | null): string {
   if (id === null) return '';
@@ -44,10 +44,16 @@ export function addIssuesSheet(
     }
   });
   fitColumns(ws, 7, 40);
-  // Messages are sentences: a readable width, wrapped, every cell of a row aligned at its top.
+  // Messages are sentences: a readable width, wrapped, every cell of a row aligned at its top; so is a long value.
   ws.getColumn(7).width = 70;
-  ws.getColumn(7).alignment = { wrapText: true, vertical: 'top' };
-  for (const c of [1, 2, 3, 4, 5, 6, 8, 9]) ws.getColumn(c).alignment = { vertical: 'top' };
+  for (let c = 1; c <= 9; c++) {
+    const wrap = c === 7 || c === 8;
+    ws.getColumn(c).eachCell({ includeEmpty: false }, (cell, r) => {
+      if (r > 1) cell.alignment = wrap ? { wrapText: true, vertical: 'top' } : { vertical: 'top' };
+    });
+  }
+  fitRowHeights(ws, 2);
+  printOnPageWidth(ws);
   return ws;
 }
 
@@ -80,6 +86,7 @@ export function addMappingSheet(xlsx: XlsxWorkbook, name: string, report: CheckR
     }
   }
   fitColumns(ws, 6, 80);
+  printOnPageWidth(ws);
   return ws;
 }
 
@@ -106,6 +113,8 @@ function countsTable(
     head.getCell(i + 1).value = h;
     head.getCell(i + 1).font = BOLD;
     head.getCell(i + 1).fill = HEADER_FILL;
+    // Over the numbers, at their side.
+    if (i > 0) head.getCell(i + 1).alignment = { horizontal: 'right' };
   });
   const keys = [...order, ...Object.keys(counts).filter((k) => !order.includes(k)).sort()];
   let events = 0;
@@ -148,7 +157,7 @@ export function addSummarySheet(xlsx: XlsxWorkbook, name: string, report: CheckR
     ['Collection', report.engine.collection],
   ];
   ws.getCell('A1').value = 'Submission check';
-  ws.getCell('A1').font = { bold: true, size: 14 };
+  ws.getCell('A1').font = TITLE_FONT;
   facts.forEach(([k, v], i) => {
     ws.getCell(i + 2, 1).value = k;
     ws.getCell(i + 2, 1).font = BOLD;
@@ -162,7 +171,7 @@ export function addSummarySheet(xlsx: XlsxWorkbook, name: string, report: CheckR
     'Counted as the indicator counts: a record with an engagement level, not dated outside the period; a record with errors in its other fields still counts (its attendees when they are a number). Every table below adds up to the indicator, except audiences: an event for several audiences counts under each.';
   note.alignment = { wrapText: true, vertical: 'top' };
   ws.mergeCells(r - 1, 1, r - 1, 3);
-  ws.getRow(r - 1).height = 62;
+  const noteRow = r - 1;
   r++;
   r = countsTable(ws, r, 'The indicator: engagement level', report.summary.byEngagement, labelsOf('level'), orderOf('level'));
   // One event may target several audiences: a total here would count it more than once.
@@ -174,6 +183,8 @@ export function addSummarySheet(xlsx: XlsxWorkbook, name: string, report: CheckR
   ws.getColumn(2).width = 12;
   ws.getColumn(3).width = 12;
   for (let i = 0; i < facts.length; i++) ws.getCell(i + 2, 2).alignment = { horizontal: 'left' };
+  fitRowHeights(ws, noteRow, noteRow);
+  printOnPageWidth(ws);
   return ws;
 }
 

@@ -4,7 +4,7 @@ import type { Collection, EnumOption, FieldDef, FieldRole } from '../core/collec
 import { usDate } from '../core/messages';
 import { columnLetter } from '../core/workbook';
 import { listRanges } from './cleanRecords';
-import { BOLD, HEADER_FILL, tableHeader } from './styles';
+import { BOLD, fitRowHeights, HEADER_FILL, printOnPageWidth, tableHeader } from './styles';
 
 /**
  * The template partners may start from (GET /template.xlsx): an Events sheet
@@ -60,9 +60,11 @@ export async function buildTemplate(options: TemplateOptions = {}): Promise<Uint
 function addEventsSheet(xlsx: XlsxWorkbook, collection: Collection, lists: Map<string, string>): void {
   const ws = xlsx.addWorksheet(TEMPLATE_SHEETS.events);
   tableHeader(ws, collection.fields.map((f) => f.label), TEMPLATE_ROWS - 1);
+  printOnPageWidth(ws);
+  const widths = columnWidths(collection);
   collection.fields.forEach((field, i) => {
     const column = ws.getColumn(i + 1);
-    column.width = Math.max(14, Math.min(40, field.label.length + 4));
+    column.width = widths[i]!;
     if (field.kind === 'date') column.numFmt = 'm/d/yyyy';
     if (field.kind === 'zip') column.numFmt = '@';
     const validation = validationOf(field, collection, lists);
@@ -94,6 +96,15 @@ export function validationOf(field: FieldDef, collection: Collection, lists: Map
       // Any text (Excel's own limit): the validation is there for its input message.
       return { ...base, type: 'textLength', operator: 'lessThanOrEqual', errorStyle: 'stop', formulae: [32767] };
   }
+}
+
+/** Column widths of the Events and Examples sheets: the heading with its filter button, and the examples, within bounds (longer texts wrap). */
+export function columnWidths(collection: Collection): number[] {
+  const rows = exampleRows(collection);
+  return collection.fields.map((field, i) => {
+    const longest = Math.max(...rows.map((r) => (r[i] instanceof Date ? 10 : String(r[i] ?? '').length)));
+    return Math.max(14, Math.min(40, Math.max(field.label.length + 4, longest + 2)));
+  });
 }
 
 function addValidation(ws: Worksheet, range: string, validation: DataValidation): void {
@@ -163,6 +174,8 @@ function addInstructionsSheet(xlsx: XlsxWorkbook, collection: Collection, option
     cell.alignment = { wrapText: true, vertical: 'top' };
     if (line.bold) cell.font = BOLD;
   });
+  fitRowHeights(ws);
+  printOnPageWidth(ws);
 }
 
 function addLegendSheet(xlsx: XlsxWorkbook, collection: Collection): void {
@@ -176,7 +189,13 @@ function addLegendSheet(xlsx: XlsxWorkbook, collection: Collection): void {
     cell.fill = HEADER_FILL;
   });
   ws.views = [{ state: 'frozen', xSplit: 0, ySplit: 1, topLeftCell: 'A2', activeCell: 'A2' }];
-  [8, 24, 14, 34, 90].forEach((w, i) => (ws.getColumn(i + 1).width = w));
+  // Headings and option labels, ids and requirements whole; what to write wrapped.
+  const options = collection.fields.flatMap((f) => optionsOf(f, collection));
+  const longest = (xs: string[]) => Math.max(0, ...xs.map((x) => x.length)) + 2;
+  [8, longest([...collection.fields.map((f) => f.label), ...options.map((o) => o.label)]), longest([...collection.fields.map((f) => f.id), ...options.map((o) => o.id)]), longest(Object.values(REQUIREMENT)), 90].forEach(
+    (w, i) => (ws.getColumn(i + 1).width = Math.max(w, headings[i]!.length + 2)),
+  );
+  for (let c = 1; c <= 4; c++) ws.getColumn(c).alignment = { vertical: 'top' };
   let r = 2;
   collection.fields.forEach((field, i) => {
     const row = ws.getRow(r++);
@@ -197,6 +216,8 @@ function addLegendSheet(xlsx: XlsxWorkbook, collection: Collection): void {
       row.getCell(5).alignment = { wrapText: true, vertical: 'top' };
     }
   }
+  fitRowHeights(ws);
+  printOnPageWidth(ws);
 }
 
 /** Role → example texts for the example rows (the collection gives the enumerations, places and period). */
@@ -257,16 +278,19 @@ function addExamplesSheet(xlsx: XlsxWorkbook, collection: Collection): void {
   const ws = xlsx.addWorksheet(TEMPLATE_SHEETS.examples);
   const rows = exampleRows(collection);
   tableHeader(ws, collection.fields.map((f) => f.label), rows.length);
+  printOnPageWidth(ws);
+  columnWidths(collection).forEach((w, i) => (ws.getColumn(i + 1).width = w));
   rows.forEach((values, r) => {
     const row = ws.getRow(r + 2);
     values.forEach((v, c) => {
-      if (v === '') return;
       const cell = row.getCell(c + 1);
+      cell.alignment = { wrapText: true, vertical: 'top' };
+      if (v === '') return;
       cell.value = v;
       if (v instanceof Date) cell.numFmt = 'm/d/yyyy';
     });
   });
-  collection.fields.forEach((field, i) => (ws.getColumn(i + 1).width = Math.max(14, Math.min(40, field.label.length + 4))));
+  fitRowHeights(ws, 2);
 }
 
 /** The hidden sheet the drop-downs refer to: the agreed labels, as partners choose them. */

@@ -1,6 +1,7 @@
 import { Link, makeStyles, tokens } from '@fluentui/react-components';
+import { useEffect, useState } from 'react';
+import { fetchCollection } from '../site/collectionInfo';
 import { resolveLink } from './api';
-import { COLLECTION } from './collection';
 import { apiBaseUrl } from './session';
 import { formatDay } from './steps/submit/when';
 
@@ -13,24 +14,43 @@ export function templateUrl(baseUrl: string = apiBaseUrl()): string {
   return resolveLink(baseUrl, '/template.xlsx');
 }
 
+type Dates = { period: { start: string; end: string }; deadline?: string };
+
 /**
  * What is asked and by when, in one line under the title, in Excel and in
- * the browser mode: the reporting period and the deadline of the collection,
- * and the template to start from.
+ * the browser mode: the reporting period and the deadline as the server
+ * publishes them (GET /collection.json, where its PERIOD and DEADLINE apply),
+ * never a copy bundled with the taskpane; and the template to start from.
+ * Until the server answers, or if it does not, the line has the template only.
  */
-export function CollectionInfo({ baseUrl }: { baseUrl?: string }) {
+export function CollectionInfo({ baseUrl, load = fetchCollection }: { baseUrl?: string; load?: (baseUrl: string) => Promise<Dates> }) {
   const styles = useStyles();
-  const { period, deadline } = COLLECTION;
+  const base = baseUrl ?? apiBaseUrl();
+  const [dates, setDates] = useState<Dates | null>(null);
+  useEffect(() => {
+    let live = true;
+    load(base).then(
+      (info) => live && setDates({ period: info.period, deadline: info.deadline }),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [base, load]);
   return (
     <p className={styles.info}>
-      Events held {formatDay(period.start)} to {formatDay(period.end)}
-      {deadline ? (
+      {dates ? (
         <>
-          , due by <strong>{formatDay(deadline)}</strong>
+          Events held {formatDay(dates.period.start)} to {formatDay(dates.period.end)}
+          {dates.deadline ? (
+            <>
+              , due by <strong>{formatDay(dates.deadline)}</strong>
+            </>
+          ) : null}
+          .{' '}
         </>
       ) : null}
-      .{' '}
-      <Link href={templateUrl(baseUrl)} target="_blank" rel="noopener" download>
+      <Link href={templateUrl(base)} target="_blank" rel="noopener" download>
         Download the events template (.xlsx)
       </Link>
     </p>

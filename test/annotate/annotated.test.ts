@@ -26,6 +26,29 @@ const noteOf = (ws: Worksheet, address: string): string => {
   return typeof note === 'string' ? note : (note.texts ?? []).map((t) => t.text).join('');
 };
 
+/**
+ * The hyperlinks of a sheet as the file has them (exceljs reads internal
+ * ones back as plain text): cell → location, and the cell's text.
+ */
+function linksOf(file: Uint8Array, name: string, wb: XlsxWorkbook = book): Map<string, { location: string | undefined; rel: string | undefined; text: unknown }> {
+  const files = unzipSync(file);
+  const workbookXml = strFromU8(files['xl/workbook.xml']!);
+  const escaped = name.replace(/&/g, '&amp;').replace(/'/g, '&apos;');
+  const rid = new RegExp(`<sheet [^>]*name="${escaped.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"[^>]*r:id="([^"]+)"`).exec(workbookXml)?.[1];
+  const target = new RegExp(`Id="${rid}"[^>]*Target="([^"]+)"|Target="([^"]+)"[^>]*Id="${rid}"`).exec(strFromU8(files['xl/_rels/workbook.xml.rels']!));
+  const path = `xl/${(target?.[1] ?? target?.[2])!.replace(/^\/?xl\//, '')}`;
+  const xml = strFromU8(files[path]!);
+  const rels = files[path.replace(/worksheets\/(sheet\d+\.xml)$/, 'worksheets/_rels/$1.rels')];
+  expect(rels ? strFromU8(rels) : '').not.toMatch(/TargetMode="External"/);
+  const ws = wb.getWorksheet(name);
+  const out = new Map<string, { location: string | undefined; rel: string | undefined; text: unknown }>();
+  for (const [tag] of xml.matchAll(/<hyperlink\b[^>]*\/>/g)) {
+    const attr = (a: string) => /* the file's XML escapes */ new RegExp(`\\s${a}="([^"]*)"`).exec(tag)?.[1]?.replace(/&apos;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+    out.set(attr('ref')!, { location: attr('location'), rel: attr('r:id'), text: ws?.getCell(attr('ref')!).value });
+  }
+  return out;
+}
+
 beforeAll(async () => {
   bytes = await buildAnnotatedWorkbook({ workbook: fixtureWorkbook(), report: fixtureReport(), meta });
   book = new XlsxWorkbook();
@@ -66,15 +89,20 @@ test('keeps text that looks like a formula as text', () => {
   }
   expect(ws.getCell('A5').value).toBe('=1+1');
   expect(ws.getCell('A6').value).toBe('=HYPERLINK("http://example.invalid","click")');
-  // No formula anywhere in the file but our own links to its cells; and no link leaves the file.
+  // No formula anywhere in the file; every hyperlink is one to a cell of the file, with no relationship (none leaves the file).
   const files = unzipSync(bytes);
+  let links = 0;
   for (const [path, content] of Object.entries(files)) {
     if (!path.startsWith('xl/worksheets/')) continue;
     const xml = strFromU8(content);
-    for (const [, f] of xml.matchAll(/<f[^>]*>([^<]*)<\/f>/g)) expect(f).toMatch(/^HYPERLINK\(&quot;#&apos;[^&]+&apos;![A-Z]+\d+&quot;,&quot;(Go to [A-Z]+)?\d+&quot;\)$/);
-    expect(xml).not.toMatch(/<hyperlink /);
+    expect(xml).not.toMatch(/<f[ >]/);
+    for (const [tag] of xml.matchAll(/<hyperlink\b[^>]*\/>/g)) {
+      links++;
+      expect(tag).toMatch(/^<hyperlink ref="[A-Z]+\d+" location="'[^"]+'![A-Z]+\d+" tooltip="[^"]+"\/>$/);
+    }
     if (path.includes('_rels')) expect(xml).not.toMatch(/relationships\/hyperlink/);
   }
+  expect(links).toBe(fixtureReport().records.length + fixtureReport().issues.filter((i) => i.row !== undefined).length);
   expect(sheet('Clean records').getCell('B3').value).toBe('=1+1');
   expect(sheet('Clean records').getCell('B3').type).toBe(ValueType.String);
 });
@@ -106,7 +134,7 @@ test('Clean records: the agreed columns, normalised values, frozen header, filte
   ]);
   expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
   expect(ws.autoFilter).toBeTruthy();
-  expect(ws.getCell('A2').value).toMatchObject({ formula: `HYPERLINK("#'2023 Events'!A4","4")`, result: '4' });
+  expect(linksOf(bytes, 'Clean records').get('A2')).toEqual({ location: "'2023 Events'!A4", rel: undefined, text: '4' });
   expect((ws.getCell('C2').value as Date).toISOString()).toBe('2023-03-04T00:00:00.000Z');
   expect(ws.getCell('H2').value).toBe('48201');
   expect(ws.getCell('I5').value).toBe('parent_family_child; caregiver');
@@ -130,9 +158,11 @@ test('Issues: one row per issue with a link to its cell', () => {
   expect((ws.getRow(1).values as unknown[]).slice(1)).toEqual(['Sheet', 'Row', 'Cell', 'Field', 'Severity', 'Code', 'Message', 'Value', 'Link']);
   expect(ws.actualRowCount).toBe(1 + fixtureReport().issues.length);
   expect((ws.getRow(2).values as unknown[]).slice(1, 9)).toEqual(['2023 Events', 5, 'B5', 'Date of event', 'error', 'invalid_date', '"TBD" is not a date.', 'TBD']);
-  expect(ws.getCell('I2').value).toMatchObject({ formula: `HYPERLINK("#'2023 Events'!B5","Go to B5")`, result: 'Go to B5' });
+  const links = linksOf(bytes, 'Issues');
+  expect(links.get('I2')).toEqual({ location: "'2023 Events'!B5", rel: undefined, text: 'Go to B5' });
+  expect(ws.getCell('I2').font).toMatchObject({ underline: true, color: { argb: 'FF0563C1' } });
   expect(ws.getCell('C10').value).toBeNull();
-  expect(ws.getCell('I10').value).toMatchObject({ formula: `HYPERLINK("#'2023 Events'!A7","Go to A7")` });
+  expect(links.get('I10')).toMatchObject({ location: "'2023 Events'!A7", text: 'Go to A7' });
   expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
 });
 
@@ -170,9 +200,10 @@ test('a CSV (no sheet name) and a partner sheet named like ours', async () => {
   const workbook = fixtureWorkbook();
   workbook.sheets = [{ ...workbook.sheets[1]!, name: 'Summary' }];
   const out = new XlsxWorkbook();
-  await out.xlsx.load(Buffer.from(await buildAnnotatedWorkbook({ workbook, report })) as unknown as ArrayBuffer);
+  const file = await buildAnnotatedWorkbook({ workbook, report });
+  await out.xlsx.load(Buffer.from(file) as unknown as ArrayBuffer);
   expect(out.worksheets.map((w) => w.name)).toEqual(['Summary (2)', 'Clean records', 'Issues', 'Mapping', 'Summary', 'Lists']);
-  expect(out.getWorksheet('Issues')!.getCell('I2').value).toMatchObject({ formula: `HYPERLINK("#'Summary (2)'!B5","Go to B5")` });
+  expect(linksOf(file, 'Issues', out).get('I2')).toMatchObject({ location: "'Summary (2)'!B5", rel: undefined, text: 'Go to B5' });
 });
 
 test('several tables: every sheet read is reproduced at the same addresses with its own highlights and notes; Issues names the sheet', async () => {
@@ -212,7 +243,8 @@ test('several tables: every sheet read is reproduced at the same addresses with 
     ],
   };
   const out = new XlsxWorkbook();
-  await out.xlsx.load(Buffer.from(await buildAnnotatedWorkbook({ workbook, report })) as unknown as ArrayBuffer);
+  const file = await buildAnnotatedWorkbook({ workbook, report });
+  await out.xlsx.load(Buffer.from(file) as unknown as ArrayBuffer);
   expect(out.worksheets.map((w) => w.name)).toEqual(['Jan', 'Feb', 'Clean records', 'Issues', 'Mapping', 'Summary', 'Lists']);
   const jan = out.getWorksheet('Jan')!;
   const feb = out.getWorksheet('Feb')!;
@@ -227,9 +259,8 @@ test('several tables: every sheet read is reproduced at the same addresses with 
   expect(feb.getRow(2).getCell(1).font).toMatchObject({ bold: true });
   const issues = out.getWorksheet('Issues')!;
   expect([2, 3, 4].map((r) => issues.getCell(`A${r}`).value)).toEqual(['Jan', 'Feb', 'Feb']);
-  expect(issues.getCell('I3').value).toMatchObject({ formula: `HYPERLINK("#'Feb'!C3","Go to C3")` });
-  const clean = out.getWorksheet('Clean records')!;
-  expect(clean.getCell('A3').value).toMatchObject({ formula: `HYPERLINK("#'Feb'!A3","3")`, result: '3' });
+  expect(linksOf(file, 'Issues', out).get('I3')).toMatchObject({ location: "'Feb'!C3", rel: undefined, text: 'Go to C3' });
+  expect(linksOf(file, 'Clean records', out).get('A3')).toMatchObject({ location: "'Feb'!A3", rel: undefined, text: '3' });
 });
 
 test('a partner’s number format that could make a cell show something else is not copied; plain ones are', async () => {
@@ -278,8 +309,28 @@ test('as an analyst opens it: the partner’s column widths, no column blown up 
   expect(partner.getColumn(3).width).toBeLessThan(15);
   expect(partner.getColumn(4).width).toBeLessThan(15);
   const issues = out.getWorksheet('Issues')!;
-  expect(issues.getCell('G2').alignment).toMatchObject({ wrapText: true });
+  expect(issues.getCell('G2').alignment).toMatchObject({ wrapText: true, vertical: 'top' });
   expect(issues.getColumn(7).width).toBeLessThanOrEqual(80);
+  // Its row is tall enough for the wrapped lines (written: LibreOffice draws them over the next rows otherwise).
+  const message = String(issues.getCell('G2').value);
+  expect(issues.getRow(2).height).toBeGreaterThanOrEqual(Math.ceil(message.length / (issues.getColumn(7).width! * 1.25)) * 15);
+  expect(issues.getRow(2).height).toBeGreaterThan(15);
+  expect(issues.getCell('A2').alignment).toMatchObject({ vertical: 'top' });
+  expect(issues.pageSetup).toMatchObject({ orientation: 'landscape', fitToPage: true, fitToWidth: 1 });
   const summary = out.getWorksheet('Summary')!;
   expect(summary.getColumn(2).width).toBeLessThanOrEqual(14);
+  // Number headings at the right of their columns, over the numbers; headings bold in the workbook's font.
+  let head = 0;
+  summary.eachRow((row, r) => {
+    if (!head && row.getCell(1).value === 'The indicator: engagement level') head = r;
+  });
+  expect([1, 2, 3].map((c) => summary.getRow(head).getCell(c).alignment?.horizontal)).toEqual([undefined, 'right', 'right']);
+  expect(summary.getRow(head).getCell(1).font).toMatchObject({ name: 'Calibri', bold: true });
+  // The counting rule, merged over A:C, in a row tall enough for it.
+  let note = 0;
+  summary.eachRow((row, r) => {
+    if (!note && String(row.getCell(1).value).startsWith('Counted as the indicator counts')) note = r;
+  });
+  const across = [1, 2, 3].reduce((w, c) => w + summary.getColumn(c).width!, 0);
+  expect(summary.getRow(note).height).toBeGreaterThanOrEqual(Math.ceil(String(summary.getCell(note, 1).value).length / (across * 1.25)) * 15);
 });

@@ -140,3 +140,49 @@ test('another collection gets its own template: headings, lists and period from 
   b.getWorksheet('Instructions')!.eachRow((row) => instructions.push(String(row.getCell(1).value)));
   expect(instructions.join('\n')).not.toContain('Deadline');
 });
+
+/** The texts of a sheet's cells that wrap, with the column width and row height they are shown in. */
+function wrapped(ws: Worksheet): { address: string; text: string; width: number; height: number | undefined }[] {
+  const out: { address: string; text: string; width: number; height: number | undefined }[] = [];
+  ws.eachRow((row) =>
+    row.eachCell((cell, c) => {
+      if (typeof cell.value === 'string' && cell.alignment?.wrapText) out.push({ address: cell.address, text: cell.value, width: ws.getColumn(c).width ?? 9, height: row.height });
+    }),
+  );
+  return out;
+}
+
+test('as a spreadsheet shows it: headings and examples whole, long texts wrapped in rows tall enough, fonts named, printed on the page width', () => {
+  const events = sheet(TEMPLATE_SHEETS.events);
+  const examples = sheet(TEMPLATE_SHEETS.examples);
+  HSH_2023.fields.forEach((f, i) => {
+    // Room for the heading and its filter button.
+    expect(events.getColumn(i + 1).width).toBeGreaterThanOrEqual(f.label.length + 2);
+    expect(examples.getColumn(i + 1).width).toBe(events.getColumn(i + 1).width);
+  });
+  // An example longer than its column wraps, in a row of two lines or more.
+  const long = wrapped(examples).filter((w) => w.text.length > w.width * 1.2);
+  expect(long.length).toBeGreaterThan(0);
+  for (const w of long) expect(w.height).toBeGreaterThanOrEqual(30);
+
+  for (const name of [TEMPLATE_SHEETS.instructions, TEMPLATE_SHEETS.legend]) {
+    const cells = wrapped(sheet(name));
+    expect(cells.length).toBeGreaterThan(5);
+    for (const w of cells) {
+      // One line of 15 points per ~1.2 characters of width, at the least.
+      const lines = Math.ceil(w.text.length / (w.width * 1.25));
+      if (lines > 1) expect({ at: w.address, tallEnough: (w.height ?? 0) >= lines * 15 }).toEqual({ at: w.address, tallEnough: true });
+    }
+  }
+  // The Legend's labels and ids whole: the columns are as wide as the longest.
+  const legend = sheet(TEMPLATE_SHEETS.legend);
+  const options = Object.values(HSH_2023.enumerations).flat();
+  expect(legend.getColumn(2).width).toBeGreaterThanOrEqual(Math.max(...options.map((o) => o.label.length)));
+  expect(legend.getColumn(3).width).toBeGreaterThanOrEqual(Math.max(...options.map((o) => o.id.length)));
+
+  for (const ws of book.worksheets.filter((w) => w.state === 'visible')) {
+    expect({ sheet: ws.name, ...ws.pageSetup }).toMatchObject({ sheet: ws.name, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
+    // Bold headings in the workbook's font, not a face left to the program.
+    expect({ sheet: ws.name, font: ws.getCell('A1').font }).toMatchObject({ sheet: ws.name, font: { name: 'Calibri', bold: true } });
+  }
+});

@@ -88,6 +88,54 @@ describeStores('the analysis', (kind) => {
     expect(rows.some((r) => /^Gaps: the service area/.test(r))).toBe(true);
   });
 
+  test('the Summary as an analyst opens it: numbers under headings at their side, every breakdown totalled to the indicator, long texts wrapped in rows tall enough, times as times', async () => {
+    const book = await readXlsx((await get(analyst, '/api/v1/aggregate.xlsx')).rawPayload);
+    const ws = book.getWorksheet('Summary')!;
+    const a = (await get(analyst)).json();
+    const sum = (xs: { events: number; attendees: number }[]) => xs.reduce((t, x) => [t[0]! + x.events, t[1]! + x.attendees], [0, 0]);
+    const indicator = sum(Object.values(a.indicator));
+    // The indicator's table and the by-type table both end in the indicator's total, in bold.
+    const totals: number[][] = [];
+    ws.eachRow((row) => {
+      if (row.getCell(1).value !== 'Total') return;
+      totals.push([row.getCell(2).value as number, row.getCell(3).value as number]);
+      expect(row.getCell(2).font?.bold).toBe(true);
+    });
+    expect(totals).toEqual([indicator, indicator]);
+    const find = (text: string) => {
+      let at = 0;
+      ws.eachRow((row, r) => {
+        if (!at && row.getCell(1).value === text) at = r;
+      });
+      expect(at).toBeGreaterThan(0);
+      return ws.getRow(at);
+    };
+    // Headings of number columns are right-aligned, over their numbers; text headings left.
+    const head = find('Engagement level');
+    expect([1, 2, 3].map((c) => head.getCell(c).alignment?.horizontal)).toEqual(['left', 'right', 'right']);
+    // The by-month table names the months without a readable date in words, as the other tables do.
+    let unknown = false;
+    ws.eachRow((row) => (unknown ||= row.getCell(1).value === 'unknown'));
+    expect(unknown).toBe(false);
+    // The tracker's times are times (a Date Excel formats), not 24-character text cut by the next column.
+    const tracker = find('Alpha Library');
+    expect(tracker.getCell(3).value).toBeInstanceOf(Date);
+    expect(tracker.getCell(3).numFmt).toBe('yyyy-mm-dd hh:mm');
+    // The overlap's list of partners wraps, and its row is two lines tall.
+    const overlap = find('48201');
+    const partners = overlap.getCell(4);
+    expect(partners.value).toBe('Alpha Library, Beta Center');
+    expect(partners.alignment).toMatchObject({ wrapText: true, vertical: 'top' });
+    // The counting rule under the title, wrapped over A:F, in a row tall enough for it.
+    expect(ws.getCell('A2').alignment).toMatchObject({ wrapText: true });
+    const across = [1, 2, 3, 4, 5, 6].reduce((w, c) => w + (ws.getColumn(c).width ?? 9), 0);
+    expect(ws.getRow(2).height).toBeGreaterThanOrEqual(Math.ceil(String(ws.getCell('A2').value).length / (across * 1.25)) * 15);
+    expect(ws.pageSetup).toMatchObject({ orientation: 'landscape', fitToPage: true, fitToWidth: 1 });
+    // The Indicator sheet's first column fits the partners, not the title above the table.
+    const first = book.getWorksheet('Indicator')!;
+    expect(first.getColumn(1).width).toBeLessThan(String(first.getCell('A1').value).length);
+  });
+
   test('with a population table imported, the gaps carry attendees per 1,000 children under 5', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'population-'));
     const file = join(dir, 'children.csv');
