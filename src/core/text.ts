@@ -88,13 +88,16 @@ export function normaliseKey(s: string): string {
 }
 
 /**
- * Levenshtein distance between a and b (fastest-levenshtein), giving up
+ * Edit distance between a and b: Levenshtein (fastest-levenshtein), with a swap
+ * of two neighbouring letters counted as one edit; giving up
  * early: max + 1 when the lengths alone differ by more than max, and never
  * more than max + 1.
  */
 export function editDistance(a: string, b: string, max = Infinity): number {
   if (a === b) return 0;
   if (Math.abs(a.length - b.length) > max) return max + 1;
+  // Two neighbouring letters swapped ("parnets") is one typing mistake, not the two Levenshtein counts.
+  if (swapsNeighbours(a, b)) return Math.min(1, max + 1);
   return Math.min(levenshtein(a, b), max + 1);
 }
 

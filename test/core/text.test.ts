@@ -52,7 +52,7 @@ describe('text helpers', () => {
   test.each([
     ['literacy', 'literacy', 0],
     ['litercy', 'literacy', 1],
-    ['touchpiont', 'touchpoint', 2],
+    ["touchpiont", "touchpoint", 1],
     ['kitten', 'sitting', 3],
     ['', 'abc', 3],
   ])('editDistance(%j, %j) = %d', (a, b, d) => {

@@ -79,6 +79,9 @@ describe('normaliseAudience', () => {
     ['Educators; Owners; License-exempt caregivers', ['teacher_educator', 'director_owner', 'caregiver']],
     ['Providers - teachers; Owners', ['teacher_educator', 'director_owner']],
     ['Parents, parents, Families', ['parent_family']],
+    // Two letters swapped is one typing mistake.
+    ['Parnets', ['parent_family']],
+    ['Caregviers', ['caregiver']],
     ['Educators; Directors', ['teacher_educator', 'director_owner']],
     ['Parents, ', ['parent_family']],
     ['• Parents\n• Teachers', ['parent_family', 'teacher_educator']],
