@@ -56,6 +56,15 @@ describe('mapColumns', () => {
     expect(ev(cells('Mom and Me', 'Dads & Donuts', 'Read and Play', 'Baby & Me Yoga', 'Story Time at the Park'))?.score ?? 0).toBe(0);
   });
 
+  test('where the participants live is not where the event was', () => {
+    const zips = cells('48205', '48213', '48224', '48205', '48213', '48236');
+    const data: Record<number, Cell[]> = { 0: cells('Story time', 'Play day', 'Book club', 'Story time', 'Play day', 'Family night'), 1: zips };
+    for (const heading of ["Zip of participant's home (most)", 'Home zip', 'Residence ZIP code']) {
+      const out = mapColumns({ ...base, headers: new Map([[0, 'Event name'], [1, heading]]), columnCells: (c) => data[c] ?? [] }).columns;
+      expect([heading, out[1]!.field]).toEqual([heading, null]);
+    }
+  });
+
   test('two columns never claim one field; the better one wins, the other says why', () => {
     const data: Record<number, Cell[]> = { 0: cells('Cafe', 'Play'), 1: cells('1 Main St', '2 Main St'), 2: cells('Main office', 'Library') };
     const out = mapColumns({ ...base, headers: new Map([[0, 'Event'], [1, 'Location'], [2, 'Site']]), columnCells: (c) => data[c] ?? [] }).columns;
