@@ -101,6 +101,13 @@ describe('fields over several columns', () => {
     expect(withTotal.columns.filter((c) => c.field === 'attendees').map((c) => c.column)).toEqual(['H']);
   });
 
+  test('a word in front of each group ("Came - teachers", "Came - directors") still makes them the groups counted', () => {
+    const rows = [['Session', 'Held on', 'For', 'Tier', 'Came - teachers', 'Came - directors'], ['CDA class', '3/4/2023', 'Teachers', 'Level 2', 9, 2], ['Business hour', '3/5/2023', 'Owners', 'Level 1', 1, 6]];
+    const r = check(book(sheet('Q3', rows)));
+    expect(r.columns.filter((c) => c.combine === 'sum').map((c) => c.column)).toEqual(['E', 'F']);
+    expect(r.records.map((x) => x.values.attendees)).toEqual([11, 7]);
+  });
+
   test('one tick column per audience: every ticked audience is in the list', () => {
     const rows = [['Event', 'Date', 'Level', 'Attendees', 'Parents', 'Teachers', 'Caregivers'], ['Cafe', '3/4/2023', 'Level 1', 9, 'x', '', 'x'], ['Training', '3/5/2023', 'Level 2', 4, '', 'x', '']];
     const r = check(book(sheet('Events', rows)));

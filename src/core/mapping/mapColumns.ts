@@ -436,7 +436,8 @@ function spreadFields(input: MappingInput, candidates: Map<number, Candidate[]>,
       const namesAudience = (header: string): boolean => {
         if (!audience) return false;
         const r = guardedNormalise(audience, { kind: 'text', value: header.replace(COUNT_MARK, ' ') }, ctx);
-        return r.kind === 'ok' && !r.warning;
+        // "Came - teachers": a word in front of the group is the count's, not the group's.
+        return r.kind === 'ok' && (!r.warning || r.warning.reason === 'partly_unknown');
       };
       // ...but "Total (dads + kids)" is the head count's own heading, however it names the groups: the total.
       const ownsTotal = (header: string): boolean =>
