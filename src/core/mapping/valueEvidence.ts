@@ -37,9 +37,10 @@ function isCrossing(text: string): boolean {
   });
 }
 
-/** A house number before a name, a crossing of streets, or a place online. */
+/** A house number before a name (also after a site's name: "Osborn HS Rm 112, 11600 E Seven Mile"), a crossing of streets, or a place online. */
 function looksLikeAddress(text: string): boolean {
-  return STREET.test(text) || VIRTUAL.test(text) || isCrossing(text);
+  if (STREET.test(text) || VIRTUAL.test(text) || isCrossing(text)) return true;
+  return text.length <= 120 && text.split(/[,;]\s*/).slice(1).some((part) => /^\d+[a-z]?\s+(?:[nsew]\.?\s+)?[a-z]{3,}/i.test(part));
 }
 
 /**

@@ -54,6 +54,9 @@ describe('mapColumns', () => {
     const ev = (vs: Cell[]) => columnEvidence(vs, HSH_2023, false, HSH_2023.period).get('street');
     expect(ev(cells('Woodward Ave & Warren', 'Vernor Hwy at Junction St', 'Bagley y Calle 24', 'Gratiot and E Grand Blvd', 'Michigan Ave / Livernois'))).toMatchObject({ score: 1 });
     expect(ev(cells('Mom and Me', 'Dads & Donuts', 'Read and Play', 'Baby & Me Yoga', 'Story Time at the Park'))?.score ?? 0).toBe(0);
+    // A site's name, then its address; a room and a time are no address.
+    expect(ev(cells('Osborn HS Rm 112, 11600 E Seven Mile', 'Library, 5201 Woodward Ave', 'Church hall; 8500 Grand River'))).toMatchObject({ score: 1 });
+    expect(ev(cells('Gym, 3 pm', 'Room 12, 2nd floor', 'Hall B, 10 am'))?.score ?? 0).toBe(0);
   });
 
   test('where the participants live is not where the event was', () => {
