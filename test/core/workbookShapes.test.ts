@@ -34,6 +34,23 @@ describe('workbooks of several tables', () => {
   });
 });
 
+describe('the year kept in two layouts', () => {
+  test('a first half kept with three required fields, one saying what the rows were, is read beside a second half with all five', () => {
+    const first = sheet('Jan-Jun', [['Who', 'Engagement', 'Attendance', 'Notes'], ...[1, 2, 3, 4].map((d) => ['Parents', 'Level 1', 10 + d, `week ${d}`])]);
+    const second = sheet('Jul-Dec', [HEAD, ...[1, 2, 3].map((d) => [`Story time ${d}`, `7/${d}/2023`, 'Parents', 'Level 1', 10 + d])]);
+    const r = check(book(first, second));
+    expect(r.tables.map((t) => [t.sheet, t.records])).toEqual([['Jan-Jun', 4], ['Jul-Dec', 3]]);
+    // Its missing title and date are said, for that sheet.
+    expect(r.issues.filter((i) => i.code === 'unmapped_required_field').map((i) => [i.sheet, i.field])).toEqual([['Jan-Jun', 'title'], ['Jan-Jun', 'date']]);
+  });
+
+  test('days without their year under "Date (2023)" are the dates', () => {
+    const r = check(book(sheet('Log', [['Gathering', 'Date (2023)', 'Who', 'Engagement', 'Attendance'], ...['Jan 8', 'Jan 15', 'Feb 5', 'Feb 19'].map((d, i) => [`Fellowship ${i}`, d, 'Parents', 'Level 1', 20 + i])])));
+    expect(r.columns.find((c) => c.column === 'B')).toMatchObject({ field: 'date' });
+    expect(r.records.map((x) => x.values.date)).toEqual(['2023-01-08', '2023-01-15', '2023-02-05', '2023-02-19']);
+  });
+});
+
 describe('what is not read, and why', () => {
   test('a sheet with no table says what it is, by its name or by its sentences', () => {
     const r = check(book(

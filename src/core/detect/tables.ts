@@ -94,7 +94,8 @@ export function chooseTables<T extends TableCandidate>(all: T[], collection: Col
       continue;
     }
     // One required field short of the best table is still events (a program's sheet kept without a level); a table of statistics has no identity.
-    if (!kind && q.identity && q.required >= Math.max(2, bestQ.required - 1) && q.score >= 0.6 * bestQ.score) {
+    // Three required fields with one of them saying what the rows were is events whatever the best table has (the first half of a year kept in other columns).
+    if (!kind && q.identity && q.required >= Math.max(2, Math.min(3, bestQ.required - 1)) && q.score >= 0.6 * bestQ.score) {
       read.push(c);
       continue;
     }

@@ -74,6 +74,12 @@ function fieldEvidence(field: FieldDef, sample: Cell[], n: number, ctx: { collec
       let inside = 0;
       for (const c of sample) {
         const r = normaliseField(field, c, ctx);
+        // "Sun 1/15": a day without its year is read into a period of one year (validateRow), so it counts as near it.
+        if (r.kind === 'invalid' && r.problem.reason === 'no_year' && yearOf(period.start) === yearOf(period.end)) {
+          dates++;
+          near++;
+          continue;
+        }
         if (r.kind === 'ok' && typeof r.value === 'string') {
           dates++;
           const y = yearOf(r.value);

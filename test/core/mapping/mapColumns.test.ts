@@ -15,6 +15,8 @@ describe('columnEvidence', () => {
     expect(ev(cells('48201', 48202, '48203-1111')).attendees ?? 0).toBe(0);
     expect(ev(cells('L1', 'touchpoint', 'Level 2'))).toMatchObject({ engagement: 1 });
     expect(ev(cells(12, '30', 7))).toMatchObject({ attendees: 1 });
+    // Days without their year are read into a period of one year: near it.
+    expect(ev(cells('Jan 8', 'Sun 1/15', '2/5'))).toMatchObject({ date: 0.5 });
   });
 });
 
