@@ -12,7 +12,7 @@ import { findLegend, type Legend } from './mapping/legend';
 import { mapColumns, type Mapping, type MappingChoice } from './mapping/mapColumns';
 import { issueMessage } from './messages';
 import { memoNormaliser, type FieldNormaliser } from './normalise/memo';
-import { findValueKeys, valueKeyOf, type ValueKeys } from './mapping/valueKey';
+import { findValueKeys, keyedList, valueKeyOf, type ValueKeys } from './mapping/valueKey';
 import { classifyRows } from './records/classify';
 import { tableRegion, type Region } from './records/region';
 import { asideColumns } from './records/tables';
@@ -482,6 +482,9 @@ function withValueKeys(normalise: FieldNormaliser, keys: ValueKeys): FieldNormal
     if (codes && cell.kind !== 'empty') {
       const id = codes.get(valueKeyOf(cellText(cell)));
       if (id !== undefined) return { kind: 'ok', value: field.kind === 'enum_list' ? [id] : id };
+      // "P/C", "P, T": a list of the key's codes, for a field of several options.
+      const ids = field.kind === 'enum_list' ? keyedList(codes, cellText(cell)) : undefined;
+      if (ids) return { kind: 'ok', value: ids };
     }
     return normalise(field, cell);
   };

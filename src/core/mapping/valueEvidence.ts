@@ -3,7 +3,7 @@ import { guardedNormalise as normaliseField } from '../normalise/memo';
 import { ENGLISH } from '../language';
 import { normaliseKey, normaliseSingularWords } from '../text';
 import { cellText, type Cell } from '../workbook';
-import { valueKeyOf } from './valueKey';
+import { keyedList, valueKeyOf } from './valueKey';
 
 /** What a column's values say about one field: a share of fitting values and the fact in words. */
 export interface ValueEvidence {
@@ -102,7 +102,7 @@ function fieldEvidence(field: FieldDef, sample: Cell[], n: number, ctx: { collec
       let keyed = 0;
       for (const c of sample) {
         // A code the partner's own key explains ("A = Touchpoint") fits its field.
-        if (keys?.has(valueKeyOf(cellText(c)))) {
+        if (keys && (keys.has(valueKeyOf(cellText(c))) || (field.kind === 'enum_list' && keyedList(keys, cellText(c))))) {
           fit++;
           inArea++;
           keyed++;

@@ -150,3 +150,17 @@ function add(found: ValueKeys, fields: FieldDef[], collection: Collection, code:
   }
   return into;
 }
+
+/** The options of a cell that lists only codes of the partner's key ("P/C", "P, T"), without repeats; else undefined. */
+export function keyedList(codes: Map<string, string>, text: string): string[] | undefined {
+  if (text.length > 100) return undefined;
+  const parts = text.split(/\s*[,;/&+|]\s*|\s+and\s+/i).filter((p) => p !== '');
+  if (parts.length < 2) return undefined;
+  const ids: string[] = [];
+  for (const p of parts) {
+    const id = codes.get(valueKeyOf(p));
+    if (id === undefined) return undefined;
+    if (!ids.includes(id)) ids.push(id);
+  }
+  return ids;
+}

@@ -33,6 +33,21 @@ describe('value keys', () => {
     expect(findValueKeys(workbookOf(key), HSH_2023).get('engagement')).toEqual(new Map([['1x contact', 'touchpoint'], ['group connection', 'level_one'], ['series (6 wks)', 'level_two']]));
   });
 
+  test('a cell listing several codes of the key ("P/C", "P, T") is the list of their audiences', () => {
+    const sheet = sheetOf('Log', [
+      ['Aud: P = parents, PC = parents with kids, C = caregivers'],
+      ['Event', 'Date', 'Aud', 'Level', 'Attendees'],
+      ['Cafe', '3/4/2023', 'P/C', 'Level 1', 5],
+      ['Fair', '3/5/2023', 'PC', 'Level 1', 50],
+      ['Class', '3/6/2023', 'C, P', 'Level 1', 9],
+      ['Walk', '3/7/2023', 'P/X', 'Level 1', 9],
+    ]);
+    const report = check(workbookOf(sheet));
+    expect(report.records.map((r) => r.values.audience)).toEqual([['parent_family', 'caregiver'], ['parent_family_child'], ['caregiver', 'parent_family'], undefined]);
+    // A code the key does not have is not guessed.
+    expect(report.issues.filter((i) => i.field === 'audience' && i.severity === 'error').map((i) => i.row)).toEqual([6]);
+  });
+
   test('one pair alone is no key', () => {
     expect(findValueKeys(workbookOf(sheetOf('S', [['TP', 'Touchpoint']])), HSH_2023).size).toBe(0);
   });
