@@ -2,6 +2,7 @@ import type { Collection, EnumOption, FieldDef, Period } from '../collection/typ
 import { severityOf, type Problem } from '../issues';
 import { issueMessage } from '../messages';
 import type { FieldNormaliser } from '../normalise/memo';
+import { isValidYmd } from '../normalise/date';
 import { invalid, ok, type Normalised } from '../normalise/types';
 import type { Issue, RecordValue } from '../report';
 import { cellText, columnLetter, type Cell } from '../workbook';
@@ -97,9 +98,8 @@ function withPeriodYear(result: Normalised<RecordValue>, field: FieldDef, period
   const day = result.problem.params?.day;
   const year = period.start.slice(0, 4);
   if (typeof month !== 'number' || typeof day !== 'number' || period.end.slice(0, 4) !== year) return result;
+  if (!isValidYmd(Number(year), month, day)) return invalid({ code: 'invalid_date', reason: 'impossible' });
   const iso = `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-  const check = new Date(`${iso}T00:00:00Z`);
-  if (Number.isNaN(check.getTime()) || check.toISOString().slice(0, 10) !== iso) return invalid({ code: 'invalid_date', reason: 'impossible' });
   return ok(iso, { code: 'date_without_year', params: { date: raw, iso } });
 }
 
