@@ -13,6 +13,8 @@ export type ValueKeys = Map<string, Map<string, string>>;
 
 const MAX_ROWS = 400;
 const CODE = /^[\w.+-]{1,6}$/;
+/** Rows of three cells or more beyond which a sheet is a table, not a key. */
+const WIDE_ROWS = 5;
 /** A code written out in a row of its own beside its meaning: "1x contact | Touchpoint - flyer, call". */
 const ROW_CODE = /^[^=:;|]{1,25}$/;
 /** "0 = Touchpoint", "<2 hrs = Level 1", "drop-in = Level 1": with "=" a code may be words. */
@@ -50,6 +52,10 @@ export function findValueKeys(workbook: Workbook, collection: Collection, legend
     const rows = Math.min(sheet.rows.length, MAX_ROWS);
     /** Columns under a heading "Lvl key", "Legend", "Codes": a key box beside the table, read cell pair by cell pair. */
     const keyColumns = new Set<number>();
+    // On a sheet of table rows, two cells of a row are an event's title and level, not a code and its meaning:
+    // a code of several words beside its meaning is read only where rows of three cells or more are few.
+    let wide = 0;
+    for (let r = 0; r < rows && wide <= WIDE_ROWS; r++) if ((sheet.rows[r] ?? []).filter((c) => !!c && c.kind !== 'empty').length >= 3) wide++;
     for (let r = 0; r < rows; r++) {
       const row = sheet.rows[r] ?? [];
       const texts = row.filter((c): c is Cell => !!c && c.kind !== 'empty').map(cellText).filter(Boolean);
@@ -62,7 +68,7 @@ export function findValueKeys(workbook: Workbook, collection: Collection, legend
       row.forEach((cell, c) => {
         if (cell && c < 200 && KEY_HEADING.test(cellText(cell))) keyColumns.add(c);
       });
-      if (texts.length === 2 && ROW_CODE.test(texts[0]!)) pairs.push([texts[0]!, texts[1]!]);
+      if (texts.length === 2 && (CODE.test(texts[0]!) || (wide <= WIDE_ROWS && ROW_CODE.test(texts[0]!)))) pairs.push([texts[0]!, texts[1]!]);
       if (texts.length === 3 && CODE.test(texts[1]!) && texts[0]!.length <= 40 && !CODE_WORD.test(texts[0]!)) {
         const key = legendKey(texts[0]!);
         let d = dictionary.get(key);

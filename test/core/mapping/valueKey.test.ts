@@ -48,6 +48,13 @@ describe('value keys', () => {
     expect(report.issues.filter((i) => i.field === 'audience' && i.severity === 'error').map((i) => i.row)).toEqual([6]);
   });
 
+  test('rows of a table with two cells filled are no key: an event\'s title beside its level stays a title', () => {
+    const rows: (string | number)[][] = [['Event', 'Date', 'Level', 'Audience', 'Attendees']];
+    for (let i = 0; i < 8; i++) rows.push([`Circle time ${i}`, `3/${i + 1}/2023`, 'Level 1', 'Parents', 5 + i]);
+    rows.push(['Story time', 'Touchpoint'], ['Book club', 'Level 2']);
+    expect(findValueKeys(workbookOf(sheetOf('Log', rows)), HSH_2023).get('engagement')).toBeUndefined();
+  });
+
   test('one pair alone is no key', () => {
     expect(findValueKeys(workbookOf(sheetOf('S', [['TP', 'Touchpoint']])), HSH_2023).size).toBe(0);
   });
