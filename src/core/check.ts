@@ -13,6 +13,7 @@ import { mapColumns, type Mapping, type MappingChoice } from './mapping/mapColum
 import { issueMessage } from './messages';
 import { memoNormaliser, type FieldNormaliser } from './normalise/memo';
 import { findValueKeys, keyedList, valueKeyOf, type ValueKeys } from './mapping/valueKey';
+import { periodYear } from './collection/period';
 import { classifyRows } from './records/classify';
 import { tableRegion, type Region } from './records/region';
 import { asideColumns } from './records/tables';
@@ -372,7 +373,7 @@ function mappedFields(columns: ColumnMapping[], collection: Collection, period: 
     else if (existing?.spread?.combine === 'part') existing.spread.parts.push({ col, part });
     else if (c.combine === 'part') {
       // Without a year column, the year is the period's, when the period is one calendar year.
-      const year = period.start.slice(0, 4) === period.end.slice(0, 4) ? Number(period.start.slice(0, 4)) : undefined;
+      const year = periodYear(period);
       out.push({ field, col, spread: { combine: 'part', parts: [{ col, part }], headers, ...(year !== undefined ? { year } : {}) } });
     } else out.push({ field, col, spread: c.combine === 'sum' ? { combine: 'sum', cols: [col], headers } : { combine: 'mark', marks: [{ col, option: c.option ?? '' }], headers } });
     if (existing?.spread) existing.spread.headers = { ...existing.spread.headers, [col]: c.header };

@@ -1,3 +1,4 @@
+import { periodYear } from './collection/period';
 import type { IssueCode, Problem } from './issues';
 
 /**
@@ -72,7 +73,7 @@ const invalidDate: Wording = (p, ctx, reason) => {
       return `${v} can be read two ways, and other dates in this column are written day/month/year. If the event was on ${name(b)} ${a}, ${y}, write ${b}/${a}/${y}; if on ${name(a)} ${b}, ${y}, write ${a}/${b}/${y}.`;
     }
     case 'no_year': {
-      const year = ctx.period && ctx.period.start.slice(0, 4) === ctx.period.end.slice(0, 4) ? ctx.period.start.slice(0, 4) : undefined;
+      const year = ctx.period ? periodYear(ctx.period) : undefined;
       const m = /^(\d{1,2})\s*[/-]\s*(\d{1,2})$/.exec(ctx.value.trim());
       const hint = year && m ? ` If it was in ${year}, write ${Number(m[1])}/${Number(m[2])}/${year}.` : ` Add the year, e.g. ${EXAMPLE_DATE}.`;
       return `${v} has no year, so it cannot be checked against the reporting period.${hint}`;

@@ -1,3 +1,4 @@
+import { periodYear } from '../collection/period';
 import { fieldWithRole } from '../collection/roles';
 import type { Collection, FieldDef, Period } from '../collection/types';
 import { guardedNormalise } from '../normalise/memo';
@@ -80,9 +81,9 @@ const VETOED = 0.15;
 /** Cells that tick an option in a one-column-per-option layout, and cells that leave it unticked. */
 const MARK_ON = /^(x|✓|✔|☑|☒|yes|y|true|1|si|sí|oui)$/i;
 const MARK_OFF = /^(no|n|false|0|-|–|—)$/i;
-/** How to fill a tick column, written in its heading: "(x)", "(Y/N)", "– tick". */
 /** "# ", "No. of", "Number of", "(#)": the words saying a heading counts its group. */
 const COUNT_MARK = /\(\s*#\s*\)|#|\b(number|no\.?|num)\s+of\b/gi;
+/** How to fill a tick column, written in its heading: "(x)", "(Y/N)", "– tick". */
 const MARK_HINT = /\s*(\(\s*(x|✓|✔|y\s*\/\s*n|yes\s*\/\s*no|tick|check|mark(\s+x)?)\s*\)|[-–:]\s*(tick|check|mark)( one)?)\s*$/i;
 
 /**
@@ -494,10 +495,10 @@ function dateParts(input: MappingInput, field: FieldDef, free: number[]): Part[]
   const day = found.get('day');
   if (month === undefined || day === undefined) return [];
   const year = found.get('year');
-  const periodYear = period && period.start.slice(0, 4) === period.end.slice(0, 4) ? period.start.slice(0, 4) : undefined;
-  if (year === undefined && !periodYear) return [];
+  const inYear = period ? periodYear(period) : undefined;
+  if (year === undefined && inYear === undefined) return [];
   const letter = (c: number) => `${columnLetter(c)} (“${headers.get(c)}”)`;
-  const rest = year !== undefined ? `the day is in column ${letter(day)}, the year in column ${letter(year)}` : `the day is in column ${letter(day)}, the year is the reporting period's (${periodYear})`;
+  const rest = year !== undefined ? `the day is in column ${letter(day)}, the year in column ${letter(year)}` : `the day is in column ${letter(day)}, the year is the reporting period's (${inYear})`;
   const part = (col: number, option: string, reason: string): Part => ({ col, mapping: { column: columnLetter(col), header: headers.get(col) ?? '', field: field.id, combine: 'part', option, confidence: 0.8, reason } });
   return [
     part(month, 'month', `The month of ${field.label}; ${rest}.`),

@@ -1,3 +1,4 @@
+import { periodYear } from '../collection/period';
 import type { Collection, FieldDef, Period } from '../collection/types';
 import { guardedNormalise as normaliseField } from '../normalise/memo';
 import { ENGLISH } from '../language';
@@ -75,7 +76,7 @@ function fieldEvidence(field: FieldDef, sample: Cell[], n: number, ctx: { collec
       for (const c of sample) {
         const r = normaliseField(field, c, ctx);
         // "Sun 1/15": a day without its year is read into a period of one year (validateRow), so it counts as near it.
-        if (r.kind === 'invalid' && r.problem.reason === 'no_year' && yearOf(period.start) === yearOf(period.end)) {
+        if (r.kind === 'invalid' && r.problem.reason === 'no_year' && periodYear(period) !== undefined) {
           dates++;
           near++;
           continue;

@@ -102,7 +102,6 @@ function vocabFor(options: readonly EnumOption[], unclear: readonly string[]): A
   return v;
 }
 
-/** What one part of a cell names: audiences and the pieces read as none, or a word that names no single audience. */
 /** What one part of a cell names: audiences, phrases that name none, and words that name no single one ("Providers"). */
 type PartReading = { ids: string[]; unknown: string[]; unclear: string[] } | { tooMany: true };
 

@@ -1,9 +1,10 @@
+import { periodYear } from '../collection/period';
 import type { Collection, EnumOption, FieldDef, Period } from '../collection/types';
 import { severityOf, type Problem } from '../issues';
 import { issueMessage } from '../messages';
 import type { FieldNormaliser } from '../normalise/memo';
 import { isValidYmd } from '../normalise/date';
-import { invalid, ok, type Normalised } from '../normalise/types';
+import type { Normalised } from '../normalise/types';
 import type { Issue, RecordValue } from '../report';
 import { cellText, columnLetter, type Cell } from '../workbook';
 import { spreadValue, type Spread } from './combine';
@@ -55,9 +56,9 @@ export function validateRow(row: number, cellOf: (row: number, col: number) => C
     const { field } = entry;
     const cell = entry.spread ? undefined : cellOf(row, entry.col);
     const spread = entry.spread ? spreadValue(field, entry.spread, row, cellOf, ctx.normalise) : undefined;
-    const result = withPeriodYear(spread ? spread.result : ctx.normalise(field, cell!), field, ctx.period, spread ? spread.raw : cellText(cell!));
+    const read = spread ? spread.result : ctx.normalise(field, cell!);
     const col = spread ? spread.col : entry.col;
-    if (result.kind === 'empty') {
+    if (read.kind === 'empty') {
       // A field over several columns says which columns are all empty.
       const why = spread?.empty;
       if (field.requirement === 'required') issues.push(makeIssue({ ...why, code: 'missing_required' }, true, excelRow, col, field, '', ctx));
@@ -67,6 +68,7 @@ export function validateRow(row: number, cellOf: (row: number, col: number) => C
       continue;
     }
     const raw = spread ? spread.raw : cellText(cell!);
+    const result = withPeriodYear(read, field, ctx.period, raw);
     if (result.kind === 'invalid') {
       issues.push(makeIssue(result.problem, false, excelRow, col, field, raw, ctx));
       continue;
@@ -88,19 +90,22 @@ export function validateRow(row: number, cellOf: (row: number, col: number) => C
   return { values, issues, fixes, outOfPeriod };
 }
 
+/** A value read from a cell that is not empty. */
+type Read = Exclude<Normalised<RecordValue>, { kind: 'empty' }>;
+
 /**
  * "Sun 1/15", "3/6": a day without a year, in a reporting period of one calendar year, is taken to be in that
  * year, with the warning date_without_year saying so (and the fix writing the year). An impossible day stays invalid.
  */
-function withPeriodYear(result: Normalised<RecordValue>, field: FieldDef, period: Period, raw: string): Normalised<RecordValue> {
+function withPeriodYear(result: Read, field: FieldDef, period: Period, raw: string): Read {
   if (result.kind !== 'invalid' || field.kind !== 'date' || result.problem.reason !== 'no_year') return result;
   const month = result.problem.params?.month;
   const day = result.problem.params?.day;
-  const year = period.start.slice(0, 4);
-  if (typeof month !== 'number' || typeof day !== 'number' || period.end.slice(0, 4) !== year) return result;
-  if (!isValidYmd(Number(year), month, day)) return invalid({ code: 'invalid_date', reason: 'impossible' });
+  const year = periodYear(period);
+  if (typeof month !== 'number' || typeof day !== 'number' || year === undefined) return result;
+  if (!isValidYmd(year, month, day)) return { kind: 'invalid', problem: { code: 'invalid_date', reason: 'impossible' } };
   const iso = `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-  return ok(iso, { code: 'date_without_year', params: { date: raw, iso } });
+  return { kind: 'ok', value: iso, warning: { code: 'date_without_year', params: { date: raw, iso } } };
 }
 
 function makeIssue(problem: Problem, local: boolean, row: number, col: number, field: FieldDef, raw: string, ctx: RowContext, normalised?: RecordValue): Issue {
