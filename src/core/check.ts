@@ -2,7 +2,8 @@ import { HSH_2023 } from './collection/hsh2023';
 import { fieldIdOf } from './collection/roles';
 import type { Collection, FieldDef, FieldRole, Period } from './collection/types';
 import { headerRowCells } from './detect/headerCells';
-import { detectHeaderRow } from './detect/headerRow';
+import { detectHeaderRow, type HeaderGuess } from './detect/headerRow';
+import { stackedTables } from './detect/stacked';
 import { chooseTables, EXAMPLES_SKIPPED, reasonWithoutTable, type TableCandidate } from './detect/tables';
 import { findSheetByName } from './detect/sheet';
 import { ISSUE_SEVERITY } from './issues';
@@ -45,7 +46,7 @@ export interface CheckOptions {
   headerRows?: Record<string, number>;
   /** Column letter → the person's confirmed choice, overriding suggestions, for the first table and every table with the same headings. */
   mapping?: Record<string, MappingChoice>;
-  /** The same per sheet name; a sheet's own entry wins over `mapping`. */
+  /** The same per sheet name, or per table as "Sheet!ROW" (its 1-based header row) where a sheet holds several; the table's own entry wins over its sheet's, and both over `mapping`. */
   mappings?: Record<string, Record<string, MappingChoice>>;
   /** File name to echo in the report. */
   file?: string;
@@ -173,7 +174,7 @@ export function check(workbook: Workbook, options: CheckOptions = {}): CheckResu
   if (records.length === 0) issues.push(noEventsIssue(reports, skipped, csv));
   issues.push(...unmappedIssues(collection, reports, csv));
   const title = fieldIdOf(collection, 'title');
-  const titleColumn = (rec: CheckRecord) => reports.find((r) => r.sheet === rec.sheet)?.columns.find((c) => c.field === title)?.column;
+  const titleColumn = (rec: CheckRecord) => reports.find((r) => r.sheet === rec.sheet && rec.row >= r.firstRow && rec.row <= r.lastRow)?.columns.find((c) => c.field === title)?.column;
   issues.push(...findDuplicates(records, collection, titleColumn, distinguish));
   const order = new Map(tables.map((t, i) => [sheetName(t.sheet), i]));
   issues.sort((a, b) => byPosition(a, b, order));
@@ -207,7 +208,7 @@ function findTables(workbook: Workbook, options: CheckOptions, ctx: Context): { 
   }
   const candidates: (TableCandidate & { table: Table })[] = [];
   const mappings = new Map<string, Mapping>();
-  const found: { sheet: Sheet; index: number; headerRow: number; guess: ReturnType<typeof detectHeaderRow>; chosenRow: number | undefined }[] = [];
+  const found: { sheet: Sheet; index: number; headerRow: number; guess: HeaderGuess | null; chosenRow: number | undefined; stacked: boolean }[] = [];
   sheets.forEach((sheet, index) => {
     if (!options.sheet && leaveOut.has(fold(sheet.name))) {
       skipped.push({ sheet: sheet.name, reason: 'left out by you', byChoice: true });
@@ -220,18 +221,25 @@ function findTables(workbook: Workbook, options: CheckOptions, ctx: Context): { 
       skipped.push({ sheet: sheet.name, reason: reasonWithoutTable(sheet.name, sheetTexts(sheet)) });
       return;
     }
-    found.push({ sheet, index, headerRow, guess, chosenRow });
+    // Tables stacked on the sheet, each under its own headings, are read each on its own rows; the person's header row is one table.
+    const bands = guess ? stackedTables(sheet, guess, ctx.matcher, ctx.legend) : [];
+    if (bands.length < 2) found.push({ sheet, index, headerRow, guess, chosenRow, stacked: false });
+    else for (const b of bands) found.push({ sheet: b.sheet, index, headerRow: b.guess.row, guess: b.guess, chosenRow, stacked: true });
   });
   const frames = found.map((f) => frameOf(f.sheet, f.headerRow, options));
-  for (const { sheet, index, headerRow, guess, chosenRow } of found) {
+  for (const { sheet, index, headerRow, guess, chosenRow, stacked } of found) {
     const table = buildTable(sheet, headerRow, ctx, options, mappings, frames);
-    candidates.push({ table, index, name: sheet.name, hidden: sheet.hidden === true, headerScore: guess?.score ?? 10, dataRows: guess?.dataRows ?? table.region.lastRow - headerRow, columns: table.mapping.columns, signature: table.signature, chosen: chosenRow !== undefined || options.sheet !== undefined });
+    candidates.push({
+      table, index, name: sheet.name, hidden: sheet.hidden === true, headerScore: guess?.score ?? 10, dataRows: guess?.dataRows ?? table.region.lastRow - headerRow,
+      columns: table.mapping.columns, signature: table.signature, chosen: chosenRow !== undefined || (options.sheet !== undefined && !stacked),
+      ...(stacked ? { rows: [headerRow + 1, Math.max(headerRow, table.region.lastRow) + 1] as [number, number] } : {}),
+    });
   }
   const include = new Set((options.include ?? []).map(fold));
   const decision = chooseTables(candidates, ctx.collection, include);
   skipped.push(...decision.skipped);
   const keep = new Set(decision.read);
-  const tables = candidates.filter((c) => keep.has(c)).sort((a, b) => a.index - b.index).map((c) => c.table);
+  const tables = candidates.filter((c) => keep.has(c)).sort((a, b) => a.index - b.index || a.table.headerRow - b.table.headerRow).map((c) => c.table);
   // The person's header row without a sheet is the first table's (the one they were shown).
   const first = tables[0];
   if (first && options.headerRow !== undefined && !options.sheet && options.headerRows?.[first.sheet.name] === undefined && options.headerRow - 1 !== first.headerRow && options.headerRow >= 1) {
@@ -270,6 +278,14 @@ function fold(name: string): string {
   return name.trim().toLowerCase();
 }
 
+/**
+ * The person's mapping for one table: its own ("Programs!28", the sheet and
+ * its header row, where a sheet holds several tables), else its sheet's.
+ */
+function ownMapping(options: CheckOptions, sheet: string, headerRow: number): Record<string, MappingChoice> | undefined {
+  return options.mappings?.[`${sheet}!${headerRow + 1}`] ?? options.mappings?.[sheet];
+}
+
 /** A table's heading and rows, before its mapping. */
 interface Frame {
   sheet: Sheet;
@@ -291,8 +307,8 @@ function frameOf(sheet: Sheet, headerRow: number, options: CheckOptions): Frame 
   const aside = asideColumns(sheet, headerRow, [...headers.keys()]);
   const region = tableRegion(sheet, headerRow, [...headers.keys()].filter((c) => !aside.has(c)));
   const signature = [...headers].map(([c, h]) => `${c}:${h.toLowerCase()}`).join('\u0001');
-  const own = options.mappings?.[sheet.name];
-  return { sheet, headerRow, headers, aside, region, signature, key: `${signature}\u0002${own ? sheet.name : ''}` };
+  const own = ownMapping(options, sheet.name, headerRow);
+  return { sheet, headerRow, headers, aside, region, signature, key: `${signature}\u0002${own ? `${sheet.name}!${headerRow}` : ''}` };
 }
 
 /** Rows of all tables sharing a mapping that are read for its evidence: enough to judge, bounded in cost. */
@@ -306,7 +322,7 @@ const POOLED_ROWS = 5000;
 function buildTable(sheet: Sheet, headerRow: number, ctx: Context, options: CheckOptions, cache: Map<string, Mapping>, siblings: readonly Frame[] = []): Table {
   const frame = siblings.find((f) => f.sheet === sheet && f.headerRow === headerRow) ?? frameOf(sheet, headerRow, options);
   const { headers, aside, region, signature, key } = frame;
-  const overrides = options.mappings?.[sheet.name] ?? options.mapping;
+  const overrides = ownMapping(options, sheet.name, headerRow) ?? options.mapping;
   let mapping = cache.get(key);
   if (!mapping) {
     const pool = [region, ...siblings.filter((f) => f.key === key && f.sheet !== sheet).map((f) => f.region)];
@@ -333,7 +349,7 @@ function buildTable(sheet: Sheet, headerRow: number, ctx: Context, options: Chec
  * every row. The person's own choice stays.
  */
 function dropHopelessRequired(t: Table, collection: Collection, normalise: FieldNormaliser, options: CheckOptions): void {
-  const chosen = options.mappings?.[t.sheet.name] ?? options.mapping ?? {};
+  const chosen = ownMapping(options, t.sheet.name, t.headerRow) ?? options.mapping ?? {};
   t.mapping = {
     ...t.mapping,
     columns: t.mapping.columns.map((m) => {

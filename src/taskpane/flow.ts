@@ -173,9 +173,10 @@ function back(state: FlowState): FlowState {
 /** The confirmed columns as the mapping step starts from them again after "Back". */
 function savedOf(choice: Choice, report: Report, mappings: Mappings): SavedMapping[] {
   const out: SavedMapping[] = [{ sheet: choice.sheet, headerRow: choice.headerRow, columns: mappings.mapping, date1904: choice.date1904 }];
-  for (const [sheet, columns] of Object.entries(mappings.mappings)) {
-    const table = report.tables.find((t) => t.sheet === sheet);
-    if (table) out.push({ sheet, headerRow: table.headerRow, columns, date1904: choice.date1904 });
+  for (const [key, columns] of Object.entries(mappings.mappings)) {
+    // A key is a sheet, or one table of a sheet holding several ("Sheet!ROW").
+    const table = report.tables.find((t) => t.sheet === key) ?? report.tables.find((t) => `${t.sheet ?? ''}!${t.headerRow}` === key);
+    if (table) out.push({ sheet: table.sheet ?? '', headerRow: table.headerRow, columns, date1904: choice.date1904 });
   }
   return out;
 }

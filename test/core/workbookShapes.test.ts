@@ -34,6 +34,40 @@ describe('workbooks of several tables', () => {
   });
 });
 
+describe('tables stacked on one sheet', () => {
+  const spring = [['Program', 'Date', 'Type', 'Who it is for', 'Level', '# Attended'], ...[1, 2, 3, 4].map((d) => [`Lapsit ${d}`, `3/${d}/2023`, 'Literacy', 'Parents', 'Level 1', headCount(d)])];
+  const fall = [['Program', 'Date', 'Audience', 'Engagement', 'Adults', 'Kids'], ...[1, 2, 3].map((d) => [`Family night ${d}`, `9/${d}/2023`, 'Parents', 'Touchpoint', 10 + d, 5])];
+
+  test('two blocks under headings of their own, parted by a label: both are read, each with its own mapping and rows', () => {
+    const r = check(book(sheet('Programs 2023', [['Brightmoor programs'], [], ['SPRING'], ...spring, ['* counts are sign-ins'], [], ['FALL PROGRAMS'], ...fall])));
+    expect(r.tables.map((t) => [t.sheet, t.headerRow, t.records])).toEqual([['Programs 2023', 4, 4], ['Programs 2023', 12, 3]]);
+    expect(r.records).toHaveLength(7);
+    // The fall block adds adults and kids; the spring block's own count stays one column.
+    expect(r.tables[1]!.columns.filter((c) => c.combine === 'sum').map((c) => c.column)).toEqual(['E', 'F']);
+    expect(r.tables[0]!.columns.find((c) => c.column === 'F')).toMatchObject({ field: 'attendees' });
+    expect(r.records.slice(4).map((x) => x.values.attendees)).toEqual([16, 17, 18]);
+    expect(r.summary.byEngagement.touchpoint?.events).toBe(3);
+    expect(r.summary.byEngagement.level_one?.events).toBe(4);
+    // No heading of one block is read as an event of the other.
+    expect(r.issues.filter((i) => i.severity === 'error')).toEqual([]);
+  });
+
+  test('a summary stacked under the events, without dates, is skipped with its rows named', () => {
+    const summary = [['Engagement', 'Audience', 'Attendees'], ['Level 1', 'Parents', 40], ['Touchpoint', 'Parents', 30]];
+    const r = check(book(sheet('Log', [...spring, [], ...summary])));
+    expect(r.tables.map((t) => t.headerRow)).toEqual([1]);
+    expect(r.records).toHaveLength(4);
+    expect(r.skipped).toEqual([expect.objectContaining({ sheet: 'Log', reason: expect.stringMatching(/rows 7 to 9/) })]);
+  });
+
+  test('the person\'s mapping for one of the tables applies to that table only', () => {
+    const rows = [...spring, [], ['FALL'], ...fall];
+    const r = check(book(sheet('P', rows)), { mappings: { 'P!8': { F: null } } });
+    expect(r.tables[1]!.columns.find((c) => c.column === 'F')).toMatchObject({ field: null });
+    expect(r.tables[0]!.columns.find((c) => c.column === 'F')).toMatchObject({ field: 'attendees' });
+  });
+});
+
 describe('the year kept in two layouts', () => {
   test('a first half kept with three required fields, one saying what the rows were, is read beside a second half with all five', () => {
     const first = sheet('Jan-Jun', [['Who', 'Engagement', 'Attendance', 'Notes'], ...[1, 2, 3, 4].map((d) => ['Parents', 'Level 1', 10 + d, `week ${d}`])]);

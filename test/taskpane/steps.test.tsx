@@ -4,6 +4,7 @@ import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { App } from '../../src/taskpane/App';
 import { Flow } from '../../src/taskpane/Flow';
+import { check } from '../../src/core/check';
 import { fakeEngine, fakeHost, monthlyWorkbook, openColumn, renderWithHost, sheetOf } from './fakes';
 
 async function toMapping(user: ReturnType<typeof userEvent.setup>) {
@@ -416,6 +417,26 @@ describe('step 3: check', () => {
     await screen.findByRole('heading', { name: 'Check' });
     await user.click(screen.getByRole('button', { name: 'Back' }));
     expect(await screen.findByRole('button', { name: /^Column F: Staff to Description of Event/ })).toBeInTheDocument();
+  });
+});
+
+describe('several tables on one sheet', () => {
+  test('blocks stacked under other headings each get their own mapping, sent per table', async () => {
+    const user = userEvent.setup();
+    const spring = [['Program', 'Date', 'Type', 'Audience', 'Level', '# Attended'], ...[1, 2, 3].map((d) => [`Lapsit ${d}`, `3/${d}/2023`, 'Literacy', 'Parents', 'Level 1', 8 + d])];
+    const fall = [['Program', 'Date', 'Audience', 'Engagement', 'Adults', 'Kids'], ...[1, 2, 3].map((d) => [`Family night ${d}`, `9/${d}/2023`, 'Parents', 'Touchpoint', 10 + d, 5])];
+    const { host } = fakeHost({ date1904: false, source: 'xlsx', sheets: [sheetOf('Programs', [...spring, [], ['FALL'], ...fall])] });
+    const engine = jest.fn(check);
+    renderWithHost(<Flow />, host, engine);
+    await toMapping(user);
+    expect(screen.getByRole('region', { name: 'Sheet “Programs”, headings in row 1' })).toBeInTheDocument();
+    const fallRegion = screen.getByRole('region', { name: 'Sheet “Programs”, headings in row 7' });
+    expect(within(fallRegion).getByRole('heading', { name: 'Column E: Adults to Number of attendees (added up)' })).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Confirm and check' }));
+    await screen.findByRole('heading', { name: 'Check' });
+    const options = engine.mock.calls[engine.mock.calls.length - 1]![1]!;
+    expect(Object.keys(options.mappings ?? {})).toEqual(['Programs!7']);
+    expect(options.mapping).toMatchObject({ F: 'attendees' });
   });
 });
 

@@ -8,7 +8,7 @@ import { countKinds, filterIssues, fixesBySheet, fixesFor, fixesFromIssues, writ
 import { decodeChoice, duplicateFields, encodeChoice, initialMapping, tableGroups, toMappings, unmappedRequired } from '../../src/taskpane/steps/mapping/mapping';
 import { sheetValues, valuesPayload } from '../../src/taskpane/steps/submit/payload';
 import { COLLECTION } from '../../src/taskpane/collection';
-import type { Issue } from '../../src/core/report';
+import type { ColumnMapping, Issue } from '../../src/core/report';
 import { eventsWorkbook, fakeEngine, monthlyWorkbook } from './fakes';
 
 const issue = (over: Partial<Issue>): Issue => ({ field: 'attendees', severity: 'warning', code: 'approximate_attendees', message: 'm', ...over });
@@ -184,6 +184,19 @@ describe('several tables', () => {
     expect(mappings.mapping).toMatchObject({ A: 'title', F: null });
     expect(Object.keys(mappings.mappings)).toEqual(['Mar']);
     expect(mappings.mappings.Mar).toMatchObject({ E: { field: 'attendees', combine: 'sum' } });
+  });
+
+  test('a sheet holding tables under other headings gets one mapping per table, named by its header row', () => {
+    const columns = (h: string[]): ColumnMapping[] => h.map((header, i) => ({ column: String.fromCharCode(65 + i), header, field: null, confidence: 0, reason: '' }));
+    const tables = [
+      { sheet: 'P', headerRow: 4, firstRow: 5, lastRow: 9, records: 5, columns: columns(['Program', 'Date', 'Level']) },
+      { sheet: 'P', headerRow: 12, firstRow: 13, lastRow: 16, records: 4, columns: columns(['Program', 'Adults', 'Kids']) },
+      { sheet: 'Q', headerRow: 1, firstRow: 2, lastRow: 3, records: 2, columns: columns(['Program', 'Adults', 'Kids']) },
+    ];
+    const groups = tableGroups({ tables, columns: tables[0]!.columns, sheet: 'P', headerRow: 4 });
+    const mappings = toMappings(groups, [{ A: 'title' }, { B: { field: 'attendees', combine: 'sum' } }]);
+    expect(mappings.mapping).toEqual({ A: 'title' });
+    expect(Object.keys(mappings.mappings)).toEqual(['P!12', 'Q']);
   });
 
   test('fixes go to the sheet of their issue when the engine\'s fixes name none', () => {

@@ -16,6 +16,8 @@ export interface TableCandidate {
   signature: string;
   /** The person named this sheet or its header row: it is read. */
   chosen: boolean;
+  /** For one of several tables stacked on its sheet: its header row and last row (1-based), to say which one a reason is about. */
+  rows?: [number, number];
 }
 
 /** A sheet named for examples ("Examples", "Sample rows"): filled rows that show how, not the partner's events. */
@@ -82,7 +84,7 @@ export function chooseTables<T extends TableCandidate>(all: T[], collection: Col
       continue;
     }
     if (c.dataRows === 0) {
-      skipped.push({ sheet: c.name, reason: kind?.reason ?? 'headings but no rows of data under them' });
+      skipped.push({ sheet: c.name, reason: (c.rows ? `the table in rows ${c.rows[0]} to ${c.rows[1]}: ` : '') + (kind?.reason ?? 'headings but no rows of data under them') });
       continue;
     }
     if (c.hidden) {
@@ -95,14 +97,20 @@ export function chooseTables<T extends TableCandidate>(all: T[], collection: Col
     }
     // One required field short of the best table is still events (a program's sheet kept without a level); a table of statistics has no identity.
     // Three required fields with one of them saying what the rows were is events whatever the best table has (the first half of a year kept in other columns).
-    if (!kind && q.identity && q.required >= Math.max(2, Math.min(3, bestQ.required - 1)) && q.score >= 0.6 * bestQ.score) {
+    if (!kind && !c.rows && q.identity && q.required >= Math.max(2, Math.min(3, bestQ.required - 1)) && q.score >= 0.6 * bestQ.score) {
+      read.push(c);
+      continue;
+    }
+    // A table stacked under or over the events that is not laid out like them is more events only when it dates its rows (a summary by level does not).
+    if (!kind && q.identity && q.dated && c.rows && q.required >= Math.max(2, Math.min(3, bestQ.required - 1)) && q.score >= 0.6 * bestQ.score) {
       read.push(c);
       continue;
     }
     const what = q.named === 0
       ? 'none of its headings names an agreed field'
       : `its headings name ${q.named} of the agreed fields (${q.required} required), the events table on “${best.name}” ${bestQ.named} (${bestQ.required} required)`;
-    skipped.push({ sheet: c.name, reason: kind ? `${kind.reason}: ${what}` : `a table of other figures: ${what}` });
+    const where = c.rows ? `the table in rows ${c.rows[0]} to ${c.rows[1]}: ` : '';
+    skipped.push({ sheet: c.name, reason: where + (kind ? `${kind.reason}: ${what}` : `a table of other figures: ${what}`) });
   }
   return { read, skipped };
 }
@@ -116,11 +124,12 @@ function fold(name: string): string {
  * that says what an event was (a title, an audience, a level), not only a date
  * and a number, which every table of monthly statistics has too.
  */
-function qualityOf(c: TableCandidate, collection: Collection): { score: number; required: number; named: number; identity: boolean } {
+function qualityOf(c: TableCandidate, collection: Collection): { score: number; required: number; named: number; identity: boolean; dated: boolean } {
   let score = 0;
   let required = 0;
   let named = 0;
   let identity = false;
+  let dated = false;
   const seen = new Set<string>();
   for (const m of c.columns) {
     if (!m.field || seen.has(m.field)) continue;
@@ -132,12 +141,13 @@ function qualityOf(c: TableCandidate, collection: Collection): { score: number; 
       named++;
       if (field.requirement === 'required') required++;
       if (field.requirement === 'required' && field.kind !== 'date' && field.kind !== 'count') identity = true;
+      if (field.kind === 'date') dated = true;
     }
   }
   score += Math.min(3, Math.log10(1 + c.dataRows)) + 0.1 * Math.min(10, c.headerScore);
   if (KINDS.some((k) => k.name.test(c.name))) score -= 1.5;
   if (c.hidden) score *= 0.3;
-  return { score, required, named, identity };
+  return { score, required, named, identity, dated };
 }
 
 /** Tables laid out alike: most of their headings are the same words. */

@@ -114,10 +114,11 @@ export function MappingStep({ state, dispatch }: { state: MappingState; dispatch
       {groups.length === 0 && <p>No table of events has headings. Go back and pick the row with your column headings.</p>}
       {groups.map((g, i) => (
         <GroupSection
-          key={g.sheets.join('|')}
+          key={g.tables.map((t) => `${t.sheet ?? ''}!${t.headerRow}`).join('|')}
           group={g}
           index={i}
           many={groups.length > 1}
+          shared={g.sheets.length === 1 && groups.some((o) => o !== g && o.sheets.includes(g.sheets[0]!))}
           mapping={mappings[i] ?? {}}
           duplicates={duplicates[i] ?? new Map()}
           doubts={doubts[i] ?? new Map()}
@@ -161,10 +162,12 @@ export function MappingStep({ state, dispatch }: { state: MappingState; dispatch
   );
 }
 
-function GroupSection({ group, index, many, mapping, duplicates, doubts, confirmed, samplesOf, onChange, onConfirm }: {
+function GroupSection({ group, index, many, shared, mapping, duplicates, doubts, confirmed, samplesOf, onChange, onConfirm }: {
   group: TableGroup;
   index: number;
   many: boolean;
+  /** Its one sheet holds tables of other groups too (blocks stacked under other headings). */
+  shared: boolean;
   mapping: Mapping;
   duplicates: Map<string, string[]>;
   doubts: Map<string, string>;
@@ -177,7 +180,9 @@ function GroupSection({ group, index, many, mapping, duplicates, doubts, confirm
   const styles = useStyles();
   const missing = unmappedRequired(mapping, COLLECTION.fields);
   const first = group.tables[0];
-  const title = group.sheets.length > 1 ? `Applies to ${sheetNames(group.sheets)}` : group.sheets[0] ? `Sheet “${group.sheets[0]}”` : 'Your columns';
+  // A sheet holding tables under other headings too: the table says its row.
+  const own = shared && first ? `, headings in row ${first.headerRow}` : '';
+  const title = group.sheets.length > 1 ? `Applies to ${sheetNames(group.sheets)}` : group.sheets[0] ? `Sheet “${group.sheets[0]}”${own}` : 'Your columns';
   const states = lineStates(group.columns, mapping, duplicates, doubts, (c) => confirmed.has(`${index}:${c}`));
   // Worked out once: the lines that need the person first and open, and they stay where they are.
   const [order] = useState(() => lineOrder(group.columns, states));

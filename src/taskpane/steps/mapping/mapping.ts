@@ -50,12 +50,21 @@ export function initialMapping(group: TableGroup, saved: SavedMapping[]): Mappin
   return mapping;
 }
 
-/** The groups' mappings as the engine's options: the first group's for `mapping`, the others' per sheet. */
+/**
+ * The groups' mappings as the engine's options: the first group's for
+ * `mapping`, the others' per sheet, or per table ("Sheet!ROW") on a sheet
+ * holding tables of several groups (blocks stacked under other headings).
+ */
 export function toMappings(groups: TableGroup[], mappings: Mapping[]): Mappings {
   const out: Mappings = { mapping: mappings[0] ?? {}, mappings: {} };
+  const groupsOf = new Map<string, number>();
+  for (const g of groups) for (const sheet of g.sheets) groupsOf.set(sheet, (groupsOf.get(sheet) ?? 0) + 1);
   groups.forEach((g, i) => {
     if (i === 0) return;
-    for (const sheet of g.sheets) out.mappings[sheet] = mappings[i] ?? {};
+    for (const t of g.tables) {
+      const sheet = t.sheet ?? '';
+      out.mappings[(groupsOf.get(sheet) ?? 0) > 1 ? `${sheet}!${t.headerRow}` : sheet] = mappings[i] ?? {};
+    }
   });
   return out;
 }
