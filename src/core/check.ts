@@ -23,6 +23,7 @@ import { summarise } from './summary';
 import type { DatePart, Spread } from './validate/combine';
 import { withDayFirstDoubt, writtenDayFirst } from './validate/dateOrder';
 import { findDuplicates } from './validate/duplicates';
+import { ownScale, withOwnScale } from './validate/ownScale';
 import { validateRow, type Fix } from './validate/validateRow';
 import { cellText, columnIndex, columnLetter, type Cell, type Sheet, type Workbook } from './workbook';
 
@@ -139,7 +140,11 @@ export function check(workbook: Workbook, options: CheckOptions = {}): CheckResu
     const others = distinguishingColumns(t, collection);
     // A date column written day first: its dates that could be read either way are said to be unclear, never read the US way in silence.
     const dated = entry('date');
-    const rowNormalise = dated && !dated.spread && writtenDayFirst(t.region, dated.col) ? withDayFirstDoubt(normalise, dated.field) : normalise;
+    let rowNormalise = dated && !dated.spread && writtenDayFirst(t.region, dated.col) ? withDayFirstDoubt(normalise, dated.field) : normalise;
+    // A level column numbered on the partner's own scale (tiers 1 to 3): its 1s and 2s are not read as levels one and two without their key.
+    const level = entry('level');
+    const scale = level && !level.spread ? ownScale(t.region, level.col) : null;
+    if (level && scale) rowNormalise = withOwnScale(rowNormalise, level.field, scale, (cell) => valueKeys.get(level.field.id)?.has(valueKeyOf(cellText(cell))) ?? false);
     const ctx = { collection, period, fields, normalise: rowNormalise, fixes: options.fixes === true, messages, ...(streetCol !== undefined ? { streetCol } : {}) };
     let count = 0;
     kinds.forEach((kind, i) => {

@@ -99,6 +99,9 @@ const invalidEngagement: Wording = (p, ctx, reason) => {
   if (reason === 'several') {
     return `${v} names more than one engagement level, but each event is counted at one level. Choose one of: ${choices}. If parts of the event were at different levels, use one row per part.`;
   }
+  if (reason === 'own_scale') {
+    return `${v} is a number of your own scale (this column uses ${str(p, 'scale') ?? 'other numbers too'}), so we cannot tell which engagement level it means. Write the level (${choices}), or add a key to the workbook such as “1 = Touchpoint, 2 = Engagement level one”.`;
+  }
   if (p.level !== undefined) {
     return `${v} is not an engagement level. The levels are ${choices}: choose the one that fits the event.`;
   }

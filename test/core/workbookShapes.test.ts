@@ -326,6 +326,27 @@ describe('values veto a heading, and doubt is said', () => {
     expect(r.columns.find((c) => c.column === 'D')?.field).toBeNull();
     expect(r.summary.byEngagement.level_one!.events).toBe(0);
   });
+
+  const tiers = (legend: string | null) => {
+    const rows: (string | number | null)[][] = [['Outreach tracker'], [legend], ['Activity', 'Date held', 'Outreach tier', 'Population served', 'Attendees']];
+    [1, 2, 3, 1, 2, 1].forEach((tier, i) => rows.push([`Outreach ${i}`, `4/${1 + i}/2023`, tier, 'Parents', headCount(i)]));
+    return check(book(sheet('Tracker', rows)));
+  };
+
+  test('a numbered scale explained in a note of dotted entries, each level named in brackets, is read by its key', () => {
+    const r = tiers('Outreach tier: 1 = flyer / info table (touchpoint) · 2 = class or group under 2 hrs (level one) · 3 = series or leading (level two)');
+    expect(r.records.map((x) => x.values.engagement)).toEqual(['touchpoint', 'level_one', 'level_two', 'touchpoint', 'level_one', 'touchpoint']);
+    expect(r.issues.filter((i) => i.code === 'invalid_engagement')).toEqual([]);
+  });
+
+  test('a numbered scale beyond 1 and 2 with no key is never read as levels one and two in silence', () => {
+    const r = tiers(null);
+    expect(r.summary.byEngagement.level_one!.events).toBe(0);
+    expect(r.summary.byEngagement.level_two!.events).toBe(0);
+    const bad = r.issues.filter((i) => i.code === 'invalid_engagement');
+    expect(bad.map((i) => i.row)).toEqual([4, 5, 6, 7, 8, 9]);
+    expect(bad[0]!.message).toMatch(/your own scale \(this column uses 1, 2, 3\).*“1 = Touchpoint/);
+  });
 });
 
 describe('survey questions as headings', () => {

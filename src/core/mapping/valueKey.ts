@@ -23,8 +23,8 @@ const PAIR = /^\s*([^=;|→]{1,40}?)\s*(?:=|→|->|\bmeans\b)\s*(.{2,80}?)[\s.]*
 const SHORT_PAIR = /^\s*([\w.+-]{1,6})\s*(?::|–|—|\bis\b)\s*(.{2,60}?)[\s.]*$/i;
 /** Where a note's sentences end: "Kept by the Children's Dept. Level: T = touchpoint". */
 const SENTENCE = /(?<=[.!?])\s+(?=[A-Z])/;
-/** Between a key's entries: ";", ",", "|", a line break, or a gap of spaces ("TP = TOUCHPOINT   E1 = LEVEL 1"). */
-const ENTRY = /[;,\n|]|\s{3,}/;
+/** Between a key's entries: ";", ",", "|", a bullet or middle dot, a line break, or a gap of spaces ("TP = TOUCHPOINT   E1 = LEVEL 1"). */
+const ENTRY = /[;,\n|·•▪]|\s{3,}/;
 /** A key's label before its first entry: "Level key:", "Dosage:", "INTENSITY KEY:". */
 const LABEL = /^[^:=]{1,40}:\s*(?=[^:=]{1,30}=)/;
 /** Codes given as alternatives: "series (6 wks) or multi-session". */
@@ -114,11 +114,17 @@ function keyEntries(text: string): [string, string][] {
   return out;
 }
 
-/** A meaning as written, then without its asides: "Touchpoint - flyer, call", "ENGAGEMENT LEVEL 1 (UNDER 2 HRS)". */
+/**
+ * A meaning as written, then without its asides ("Touchpoint - flyer, call",
+ * "ENGAGEMENT LEVEL 1 (UNDER 2 HRS)"), then its last aside alone, where the
+ * partner described the code and named the option after it ("class or group
+ * under 2 hrs (level one)").
+ */
 function readings(meaning: string): string[] {
   const bare = meaning.replace(/\([^)]*\)/g, ' ').replace(/\s+/g, ' ').trim();
   const head = meaning.split(/\s+[-–—]\s+|\s*[(:]/)[0]!.trim();
-  return [...new Set([meaning, bare, head])].filter((m) => m.length >= 2);
+  const aside = /\(([^()]{2,40})\)\s*$/.exec(meaning)?.[1]?.trim() ?? '';
+  return [...new Set([meaning, bare, head, aside])].filter((m) => m.length >= 2);
 }
 
 /** The one option a meaning plainly names, if it names one. */
