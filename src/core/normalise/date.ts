@@ -74,7 +74,7 @@ const HOUR = /\b\d{1,2}\s*[ap]\.?\s?m\b\.?/g;
 const TIME_RANGE_AFTER = /^(.*?(?:\d{1,2}\/\d{1,2}\/\d{2,4}|\d{4}))\s+(?:from\s+)?\d{1,2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?\s*(?:-|\u2013|to)\s*\d{1,2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?$/;
 const STRAY_MERIDIEM = /\b[ap]\.?m\b\.?/g;
 const TIME_WORDS = /\b(?:noon|midnight|all day|morning|afternoon|evening|night)\b/g;
-const WEEKDAY = /\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|wed|weds|thu|thur|thurs|fri|sat|sun|lunes|martes|miercoles|jueves|viernes|sabado|domingo)\b\.?/g;
+const WEEKDAY = /\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|wed|weds|thu|thur|thurs|fri|sat|sun|lunes|martes|miercoles|jueves|viernes|sabado|domingo|lun|mie|jue|vie|sab|dom)\b\.?/g;
 const ORDINAL = /(\d)(?:st|nd|rd|th)\b/g;
 const SMALL_WORDS = /\b(?:on|at|of|the|de|del|el|@)\b|@/g;
 /** Punctuation trimmed from both ends (and "(" from the end), once white space is single spaces. */
