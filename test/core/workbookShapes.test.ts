@@ -327,6 +327,16 @@ describe('values veto a heading, and doubt is said', () => {
     expect(r.summary.byEngagement.level_one!.events).toBe(0);
   });
 
+  test('a calendar export: yes/no values are no title, an empty column takes no field on a resemblance, audiences under "Categories" are the audience, an organiser named in every row is none', () => {
+    const rows: (string | number | null)[][] = [['Subject', 'Start Date', 'All day event', 'Meeting Organizer', 'Meeting Resources', 'Categories', 'Headcount', 'Engagement']];
+    const audiences = ['Parents', 'Parents;Caregivers', 'Caregivers', 'Parents', 'Parents & Children', 'Parents'];
+    audiences.forEach((a, i) => rows.push([`Messy play ${i}`, `2/${1 + i}/2023`, 'False', 'Family Programs', null, a, headCount(i), 'Touchpoint']));
+    const r = check(book(sheet('Calendar', rows)));
+    const field = (c: string) => r.columns.find((x) => x.column === c)?.field;
+    expect([field('A'), field('C'), field('D'), field('E'), field('F')]).toEqual(['title', null, null, null, 'audience']);
+    expect(r.records[1]!.values.audience).toEqual(['parent_family', 'caregiver']);
+  });
+
   const tiers = (legend: string | null) => {
     const rows: (string | number | null)[][] = [['Outreach tracker'], [legend], ['Activity', 'Date held', 'Outreach tier', 'Population served', 'Attendees']];
     [1, 2, 3, 1, 2, 1].forEach((tier, i) => rows.push([`Outreach ${i}`, `4/${1 + i}/2023`, tier, 'Parents', headCount(i)]));

@@ -133,7 +133,7 @@ export function mapColumns(input: MappingInput): Mapping {
   for (const [col, header] of headers) {
     if (chosen.has(col)) continue;
     const own = agreed.get(col);
-    candidates.set(col, own ? [{ field: own.id, score: 1, heading: 1, reason: `Heading "${header}" is the agreed label, in a row of the agreed headings.` }] : columnCandidates(header, input, evidenceOf(col)));
+    candidates.set(col, own ? [{ field: own.id, score: 1, heading: 1, reason: `Heading "${header}" is the agreed label, in a row of the agreed headings.` }] : columnCandidates(header, input, evidenceOf(col), () => emptyColumn(input, col)));
   }
 
   for (const part of spreadFields(input, candidates, evidenceOf, takenFields)) {
@@ -286,7 +286,12 @@ function doubts(columns: ColumnMapping[], candidates: Map<number, Candidate[]>, 
   return out;
 }
 
-function columnCandidates(header: string, input: MappingInput, evidence: Map<string, ValueEvidence>): Candidate[] {
+/** A column with no value in any row. */
+function emptyColumn(input: MappingInput, col: number): boolean {
+  return input.columnCells(col).every((c) => c.kind === 'empty' || cellText(c) === '');
+}
+
+function columnCandidates(header: string, input: MappingInput, evidence: Map<string, ValueEvidence>, empty: () => boolean): Candidate[] {
   const { collection, matcher, legend } = input;
   const out: Candidate[] = [];
   const legendEntry = header ? legend.get(legendKey(header)) : undefined;
@@ -303,6 +308,8 @@ function columnCandidates(header: string, input: MappingInput, evidence: Map<str
     // A heading sharing a word or two with a name is no evidence ("Notes" vs "Event notes").
     const named = m ? (question && (yesNoQuestion(header) || (oneWordNoun(m.alias) && header.trim().split(/\s+/).length >= 8)) ? m.score * 0.5 : m.score) : 0;
     const h = named >= 0.5 ? named : 0;
+    // A column with nothing in it takes a field only where its heading names it outright ("Zip" left blank), not on a resemblance ("Meeting Resources").
+    if (named < 0.75 && evidence.size === 0 && empty()) continue;
     const v = evidence.get(field.id);
     // Numbers rising by one (101, 102, 103) are record numbers unless the heading names the field outright.
     if (v?.rising && named < 0.95) continue;
@@ -313,8 +320,9 @@ function columnCandidates(header: string, input: MappingInput, evidence: Map<str
     }
     // "Date entered", "Registered": the heading says what the values are not, whatever they look like.
     const blocked = header !== '' && excluded(header, field.excludeWords);
-    // Values that plainly are not of this field's kind (numbers under "Participants") weaken the heading.
-    const contradicted = TYPED.has(field.kind) && (v?.sample ?? evidenceSample) >= 5 && vs < 0.2;
+    // Values that plainly are not of this field's kind (numbers under "Participants") weaken the heading;
+    // so do values that are plainly another list's options (audiences under "Categories" are no event types).
+    const contradicted = TYPED.has(field.kind) && (v?.sample ?? evidenceSample) >= 5 && (vs < 0.2 || (vs < 0.5 && otherList(collection, field, evidence)));
     // Without a word of the heading for it, the values alone speak (valueOnly below), never through the heading's share.
     let withHeader = h === 0 ? 0 : (0.65 * h + 0.35 * vs) * (contradicted || (listLike && field.kind === 'text') ? 0.6 : 1);
     // A code for a heading ("F2", "Col 3") names no field at all; "Aud" or "Lvl" name one, and are no code for the others.
@@ -328,6 +336,7 @@ function columnCandidates(header: string, input: MappingInput, evidence: Map<str
     const weight = (coded ? CODED_WEIGHT[field.kind] : field.kind === 'text' && v?.inArea !== undefined ? KNOWN_PLACES_WEIGHT : VALUE_ONLY_WEIGHT[field.kind]) ?? 0;
     // A short question asks for the field's value ("How many?", "Who came?"); a survey question's answers say nothing.
     let valueOnly = blocked || numeric || (question && surveyQuestion(header)) ? 0 : weight * valueShare * support;
+    if (v?.constant) valueOnly *= 0.5;
     if (v?.veto) {
       withHeader *= VETOED;
       valueOnly = 0;
@@ -342,6 +351,12 @@ function columnCandidates(header: string, input: MappingInput, evidence: Map<str
     out.push({ field: field.id, score: Math.min(1, score), reason, heading: withHeader >= valueOnly ? h : 0 });
   }
   return out;
+}
+
+/** Whether the values are plainly the options of another list field (four in five of them). */
+function otherList(collection: Collection, field: FieldDef, evidence: Map<string, ValueEvidence>): boolean {
+  if (field.kind !== 'enum' && field.kind !== 'enum_list') return false;
+  return collection.fields.some((f) => f.id !== field.id && (f.kind === 'enum' || f.kind === 'enum_list') && (evidence.get(f.id)?.score ?? 0) >= 0.8);
 }
 
 /** A question put to the people who came ("Did you enjoy it?", "What would you like to see next time?"), not a short one asking for the value. */

@@ -18,6 +18,8 @@ export interface ValueEvidence {
   inArea?: number;
   /** For counts: the numbers rise by one from row to row (101, 102, 103): record numbers, unless a heading names the field outright. */
   rising?: boolean;
+  /** Every value is the same: weak evidence when the values alone speak. */
+  constant?: boolean;
 }
 
 const SAMPLE = 300;
@@ -56,13 +58,21 @@ export function columnEvidence(cells: Cell[], collection: Collection, date1904: 
   const n = sample.length;
   const ctx = { collection, date1904, valueKeys };
   const profile = profileOf(sample);
+  // One value in every row (an organiser's name, "Family Programs") says little of what the column is, unless it is an option's own label ("Touchpoint").
+  const first = cellText(sample[0]!);
+  const constant = n >= 5 && sample.every((c) => cellText(c) === first) && !isOptionLabel(collection, first);
   for (const field of collection.fields) {
     const e = fieldEvidence(field, sample, n, ctx, period);
     const veto = vetoOf(field, sample, profile);
     if (veto) out.set(field.id, { score: 0, fact: veto, sample: n, veto });
-    else if (e && e.score > 0) out.set(field.id, { ...e, sample: n });
+    else if (e && e.score > 0) out.set(field.id, { ...e, sample: n, ...(constant ? { constant } : {}) });
   }
   return out;
+}
+
+function isOptionLabel(collection: Collection, text: string): boolean {
+  const t = text.trim().toLowerCase();
+  return Object.values(collection.enumerations).some((options) => options.some((o) => o.label.toLowerCase() === t));
 }
 
 function fieldEvidence(field: FieldDef, sample: Cell[], n: number, ctx: { collection: Collection; date1904: boolean; valueKeys?: Map<string, Map<string, string>> }, period: Period): ValueEvidence | null {
@@ -214,6 +224,8 @@ interface Profile {
   dates: number;
   /** Share of distinct values among the numbers. */
   distinctNumbers: number;
+  /** Yes/no answers: TRUE/FALSE cells, "Yes", "No", "True", "False". */
+  yesNo: number;
   /** Numbers that rise by one from a row to the next: ids. */
   rising: number;
   /** Texts holding a digit. */
@@ -223,12 +235,13 @@ interface Profile {
 
 const NUMBER_TEXT = /^\s*[-+]?\d+(?:[.,]\d+)?\s*$/;
 const URL = /^(https?:\/\/|www\.)\S+$/i;
+const YES_NO = /^(yes|no|true|false)$/i;
 const MONTH = /^(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t(ember)?)?|oct(ober)?|nov(ember)?|dec(ember)?)\.?$/i;
 const CODE = /^(?=\S*\d)(?=\S*[a-z])[a-z0-9][a-z0-9_./:-]{4,}$/i;
 const DATE_TEXT = /^\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}\b/;
 
 function profileOf(sample: Cell[]): Profile {
-  const p: Profile = { n: sample.length, numbers: 0, smallWhole: 0, years: 0, urls: 0, months: 0, codes: 0, dates: 0, distinctNumbers: 0, rising: 0, withDigit: 0, texts: 0 };
+  const p: Profile = { n: sample.length, numbers: 0, smallWhole: 0, years: 0, urls: 0, months: 0, codes: 0, dates: 0, distinctNumbers: 0, rising: 0, withDigit: 0, texts: 0, yesNo: 0 };
   const seen = new Set<number>();
   let previous: number | undefined;
   for (const c of sample) {
@@ -248,6 +261,7 @@ function profileOf(sample: Cell[]): Profile {
       continue;
     }
     previous = undefined;
+    if (c.kind === 'boolean' || YES_NO.test(t)) p.yesNo++;
     if (c.kind !== 'text') continue;
     p.texts++;
     if (/\d/.test(t)) p.withDigit++;
@@ -277,6 +291,7 @@ function vetoOf(field: FieldDef, sample: Cell[], p: Profile): string | undefined
     case 'text': {
       if (most(p.numbers)) return p.smallWhole > MOST * p.n ? 'the values are small whole numbers' : 'the values are numbers';
       if (most(p.urls)) return 'the values are web addresses';
+      if (most(p.yesNo)) return 'the values are yes or no';
       if (most(p.months)) return 'the values are month names';
       if (most(p.dates)) return 'the values are dates';
       if (field.role !== 'street' && field.role !== 'city' && most(p.codes)) return 'the values are codes or ids';
