@@ -1,3 +1,5 @@
+import { splitAddress } from './address';
+import { fieldWithRole } from '../collection/roles';
 import { periodYear } from '../collection/period';
 import type { Collection, EnumOption, FieldDef, Period } from '../collection/types';
 import { severityOf, type Problem } from '../issues';
@@ -87,7 +89,42 @@ export function validateRow(row: number, cellOf: (row: number, col: number) => C
       if (shown !== raw) fixes.push({ row: excelRow, column: columnLetter(col), field: field.id, from: raw, to: shown });
     }
   }
+  splitWholeAddress(values, ctx);
   return { values, issues, fixes, outOfPeriod };
+}
+
+/**
+ * A whole address in the street column of a table with no city or zip
+ * column ("8300 Van Dyke Ave, Detroit, MI 48213"): the street keeps the part
+ * before the city, and the city and zip the table lacks are read from its end.
+ */
+function splitWholeAddress(values: Record<string, RecordValue>, ctx: RowContext): void {
+  const street = fieldWithRole(ctx.collection, 'street');
+  const city = fieldWithRole(ctx.collection, 'city');
+  const zip = fieldWithRole(ctx.collection, 'zip');
+  if (!street || !city || !zip) return;
+  const text = values[street.id];
+  const mapped = (f: FieldDef) => ctx.fields.some((e) => e.field.id === f.id);
+  if (typeof text !== 'string' || (mapped(city) && mapped(zip))) return;
+  const parts = splitAddress(text, ctx.collection.places);
+  if (!parts) return;
+  let used = false;
+  if (parts.city && !mapped(city)) {
+    const r = ctx.normalise(city, { kind: 'text', value: parts.city });
+    if (r.kind === 'ok' && !r.warning) {
+      values[city.id] = r.value;
+      used = true;
+    }
+  }
+  if (parts.zip && !mapped(zip)) {
+    const r = ctx.normalise(zip, { kind: 'text', value: parts.zip });
+    if (r.kind === 'ok') {
+      values[zip.id] = r.value;
+      used = true;
+    }
+  }
+  // The street loses its end only where that end went to a field; a city beside a mapped city column stays in it.
+  if (used && parts.street && (!parts.city || !mapped(city)) && (!parts.zip || !mapped(zip))) values[street.id] = parts.street;
 }
 
 /** A value read from a cell that is not empty. */
