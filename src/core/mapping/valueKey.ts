@@ -118,13 +118,15 @@ function keyEntries(text: string): [string, string][] {
  * A meaning as written, then without its asides ("Touchpoint - flyer, call",
  * "ENGAGEMENT LEVEL 1 (UNDER 2 HRS)"), then its last aside alone, where the
  * partner described the code and named the option after it ("class or group
- * under 2 hrs (level one)").
+ * under 2 hrs (level one)"), then without its -ing verbs.
  */
 function readings(meaning: string): string[] {
   const bare = meaning.replace(/\([^)]*\)/g, ' ').replace(/\s+/g, ' ').trim();
   const head = meaning.split(/\s+[-–—]\s+|\s*[(:]/)[0]!.trim();
   const aside = /\(([^()]{2,40})\)\s*$/.exec(meaning)?.[1]?.trim() ?? '';
-  return [...new Set([meaning, bare, head, aside])].filter((m) => m.length >= 2);
+  // Last, without the verbs that describe how they came ("parents attending with their children").
+  const verbless = bare.replace(/\b[a-z]{3,}ing\b\s*/gi, '').replace(/\s+/g, ' ').trim();
+  return [...new Set([meaning, bare, head, aside, verbless])].filter((m) => m.length >= 2);
 }
 
 /** The one option a meaning plainly names, if it names one. */

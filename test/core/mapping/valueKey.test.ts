@@ -28,6 +28,11 @@ describe('value keys', () => {
     expect(keyOf("Kept by Children's Dept. Level: T = touchpoint (table/flyer), L1 = program under 2 hrs, L2 = 2+ hrs or series. Please do not sort.")).toEqual(new Map([['t', 'touchpoint']]));
   });
 
+  test('a meaning that says how they came ("parents attending with their children") still names its audience', () => {
+    const readMe = sheetOf('Read me', [['Who: P = parents/guardians, P+C = parents attending with their children, CG = caregivers (grandparents, aunties, sitters)']]);
+    expect(findValueKeys(workbookOf(readMe), HSH_2023).get('audience')).toEqual(new Map([['p', 'parent_family'], ['p+c', 'parent_family_child'], ['cg', 'caregiver']]));
+  });
+
   test('a key sheet of codes written out, each beside a meaning with its aside', () => {
     const key = sheetOf('Key', [['Contact type codes'], [], ['Code', 'Means'], ['1x contact', 'Touchpoint - flyer, call, resource table'], ['Group connection', 'Engagement Level 1 (2 hrs or less)'], ['Series (6 wks)', 'Engagement Level 2 (multi-session)']]);
     expect(findValueKeys(workbookOf(key), HSH_2023).get('engagement')).toEqual(new Map([['1x contact', 'touchpoint'], ['group connection', 'level_one'], ['series (6 wks)', 'level_two']]));
