@@ -337,6 +337,15 @@ describe('values veto a heading, and doubt is said', () => {
     expect(r.records[1]!.values.audience).toEqual(['parent_family', 'caregiver']);
   });
 
+  test('"Location" is a weaker name of the street than "Address": the address column wins, and a location of addresses alone is still the street', () => {
+    const head = ['Event', 'Date', 'Audience', 'Level', 'Attendees'];
+    const base = (i: number) => [`Market ${i}`, `5/${1 + i}/2023`, 'Parents', 'Touchpoint', headCount(i)];
+    const both = check(book(sheet('Log', [[...head, 'Location', 'Address'], ...[0, 1, 2, 3, 4].map((i) => [...base(i), `North Park Way between Granada Ave and ${30 + i}th St`, `${3690 + i} Normal St`])])));
+    expect(both.columns.filter((c) => c.field === 'street').map((c) => c.column)).toEqual(['G']);
+    const alone = check(book(sheet('Log', [[...head, 'Location'], ...[0, 1, 2, 3, 4].map((i) => [...base(i), `${3690 + i} Normal St`])])));
+    expect(alone.columns.find((c) => c.column === 'F')).toMatchObject({ field: 'street' });
+  });
+
   const tiers = (legend: string | null) => {
     const rows: (string | number | null)[][] = [['Outreach tracker'], [legend], ['Activity', 'Date held', 'Outreach tier', 'Population served', 'Attendees']];
     [1, 2, 3, 1, 2, 1].forEach((tier, i) => rows.push([`Outreach ${i}`, `4/${1 + i}/2023`, tier, 'Parents', headCount(i)]));
