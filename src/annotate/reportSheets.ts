@@ -57,7 +57,11 @@ export function addIssuesSheet(
   return ws;
 }
 
-/** Which of the partner's columns became which agreed field, and the agreed fields no column gave. */
+function mappingKey(columns: CheckReport['columns']): string {
+  return columns.map((c) => `${c.column}:${c.header}:${c.field ?? ''}:${c.combine ?? ''}:${c.option ?? ''}`).join('|');
+}
+
+/** Which of the partner's columns became which agreed field, and the agreed fields no column gave; then each table mapped otherwise. */
 export function addMappingSheet(xlsx: XlsxWorkbook, name: string, report: CheckReport, collection: Collection): Worksheet {
   const ws = xlsx.addWorksheet(name);
   tableHeader(ws, ['Column', 'Header', 'Field', 'Field id', 'Confidence', 'Reason'], report.columns.length);
@@ -84,6 +88,28 @@ export function addMappingSheet(xlsx: XlsxWorkbook, name: string, report: CheckR
       row.getCell(4).value = f.id;
       row.getCell(6).value = f.requirement === 'required' ? 'required: every record misses it' : f.requirement;
     }
+  }
+  // Tables of other headings (a sheet per program, a block stacked under the first): each its own mapping, under its sheet and row.
+  const shown = new Set([mappingKey(report.columns)]);
+  let r = ws.rowCount + 2;
+  for (const t of report.tables) {
+    const key = mappingKey(t.columns);
+    if (shown.has(key)) continue;
+    shown.add(key);
+    const head = ws.getRow(r++);
+    head.getCell(1).value = `${t.sheet ? `Sheet “${t.sheet}”, h` : 'H'}eadings in row ${t.headerRow}`;
+    head.getCell(1).font = BOLD;
+    for (const c of t.columns) {
+      const row = ws.getRow(r++);
+      row.getCell(1).value = c.column;
+      row.getCell(2).value = c.header;
+      row.getCell(3).value = c.field === null ? '(not used)' : `${fieldLabel(collection, c.field)}${c.combine === 'sum' ? ' (added up)' : c.combine === 'mark' ? ' (marked)' : ''}`;
+      row.getCell(4).value = c.field;
+      row.getCell(5).value = c.confidence;
+      row.getCell(5).numFmt = '0%';
+      row.getCell(6).value = c.reason ?? '';
+    }
+    r++;
   }
   fitColumns(ws, 6, 80);
   printOnPageWidth(ws);

@@ -334,3 +334,22 @@ test('as an analyst opens it: the partner’s column widths, no column blown up 
   const across = [1, 2, 3].reduce((w, c) => w + summary.getColumn(c).width!, 0);
   expect(summary.getRow(note).height).toBeGreaterThanOrEqual(Math.ceil(String(summary.getCell(note, 1).value).length / (across * 1.25)) * 15);
 });
+
+test('the Mapping sheet lists each table mapped otherwise under its sheet and header row (a block stacked under the first)', async () => {
+  const cell = (v: string | number | null) => (v === null ? { kind: 'empty' as const, value: null } : typeof v === 'number' ? { kind: 'number' as const, value: v } : { kind: 'text' as const, value: v });
+  const spring = [['Program', 'Date', 'Audience', 'Level', '# Attended'], ...[1, 2, 3].map((d) => [`Lapsit ${d}`, `3/${d}/2023`, 'Parents', 'Level 1', 8 + d])];
+  const fall = [['Program', 'Date', 'Audience', 'Engagement', 'Adults', 'Kids'], ...[1, 2, 3].map((d) => [`Family night ${d}`, `9/${d}/2023`, 'Parents', 'Touchpoint', 10 + d, 5])];
+  const workbook: Workbook = { date1904: false, source: 'xlsx', sheets: [{ name: 'Programs', rows: [...spring, [], ['FALL'], ...fall].map((r) => r.map(cell)), merges: [] }] };
+  const { check } = await import('../../src/core/check');
+  const report = check(workbook);
+  expect(report.tables).toHaveLength(2);
+  const out = new XlsxWorkbook();
+  await out.xlsx.load(Buffer.from(await buildAnnotatedWorkbook({ workbook, report })) as unknown as ArrayBuffer);
+  const mapping = out.getWorksheet('Mapping')!;
+  const rows: unknown[][] = [];
+  mapping.eachRow((row) => rows.push((row.values as unknown[]).slice(1, 5)));
+  const at = rows.findIndex((r) => r[0] === 'Sheet “Programs”, headings in row 7');
+  expect(at).toBeGreaterThan(0);
+  expect(rows.slice(at + 1, at + 7).map((r) => r[3])).toEqual(['title', 'date', 'audience', 'engagement', 'attendees', 'attendees']);
+  expect(rows[at + 5]![2]).toBe('Number of attendees (added up)');
+});
