@@ -338,8 +338,11 @@ function buildTable(sheet: Sheet, headerRow: number, ctx: Context, options: Chec
       }
       return out;
     };
+    const hidden = new Set<number>();
+    for (const w of sheet.widths ?? []) if (w.hidden) for (let c = w.from; c <= w.to && c <= w.from + 16384; c++) if (headers.has(c)) hidden.add(c);
     mapping = mapColumns({
       collection: ctx.collection, matcher: ctx.matcher, legend: ctx.legend, valueKeys: ctx.valueKeys, headers, columnCells, date1904: ctx.date1904, period: ctx.period, aside,
+      ...(hidden.size ? { hidden } : {}),
       ...(overrides ? { overrides } : {}),
     });
     cache.set(key, mapping);

@@ -44,6 +44,8 @@ export interface ColumnWidth {
   from: number;
   to: number;
   width: number;
+  /** The partner hid these columns: rarely what they report. */
+  hidden?: boolean;
 }
 
 export interface Workbook {

@@ -1,6 +1,7 @@
 import { Workbook as XlsxWorkbook, ValueType, type Worksheet } from 'exceljs';
 import { unzipSync, strFromU8 } from 'fflate';
 import { buildAnnotatedWorkbook } from '../../src/annotate';
+import { check } from '../../src/core/check';
 import { ERROR_FILL_ARGB, WARNING_FILL_ARGB } from '../../src/annotate/styles';
 import type { CheckReport } from '../../src/core/report';
 import type { Workbook } from '../../src/core/workbook';
@@ -340,7 +341,6 @@ test('the Mapping sheet lists each table mapped otherwise under its sheet and he
   const spring = [['Program', 'Date', 'Audience', 'Level', '# Attended'], ...[1, 2, 3].map((d) => [`Lapsit ${d}`, `3/${d}/2023`, 'Parents', 'Level 1', 8 + d])];
   const fall = [['Program', 'Date', 'Audience', 'Engagement', 'Adults', 'Kids'], ...[1, 2, 3].map((d) => [`Family night ${d}`, `9/${d}/2023`, 'Parents', 'Touchpoint', 10 + d, 5])];
   const workbook: Workbook = { date1904: false, source: 'xlsx', sheets: [{ name: 'Programs', rows: [...spring, [], ['FALL'], ...fall].map((r) => r.map(cell)), merges: [] }] };
-  const { check } = await import('../../src/core/check');
   const report = check(workbook);
   expect(report.tables).toHaveLength(2);
   const out = new XlsxWorkbook();

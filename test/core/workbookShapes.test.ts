@@ -346,6 +346,15 @@ describe('values veto a heading, and doubt is said', () => {
     expect(alone.columns.find((c) => c.column === 'F')).toMatchObject({ field: 'street' });
   });
 
+  test('a draft or projected count is no attendance; people reached are', () => {
+    const rows: (string | number | null)[][] = [['Event', 'Date', 'Audience', 'Level', 'Draft count', 'Final count', 'Materials Distributed', 'Projected']];
+    for (let i = 0; i < 6; i++) rows.push([`Fair ${i}`, `5/${1 + i}/2023`, 'Parents', 'Touchpoint', headCount(i) + 2, headCount(i), 200 + 3 * i, 40]);
+    const r = check(book(sheet('Log', rows)));
+    expect(r.columns.filter((c) => c.field === 'attendees').map((c) => c.column)).toEqual(['F']);
+    const reached = check(book(sheet('Log', [['Event', 'Date', 'Audience', 'Level', 'Materials Distributed', 'Reached'], ...[0, 1, 2, 3, 4].map((i) => [`Fair ${i}`, `5/${1 + i}/2023`, 'Parents', 'Touchpoint', 200 + 3 * i, headCount(i)])])));
+    expect(reached.columns.filter((c) => c.field === 'attendees').map((c) => c.column)).toEqual(['F']);
+  });
+
   const tiers = (legend: string | null) => {
     const rows: (string | number | null)[][] = [['Outreach tracker'], [legend], ['Activity', 'Date held', 'Outreach tier', 'Population served', 'Attendees']];
     [1, 2, 3, 1, 2, 1].forEach((tier, i) => rows.push([`Outreach ${i}`, `4/${1 + i}/2023`, tier, 'Parents', headCount(i)]));

@@ -2,6 +2,7 @@ import { cellAt, EMPTY_CELL, type Cell, type Workbook } from '../../src/core/wor
 import { ReadError, readErrors } from '../../src/io/errors';
 import { readWorkbookBytes } from '../../src/io/readWorkbook';
 import { exceljsWorkbook, xlsx, zip } from './fixtures';
+import { check } from '../../src/core/check';
 
 function values(wb: Workbook, sheet = 0): (string | number | boolean | null)[][] {
   return (wb.sheets[sheet]?.rows ?? []).map((row) => row.map((c) => c.value));
@@ -312,6 +313,20 @@ describe('xlsx written by exceljs', () => {
     expect(cellAt(ev, 3, 2)).toMatchObject({ kind: 'number', value: 25, formula: 'SUM(C2:C3)' });
     expect(ev.merges).toEqual([{ top: 5, left: 0, bottom: 5, right: 2 }]);
     expect(cellAt(ev, 5, 0).value).toBe('Notes: merged');
+  });
+
+  test('a hidden column is read, and says it was hidden; between a hidden and a shown count the shown one is the attendees', async () => {
+    const bytes = await exceljsWorkbook((wb) => {
+      const ws = wb.addWorksheet('Log');
+      ws.addRow(['Event', 'Date', 'Audience', 'Level', 'Count', 'Count']);
+      for (let i = 0; i < 5; i++) ws.addRow([`Cafe ${i}`, `3/${i + 1}/2023`, 'Parents', 'Level 1', 20 + i, 10 + i]);
+      ws.getColumn(5).hidden = true;
+    });
+    const wb = await read(bytes);
+    expect(wb.sheets[0]!.widths).toEqual(expect.arrayContaining([expect.objectContaining({ from: 4, to: 4, hidden: true })]));
+    const r = check(wb);
+    expect(r.columns.filter((c) => c.field === 'attendees').map((c) => c.column)).toEqual(['F']);
+    expect(r.records[0]!.values.attendees).toBe(10);
   });
 
   test('a 1904 workbook from exceljs', async () => {

@@ -34,6 +34,8 @@ export interface MappingInput {
   overrides?: Record<string, MappingChoice>;
   /** Columns of a separate table beside the events: they map to nothing. */
   aside?: Set<number>;
+  /** Columns the partner hid: between two columns that fit one field, the one they show wins. */
+  hidden?: Set<number>;
 }
 
 /** A column given its field on weak or conflicting evidence: the person should confirm it. */
@@ -76,6 +78,8 @@ const KNOWN_PLACES_WEIGHT = VALUE_ONLY_WEIGHT.zip!;
 const CODED_WEIGHT: Record<string, number> = { date: 0.6, zip: 0.6, enum: 0.6, enum_list: 0.6, count: 0.5, text: 0.65 };
 const TYPED = new Set(['date', 'zip', 'enum', 'enum_list', 'count']);
 const CODED_HEADING = /^\s*((col(umn)?|fld|field|f|c|var(iable)?|item|data|attr|x)\s*[-_#.]?\s*\d+|column\s+[a-z]{1,2}|[a-z]{1,3}\d{0,2})\s*$/i;
+/** A hidden column keeps this share of its scores: it still maps when nothing else fits. */
+const HIDDEN = 0.85;
 /** A vetoed field keeps this share of its score: a heading alone cannot carry it. */
 const VETOED = 0.15;
 /** Cells that tick an option in a one-column-per-option layout, and cells that leave it unticked. */
@@ -133,7 +137,8 @@ export function mapColumns(input: MappingInput): Mapping {
   for (const [col, header] of headers) {
     if (chosen.has(col)) continue;
     const own = agreed.get(col);
-    candidates.set(col, own ? [{ field: own.id, score: 1, heading: 1, reason: `Heading "${header}" is the agreed label, in a row of the agreed headings.` }] : columnCandidates(header, input, evidenceOf(col), () => emptyColumn(input, col)));
+    const found = own ? [{ field: own.id, score: 1, heading: 1, reason: `Heading "${header}" is the agreed label, in a row of the agreed headings.` }] : columnCandidates(header, input, evidenceOf(col), () => emptyColumn(input, col));
+    candidates.set(col, input.hidden?.has(col) ? found.map((c) => ({ ...c, score: c.score * HIDDEN, reason: `${c.reason} The column is hidden.` })) : found);
   }
 
   for (const part of spreadFields(input, candidates, evidenceOf, takenFields)) {

@@ -6,6 +6,9 @@ import { shiftFormula } from './formula';
 import type { CellStyles } from './styles';
 import { capCellText, type Budget } from '../limits';
 
+/** Excel's default column width, in characters. */
+const DEFAULT_WIDTH = 8.43;
+
 /** Excel's sheet size: cells beyond it cannot exist in a real workbook and are dropped. */
 export const MAX_ROWS = 1_048_576;
 export const MAX_COLS = 16_384;
@@ -412,13 +415,15 @@ class WorksheetReader implements XmlSink {
     });
   }
 
-  /** A <col min max width> span (1-based, inclusive); widths outside what Excel allows are ignored. A hidden column keeps its width: the annotated copy shows every column. */
+  /** A <col min max width> span (1-based, inclusive); widths outside what Excel allows are ignored. A hidden column keeps its width (the annotated copy shows every column) and says it was hidden. */
   private addWidth(attrs: Record<string, string>): void {
     const min = Number(attrs.min);
     const max = Number(attrs.max);
-    const width = Number(attrs.width);
+    const hidden = attrs.hidden === '1' || attrs.hidden === 'true';
+    // A hidden column may give no width: it keeps Excel's default one in the annotated copy.
+    const width = attrs.width === undefined && hidden ? DEFAULT_WIDTH : Number(attrs.width);
     if (!Number.isInteger(min) || !Number.isInteger(max) || min < 1 || max < min || !(width >= 0 && width <= 255) || this.widths.length >= MAX_COLS) return;
-    this.widths.push({ from: min - 1, to: Math.min(max, MAX_COLS) - 1, width });
+    this.widths.push({ from: min - 1, to: Math.min(max, MAX_COLS) - 1, width, ...(hidden ? { hidden } : {}) });
   }
 
   /** Parses an A1 reference in ref[from, to) into refRow/refCol (0-based); false when it is not one. Values may exceed the sheet. */
