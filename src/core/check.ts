@@ -147,12 +147,21 @@ export function check(workbook: Workbook, options: CheckOptions = {}): CheckResu
     if (level && scale) rowNormalise = withOwnScale(rowNormalise, level.field, scale, (cell) => valueKeys.get(level.field.id)?.has(valueKeyOf(cellText(cell))) ?? false);
     const ctx = { collection, period, fields, normalise: rowNormalise, fixes: options.fixes === true, messages, ...(streetCol !== undefined ? { streetCol } : {}) };
     let count = 0;
+    const description = entry('description');
+    let last: CheckRecord | undefined;
     kinds.forEach((kind, i) => {
+      // The event's description wrapped onto the next line joins it.
+      if (kind === 'continuation' && last && description && !description.spread) {
+        const more = cellText(t.region.cell(t.region.firstRow + i, description.col)).trim();
+        const before = last.values[description.field.id];
+        if (more) last.values[description.field.id] = typeof before === 'string' && before ? `${before} ${more}` : more;
+      }
       if (kind !== 'record') return;
       const r = t.region.firstRow + i;
       const checked = validateRow(r, t.region.cell, ctx);
       const rec: CheckRecord = { sheet, row: r + 1, values: checked.values };
       records.push(rec);
+      last = rec;
       count++;
       for (const issue of checked.issues) issues.push({ sheet, ...issue });
       for (const f of checked.fixes) fixes.push({ sheet, ...f });

@@ -34,6 +34,22 @@ describe('workbooks of several tables', () => {
   });
 });
 
+describe('a list pasted from a document', () => {
+  test('an event\'s description wrapped onto the next lines joins it; those lines are no events and raise nothing', () => {
+    const r = check(book(sheet('Events 2023', [
+      ['Event', 'Date', 'Audience', 'Level', 'Attendees', 'What happened'],
+      ['Storywalk', '4/15/2023', 'Parents', 'L1', 20, 'Families walked the park trail'],
+      [null, null, null, null, null, 'reading a picture book page by page'],
+      [null, null, null, null, null, 'and stopped for snacks.'],
+      ['Book fair', '5/6/2023', 'Parents', 'Touchpoint', 40, 'Free books'],
+      ['Cafe', '6/3/2023', 'Parents', 'L2', 12, null],
+    ])));
+    expect(r.records.map((x) => x.row)).toEqual([2, 5, 6]);
+    expect(r.records[0]!.values.description).toBe('Families walked the park trail reading a picture book page by page and stopped for snacks.');
+    expect(r.issues.filter((i) => i.severity === 'error')).toEqual([]);
+  });
+});
+
 describe('tables stacked on one sheet', () => {
   const spring = [['Program', 'Date', 'Type', 'Who it is for', 'Level', '# Attended'], ...[1, 2, 3, 4].map((d) => [`Lapsit ${d}`, `3/${d}/2023`, 'Literacy', 'Parents', 'Level 1', headCount(d)])];
   const fall = [['Program', 'Date', 'Audience', 'Engagement', 'Adults', 'Kids'], ...[1, 2, 3].map((d) => [`Family night ${d}`, `9/${d}/2023`, 'Parents', 'Touchpoint', 10 + d, 5])];

@@ -2,7 +2,7 @@ import { cellText, type Cell } from '../workbook';
 import type { Region } from './region';
 
 /** What a row under the header is. Only `record` rows are events. */
-export type RowKind = 'record' | 'blank' | 'section' | 'totals' | 'notes' | 'repeated_header' | 'subheader' | 'title' | 'other_table';
+export type RowKind = 'record' | 'blank' | 'section' | 'totals' | 'notes' | 'repeated_header' | 'subheader' | 'title' | 'other_table' | 'continuation';
 
 /** Words a month, quarter or season banner is made of ("— January 2023 —", "Quarter 1 (Jan–Mar)", "Q3 & Q4", "FY23 Spring"). */
 const PERIOD_WORD = /^(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sept?(ember)?|oct(ober)?|nov(ember)?|dec(ember)?|q[1-4]|quarters?|qtr|[1-4](st|nd|rd|th)?|winter|spring|summer|fall|autumn|fy\d{0,4}|week|month|\d{4}|'?\d{2}|and|to|through|thru|of|events?|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|trimestre)$/i;
@@ -60,6 +60,17 @@ export function classifyRows(ctx: ClassifyContext): RowKind[] {
   // A block of its own below the events, under headings, with no date in it where the events all have one
   // ("Month | Total" after a blank row): another table, never events, whatever its rows look like.
   if (ctx.isHeadingRow && ctx.dateCol !== undefined) markTableBelow(ctx, kinds, filled);
+  // Text alone in a column that is not the title, date or level, right under an event: the event's text wrapped onto
+  // the next line (a list pasted from a document), not an event of its own.
+  const own = new Set([ctx.titleCol, ctx.dateCol, ctx.engagementCol].filter((c): c is number => c !== undefined));
+  if (own.size > 0) {
+    for (let i = 1; i < kinds.length; i++) {
+      if (kinds[i] !== 'record' || filled[i] !== 1 || (kinds[i - 1] !== 'record' && kinds[i - 1] !== 'continuation')) continue;
+      const r = region.firstRow + i;
+      const col = region.columns.find((c) => hasContent(region.raw(r, c)));
+      if (col !== undefined && !own.has(col) && region.raw(r, col).kind === 'text' && !isPeriodBanner(cellText(region.raw(r, col)))) kinds[i] = 'continuation';
+    }
+  }
   // A line of text alone just above a repeated header or another table is a title ("Report (continued)", "Staff").
   for (let i = 0; i < kinds.length; i++) {
     if (kinds[i] !== 'record' || filled[i] !== 1) continue;
