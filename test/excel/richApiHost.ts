@@ -347,6 +347,8 @@ type HostObject =
   | { t: 'DataPivotHierarchy'; pivot: HostPivot; data: HostPivotData }
   | { t: 'Chart'; chart: HostChart }
   | { t: 'ChartTitle'; chart: HostChart }
+  | { t: 'ChartAxes'; chart: HostChart }
+  | { t: 'ChartAxis'; chart: HostChart }
   | { t: 'Null' };
 
 type Json = unknown;
@@ -389,6 +391,8 @@ export interface HostChart {
   title: string;
   /** Where setPosition put it: the cells its top-left and bottom-right corners are on. */
   position?: { from: string; to?: string };
+  /** The category axis's properties the add-in set (categoryType, baseTimeUnit). */
+  categoryAxis: Record<string, string>;
 }
 
 export interface HostOptions {
@@ -688,6 +692,8 @@ export class RichApiHost {
       if (name === 'DataHierarchies') return { t: 'DataPivotHierarchyCollection', pivot: obj.pivot };
     }
     if (obj.t === 'Chart' && name === 'Title') return { t: 'ChartTitle', chart: obj.chart };
+    if (obj.t === 'Chart' && name === 'Axes') return { t: 'ChartAxes', chart: obj.chart };
+    if (obj.t === 'ChartAxes' && name === 'CategoryAxis') return { t: 'ChartAxis', chart: obj.chart };
     if ((obj.t === 'Range' || obj.t === 'RangeAreas') && (name === 'Format' || name === 'ConditionalFormats')) {
       const rects = obj.t === 'Range' ? [obj.rect] : obj.rects;
       return name === 'Format' ? { t: 'RangeFormat', sheet: obj.sheet, rects } : { t: 'ConditionalFormatCollection', sheet: obj.sheet, rects };
@@ -782,6 +788,15 @@ export class RichApiHost {
           return { t: 'Range', sheet, rect: used };
         }
         if (name === 'Activate') return undefined;
+        if (name === 'Delete') {
+          // Excel keeps one visible sheet; the sheet's tables, PivotTables and charts go with it.
+          if (sheet.visibility === 'Visible' && !this.sheets.some((x) => x !== sheet && x.visibility === 'Visible')) throw hostError('InvalidOperation', 'A workbook must contain at least one visible worksheet.');
+          this.sheets = this.sheets.filter((x) => x !== sheet);
+          this.tables = this.tables.filter((x) => x.sheet !== sheet);
+          this.pivots = this.pivots.filter((x) => x.sheet !== sheet);
+          this.charts = this.charts.filter((x) => x.sheet !== sheet);
+          return undefined;
+        }
         break;
       }
       case 'Range': {
@@ -917,7 +932,7 @@ export class RichApiHost {
         if (name === 'Add') {
           const source = this.rangeArg(obj.sheet, args[1]);
           this.writable(obj.sheet);
-          const chart: HostChart = { id: `{chart-${++this.nextObject}}`, name: `Chart ${this.charts.length + 1}`, sheet: obj.sheet, type: String(args[0]), source, seriesBy: String(args[2] ?? 'Auto'), title: '' };
+          const chart: HostChart = { id: `{chart-${++this.nextObject}}`, name: `Chart ${this.charts.length + 1}`, sheet: obj.sheet, type: String(args[0]), source, seriesBy: String(args[2] ?? 'Auto'), title: '', categoryAxis: {} };
           this.charts.push(chart);
           return { t: 'Chart', chart };
         }
@@ -1237,6 +1252,12 @@ export class RichApiHost {
           return;
         }
         break;
+      case 'ChartAxis':
+        if (prop === 'categoryType' || prop === 'baseTimeUnit') {
+          obj.chart.categoryAxis[prop] = String(value);
+          return;
+        }
+        break;
       case 'Chart':
         if (prop === 'name') {
           obj.chart.name = String(value);
@@ -1279,7 +1300,9 @@ export class RichApiHost {
     }
     if (v.startsWith('=')) {
       cell.formula = v;
-      cell.value = 0;
+      // The one function the host evaluates: =DATE(y,m,d), the 1900 system's serial (Excel rolls day and month over).
+      const date = /^=DATE\((\d+),(\d+),(\d+)\)$/.exec(v);
+      cell.value = date ? Math.round((Date.UTC(Number(date[1]), Number(date[2]) - 1, Number(date[3])) - Date.UTC(1899, 11, 30)) / 86400000) : 0;
       return;
     }
     if (/^[-+]?\d+(\.\d+)?$/.test(v)) cell.value = Number(v);
