@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { Button, MessageBar, MessageBarBody, MessageBarTitle, ProgressBar, makeStyles, tokens } from '@fluentui/react-components';
-import { fetchAggregate, whoAmI, type ApiOptions } from '../../api';
+import { fetchAggregate, fetchPopulation, whoAmI, type ApiOptions } from '../../api';
 import { apiBaseUrl, loadToken } from '../../session';
 import { COLLECTION } from '../../collection';
 import { errorMessage } from '../../errors';
@@ -12,7 +12,7 @@ const useStyles = makeStyles({
   text: { margin: 0 },
 });
 
-type Phase = { at: 'idle' } | { at: 'fetching'; records: number } | { at: 'building'; records: number } | { at: 'done'; result: AnalysisResult } | { at: 'failed'; message: string };
+type Phase = { at: 'idle' } | { at: 'fetching'; records: number } | { at: 'building'; records: number } | { at: 'done'; result: AnalysisResult; rates: number; noRates: string | null } | { at: 'failed'; message: string };
 
 /**
  * Analyst mode: signed in with a data team token inside Excel, build the
@@ -34,8 +34,18 @@ export function AnalystPanel({ token, api }: { token: string; api: ApiOptions })
         setPhase({ at: 'failed', message: 'The aggregate has no records yet: no signed partner has submitted for this period.' });
         return;
       }
+      // Children under 5 by ZIP, for attendees per 1,000: the analysis is built without them if the server has none or cannot say.
+      let population = new Map<string, number>();
+      let noRates: string | null = null;
+      try {
+        population = await fetchPopulation(token, api);
+        if (population.size === 0) noRates = 'the server has no population table loaded';
+      } catch (error) {
+        noRates = `the population table could not be fetched (${errorMessage(error)})`;
+      }
       setPhase({ at: 'building', records: records.length });
-      setPhase({ at: 'done', result: await build(records, COLLECTION, period) });
+      const result = await build(records, COLLECTION, period, population);
+      setPhase({ at: 'done', result, rates: population.size, noRates });
     } catch (error) {
       setPhase({ at: 'failed', message: errorMessage(error) });
     }
@@ -71,7 +81,9 @@ export function AnalystPanel({ token, api }: { token: string; api: ApiOptions })
             {phase.result.pivotSheet
               ? `${phase.result.pivots} PivotTables on “${phase.result.pivotSheet}”`
               : 'this version of Excel has no PivotTables (they need ExcelApi 1.8), so the breakdowns are formulas'}
-            ; charts on “{phase.result.summarySheet}”.
+            ; charts on “{phase.result.summarySheet}”
+            {phase.noRates === null ? ', with attendees per 1,000 children under 5 by ZIP' : ''}.
+            {phase.noRates !== null && ` No rates per 1,000 children: ${phase.noRates}.`}
           </MessageBarBody>
         </MessageBar>
       )}
