@@ -536,6 +536,57 @@ export class RichApiHost {
     };
   }
 
+  /**
+   * The same host for a page in a real browser (test/browser/analystPanel.test.ts):
+   * Microsoft's library, then an Office whose requests go to `window[binding]`
+   * (a playwright binding that calls `answer` here) and whose requirement sets
+   * and settings are answered in the page.
+   */
+  browserScript(binding = '__richApi'): string {
+    const sets = JSON.stringify({ excelApi: this.excelApi, delayForCellEdit: this.delayForCellEdit });
+    return `${librarySource()}
+;(function () {
+  var sets = ${sets};
+  function atMost(v, limit) {
+    var a = String(v).split('.').map(Number), b = String(limit).split('.').map(Number);
+    return (a[0] || 0) < (b[0] || 0) || ((a[0] || 0) === (b[0] || 0) && (a[1] || 0) <= (b[1] || 0));
+  }
+  OSF.DDA.RichApi = {
+    executeRichApiRequestAsync: function (message, callback) {
+      window[${JSON.stringify(binding)}](JSON.stringify(message)).then(function (answer) { callback(JSON.parse(answer)); });
+    },
+  };
+  var settings = {};
+  window.Office = {
+    HostType: { Excel: 'Excel' },
+    AsyncResultStatus: { Succeeded: 'succeeded', Failed: 'failed' },
+    onReady: function () { return Promise.resolve({ host: 'Excel', platform: 'OfficeOnline' }); },
+    context: {
+      requirements: {
+        isSetSupported: function (name, version) {
+          if (name === 'DelayForCellEdit') return sets.delayForCellEdit;
+          return name === 'ExcelApi' && (version === undefined || atMost(version, sets.excelApi));
+        },
+      },
+      document: {
+        settings: {
+          get: function (k) { return k in settings ? JSON.parse(settings[k]) : null; },
+          set: function (k, v) { settings[k] = JSON.stringify(v); },
+          remove: function (k) { delete settings[k]; },
+          saveAsync: function (cb) { setTimeout(function () { if (cb) cb({ status: 'succeeded' }); }, 0); },
+        },
+      },
+    },
+  };
+})();
+`;
+  }
+
+  /** One request from the library, answered as `execute` answers it (for `browserScript`'s binding). */
+  answer(message: unknown[]): Promise<unknown> {
+    return new Promise((resolve) => this.execute(message, resolve));
+  }
+
   /** Totals over `stats` from index `from`. */
   totals(from = 0): { syncs: number; requestBytes: number; responseBytes: number; maxRequest: number; maxResponse: number; refusals: number; releaseBytes: number } {
     const s = this.stats.slice(from);
