@@ -148,7 +148,7 @@ describe('the analyst panel', () => {
     await user.click(await screen.findByRole('button', { name: 'Next: columns' }));
     await user.click(await screen.findByRole('button', { name: 'Confirm and check' }));
     await user.click(await screen.findByRole('button', { name: 'Next: submit' }));
-    expect(await screen.findByRole('heading', { name: 'Analysis' })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { name: 'For the data team: the analysis' })).toBeInTheDocument();
     expect(screen.getByText(/Open this add-in in Excel to build the analysis/)).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Build the analysis in this workbook' })).toBeNull();
   });
@@ -175,6 +175,6 @@ describe('the analyst panel', () => {
     renderWithHost(<RememberedAnalyst baseUrl="" />, createExcelHost({ retryDelayMs: 0 }));
     await waitFor(() => expect(me).toHaveBeenCalledTimes(1));
     await new Promise((r) => setTimeout(r, 0));
-    expect(screen.queryByRole('heading', { name: 'Analysis' })).toBeNull();
+    expect(screen.queryByRole('heading', { name: 'For the data team: the analysis' })).toBeNull();
   });
 });
