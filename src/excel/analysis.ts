@@ -209,18 +209,20 @@ async function rollBack(context: Excel.RequestContext, added: readonly string[],
   const cause = friendlyError(error, 'analysis');
   if (added.length === 0) return cause;
   const code = errorCode(cause) ?? 'Unknown';
+  // Until the workbook says which of them it has, every sheet asked for may be there.
+  let ours = [...added].reverse();
   try {
     const sheets = context.workbook.worksheets;
     sheets.load('items/name');
     await context.sync();
     const present = new Set(sheets.items.map((s) => s.name));
-    const ours = added.filter((name) => present.has(name)).reverse();
+    ours = ours.filter((name) => present.has(name));
     if (ours.length === 0) return hostError(code, `${cause.message} Nothing was added to the workbook.`, error);
     for (const name of ours) sheets.getItem(name).delete();
     await context.sync();
     return hostError(code, `${cause.message} The sheets it had begun are removed: the workbook is as it was.`, error);
   } catch {
-    const list = added.map((n) => `“${n}”`).join(', ');
+    const list = [...ours].reverse().map((n) => `“${n}”`).join(', ');
     return hostError(code, `${cause.message} It stopped part way and could not remove what it had begun: delete the sheets ${list} if they are there, then try again.`, error);
   }
 }

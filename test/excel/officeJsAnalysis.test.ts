@@ -123,7 +123,7 @@ describe('analyst mode through the real Office.js client', () => {
     const input = records(60);
     const result = await host.buildAnalysis(input, HSH_2023);
     expect(result).toMatchObject({ pivotSheet: null, pivots: 0, charts: 2, rows: 60 });
-    expect(excel.sheets.map((s) => s.name)).toEqual(['Sheet1', DATA_SHEET, SUMMARY_SHEET]);
+    expect(excel.sheets.map((s) => s.name)).toEqual(['Sheet1', DATA_SHEET, SUMMARY_SHEET, PIVOT_SHEET]);
     expect(excel.pivots).toEqual([]);
     expect([...excel.calls.keys()].filter((k) => /Pivot/.test(k))).toEqual([]);
     expect(tableRows(excel.sheet(DATA_SHEET), 60).map((r) => r[0])).toEqual(input.map((r) => r.partner));
@@ -267,6 +267,18 @@ describe('a build that fails part way leaves the workbook as it was', () => {
     uninstall = null;
     return n;
   }
+
+  it('when the sheets it had begun cannot be removed either, it says which to delete', async () => {
+    const { excel, host } = setup('1.18');
+    excel.refuseSheetDeletes = 'WorkbookProtected';
+    excel.arm(40);
+    const error = await host.buildAnalysis(records(30), HSH_2023).then(
+      () => null,
+      (e: unknown) => e as Error,
+    );
+    expect(error?.message).toMatch(/^Excel could not build the analysis.* It stopped part way and could not remove what it had begun: delete the sheets “Analysis data”, “Analysis summary”, “Analysis pivots” if they are there, then try again\.$/);
+    expect(excel.sheets.map((s) => s.name)).toEqual(['Sheet1', DATA_SHEET, SUMMARY_SHEET, PIVOT_SHEET]);
+  });
 
   for (const api of ['1.18', '1.7']) {
     it(`at ExcelApi ${api}: a failure at each operation of the build removes every sheet, table, PivotTable and chart it had made; the next build takes the first names`, async () => {

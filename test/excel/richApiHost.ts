@@ -420,6 +420,8 @@ export class RichApiHost {
   sheets: HostSheet[] = [];
   excelApi: string;
   failAt: { n: number; code: string } | null;
+  /** When set, deleting a sheet fails with this code (a workbook whose structure is protected). */
+  refuseSheetDeletes: string | null = null;
   /** Operations (method calls, property writes) since the last `arm`. */
   operations = 0;
   stats: RequestStat[] = [];
@@ -840,6 +842,7 @@ export class RichApiHost {
         }
         if (name === 'Activate') return undefined;
         if (name === 'Delete') {
+          if (this.refuseSheetDeletes) throw hostError(this.refuseSheetDeletes, 'The workbook structure is protected.');
           // Excel keeps one visible sheet; the sheet's tables, PivotTables and charts go with it.
           if (sheet.visibility === 'Visible' && !this.sheets.some((x) => x !== sheet && x.visibility === 'Visible')) throw hostError('InvalidOperation', 'A workbook must contain at least one visible worksheet.');
           this.sheets = this.sheets.filter((x) => x !== sheet);
