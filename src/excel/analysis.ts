@@ -65,7 +65,10 @@ export const MONTH_FORMAT = 'mmm yyyy';
  * 0 and Counted says why. So every Sum of Events or Attendees, in a pivot or
  * a formula, adds up to the indicator.
  * Text that Excel would read as a number or formula (ZIP "48201", "=…") is
- * written with an apostrophe so it stays text.
+ * written with an apostrophe so it stays text. Date is a DATE formula and
+ * Month the first of its month (shown as dates by the number formats the
+ * build writes); a date that is not a day stays text, in the month "unknown".
+ * `population`: children under 5 by ZIP, for the by-ZIP rates.
  */
 export function analysisTable(records: readonly AggregateRecordJson[], collection: Collection, period: Period, population: ReadonlyMap<string, number> = new Map()): AnalysisTable {
   const id = (role: Parameters<typeof fieldIdOf>[1]): string | undefined => fieldIdOf(collection, role);
