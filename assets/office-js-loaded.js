@@ -1,3 +1,4 @@
+/* global window, document */
 // Whether office.js (the async script right after this one in taskpane.html) has loaded or failed: startup.ts waits on it.
 // A file, not an inline script: the server's Content-Security-Policy runs scripts from 'self' only. Loaded before
 // office.js, it listens on the document in the capture phase (a script's load and error events do not bubble),

@@ -123,7 +123,7 @@ describe('analyst mode through the real Office.js client', () => {
     const input = records(60);
     const result = await host.buildAnalysis(input, HSH_2023);
     expect(result).toMatchObject({ pivotSheet: null, pivots: 0, charts: 2, rows: 60 });
-    expect(excel.sheets.map((s) => s.name)).toEqual(['Sheet1', DATA_SHEET, SUMMARY_SHEET, PIVOT_SHEET]);
+    expect(excel.sheets.map((s) => s.name)).toEqual(['Sheet1', DATA_SHEET, SUMMARY_SHEET]);
     expect(excel.pivots).toEqual([]);
     expect([...excel.calls.keys()].filter((k) => /Pivot/.test(k))).toEqual([]);
     expect(tableRows(excel.sheet(DATA_SHEET), 60).map((r) => r[0])).toEqual(input.map((r) => r.partner));
