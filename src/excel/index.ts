@@ -55,7 +55,8 @@ export interface ExcelHost extends WorkbookHost {
    * Analyst mode: the records as a table on a new sheet, PivotTables when the
    * host has ExcelApi 1.8 (else formulas), and charts (analysis.ts).
    */
-  buildAnalysis(records: readonly AggregateRecordJson[], collection: Collection, period?: Period): Promise<AnalysisResult>;
+  /** `population`: children under 5 by ZIP, when the server has a population table. */
+  buildAnalysis(records: readonly AggregateRecordJson[], collection: Collection, period?: Period, population?: ReadonlyMap<string, number>): Promise<AnalysisResult>;
 }
 
 const HIGHLIGHT_PREFIX = 'hsh.highlights:';
@@ -130,8 +131,8 @@ export function createExcelHost(options: ExcelHostOptions = {}): ExcelHost {
       return mergesMissing;
     },
 
-    buildAnalysis(records: readonly AggregateRecordJson[], collection: Collection, analysisPeriod?: Period): Promise<AnalysisResult> {
-      const table = analysisTable(records, collection, analysisPeriod ?? period);
+    buildAnalysis(records: readonly AggregateRecordJson[], collection: Collection, analysisPeriod?: Period, population?: ReadonlyMap<string, number>): Promise<AnalysisResult> {
+      const table = analysisTable(records, collection, analysisPeriod ?? period, population);
       return call('analysis', () => run((context) => buildAnalysisIn(context, table, { pivots: excelApi('1.8'), budget })));
     },
 

@@ -38,6 +38,8 @@ export const useSectionStyles = makeStyles({
     minWidth: 0,
   },
   list: { paddingLeft: tokens.spacingHorizontalXL, margin: `${tokens.spacingVerticalS} 0`, '& > li': { marginBottom: tokens.spacingVerticalXS } },
+  // A folder path is one long word: it breaks anywhere rather than push a phone's page sideways.
+  path: { overflowWrap: 'anywhere' },
   toc: { margin: `${tokens.spacingVerticalM} 0`, paddingLeft: tokens.spacingHorizontalXL, columnWidth: '14em' },
   field: { borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`, padding: `${tokens.spacingVerticalS} 0` },
   fieldHead: { display: 'flex', flexWrap: 'wrap', alignItems: 'baseline', gap: tokens.spacingHorizontalS, margin: `${tokens.spacingVerticalS} 0 ${tokens.spacingVerticalXXS}` },
@@ -235,8 +237,25 @@ export function Landing({ baseUrl }: { baseUrl: string }) {
                 Download the add-in&rsquo;s <Link href="/manifest.xml" download="manifest.xml" inline>manifest (manifest.xml)</Link>.
               </li>
               <li>
-                In Excel on the web, open your events workbook, then <strong>Home › Add-ins › More Settings › Upload My Add-in</strong>, choose manifest.xml and <strong>Upload</strong>.
-                In Excel on Windows, the data team can set it up for you through a shared folder.
+                Add it to Excel, once, the way your Excel takes it:
+                <ul className={styles.list} aria-label="Adding the add-in, by Excel">
+                  <li>
+                    <strong>Excel on the web</strong>: open your events workbook, then <strong>Home › Add-ins › More Settings › Upload My Add-in</strong>, choose manifest.xml and{' '}
+                    <strong>Upload</strong>.
+                  </li>
+                  <li>
+                    <strong>Excel for Windows</strong> (from a shared folder): share a folder on your network (in File Explorer, its <strong>Properties › Sharing › Share</strong>), note its
+                    network path (like <code className={styles.path}>{'\\\\your-pc\\addins'}</code>) and put manifest.xml in it. In Excel, <strong>File › Options › Trust Center › Trust Center Settings › Trusted Add-in
+                    Catalogs</strong>: type the path as the <strong>Catalog Url</strong>, choose <strong>Add catalog</strong>, tick <strong>Show in Menu</strong>, then <strong>OK</strong>. Close
+                    and reopen Excel, then <strong>Insert › My Add-ins</strong> (in newer Excel, <strong>Home › Add-ins › More Add-ins</strong>), choose <strong>Shared Folder</strong>, select the
+                    add-in and <strong>Add</strong>. The data team can do this with you.
+                  </li>
+                  <li>
+                    <strong>Excel for Mac</strong>: in Finder, <strong>Go › Go to Folder</strong> (Command-Shift-G) and open <code className={styles.path}>~/Library/Containers/com.microsoft.Excel/Data/Documents/</code>; make a
+                    folder named <code>wef</code> there if there is none, and put manifest.xml in it. Reopen Excel, open a workbook, then open the menu of <strong>Insert › My Add-ins</strong> (the
+                    arrow beside it; in newer Excel, <strong>Home › Add-ins</strong>) and choose the add-in under <strong>Developer Add-ins</strong>.
+                  </li>
+                </ul>
               </li>
               <li>
                 Select <strong>Check data</strong> in the <strong>Hope Starts Here</strong> group of the <strong>Home</strong> tab.

@@ -336,3 +336,20 @@ export async function fetchAggregate(token: string, options: ApiOptions & { onPa
     if (!restarted) return { records: out, period };
   }
 }
+
+/**
+ * Children under 5 by ZIP from the server's population table (GET
+ * /api/v1/analysis/population); empty when none is loaded.
+ */
+export async function fetchPopulation(token: string, options: ApiOptions): Promise<Map<string, number>> {
+  const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
+  const url = `${options.baseUrl.replace(/\/+$/, '')}/api/v1/analysis/population`;
+  const response = await fetchOrOffline(doFetch, url, { headers: { Authorization: `Bearer ${token}`, Accept: 'application/json' } }, options.timeoutMs ?? 30_000);
+  const data = await readJson(response);
+  if (!response.ok) throw errorFor(response.status, serverMessage(data), response.headers.get('Retry-After'), serverCode(data));
+  const rows = (data as { population?: unknown } | null)?.population;
+  if (!Array.isArray(rows)) throw new SubmitError('unexpected', 'The server answered, but not with the population table. Try again in a minute.', response.status);
+  const out = new Map<string, number>();
+  for (const r of rows as { zip?: unknown; childrenUnder5?: unknown }[]) if (typeof r.zip === 'string' && typeof r.childrenUnder5 === 'number') out.set(r.zip, r.childrenUnder5);
+  return out;
+}

@@ -14,7 +14,7 @@ import type { Workbook } from '../core/workbook';
 export interface WorkbookHost {
   kind: 'excel' | 'browser';
   /** Excel only: analyst mode, the aggregate as a table, PivotTables (or formulas) and charts in this workbook. */
-  buildAnalysis?(records: readonly AggregateRecordJson[], collection: Collection, period?: Period): Promise<AnalysisResult>;
+  buildAnalysis?(records: readonly AggregateRecordJson[], collection: Collection, period?: Period, population?: ReadonlyMap<string, number>): Promise<AnalysisResult>;
   /** Reads every sheet (values, number formats, value types, merges) in row blocks. */
   readWorkbook(): Promise<Workbook>;
   /**

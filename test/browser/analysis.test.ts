@@ -64,7 +64,7 @@ describeBrowser('the analysts\' page in chromium', () => {
     overlap: unknown[];
     overlapMatrix: { partners: string[]; shared: number[][] };
     byZip: { zip: string }[];
-    gaps: { zip: string; events: number }[];
+    gaps: { zip: string; events: number; childrenUnder5: number | null; perThousandChildren: number | null }[];
   };
 
   beforeAll(async () => {
@@ -87,6 +87,11 @@ describeBrowser('the analysts\' page in chromium', () => {
     await post(alpha.token, rowsIn(36, ['48201', '48207', '48202', '48212'], 'Story time'));
     await post(beta.token, rowsIn(24, ['48201', '48207'], 'Play group'));
     await post(gamma.token, [...rowsIn(10, ['48205', '48205', '48067', '49503'], 'Clinic day'), ...eventRows(0, { bad: true })]);
+    // Children under 5 in two ZIP codes: their rates per 1,000 in the gaps list and in the by-ZIP table.
+    await t.app.repos.population.replace([
+      { zip: '48201', childrenUnder5: 2_400, source: 'ACS 2022 5-year, B01001', year: 2022 },
+      { zip: '48205', childrenUnder5: 3_100, source: 'ACS 2022 5-year, B01001', year: 2022 },
+    ]);
     const res = await t.app.inject({ method: 'GET', url: '/api/v1/analysis', headers: auth(analyst) });
     expect(res.statusCode).toBe(200);
     analysis = res.json();
@@ -216,6 +221,12 @@ describeBrowser('the analysts\' page in chromium', () => {
     }
     const byZip = page.getByRole('table', { name: 'Events and attendees by ZIP code' });
     expect(await byZip.getByRole('row').count()).toBe(1 + analysis.byZip.length + 1);
+    expect(await byZip.getByRole('columnheader').allInnerTexts()).toEqual(expect.arrayContaining(['Children under 5', 'Attendees per 1,000 children']));
+    const g201 = analysis.gaps.find((g) => g.zip === '48201')!;
+    expect(g201.perThousandChildren).not.toBeNull();
+    const row201 = await byZip.getByRole('row').filter({ has: page.getByRole('rowheader', { name: '48201' }) }).or(byZip.getByRole('row').filter({ has: page.getByRole('cell', { name: '48201', exact: true }) })).first().allInnerTexts();
+    expect(row201.join(' ')).toContain('2,400');
+    expect(row201.join(' ')).toContain(g201.perThousandChildren!.toLocaleString('en-US'));
     const byType = page.getByRole('table', { name: 'By event type: events and attendees' });
     const total = Object.values(analysis.indicator).reduce((n, c) => n + c.events, 0);
     await expect(byType.getByRole('row').last().textContent()).resolves.toContain(total.toLocaleString('en-US'));

@@ -137,6 +137,12 @@ describeBrowser('the partners’ site in chromium', () => {
     expect(text).toContain('January 31, 2025');
     const hrefs = await page.locator('main a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
     for (const href of ['/template.xlsx', '/manifest.xml', '/taskpane.html', '/my-submissions']) expect(hrefs).toContain(href);
+    // Adding the add-in, for each Excel: the web's upload, Windows' shared-folder catalog, the Mac's wef folder.
+    const ways = await page.getByRole('list', { name: 'Adding the add-in, by Excel' }).getByRole('listitem').allInnerTexts();
+    expect(ways).toHaveLength(3);
+    expect(ways[0]).toMatch(/^Excel on the web: .*Upload My Add-in/);
+    expect(ways[1]).toMatch(/^Excel for Windows .*\\\\your-pc\\addins.*Trusted Add-in Catalogs.*Catalog Url.*Show in Menu.*Shared Folder/);
+    expect(ways[2]).toMatch(/^Excel for Mac: .*~\/Library\/Containers\/com\.microsoft\.Excel\/Data\/Documents\/.*wef.*Developer Add-ins/);
   }
 
   test('/ at 390 px, a phone: what is asked, why, by when, how; nothing wider than the screen (nor at 320 px); axe finds nothing', async () => {

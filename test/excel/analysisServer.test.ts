@@ -1,7 +1,7 @@
 import { HSH_2023 } from '../../src/core/collection/hsh2023';
 import { createExcelHost } from '../../src/excel';
 import { DATA_SHEET, TABLE_HEADERS } from '../../src/excel/analysis';
-import { fetchAggregate } from '../../src/taskpane/api';
+import { fetchAggregate, fetchPopulation } from '../../src/taskpane/api';
 import { auth, eventRows, makeApp, valuesPayload, type TestApp } from '../server/helpers';
 import { RichApiHost } from './richApiHost';
 
@@ -58,6 +58,36 @@ test('the table holds every aggregate record and its sums are the indicator', as
     const counted = Array.from({ length: 47 }, (_, i) => String(data.get(i + 1, col('Counted'))?.value));
     expect(counted.filter((c) => c === 'no: dated outside the period')).toHaveLength(1);
     expect(excel.pivots.map((p) => p.rows)).toEqual([['Engagement', 'Audience'], ['Partner'], ['ZIP']]);
+  } finally {
+    uninstall();
+  }
+});
+
+test('GET /api/v1/analysis/population: the population table for the add-in, analysts and signed partners only; the by-ZIP rates land in the workbook', async () => {
+  expect(await fetchPopulation(analyst, { baseUrl: 'http://server.test', fetch: injectFetch })).toEqual(new Map());
+  await t.app.repos.population.replace([{ zip: '48201', childrenUnder5: 4_000, source: 'ACS 2022 5-year, B01001', year: 2022 }]);
+  const population = await fetchPopulation(analyst, { baseUrl: 'http://server.test', fetch: injectFetch });
+  expect(population).toEqual(new Map([['48201', 4_000]]));
+  const unsigned = (await t.partner('Unsigned Place', false)).token;
+  expect((await t.app.inject({ method: 'GET', url: '/api/v1/analysis/population', headers: auth(unsigned) })).statusCode).toBe(403);
+  expect((await t.app.inject({ method: 'GET', url: '/api/v1/analysis/population' })).statusCode).toBe(401);
+
+  const { records, period } = await fetchAggregate(analyst, { baseUrl: 'http://server.test', fetch: injectFetch });
+  const excel = new RichApiHost({ excelApi: '1.18' });
+  const uninstall = excel.install();
+  try {
+    excel.addSheet('Sheet1');
+    await createExcelHost({ retryDelayMs: 0 }).buildAnalysis(records, HSH_2023, period, population);
+    const summary = excel.sheet('Analysis summary');
+    const at = [...summary.cells].find(([, c]) => c.value === 4_000);
+    expect(at).toBeDefined();
+    const row = Math.floor(at![0] / 16384);
+    expect(summary.get(row, 0)?.value).toBe('48201');
+    expect(summary.get(row, 4)?.formula).toBe(`=IF(N(D${row + 1})>0,ROUND(C${row + 1}/D${row + 1}*1000,1),"")`);
+    // What the rate divides: the attendees of 48201 the indicator counts, as the server's gaps count them.
+    const analysis = (await t.app.inject({ method: 'GET', url: '/api/v1/analysis', headers: auth(analyst) })).json();
+    const gap = (analysis.gaps as { zip: string; attendees: number; perThousandChildren: number | null }[]).find((g) => g.zip === '48201')!;
+    expect(gap.perThousandChildren).toBe(Math.round((gap.attendees / 4_000) * 10_000) / 10);
   } finally {
     uninstall();
   }

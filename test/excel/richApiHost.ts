@@ -347,6 +347,8 @@ type HostObject =
   | { t: 'DataPivotHierarchy'; pivot: HostPivot; data: HostPivotData }
   | { t: 'Chart'; chart: HostChart }
   | { t: 'ChartTitle'; chart: HostChart }
+  | { t: 'ChartAxes'; chart: HostChart }
+  | { t: 'ChartAxis'; chart: HostChart }
   | { t: 'Null' };
 
 type Json = unknown;
@@ -389,6 +391,8 @@ export interface HostChart {
   title: string;
   /** Where setPosition put it: the cells its top-left and bottom-right corners are on. */
   position?: { from: string; to?: string };
+  /** The category axis's properties the add-in set (categoryType, baseTimeUnit). */
+  categoryAxis: Record<string, string>;
 }
 
 export interface HostOptions {
@@ -416,6 +420,8 @@ export class RichApiHost {
   sheets: HostSheet[] = [];
   excelApi: string;
   failAt: { n: number; code: string } | null;
+  /** When set, deleting a sheet fails with this code (a workbook whose structure is protected). */
+  refuseSheetDeletes: string | null = null;
   /** Operations (method calls, property writes) since the last `arm`. */
   operations = 0;
   stats: RequestStat[] = [];
@@ -530,6 +536,57 @@ export class RichApiHost {
       }
       dom.window.close();
     };
+  }
+
+  /**
+   * The same host for a page in a real browser (test/browser/analystPanel.test.ts):
+   * Microsoft's library, then an Office whose requests go to `window[binding]`
+   * (a playwright binding that calls `answer` here) and whose requirement sets
+   * and settings are answered in the page.
+   */
+  browserScript(binding = '__richApi'): string {
+    const sets = JSON.stringify({ excelApi: this.excelApi, delayForCellEdit: this.delayForCellEdit });
+    return `${librarySource()}
+;(function () {
+  var sets = ${sets};
+  function atMost(v, limit) {
+    var a = String(v).split('.').map(Number), b = String(limit).split('.').map(Number);
+    return (a[0] || 0) < (b[0] || 0) || ((a[0] || 0) === (b[0] || 0) && (a[1] || 0) <= (b[1] || 0));
+  }
+  OSF.DDA.RichApi = {
+    executeRichApiRequestAsync: function (message, callback) {
+      window[${JSON.stringify(binding)}](JSON.stringify(message)).then(function (answer) { callback(JSON.parse(answer)); });
+    },
+  };
+  var settings = {};
+  window.Office = {
+    HostType: { Excel: 'Excel' },
+    AsyncResultStatus: { Succeeded: 'succeeded', Failed: 'failed' },
+    onReady: function () { return Promise.resolve({ host: 'Excel', platform: 'OfficeOnline' }); },
+    context: {
+      requirements: {
+        isSetSupported: function (name, version) {
+          if (name === 'DelayForCellEdit') return sets.delayForCellEdit;
+          return name === 'ExcelApi' && (version === undefined || atMost(version, sets.excelApi));
+        },
+      },
+      document: {
+        settings: {
+          get: function (k) { return k in settings ? JSON.parse(settings[k]) : null; },
+          set: function (k, v) { settings[k] = JSON.stringify(v); },
+          remove: function (k) { delete settings[k]; },
+          saveAsync: function (cb) { setTimeout(function () { if (cb) cb({ status: 'succeeded' }); }, 0); },
+        },
+      },
+    },
+  };
+})();
+`;
+  }
+
+  /** One request from the library, answered as `execute` answers it (for `browserScript`'s binding). */
+  answer(message: unknown[]): Promise<unknown> {
+    return new Promise((resolve) => this.execute(message, resolve));
   }
 
   /** Totals over `stats` from index `from`. */
@@ -688,6 +745,8 @@ export class RichApiHost {
       if (name === 'DataHierarchies') return { t: 'DataPivotHierarchyCollection', pivot: obj.pivot };
     }
     if (obj.t === 'Chart' && name === 'Title') return { t: 'ChartTitle', chart: obj.chart };
+    if (obj.t === 'Chart' && name === 'Axes') return { t: 'ChartAxes', chart: obj.chart };
+    if (obj.t === 'ChartAxes' && name === 'CategoryAxis') return { t: 'ChartAxis', chart: obj.chart };
     if ((obj.t === 'Range' || obj.t === 'RangeAreas') && (name === 'Format' || name === 'ConditionalFormats')) {
       const rects = obj.t === 'Range' ? [obj.rect] : obj.rects;
       return name === 'Format' ? { t: 'RangeFormat', sheet: obj.sheet, rects } : { t: 'ConditionalFormatCollection', sheet: obj.sheet, rects };
@@ -782,6 +841,16 @@ export class RichApiHost {
           return { t: 'Range', sheet, rect: used };
         }
         if (name === 'Activate') return undefined;
+        if (name === 'Delete') {
+          if (this.refuseSheetDeletes) throw hostError(this.refuseSheetDeletes, 'The workbook structure is protected.');
+          // Excel keeps one visible sheet; the sheet's tables, PivotTables and charts go with it.
+          if (sheet.visibility === 'Visible' && !this.sheets.some((x) => x !== sheet && x.visibility === 'Visible')) throw hostError('InvalidOperation', 'A workbook must contain at least one visible worksheet.');
+          this.sheets = this.sheets.filter((x) => x !== sheet);
+          this.tables = this.tables.filter((x) => x.sheet !== sheet);
+          this.pivots = this.pivots.filter((x) => x.sheet !== sheet);
+          this.charts = this.charts.filter((x) => x.sheet !== sheet);
+          return undefined;
+        }
         break;
       }
       case 'Range': {
@@ -917,7 +986,7 @@ export class RichApiHost {
         if (name === 'Add') {
           const source = this.rangeArg(obj.sheet, args[1]);
           this.writable(obj.sheet);
-          const chart: HostChart = { id: `{chart-${++this.nextObject}}`, name: `Chart ${this.charts.length + 1}`, sheet: obj.sheet, type: String(args[0]), source, seriesBy: String(args[2] ?? 'Auto'), title: '' };
+          const chart: HostChart = { id: `{chart-${++this.nextObject}}`, name: `Chart ${this.charts.length + 1}`, sheet: obj.sheet, type: String(args[0]), source, seriesBy: String(args[2] ?? 'Auto'), title: '', categoryAxis: {} };
           this.charts.push(chart);
           return { t: 'Chart', chart };
         }
@@ -1237,6 +1306,12 @@ export class RichApiHost {
           return;
         }
         break;
+      case 'ChartAxis':
+        if (prop === 'categoryType' || prop === 'baseTimeUnit') {
+          obj.chart.categoryAxis[prop] = String(value);
+          return;
+        }
+        break;
       case 'Chart':
         if (prop === 'name') {
           obj.chart.name = String(value);
@@ -1279,7 +1354,9 @@ export class RichApiHost {
     }
     if (v.startsWith('=')) {
       cell.formula = v;
-      cell.value = 0;
+      // The one function the host evaluates: =DATE(y,m,d), the 1900 system's serial (Excel rolls day and month over).
+      const date = /^=DATE\((\d+),(\d+),(\d+)\)$/.exec(v);
+      cell.value = date ? Math.round((Date.UTC(Number(date[1]), Number(date[2]) - 1, Number(date[3])) - Date.UTC(1899, 11, 30)) / 86400000) : 0;
       return;
     }
     if (/^[-+]?\d+(\.\d+)?$/.test(v)) cell.value = Number(v);

@@ -25,7 +25,7 @@ const record = (i: number): AggregateRecordJson => ({
 });
 
 /** The server's pages: `pages[i]` records, each page's next cursor "c<i+1>"; one 409 first when `changedOnce`. */
-function aggregateFetch(pages: number[], changedOnce = false) {
+function aggregateFetch(pages: number[], changedOnce = false, population: unknown = [{ zip: '48201', childrenUnder5: 1_500, source: 'ACS', year: 2022 }]) {
   const urls: string[] = [];
   let n = 0;
   let changed = changedOnce;
@@ -34,6 +34,10 @@ function aggregateFetch(pages: number[], changedOnce = false) {
     expect((init.headers as Record<string, string>).Authorization).toBe('Bearer an-1');
     if (url.endsWith('/api/v1/me')) {
       return { status: 200, ok: true, headers: { get: () => null }, json: async () => ({ person: 'Ana Analyst', role: 'analyst', org: null, lastSubmission: null }) } as unknown as Response;
+    }
+    if (url.endsWith('/api/v1/analysis/population')) {
+      if (population === 500) return { status: 500, ok: false, headers: { get: () => null }, json: async () => ({ error: { code: 'internal', message: 'Boom.' } }) } as unknown as Response;
+      return { status: 200, ok: true, headers: { get: () => null }, json: async () => ({ population }) } as unknown as Response;
     }
     const cursor = /cursor=c(\d+)/.exec(url);
     const index = cursor ? Number(cursor[1]) : 0;
@@ -86,6 +90,29 @@ describe('the analyst panel', () => {
     expect(excel.sheet(DATA_SHEET).get(8, 0)).toBeUndefined();
     expect(excel.pivots.map((p) => p.sheet.name)).toEqual([PIVOT_SHEET, PIVOT_SHEET, PIVOT_SHEET]);
     expect(excel.charts).toHaveLength(2);
+    // The population table's 48201: its children under 5 and the rate, on the summary.
+    expect(screen.getByText(/with attendees per 1,000 children under 5 by ZIP\./)).toBeInTheDocument();
+    expect([...excel.sheet('Analysis summary').cells.values()].filter((c) => c.value === 1_500)).toHaveLength(1);
+  });
+
+  test('without a population table, or when it cannot be fetched, the analysis is built and the panel says there are no rates', async () => {
+    for (const [population, said] of [
+      [[], /No rates per 1,000 children: the server has no population table loaded\./],
+      [500, /No rates per 1,000 children: the population table could not be fetched/],
+    ] as const) {
+      const user = userEvent.setup();
+      const excel = new RichApiHost({ excelApi: '1.18' });
+      uninstall = excel.install();
+      excel.addSheet('Sheet1');
+      aggregateFetch([3], false, population);
+      const view = renderWithHost(<AnalystPanel token="an-1" api={{ baseUrl: '' }} />, createExcelHost({ retryDelayMs: 0 }));
+      await user.click(screen.getByRole('button', { name: 'Build the analysis in this workbook' }));
+      expect(await screen.findByText(said, {}, { timeout: 10_000 })).toBeInTheDocument();
+      expect(excel.tables).toHaveLength(1);
+      view.unmount();
+      uninstall();
+      uninstall = null;
+    }
   });
 
   test('at ExcelApi 1.7 it says the breakdowns are formulas', async () => {
@@ -121,7 +148,7 @@ describe('the analyst panel', () => {
     await user.click(await screen.findByRole('button', { name: 'Next: columns' }));
     await user.click(await screen.findByRole('button', { name: 'Confirm and check' }));
     await user.click(await screen.findByRole('button', { name: 'Next: submit' }));
-    expect(await screen.findByRole('heading', { name: 'Analysis' })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { name: 'For the data team: the analysis' })).toBeInTheDocument();
     expect(screen.getByText(/Open this add-in in Excel to build the analysis/)).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Build the analysis in this workbook' })).toBeNull();
   });
@@ -148,6 +175,6 @@ describe('the analyst panel', () => {
     renderWithHost(<RememberedAnalyst baseUrl="" />, createExcelHost({ retryDelayMs: 0 }));
     await waitFor(() => expect(me).toHaveBeenCalledTimes(1));
     await new Promise((r) => setTimeout(r, 0));
-    expect(screen.queryByRole('heading', { name: 'Analysis' })).toBeNull();
+    expect(screen.queryByRole('heading', { name: 'For the data team: the analysis' })).toBeNull();
   });
 });

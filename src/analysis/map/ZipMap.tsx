@@ -142,8 +142,17 @@ export function ZipMap({ analysis }: { analysis: AnalysisView }) {
     { key: 'attendees', heading: 'Attendees', numeric: true, cell: (z) => count(z.attendees) },
     { key: 'partners', heading: 'Partners', numeric: true, cell: (z) => count(z.partners) },
   ];
+  // With a population table loaded, the service area's ZIP codes carry their children under 5 (from the gaps list, the server's one reckoning of the rate).
+  const withPopulation = analysis.gaps.some((g) => g.childrenUnder5 !== null);
+  if (withPopulation) {
+    columns.push(
+      { key: 'children', heading: 'Children under 5', numeric: true, cell: (z) => (typeof area.get(z.zip)?.childrenUnder5 === 'number' ? count(area.get(z.zip)!.childrenUnder5!) : '—') },
+      { key: 'rate', heading: 'Attendees per 1,000 children', numeric: true, cell: (z) => (typeof area.get(z.zip)?.perThousandChildren === 'number' ? area.get(z.zip)!.perThousandChildren!.toLocaleString('en-US') : '—') },
+    );
+  }
   const total = rows.reduce((t, z) => ({ events: t.events + z.events, attendees: t.attendees + z.attendees }), { events: 0, attendees: 0 });
-  const table = <DataTable caption="Events and attendees by ZIP code" columns={columns} rows={rows} rowKey={(z) => z.zip} tall footer={['Total', '', count(total.events), count(total.attendees), '']} />;
+  const footer = ['Total', '', count(total.events), count(total.attendees), '', ...(withPopulation ? ['', ''] : [])];
+  const table = <DataTable caption="Events and attendees by ZIP code" columns={columns} rows={rows} rowKey={(z) => z.zip} tall footer={footer} />;
 
   return (
     <Figure title="Where: ZIP codes" chart={chart} table={table} controls={<MetricChoice value={metric} onChange={setMetric} />}>

@@ -60,6 +60,17 @@ export const analysisRoutes: FastifyPluginAsync<AnalysisRouteOptions> = async (a
     },
   );
 
+  // The population table the gaps divide by (public census counts, no partner's data): for the add-in's by-ZIP rates.
+  app.get(
+    '/analysis/population',
+    { schema: { response: { 200: { type: 'object', additionalProperties: true }, ...errorResponses } } },
+    async (request) => {
+      const p = principalOf(request);
+      if (p.role !== 'analyst' && !isSignedPartner(p)) throw new ApiError(403, 'agreement_not_signed', agreementMessage(p.orgName, 'see the analysis of the data set'));
+      return { population: await app.repos.population.all() };
+    },
+  );
+
   function storeUrl(): string {
     const url = app.store.url;
     if (!url) throw new ApiError(503, 'unavailable', 'The analysis needs a store on disk or PostgreSQL, not an in-memory one.');
