@@ -55,7 +55,7 @@ export function BrowserApp({ checks }: { checks: CheckClient }) {
   const [closed, setClosed] = useState(false);
 
   function onOpened(file: OpenedFile) {
-    setOpened((o) => ({ host: new BrowserHost(file.workbook, { name: file.name, bytes: file.bytes }), name: file.name, n: (o?.n ?? 0) + 1 }));
+    setOpened((o) => ({ host: new BrowserHost(file.workbook, { name: file.name, bytes: file.bytes }, undefined, checks.derive), name: file.name, n: (o?.n ?? 0) + 1 }));
   }
 
   const name = opened?.name ?? '';

@@ -4,6 +4,7 @@ import type { AnnotateMeta } from '../../annotate/index';
 import { Cancelled } from '../errors';
 import type { Report } from '../flow';
 import { loadAnnotate, loadCheckWorker, loadReader } from '../lazy';
+import type { Edits } from './edits';
 import { Joiner, nextTurn, sendInParts } from './parts';
 import { rememberPlan } from '../steps/check/plan';
 import { reportId, type CheckRequest, type CheckResponse, type WireCheckOptions, type WireSheet, type WireWorkbook } from './protocol';
@@ -80,6 +81,8 @@ export class CheckClient implements CheckActivity {
   private kept = new Set<string>();
   private lastSent = 0;
   private readonly ids = new WeakMap<Sheet | Report, string>();
+  /** Sheets made by writing cells into another (the browser mode's writes): sent as those cells while the worker keeps the other. */
+  private readonly derivations = new WeakMap<Sheet, { from: Sheet; edits: Edits }>();
   private activity: Activity | null = null;
   private runs = 0;
   private readonly listeners = new Set<() => void>();
@@ -133,6 +136,15 @@ export class CheckClient implements CheckActivity {
       if (r.type !== 'annotate') throw new Error('The check worker answered out of turn.');
       return r.bytes;
     });
+
+  /**
+   * `to` is `from` with `edits` written into it (BrowserHost's writes): the
+   * next request that sends `to` sends the edits only, while the worker
+   * keeps `from`, rather than the whole sheet again.
+   */
+  derive = (from: Sheet, to: Sheet, edits: Edits): void => {
+    this.derivations.set(to, { from, edits });
+  };
 
   /** Stops whatever is running: its promises reject with `Cancelled`. */
   cancel = (): void => {
@@ -293,6 +305,9 @@ export class CheckClient implements CheckActivity {
     const sheets: WireSheet[] = workbook.sheets.map((sheet) => {
       const id = this.ids.get(sheet);
       if (!full && id !== undefined && this.kept.has(id)) return { id };
+      const derived = this.derivations.get(sheet);
+      const from = derived && this.ids.get(derived.from);
+      if (!full && derived && from !== undefined && this.kept.has(from)) return { id: id ?? this.fresh(sheet), from: { id: from, edits: derived.edits } };
       return { id: id ?? this.fresh(sheet), sheet };
     });
     return { date1904: workbook.date1904, ...(workbook.source ? { source: workbook.source } : {}), sheets };

@@ -2,6 +2,7 @@ import type { CheckOptions } from '../../core/check';
 import type { Sheet, Workbook } from '../../core/workbook';
 import type { AnnotateMeta } from '../../annotate/index';
 import type { Report } from '../flow';
+import type { Edits } from './edits';
 import type { Part } from './parts';
 import type { WirePlan } from '../steps/check/plan';
 
@@ -12,18 +13,22 @@ import type { WirePlan } from '../steps/check/plan';
  * Sheets and reports are big (50,000 rows is 750,000 cells), and copying
  * them to the worker costs the main thread too. So the worker keeps those of
  * its last request under an id, and a request names a kept one by its id
- * alone; one the worker no longer has is answered `missing`, and the client
- * sends it again in full. Long arrays in either direction travel in parts
+ * alone, or a kept one and the cells written into it since; one the worker
+ * no longer has is answered `missing`, and the client sends it again in full. Long arrays in either direction travel in parts
  * before their message (parts.ts).
  */
 
 /** Everything the taskpane asks of the engine (a collection is code, and stays at home). */
 export type WireCheckOptions = Omit<CheckOptions, 'collection'>;
 
-/** A sheet by id, with its cells when the worker may not have it. */
+/**
+ * A sheet by id, with its cells when the worker may not have it, or the
+ * cells written into one it keeps (`from`): the worker makes it from that.
+ */
 export interface WireSheet {
   id: string;
   sheet?: Sheet;
+  from?: { id: string; edits: Edits };
 }
 
 export interface WireWorkbook {

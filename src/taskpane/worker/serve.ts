@@ -2,7 +2,8 @@ import { check } from '../../core/check';
 import type { Sheet, Workbook } from '../../core/workbook';
 import { readWorkbookBytes } from '../../io/readWorkbook';
 import type { Report } from '../flow';
-import { NO_SHEET, planFixes, toWire } from '../steps/check/plan';
+import { fixesNeeded, NO_SHEET, planFixes, previewed, PREVIEWED, toWire, valuesBefore } from '../steps/check/plan';
+import { applyEdits } from './edits';
 import { Joiner } from './parts';
 import { readSheetId, reportId, type CheckRequest, type CheckResponse, type WireWorkbook } from './protocol';
 
@@ -30,8 +31,9 @@ export function createServer(
   let queue: Promise<unknown> = Promise.resolve();
 
   function workbookOf(wire: WireWorkbook, keep: Map<string, Sheet | Report>): Workbook {
-    const sheets = wire.sheets.map(({ id, sheet }) => {
-      const found = sheet ?? kept.get(id);
+    const sheets = wire.sheets.map(({ id, sheet, from }) => {
+      const base = from && kept.get(from.id);
+      const found = sheet ?? kept.get(id) ?? (base && 'rows' in base ? applyEdits(base, from.edits) : undefined);
       if (!found || !('rows' in found)) throw new Missing(`No sheet ${id}`);
       keep.set(id, found);
       return found;
@@ -55,8 +57,14 @@ export function createServer(
         const report: Report = check(workbookOf(request.workbook, keep), { ...request.options, fixes: true });
         keep.set(reportId(request.id), report);
         kept = keep;
-        const plan = toWire(planFixes(report, NO_SHEET));
-        return { response: { id: request.id, type: 'check', report, reportId: reportId(request.id), plan }, transfer: [] };
+        const planned = planFixes(report, NO_SHEET);
+        const plan = toWire(planned);
+        // The fixes (one per cell to rewrite, 200,000 on 50,000 rows) stay here: the page has the plan, and what the previews show.
+        if (fixesNeeded(report, plan)) return { response: { id: request.id, type: 'check', report, reportId: reportId(request.id), plan }, transfer: [] };
+        const shown: Report = { ...report };
+        delete shown.fixes;
+        plan.before = [...valuesBefore(report, previewed(planned, PREVIEWED))];
+        return { response: { id: request.id, type: 'check', report: shown, reportId: reportId(request.id), plan }, transfer: [] };
       }
       case 'annotate': {
         const workbook = workbookOf(request.workbook, keep);

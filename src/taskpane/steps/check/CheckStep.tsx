@@ -8,7 +8,7 @@ import { CANCELLED, errorMessage, isCancelled } from '../../errors';
 import { useStepStyles } from '../layout';
 import { StepSection } from '../StepSection';
 import { countKinds, filterIssues, issueSheet, issuesBySheet, remainingSentence, type IssueFilter } from './issues';
-import { fixPlan, valuesBefore } from './plan';
+import { fixPlan, previewBefore } from './plan';
 import { IssueFilters } from './IssueFilters';
 import { IssueList } from './IssueList';
 import { IndicatorPreview } from './IndicatorPreview';
@@ -68,7 +68,7 @@ export function CheckStep({ state, dispatch }: { state: CheckState; dispatch: Di
   const fixes = useMemo(() => [...split.fix.values()].flat(), [split]);
   const tidies = useMemo(() => [...split.tidy.values()].flat(), [split]);
   // What the previews show was there before: their first few cells only.
-  const before = useMemo(() => valuesBefore(report, [...fixes.slice(0, PREVIEWED), ...tidies.slice(0, PREVIEWED)].map((c) => c.address)), [report, fixes, tidies]);
+  const before = useMemo(() => previewBefore(report, [...fixes.slice(0, PREVIEWED), ...tidies.slice(0, PREVIEWED)].map((c) => c.address)), [report, fixes, tidies]);
   // Every sheet read gets its own issues; a sheet that has none any more is cleared.
   const highlightAll = async () => {
     let cells = 0;

@@ -1,8 +1,8 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
 import type { CellChange } from '../../host';
+import { PREVIEWED } from './plan';
 
-/** Changes listed in a preview; the rest are counted. */
-export const PREVIEWED = 25;
+export { PREVIEWED };
 
 const useStyles = makeStyles({
   details: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },

@@ -2,6 +2,9 @@ import type { CellChange } from '../../host';
 import type { Report } from '../../flow';
 import { fixesBySheet, splitFixes } from './issues';
 
+/** Changes listed in a preview (FixPreview); the rest are counted. */
+export const PREVIEWED = 25;
+
 /** What "Fix" and "Tidy" write, per sheet (see splitFixes). */
 export interface FixPlan {
   fix: Map<string, CellChange[]>;
@@ -12,6 +15,11 @@ export interface FixPlan {
 export interface WirePlan {
   fix: [string, CellChange[]][];
   tidy: [string, CellChange[]][];
+  /**
+   * What the cells the previews show held before (valuesBefore), when the
+   * worker kept the report's fixes to itself: the page needs no more of them.
+   */
+  before?: [string, string][];
 }
 
 /**
@@ -27,6 +35,23 @@ export function planFixes(report: Pick<Report, 'issues' | 'fixes' | 'tables'>, f
 
 export function toWire(plan: FixPlan): WirePlan {
   return { fix: [...plan.fix], tidy: [...plan.tidy] };
+}
+
+/** The cells the previews show: the first `count` of Fix's and of Tidy's. */
+export function previewed(plan: FixPlan, count: number): string[] {
+  const first = (of: Map<string, CellChange[]>) => [...of.values()].flat().slice(0, count).map((c) => c.address);
+  return [...first(plan.fix), ...first(plan.tidy)];
+}
+
+/**
+ * Whether the page can do without the report's fixes once the worker has
+ * planned them: always, but when the plan names no sheet for some and
+ * something names a sheet (then fixPlan may plan again on the page, from
+ * the fixes).
+ */
+export function fixesNeeded(report: Pick<Report, 'issues' | 'fixes'>, plan: WirePlan): boolean {
+  const noSheet = [...plan.fix, ...plan.tidy].some(([sheet]) => sheet === NO_SHEET);
+  return noSheet && (report.issues.some((i) => i.sheet != null) || (report.fixes ?? []).some((f) => f.sheet != null));
 }
 
 /** Plans made by the check worker (with NO_SHEET for the fallback), by the report they are of. */
@@ -54,6 +79,12 @@ export function fixPlan(report: Report, fallback: string): FixPlan {
   if (usesFallback && (report.issues.some((i) => i.sheet === fallback) || (report.fixes ?? []).some((f) => f.sheet === fallback))) return planFixes(report, fallback);
   const named = (entries: [string, CellChange[]][]) => new Map(entries.map(([sheet, changes]) => [sheet === NO_SHEET ? fallback : sheet, changes]));
   return { fix: named(wire.fix), tidy: named(wire.tidy) };
+}
+
+/** What the previewed cells held before: the worker's answer when it kept the fixes, else read from them. */
+export function previewBefore(report: Report, addresses: readonly string[]): Map<string, string> {
+  const before = made.get(report)?.before;
+  return before && !report.fixes ? new Map(before) : valuesBefore(report, addresses);
 }
 
 /** What the cells at `addresses` held before the fixes, for the preview of the first few: one pass over the fixes, no string built per fix. */
