@@ -13,9 +13,14 @@ import type { WirePlan } from '../steps/check/plan';
  * Sheets and reports are big (50,000 rows is 750,000 cells), and copying
  * them to the worker costs the main thread too. So the worker keeps those of
  * its last request under an id, and a request names a kept one by its id
- * alone, or a kept one and the cells written into it since; one the worker
- * no longer has is answered `missing`, and the client sends it again in full. Long arrays in either direction travel in parts
- * before their message (parts.ts).
+ * alone, or a kept one and the cells written into it since (edits.ts); one
+ * the worker no longer has is answered `missing`, and the client sends it
+ * again in full. Long arrays in either direction travel in parts before
+ * their message (parts.ts).
+ *
+ * What the page only shows or passes on stays here: a check's fixes (one
+ * per cell to rewrite) come back planned into Fix and Tidy, packed as
+ * numbers (plan.ts), with the few values the previews show.
  */
 
 /** Everything the taskpane asks of the engine (a collection is code, and stays at home). */

@@ -64,8 +64,8 @@ export function CheckStep({ state, dispatch }: { state: CheckState; dispatch: Di
   const kinds = useMemo(() => countKinds(report.issues), [report.issues]);
   const shown = useMemo(() => filterIssues(report.issues, filter), [report.issues, filter]);
   // "Fix" writes only cells with an issue; "Tidy" the valid values that are not in the agreed wording.
-  // The check worker plans them ahead (200,000 fixes for 50,000 rows took the page half a second).
-  // Packed: 200,000 changes are a few arrays of numbers until they are written.
+  // The check worker plans them ahead (200,000 fixes for 50,000 rows took the page half a second),
+  // packed: a few arrays of numbers until they are written.
   const split = useMemo(() => fixPlan(report, choice.sheet), [report, choice.sheet]);
   const fixCount = useMemo(() => changeCount(split.fix), [split]);
   const tidyCount = useMemo(() => changeCount(split.tidy), [split]);
