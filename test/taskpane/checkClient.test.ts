@@ -6,6 +6,7 @@ import type { Workbook } from '../../src/core/workbook';
 import { Cancelled, isCancelled } from '../../src/taskpane/errors';
 import { changeCount, fixPlan, plannedAhead, planFixes, previewBefore, unpackPlan, valuesBefore } from '../../src/taskpane/steps/check/plan';
 import type { Report } from '../../src/taskpane/flow';
+import { valuesBody, valuesPayload } from '../../src/taskpane/steps/submit/payload';
 import { CheckClient } from '../../src/taskpane/worker/client';
 import { FakeWorker, until } from './fakeWorker';
 import { eventsWorkbook, sheetOf } from './fakes';
@@ -213,4 +214,19 @@ test('a long sheet goes to the worker in parts, and is checked as it is', async 
   expect(received.filter((m) => m.type === 'part').length).toBeGreaterThan(0);
   expect(received[received.length - 1]!.type).toBe('check');
   expect(report).toEqual(withoutFixes(check(workbook, { fixes: true })));
+});
+
+test('the submission’s body is made in the worker from the sheets it keeps: the same JSON as made here', async () => {
+  const { client, workers } = setup();
+  const workbook = await client.read(CSV, 'events.csv');
+  await client.check(workbook, {});
+  const choice = { sheet: workbook.sheets[0]!.name, headerRow: 1, date1904: false, leaveOut: [], include: [], headerRows: {} };
+  const mapping = { mapping: { A: 'title' }, mappings: {} };
+  const body = await client.submissionBody(workbook, choice, mapping);
+  expect(body).toBe(valuesBody(valuesPayload(workbook, choice, mapping)));
+  expect(JSON.parse(body)).toMatchObject({ sheet: choice.sheet, headerRow: 1, mapping: { A: 'title' } });
+  const request = workers[0]!.received.at(-1)!;
+  expect(request.type === 'body' && request.workbook.sheets.every((s) => s.sheet === undefined)).toBe(true);
+  // On this thread, without a worker, the same.
+  await expect(new CheckClient({ spawn: null }).submissionBody(workbook, choice, mapping)).resolves.toBe(body);
 });

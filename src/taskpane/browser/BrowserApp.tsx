@@ -70,7 +70,7 @@ export function BrowserApp({ checks }: { checks: CheckClient }) {
   if (!opened) return <OpenFile onOpened={onOpened} read={checks.read} onCancel={checks.cancel} focusHeading={closed} />;
   const { host } = opened;
   return (
-    <HostProvider host={host} engine={checks.check} checks={checks} originalFile={host.originalFile} downloadAnnotated={downloadAnnotated}>
+    <HostProvider host={host} engine={checks.check} checks={checks} originalFile={host.originalFile} downloadAnnotated={downloadAnnotated} submissionBody={checks.submissionBody}>
       <div className={styles.layout}>
         <div className={styles.pane}>
           <p className={styles.file}>

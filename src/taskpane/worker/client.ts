@@ -2,7 +2,8 @@ import { check as coreCheck } from '../../core/check';
 import type { Sheet, Workbook } from '../../core/workbook';
 import type { AnnotateMeta } from '../../annotate/index';
 import { Cancelled } from '../errors';
-import type { Report } from '../flow';
+import type { Choice, Mappings, Report } from '../flow';
+import { valuesBody, valuesPayload } from '../steps/submit/payload';
 import { loadAnnotate, loadCheckWorker, loadReader } from '../lazy';
 import type { Edits } from './edits';
 import { Joiner, nextTurn, sendInParts } from './parts';
@@ -17,7 +18,7 @@ export interface WorkerLike {
   onerror: ((event: ErrorEvent) => void) | null;
 }
 
-export type Job = 'read' | 'check' | 'annotate';
+export type Job = 'read' | 'check' | 'annotate' | 'body';
 
 /** What the client is doing, for the "Checking…" bar; null when idle. */
 export interface Activity {
@@ -145,6 +146,17 @@ export class CheckClient implements CheckActivity {
   derive = (from: Sheet, to: Sheet, edits: Edits): void => {
     this.derivations.set(to, { from, edits });
   };
+
+  /** The submission's JSON body of the workbook's values, made in the worker from the sheets it keeps. */
+  submissionBody = (workbook: Workbook, choice: Choice, mapping: Mappings): Promise<string> =>
+    this.request(
+      'body',
+      (full) => ({ type: 'body', workbook: this.wire(workbook, full), choice, mapping }),
+      async () => valuesBody(valuesPayload(workbook, choice, mapping)),
+    ).then((r) => {
+      if (r.type !== 'body') throw new Error('The check worker answered out of turn.');
+      return r.body;
+    });
 
   /** Stops whatever is running: its promises reject with `Cancelled`. */
   cancel = (): void => {
@@ -345,5 +357,7 @@ function hereResponse(id: number, job: Job, value: unknown): CheckResponse {
       return { id, type: 'check', report: value as Report, reportId: '' };
     case 'annotate':
       return { id, type: 'annotate', bytes: value as Uint8Array };
+    case 'body':
+      return { id, type: 'body', body: value as string };
   }
 }

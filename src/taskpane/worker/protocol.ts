@@ -1,7 +1,7 @@
 import type { CheckOptions } from '../../core/check';
 import type { Sheet, Workbook } from '../../core/workbook';
 import type { AnnotateMeta } from '../../annotate/index';
-import type { Report } from '../flow';
+import type { Choice, Mappings, Report } from '../flow';
 import type { Edits } from './edits';
 import type { Part } from './parts';
 import type { WirePlan } from '../steps/check/plan';
@@ -46,6 +46,8 @@ export type CheckRequest =
   | { id: number; type: 'read'; bytes: Uint8Array; name: string }
   | { id: number; type: 'check'; workbook: WireWorkbook; options: WireCheckOptions }
   | { id: number; type: 'annotate'; workbook: WireWorkbook; report: { id: string; report?: Report }; meta: AnnotateMeta }
+  /** The submission's JSON body of the workbook's values (payload.ts). */
+  | { id: number; type: 'body'; workbook: WireWorkbook; choice: Choice; mapping: Mappings }
   | Part;
 
 export type CheckResponse =
@@ -54,6 +56,7 @@ export type CheckResponse =
   /** `plan`: what Fix and Tidy write, made ahead here (what names no sheet under NO_SHEET). */
   | { id: number; type: 'check'; report: Report; reportId: string; plan?: WirePlan }
   | { id: number; type: 'annotate'; bytes: Uint8Array }
+  | { id: number; type: 'body'; body: string }
   /** While a request runs (the annotated workbook): `done` of `of` steps, and what is being done now. */
   | { id: number; type: 'progress'; done: number; of: number; step: string }
   /** `missing`: a sheet or report named by id only is no longer kept. */

@@ -3,6 +3,7 @@ import type { Sheet, Workbook } from '../../core/workbook';
 import { readWorkbookBytes } from '../../io/readWorkbook';
 import type { Report } from '../flow';
 import { fixesNeeded, NO_SHEET, planFixes, previewed, PREVIEWED, toWire, valuesBefore } from '../steps/check/plan';
+import { valuesBody, valuesPayload } from '../steps/submit/payload';
 import { applyEdits } from './edits';
 import { Joiner } from './parts';
 import { readSheetId, reportId, type CheckRequest, type CheckResponse, type WireWorkbook } from './protocol';
@@ -65,6 +66,11 @@ export function createServer(
         delete shown.fixes;
         plan.before = [...valuesBefore(report, previewed(planned, PREVIEWED))];
         return { response: { id: request.id, type: 'check', report: shown, reportId: reportId(request.id), plan }, transfer: [] };
+      }
+      case 'body': {
+        const workbook = workbookOf(request.workbook, keep);
+        kept = keep;
+        return { response: { id: request.id, type: 'body', body: valuesBody(valuesPayload(workbook, request.choice, request.mapping)) }, transfer: [] };
       }
       case 'annotate': {
         const workbook = workbookOf(request.workbook, keep);
