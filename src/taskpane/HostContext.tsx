@@ -33,7 +33,7 @@ export interface HostServices {
   /** What the engine is doing, and Cancel: the pane shows "Checking…" with a Cancel button. */
   checks?: CheckActivity;
   /** The submission's JSON body of the workbook's values, made off this thread (the check worker); else submit makes it here. */
-  submissionBody?: (workbook: Workbook, choice: Choice, mapping: Mappings) => Promise<string>;
+  submissionBody?: (workbook: Workbook, choice: Choice, mapping: Mappings) => Promise<Uint8Array>;
 }
 
 const HostContext = createContext<HostServices | null>(null);

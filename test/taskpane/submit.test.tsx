@@ -1,5 +1,6 @@
 /** @jest-environment jsdom */
 import '../setup-dom';
+import './jsdomCodecs';
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
@@ -292,9 +293,9 @@ describe('step 4: submit', () => {
     const user = userEvent.setup();
     const { calls } = scriptedFetch({ status: 201, body: RECEIPT });
     localStorage.setItem('hsh-datashare.token', 'tok-1');
-    const made: string[] = [];
+    const made: Uint8Array[] = [];
     const submissionBody = jest.fn(async (workbook: Workbook, choice: Choice, mapping: Mappings) => {
-      made.push(valuesBody(valuesPayload(workbook, choice, mapping)));
+      made.push(new TextEncoder().encode(valuesBody(valuesPayload(workbook, choice, mapping))));
       return made[made.length - 1]!;
     });
     render(
@@ -310,7 +311,7 @@ describe('step 4: submit', () => {
     expect(submissionBody).toHaveBeenCalledTimes(1);
     expect(calls[0]!.init.body).toBe(made[0]);
     expect(header(calls[0]!, 'Content-Type')).toBe('application/json');
-    expect(JSON.parse(String(calls[0]!.init.body))).toMatchObject({ sheet: 'Events', headerRow: 2, mapping: { A: 'title' } });
+    expect(JSON.parse(new TextDecoder().decode(made[0]))).toMatchObject({ sheet: 'Events', headerRow: 2, mapping: { A: 'title' } });
   });
 
   test('signing out forgets the token', async () => {

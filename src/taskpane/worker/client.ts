@@ -147,12 +147,12 @@ export class CheckClient implements CheckActivity {
     this.derivations.set(to, { from, edits });
   };
 
-  /** The submission's JSON body of the workbook's values, made in the worker from the sheets it keeps. */
-  submissionBody = (workbook: Workbook, choice: Choice, mapping: Mappings): Promise<string> =>
+  /** The submission's JSON body of the workbook's values, as UTF-8, made in the worker from the sheets it keeps. */
+  submissionBody = (workbook: Workbook, choice: Choice, mapping: Mappings): Promise<Uint8Array> =>
     this.request(
       'body',
       (full) => ({ type: 'body', workbook: this.wire(workbook, full), choice, mapping }),
-      async () => valuesBody(valuesPayload(workbook, choice, mapping)),
+      async () => new TextEncoder().encode(valuesBody(valuesPayload(workbook, choice, mapping))),
     ).then((r) => {
       if (r.type !== 'body') throw new Error('The check worker answered out of turn.');
       return r.body;
@@ -319,7 +319,11 @@ export class CheckClient implements CheckActivity {
       if (!full && id !== undefined && this.kept.has(id)) return { id };
       const derived = this.derivations.get(sheet);
       const from = derived && this.ids.get(derived.from);
-      if (!full && derived && from !== undefined && this.kept.has(from)) return { id: id ?? this.fresh(sheet), from: { id: from, edits: derived.edits } };
+      if (!full && derived && from !== undefined && this.kept.has(from)) {
+        // Once sent, the worker keeps the sheet under its id, or says it is missing and is sent it whole: the edits are done with.
+        this.derivations.delete(sheet);
+        return { id: id ?? this.fresh(sheet), from: { id: from, edits: derived.edits } };
+      }
       return { id: id ?? this.fresh(sheet), sheet };
     });
     return { date1904: workbook.date1904, ...(workbook.source ? { source: workbook.source } : {}), sheets };
@@ -358,6 +362,6 @@ function hereResponse(id: number, job: Job, value: unknown): CheckResponse {
     case 'annotate':
       return { id, type: 'annotate', bytes: value as Uint8Array };
     case 'body':
-      return { id, type: 'body', body: value as string };
+      return { id, type: 'body', body: value as Uint8Array };
   }
 }

@@ -56,7 +56,8 @@ export type CheckResponse =
   /** `plan`: what Fix and Tidy write, made ahead here (what names no sheet under NO_SHEET). */
   | { id: number; type: 'check'; report: Report; reportId: string; plan?: WirePlan }
   | { id: number; type: 'annotate'; bytes: Uint8Array }
-  | { id: number; type: 'body'; body: string }
+  /** UTF-8, its buffer handed over. */
+  | { id: number; type: 'body'; body: Uint8Array }
   /** While a request runs (the annotated workbook): `done` of `of` steps, and what is being done now. */
   | { id: number; type: 'progress'; done: number; of: number; step: string }
   /** `missing`: a sheet or report named by id only is no longer kept. */

@@ -70,7 +70,9 @@ export function createServer(
       case 'body': {
         const workbook = workbookOf(request.workbook, keep);
         kept = keep;
-        return { response: { id: request.id, type: 'body', body: valuesBody(valuesPayload(workbook, request.choice, request.mapping)) }, transfer: [] };
+        // Encoded here too: the page hands the bytes to fetch as they are.
+        const body = new TextEncoder().encode(valuesBody(valuesPayload(workbook, request.choice, request.mapping)));
+        return { response: { id: request.id, type: 'body', body }, transfer: [body.buffer as ArrayBuffer] };
       }
       case 'annotate': {
         const workbook = workbookOf(request.workbook, keep);
