@@ -52,7 +52,7 @@ export function App({ mode, theme, checks }: { mode: AppMode; theme?: ThemeName;
         <main className={styles.main}>
           <PortalMountNodeProvider value={popups ?? undefined}>
             {mode.kind === 'excel' ? (
-              <HostProvider host={mode.host} engine={client.check} checks={client}>
+              <HostProvider host={mode.host} engine={client.check} checks={client} submissionBody={client.submissionBody}>
                 <Flow />
               </HostProvider>
             ) : (

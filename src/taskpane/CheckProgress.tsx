@@ -6,6 +6,7 @@ const LABELS: Record<Job, string> = {
   read: 'Reading the workbook…',
   check: 'Checking…',
   annotate: 'Building the annotated workbook…',
+  body: 'Preparing your data…',
 };
 
 const useStyles = makeStyles({

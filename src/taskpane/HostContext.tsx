@@ -1,7 +1,7 @@
 import { createContext, useContext, useMemo, type ReactNode } from 'react';
 import { check as coreCheck } from '../core/check';
 import type { Workbook } from '../core/workbook';
-import type { Report } from './flow';
+import type { Choice, Mappings, Report } from './flow';
 import type { WorkbookHost } from './host';
 import type { CheckActivity } from './worker/client';
 import type { WireCheckOptions } from './worker/protocol';
@@ -32,6 +32,8 @@ export interface HostServices {
   downloadAnnotated?: (workbook: Workbook, report: Report) => Promise<void>;
   /** What the engine is doing, and Cancel: the pane shows "Checking…" with a Cancel button. */
   checks?: CheckActivity;
+  /** The submission's JSON body of the workbook's values, made off this thread (the check worker); else submit makes it here. */
+  submissionBody?: (workbook: Workbook, choice: Choice, mapping: Mappings) => Promise<Uint8Array>;
 }
 
 const HostContext = createContext<HostServices | null>(null);
@@ -39,15 +41,19 @@ const HostContext = createContext<HostServices | null>(null);
 /** The taskpane always wants the fixable cells, for "Fix N values". */
 const checkWithFixes: Engine = (workbook, options) => coreCheck(workbook, { ...options, fixes: true });
 
-export function HostProvider({ host, engine = checkWithFixes, originalFile, downloadAnnotated, checks, children }: {
+export function HostProvider({ host, engine = checkWithFixes, originalFile, downloadAnnotated, checks, submissionBody, children }: {
   host: WorkbookHost;
   engine?: Engine;
   originalFile?: () => OriginalFile | null;
   downloadAnnotated?: (workbook: Workbook, report: Report) => Promise<void>;
   checks?: CheckActivity;
+  submissionBody?: HostServices['submissionBody'];
   children: ReactNode;
 }) {
-  const value = useMemo(() => ({ host, engine, originalFile, downloadAnnotated, checks }), [host, engine, originalFile, downloadAnnotated, checks]);
+  const value = useMemo(
+    () => ({ host, engine, originalFile, downloadAnnotated, checks, submissionBody }),
+    [host, engine, originalFile, downloadAnnotated, checks, submissionBody],
+  );
   return <HostContext.Provider value={value}>{children}</HostContext.Provider>;
 }
 

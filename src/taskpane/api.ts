@@ -53,7 +53,13 @@ export interface FilePayload {
   tables?: TableChoices;
 }
 
-export type SubmissionPayload = ValuesPayload | FilePayload;
+/** A values payload already serialised (by the check worker: 50,000 rows take the page a third of a second): the body as sent, UTF-8. */
+export interface JsonPayload {
+  kind: 'json';
+  body: Uint8Array;
+}
+
+export type SubmissionPayload = ValuesPayload | FilePayload | JsonPayload;
 
 export interface Receipt {
   id: string;
@@ -123,10 +129,14 @@ export async function submit(
     Accept: 'application/json',
   };
   let body: BodyInit;
-  if (payload.kind === 'values') {
+  if (payload.kind === 'values' || payload.kind === 'json') {
     headers['Content-Type'] = 'application/json';
-    const { kind: _kind, ...json } = payload;
-    body = JSON.stringify(json);
+    if (payload.kind === 'json') {
+      body = payload.body as Uint8Array<ArrayBuffer>;
+    } else {
+      const { kind: _kind, ...json } = payload;
+      body = JSON.stringify(json);
+    }
   } else {
     const form = new FormData();
     // Copy into a plain ArrayBuffer: Blob wants one, not a view over a shared buffer.

@@ -4,7 +4,9 @@ import './jsdomCodecs';
 import { check } from '../../src/core/check';
 import type { Workbook } from '../../src/core/workbook';
 import { Cancelled, isCancelled } from '../../src/taskpane/errors';
-import { fixPlan, plannedAhead, planFixes } from '../../src/taskpane/steps/check/plan';
+import { changeCount, fixPlan, plannedAhead, planFixes, previewBefore, unpackPlan, valuesBefore } from '../../src/taskpane/steps/check/plan';
+import type { Report } from '../../src/taskpane/flow';
+import { valuesBody, valuesPayload } from '../../src/taskpane/steps/submit/payload';
 import { CheckClient } from '../../src/taskpane/worker/client';
 import { FakeWorker, until } from './fakeWorker';
 import { eventsWorkbook, sheetOf } from './fakes';
@@ -34,13 +36,29 @@ function setup(hold = false) {
   return { client, workers };
 }
 
-test('reads in the worker, checks with the fixes listed, and the report is the engine’s', async () => {
+/** The engine's report as the page gets it from the worker: the fixes stay there, planned into Fix and Tidy. */
+function withoutFixes(report: Report): Report {
+  const out = { ...report };
+  delete out.fixes;
+  return out;
+}
+
+test('reads in the worker, checks with the fixes listed, and the report is the engine’s but for the fixes, which the worker planned', async () => {
   const { client, workers } = setup();
   const workbook = await client.read(CSV, 'events.csv');
   expect(workbook.source).toBe('csv');
   const report = await client.check(workbook, {});
-  expect(report).toEqual(check(workbook, { fixes: true }));
-  expect(report.fixes?.length).toBeGreaterThan(0);
+  const engine = check(workbook, { fixes: true });
+  expect(engine.fixes?.length).toBeGreaterThan(0);
+  expect(report).toEqual(withoutFixes(engine));
+  expect(report.fixes).toBeUndefined();
+  expect(unpackPlan(fixPlan(report, 'events'))).toEqual(planFixes(engine, 'events'));
+  // The previews say what the cells held, without the fixes.
+  const plan = planFixes(engine, 'events');
+  const previews = [...plan.fix.values(), ...plan.tidy.values()].flat().map((c) => c.address);
+  expect(previews.length).toBeGreaterThan(2);
+  expect(previewBefore(report, previews)).toEqual(valuesBefore(engine, previews));
+  expect(previewBefore(report, previews).get('E2')).toBe('~25');
   expect(workers).toHaveLength(1);
   expect(workers[0]!.received.map((r) => [r.id, r.type])).toEqual([
     [1, 'read'],
@@ -183,8 +201,8 @@ test('the worker plans Fix and Tidy with the check: the same plan as the page wo
   const workbook = await client.read(CSV, 'events.csv');
   const report = await client.check(workbook, {});
   expect(plannedAhead(report)).toBe(true);
-  expect(fixPlan(report, 'events')).toEqual(planFixes(report, 'events'));
-  expect([...fixPlan(report, 'events').fix.values()].flat().length).toBeGreaterThan(0);
+  expect(unpackPlan(fixPlan(report, 'events'))).toEqual(planFixes(check(workbook, { fixes: true }), 'events'));
+  expect(changeCount(fixPlan(report, 'events').fix)).toBeGreaterThan(0);
 });
 
 test('a long sheet goes to the worker in parts, and is checked as it is', async () => {
@@ -195,5 +213,20 @@ test('a long sheet goes to the worker in parts, and is checked as it is', async 
   const received = workers[0]!.received;
   expect(received.filter((m) => m.type === 'part').length).toBeGreaterThan(0);
   expect(received[received.length - 1]!.type).toBe('check');
-  expect(report).toEqual(check(workbook, { fixes: true }));
+  expect(report).toEqual(withoutFixes(check(workbook, { fixes: true })));
+});
+
+test('the submission’s body is made in the worker from the sheets it keeps: the same JSON as made here', async () => {
+  const { client, workers } = setup();
+  const workbook = await client.read(CSV, 'events.csv');
+  await client.check(workbook, {});
+  const choice = { sheet: workbook.sheets[0]!.name, headerRow: 1, date1904: false, leaveOut: [], include: [], headerRows: {} };
+  const mapping = { mapping: { A: 'title' }, mappings: {} };
+  const body = new TextDecoder().decode(await client.submissionBody(workbook, choice, mapping));
+  expect(body).toBe(valuesBody(valuesPayload(workbook, choice, mapping)));
+  expect(JSON.parse(body)).toMatchObject({ sheet: choice.sheet, headerRow: 1, mapping: { A: 'title' } });
+  const request = workers[0]!.received.at(-1)!;
+  expect(request.type === 'body' && request.workbook.sheets.every((s) => s.sheet === undefined)).toBe(true);
+  // On this thread, without a worker, the same.
+  expect(new TextDecoder().decode(await new CheckClient({ spawn: null }).submissionBody(workbook, choice, mapping))).toBe(body);
 });

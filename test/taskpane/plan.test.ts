@@ -1,6 +1,22 @@
 import type { Issue } from '../../src/core/report';
 import type { Report } from '../../src/taskpane/flow';
-import { fixPlan, NO_SHEET, planFixes, rememberPlan, toWire, valuesBefore } from '../../src/taskpane/steps/check/plan';
+import {
+  changeCount,
+  firstChanges,
+  fixPlan as packedPlan,
+  NO_SHEET,
+  packChanges,
+  planFixes,
+  rememberPlan,
+  toWire,
+  unpackChanges,
+  unpackInSlices,
+  unpackPlan,
+  valuesBefore,
+} from '../../src/taskpane/steps/check/plan';
+
+/** The plan as the host writes it. */
+const fixPlan = (r: Report, fallback: string) => unpackPlan(packedPlan(r, fallback));
 
 const issue = (over: Partial<Issue>): Issue => ({ field: 'attendees', severity: 'warning', code: 'approximate_attendees', message: '', ...over }) as Issue;
 type Fix = NonNullable<Report['fixes']>[number];
@@ -43,5 +59,34 @@ describe('the plan of Fix and Tidy the worker makes ahead', () => {
   test('the values before, for the cells previewed only', () => {
     const r = report([], [fix({}), fix({ column: 'C', row: 4, from: 'L1' }), fix({ column: 'C', row: 3, from: 'l1' })], [null]);
     expect(Object.fromEntries(valuesBefore(r, ['C4', 'E3']))).toEqual({ E3: '~25', C4: 'L1' });
+  });
+});
+
+describe('changes packed as numbers, as the worker sends them and the page keeps them', () => {
+  const changes = [
+    { address: 'B2', value: '2023-01-01' },
+    { address: 'D2', value: 'Level 1' },
+    { address: 'B3', value: '2023-01-01' },
+    { address: 'AA10', value: 25 },
+    { address: 'E4', value: '25' },
+  ];
+
+  test('each value once, each change its row, column and value’s index; unpacked as they were', () => {
+    const packed = packChanges(changes);
+    expect(packed).toEqual({ rows: [1, 1, 2, 9, 3], cols: [1, 3, 1, 26, 4], at: [0, 1, 0, 2, 3], values: ['2023-01-01', 'Level 1', 25, '25'] });
+    expect(unpackChanges(packed)).toEqual(changes);
+    expect(unpackChanges(packed, 1, 3)).toEqual(changes.slice(1, 3));
+  });
+
+  test('counted and previewed over the sheets in order, and unpacked a slice at a time', async () => {
+    const plan = new Map([
+      ['Jan', packChanges(changes.slice(0, 2))],
+      ['Feb', packChanges(changes.slice(2))],
+    ]);
+    expect(changeCount(plan)).toBe(5);
+    expect(firstChanges(plan, 3)).toEqual(changes.slice(0, 3));
+    const pause = jest.fn(async () => undefined);
+    await expect(unpackInSlices(packChanges(changes), pause, 2)).resolves.toEqual(changes);
+    expect(pause).toHaveBeenCalledTimes(2);
   });
 });

@@ -1,9 +1,15 @@
 /** @jest-environment jsdom */
 import '../setup-dom';
-import { screen, within } from '@testing-library/react';
+import './jsdomCodecs';
+import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { FluentProvider, webLightTheme } from '@fluentui/react-components';
+import type { Workbook } from '../../src/core/workbook';
+import type { Choice, Mappings } from '../../src/taskpane/flow';
+import { HostProvider } from '../../src/taskpane/HostContext';
 import { Flow } from '../../src/taskpane/Flow';
-import { fakeHost, renderWithHost } from './fakes';
+import { valuesBody, valuesPayload } from '../../src/taskpane/steps/submit/payload';
+import { fakeEngine, fakeHost, renderWithHost } from './fakes';
 
 type Reply = { status: number; body?: unknown; headers?: Record<string, string> } | Error;
 
@@ -281,6 +287,31 @@ describe('step 4: submit', () => {
     await user.click(screen.getByRole('button', { name: 'Submit' }));
     await screen.findByText('Submitted');
     expect(JSON.parse(String(calls[0]!.init.body)).rows[3][1]).toBe('4/1/2023');
+  });
+
+  test('with the check worker at hand, the values are serialised there: the body it made is sent as it is', async () => {
+    const user = userEvent.setup();
+    const { calls } = scriptedFetch({ status: 201, body: RECEIPT });
+    localStorage.setItem('hsh-datashare.token', 'tok-1');
+    const made: Uint8Array[] = [];
+    const submissionBody = jest.fn(async (workbook: Workbook, choice: Choice, mapping: Mappings) => {
+      made.push(new TextEncoder().encode(valuesBody(valuesPayload(workbook, choice, mapping))));
+      return made[made.length - 1]!;
+    });
+    render(
+      <FluentProvider theme={webLightTheme}>
+        <HostProvider host={fakeHost().host} engine={fakeEngine} submissionBody={submissionBody}>
+          <Flow />
+        </HostProvider>
+      </FluentProvider>,
+    );
+    await toSubmit(user);
+    await user.click(screen.getByRole('button', { name: 'Submit' }));
+    await screen.findByText('Submitted');
+    expect(submissionBody).toHaveBeenCalledTimes(1);
+    expect(calls[0]!.init.body).toBe(made[0]);
+    expect(header(calls[0]!, 'Content-Type')).toBe('application/json');
+    expect(JSON.parse(new TextDecoder().decode(made[0]))).toMatchObject({ sheet: 'Events', headerRow: 2, mapping: { A: 'title' } });
   });
 
   test('signing out forgets the token', async () => {

@@ -55,7 +55,7 @@ export function BrowserApp({ checks }: { checks: CheckClient }) {
   const [closed, setClosed] = useState(false);
 
   function onOpened(file: OpenedFile) {
-    setOpened((o) => ({ host: new BrowserHost(file.workbook, { name: file.name, bytes: file.bytes }), name: file.name, n: (o?.n ?? 0) + 1 }));
+    setOpened((o) => ({ host: new BrowserHost(file.workbook, { name: file.name, bytes: file.bytes }, undefined, checks.derive), name: file.name, n: (o?.n ?? 0) + 1 }));
   }
 
   const name = opened?.name ?? '';
@@ -70,7 +70,7 @@ export function BrowserApp({ checks }: { checks: CheckClient }) {
   if (!opened) return <OpenFile onOpened={onOpened} read={checks.read} onCancel={checks.cancel} focusHeading={closed} />;
   const { host } = opened;
   return (
-    <HostProvider host={host} engine={checks.check} checks={checks} originalFile={host.originalFile} downloadAnnotated={downloadAnnotated}>
+    <HostProvider host={host} engine={checks.check} checks={checks} originalFile={host.originalFile} downloadAnnotated={downloadAnnotated} submissionBody={checks.submissionBody}>
       <div className={styles.layout}>
         <div className={styles.pane}>
           <p className={styles.file}>

@@ -3,6 +3,27 @@ import { EMPTY_CELL, type Cell, type Sheet, type Workbook } from '../../core/wor
 import type { CellChange, HighlightResult, SavedMapping, UndoRecord, WorkbookHost } from '../host';
 import type { OriginalFile } from '../HostContext';
 import { isoToSerial, parseA1 } from '../cells';
+import { emptyEdits, pushEdit, writeCell, type Edits } from '../worker/edits';
+import { nextTurn } from '../worker/parts';
+
+/** How long a write may hold the page before it lets it draw, in ms. */
+const SLICE_MS = 8;
+
+/** Time slices of a long loop: at each step, `due()` says when a slice is used up, and `next()` waits a turn of the event loop. */
+class Slices {
+  private started = performance.now();
+  private steps = 0;
+
+  due(): boolean {
+    // The clock is read every 256 steps only.
+    return (++this.steps & 255) === 0 && performance.now() - this.started >= SLICE_MS;
+  }
+
+  async next(): Promise<void> {
+    await nextTurn();
+    this.started = performance.now();
+  }
+}
 
 /** A flagged cell as the grid shows it. */
 export interface CellMark {
@@ -43,6 +64,8 @@ export class BrowserHost implements WorkbookHost {
     workbook: Workbook,
     readonly file: OriginalFile,
     private readonly storage: Pick<Storage, 'getItem' | 'setItem'> | null = safeLocalStorage(),
+    /** Told of every sheet made by writing cells into another: the check client has the worker write them into its copy. */
+    private readonly derived?: (from: Sheet, to: Sheet, edits: Edits) => void,
   ) {
     this.snapshot = {
       workbook,
@@ -117,45 +140,68 @@ export class BrowserHost implements WorkbookHost {
   }
 
   async writeValues(sheet: string, changes: CellChange[]): Promise<UndoRecord> {
-    const target = this.findSheet(sheet);
-    if (!target) throw new Error(`There is no sheet “${sheet}”.`);
-    const date1904 = this.snapshot.workbook.date1904;
-    const rows = target.rows.slice();
-    const record: UndoRecord = { sheet, previous: [] };
-    const before: Cell[] = [];
-    for (const change of changes) {
-      const at = parseA1(change.address);
-      if (!at) continue;
-      const row = (rows[at.row] ?? []).slice();
-      const old = row[at.col] ?? EMPTY_CELL;
-      record.previous.push({ address: change.address, value: old.value, format: old.format });
-      before.push(old);
-      for (let c = row.length; c < at.col; c++) row[c] = EMPTY_CELL;
-      row[at.col] = cellFor(change.value, date1904);
-      rows[at.row] = row;
-    }
-    this.undoCells.set(record, before);
-    this.replaceSheet({ ...target, rows }, +1);
-    return record;
+    return this.oneWrite(async () => {
+      const target = this.findSheet(sheet);
+      if (!target) throw new Error(`There is no sheet “${sheet}”.`);
+      const date1904 = this.snapshot.workbook.date1904;
+      const rows = target.rows.slice();
+      const copied = new Set<number>();
+      const edits = emptyEdits();
+      const record: UndoRecord = { sheet, previous: [] };
+      const before: Cell[] = [];
+      const slices = new Slices();
+      for (const change of changes) {
+        if (slices.due()) await slices.next();
+        const at = parseA1(change.address);
+        if (!at) continue;
+        const cell = cellFor(change.value, date1904);
+        const old = writeCell(rows, copied, at.row, at.col, cell);
+        pushEdit(edits, at.row, at.col, cell);
+        record.previous.push({ address: change.address, value: old.value, format: old.format });
+        before.push(old);
+      }
+      this.undoCells.set(record, before);
+      this.replaceSheet(target, { ...target, rows }, edits, +1);
+      return record;
+    });
   }
 
   /** The grid is read-only, so no cell can have changed since the fix: none is left. */
   async undo(record: UndoRecord): Promise<number> {
-    const target = this.findSheet(record.sheet);
-    if (!target) throw new Error(`There is no sheet “${record.sheet}”.`);
-    const before = this.undoCells.get(record);
-    const rows = target.rows.slice();
-    // In reverse, so a cell written twice ends as it first was.
-    for (let i = record.previous.length - 1; i >= 0; i--) {
-      const prev = record.previous[i];
-      const at = prev && parseA1(prev.address);
-      if (!prev || !at) continue;
-      const row = (rows[at.row] ?? []).slice();
-      row[at.col] = before?.[i] ?? cellFor(prev.value as string | number, this.snapshot.workbook.date1904);
-      rows[at.row] = row;
-    }
-    this.replaceSheet({ ...target, rows }, -1);
-    return 0;
+    return this.oneWrite(async () => {
+      const target = this.findSheet(record.sheet);
+      if (!target) throw new Error(`There is no sheet “${record.sheet}”.`);
+      const before = this.undoCells.get(record);
+      const rows = target.rows.slice();
+      const copied = new Set<number>();
+      const edits = emptyEdits();
+      const slices = new Slices();
+      // In reverse, so a cell written twice ends as it first was.
+      for (let i = record.previous.length - 1; i >= 0; i--) {
+        if (slices.due()) await slices.next();
+        const prev = record.previous[i];
+        const at = prev && parseA1(prev.address);
+        if (!prev || !at) continue;
+        const cell = before?.[i] ?? cellFor(prev.value as string | number, this.snapshot.workbook.date1904);
+        writeCell(rows, copied, at.row, at.col, cell);
+        pushEdit(edits, at.row, at.col, cell);
+      }
+      this.replaceSheet(target, { ...target, rows }, edits, -1);
+      return 0;
+    });
+  }
+
+  /**
+   * Writes one after the other: a write spans several turns of the event
+   * loop (200,000 cells would hold the page for a tenth of a second), and
+   * one begun meanwhile must start from its result.
+   */
+  private writing: Promise<unknown> = Promise.resolve();
+
+  private oneWrite<T>(write: () => Promise<T>): Promise<T> {
+    const run = this.writing.then(write);
+    this.writing = run.catch(() => undefined);
+    return run;
   }
 
   private readonly editHandlers = new Map<string, Set<(rows: number[]) => void>>();
@@ -209,7 +255,8 @@ export class BrowserHost implements WorkbookHost {
     return this.snapshot.workbook.sheets.find((s) => s.name === name);
   }
 
-  private replaceSheet(sheet: Sheet, delta: number): void {
+  private replaceSheet(from: Sheet, sheet: Sheet, edits: Edits, delta: number): void {
+    this.derived?.(from, sheet, edits);
     this.changes = Math.max(0, this.changes + delta);
     const workbook = { ...this.snapshot.workbook, sheets: this.snapshot.workbook.sheets.map((s) => (s.name === sheet.name ? sheet : s)) };
     this.update({ workbook, changed: this.changes > 0 });

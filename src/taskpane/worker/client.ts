@@ -2,8 +2,10 @@ import { check as coreCheck } from '../../core/check';
 import type { Sheet, Workbook } from '../../core/workbook';
 import type { AnnotateMeta } from '../../annotate/index';
 import { Cancelled } from '../errors';
-import type { Report } from '../flow';
+import type { Choice, Mappings, Report } from '../flow';
+import { valuesBody, valuesPayload } from '../steps/submit/payload';
 import { loadAnnotate, loadCheckWorker, loadReader } from '../lazy';
+import type { Edits } from './edits';
 import { Joiner, nextTurn, sendInParts } from './parts';
 import { rememberPlan } from '../steps/check/plan';
 import { reportId, type CheckRequest, type CheckResponse, type WireCheckOptions, type WireSheet, type WireWorkbook } from './protocol';
@@ -16,7 +18,7 @@ export interface WorkerLike {
   onerror: ((event: ErrorEvent) => void) | null;
 }
 
-export type Job = 'read' | 'check' | 'annotate';
+export type Job = 'read' | 'check' | 'annotate' | 'body';
 
 /** What the client is doing, for the "Checking…" bar; null when idle. */
 export interface Activity {
@@ -80,6 +82,8 @@ export class CheckClient implements CheckActivity {
   private kept = new Set<string>();
   private lastSent = 0;
   private readonly ids = new WeakMap<Sheet | Report, string>();
+  /** Sheets made by writing cells into another (the browser mode's writes): sent as those cells while the worker keeps the other. */
+  private readonly derivations = new WeakMap<Sheet, { from: Sheet; edits: Edits }>();
   private activity: Activity | null = null;
   private runs = 0;
   private readonly listeners = new Set<() => void>();
@@ -132,6 +136,26 @@ export class CheckClient implements CheckActivity {
     ).then((r) => {
       if (r.type !== 'annotate') throw new Error('The check worker answered out of turn.');
       return r.bytes;
+    });
+
+  /**
+   * `to` is `from` with `edits` written into it (BrowserHost's writes): the
+   * next request that sends `to` sends the edits only, while the worker
+   * keeps `from`, rather than the whole sheet again.
+   */
+  derive = (from: Sheet, to: Sheet, edits: Edits): void => {
+    this.derivations.set(to, { from, edits });
+  };
+
+  /** The submission's JSON body of the workbook's values, as UTF-8, made in the worker from the sheets it keeps. */
+  submissionBody = (workbook: Workbook, choice: Choice, mapping: Mappings): Promise<Uint8Array> =>
+    this.request(
+      'body',
+      (full) => ({ type: 'body', workbook: this.wire(workbook, full), choice, mapping }),
+      async () => new TextEncoder().encode(valuesBody(valuesPayload(workbook, choice, mapping))),
+    ).then((r) => {
+      if (r.type !== 'body') throw new Error('The check worker answered out of turn.');
+      return r.body;
     });
 
   /** Stops whatever is running: its promises reject with `Cancelled`. */
@@ -293,6 +317,13 @@ export class CheckClient implements CheckActivity {
     const sheets: WireSheet[] = workbook.sheets.map((sheet) => {
       const id = this.ids.get(sheet);
       if (!full && id !== undefined && this.kept.has(id)) return { id };
+      const derived = this.derivations.get(sheet);
+      const from = derived && this.ids.get(derived.from);
+      if (!full && derived && from !== undefined && this.kept.has(from)) {
+        // Once sent, the worker keeps the sheet under its id, or says it is missing and is sent it whole: the edits are done with.
+        this.derivations.delete(sheet);
+        return { id: id ?? this.fresh(sheet), from: { id: from, edits: derived.edits } };
+      }
       return { id: id ?? this.fresh(sheet), sheet };
     });
     return { date1904: workbook.date1904, ...(workbook.source ? { source: workbook.source } : {}), sheets };
@@ -330,5 +361,7 @@ function hereResponse(id: number, job: Job, value: unknown): CheckResponse {
       return { id, type: 'check', report: value as Report, reportId: '' };
     case 'annotate':
       return { id, type: 'annotate', bytes: value as Uint8Array };
+    case 'body':
+      return { id, type: 'body', body: value as Uint8Array };
   }
 }

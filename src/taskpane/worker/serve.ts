@@ -2,7 +2,9 @@ import { check } from '../../core/check';
 import type { Sheet, Workbook } from '../../core/workbook';
 import { readWorkbookBytes } from '../../io/readWorkbook';
 import type { Report } from '../flow';
-import { NO_SHEET, planFixes, toWire } from '../steps/check/plan';
+import { fixesNeeded, NO_SHEET, planFixes, previewed, PREVIEWED, toWire, valuesBefore } from '../steps/check/plan';
+import { valuesBody, valuesPayload } from '../steps/submit/payload';
+import { applyEdits } from './edits';
 import { Joiner } from './parts';
 import { readSheetId, reportId, type CheckRequest, type CheckResponse, type WireWorkbook } from './protocol';
 
@@ -30,8 +32,9 @@ export function createServer(
   let queue: Promise<unknown> = Promise.resolve();
 
   function workbookOf(wire: WireWorkbook, keep: Map<string, Sheet | Report>): Workbook {
-    const sheets = wire.sheets.map(({ id, sheet }) => {
-      const found = sheet ?? kept.get(id);
+    const sheets = wire.sheets.map(({ id, sheet, from }) => {
+      const base = from && kept.get(from.id);
+      const found = sheet ?? kept.get(id) ?? (base && 'rows' in base ? applyEdits(base, from.edits) : undefined);
       if (!found || !('rows' in found)) throw new Missing(`No sheet ${id}`);
       keep.set(id, found);
       return found;
@@ -55,8 +58,21 @@ export function createServer(
         const report: Report = check(workbookOf(request.workbook, keep), { ...request.options, fixes: true });
         keep.set(reportId(request.id), report);
         kept = keep;
-        const plan = toWire(planFixes(report, NO_SHEET));
-        return { response: { id: request.id, type: 'check', report, reportId: reportId(request.id), plan }, transfer: [] };
+        const planned = planFixes(report, NO_SHEET);
+        const plan = toWire(planned);
+        // The fixes (one per cell to rewrite, 200,000 on 50,000 rows) stay here: the page has the plan, and what the previews show.
+        if (fixesNeeded(report, plan)) return { response: { id: request.id, type: 'check', report, reportId: reportId(request.id), plan }, transfer: [] };
+        const shown: Report = { ...report };
+        delete shown.fixes;
+        plan.before = [...valuesBefore(report, previewed(planned, PREVIEWED))];
+        return { response: { id: request.id, type: 'check', report: shown, reportId: reportId(request.id), plan }, transfer: [] };
+      }
+      case 'body': {
+        const workbook = workbookOf(request.workbook, keep);
+        kept = keep;
+        // Encoded here too: the page hands the bytes to fetch as they are.
+        const body = new TextEncoder().encode(valuesBody(valuesPayload(workbook, request.choice, request.mapping)));
+        return { response: { id: request.id, type: 'body', body }, transfer: [body.buffer as ArrayBuffer] };
       }
       case 'annotate': {
         const workbook = workbookOf(request.workbook, keep);

@@ -2,13 +2,13 @@ import { useEffect, useId, useMemo, useRef, useState, type Dispatch } from 'reac
 import { Button, MessageBar, MessageBarBody, makeStyles, tokens } from '@fluentui/react-components';
 import { sheetsRead, type FlowAction, type FlowState, type Report } from '../../flow';
 import type { Issue } from '../../../core/report';
-import type { CellChange, UndoRecord } from '../../host';
+import type { UndoRecord } from '../../host';
 import { useHostServices } from '../../HostContext';
 import { CANCELLED, errorMessage, isCancelled } from '../../errors';
 import { useStepStyles } from '../layout';
 import { StepSection } from '../StepSection';
 import { countKinds, filterIssues, issueSheet, issuesBySheet, remainingSentence, type IssueFilter } from './issues';
-import { fixPlan, valuesBefore } from './plan';
+import { changeCount, firstChanges, fixPlan, previewBefore, unpackInSlices, type PackedChanges } from './plan';
 import { IssueFilters } from './IssueFilters';
 import { IssueList } from './IssueList';
 import { IndicatorPreview } from './IndicatorPreview';
@@ -16,6 +16,7 @@ import { useRecheck } from './useRecheck';
 import { FixPreview, PREVIEWED } from './FixPreview';
 import { SkipLink } from '../SkipLink';
 import { focusQuietly } from '../../focus';
+import { nextTurn } from '../../worker/parts';
 
 type CheckState = Extract<FlowState, { step: 'check' }>;
 
@@ -36,7 +37,7 @@ interface Written {
   kind: 'fix' | 'tidy';
   records: UndoRecord[];
   count: number;
-  written: [string, CellChange[]][];
+  written: [string, PackedChanges][];
 }
 
 /** Step 3: the issues, where they are, and what can be fixed here and now. */
@@ -63,12 +64,15 @@ export function CheckStep({ state, dispatch }: { state: CheckState; dispatch: Di
   const kinds = useMemo(() => countKinds(report.issues), [report.issues]);
   const shown = useMemo(() => filterIssues(report.issues, filter), [report.issues, filter]);
   // "Fix" writes only cells with an issue; "Tidy" the valid values that are not in the agreed wording.
-  // The check worker plans them ahead (200,000 fixes for 50,000 rows took the page half a second).
+  // The check worker plans them ahead (200,000 fixes for 50,000 rows took the page half a second),
+  // packed: a few arrays of numbers until they are written.
   const split = useMemo(() => fixPlan(report, choice.sheet), [report, choice.sheet]);
-  const fixes = useMemo(() => [...split.fix.values()].flat(), [split]);
-  const tidies = useMemo(() => [...split.tidy.values()].flat(), [split]);
+  const fixCount = useMemo(() => changeCount(split.fix), [split]);
+  const tidyCount = useMemo(() => changeCount(split.tidy), [split]);
+  const firstFixes = useMemo(() => firstChanges(split.fix, PREVIEWED), [split]);
+  const firstTidies = useMemo(() => firstChanges(split.tidy, PREVIEWED), [split]);
   // What the previews show was there before: their first few cells only.
-  const before = useMemo(() => valuesBefore(report, [...fixes.slice(0, PREVIEWED), ...tidies.slice(0, PREVIEWED)].map((c) => c.address)), [report, fixes, tidies]);
+  const before = useMemo(() => previewBefore(report, [...firstFixes, ...firstTidies].map((c) => c.address)), [report, firstFixes, firstTidies]);
   // Every sheet read gets its own issues; a sheet that has none any more is cleared.
   const highlightAll = async () => {
     let cells = 0;
@@ -79,6 +83,12 @@ export function CheckStep({ state, dispatch }: { state: CheckState; dispatch: Di
       if (result.notes !== 'none') notes = result.notes;
     }
     return { cells, notes };
+  };
+  /** Writes packed changes, sheet by sheet: made into changes a slice at a time, so that the pane keeps drawing. */
+  const writeAll = async (perSheet: [string, PackedChanges][]) => {
+    const records: UndoRecord[] = [];
+    for (const [sheet, packed] of perSheet) records.push(await host.writeValues(sheet, await unpackInSlices(packed, nextTurn)));
+    return records;
   };
   const { errors, warnings, records } = report.summary;
 
@@ -146,11 +156,10 @@ export function CheckStep({ state, dispatch }: { state: CheckState; dispatch: Di
       return 'Highlights cleared; your own colours are back.';
     });
   /** Writes one set of changes, checks again, and says what it resolved and what is left. */
-  const write = (kind: 'fix' | 'tidy', perSheet: Map<string, CellChange[]>, count: number) =>
+  const write = (kind: 'fix' | 'tidy', perSheet: Map<string, PackedChanges>, count: number) =>
     run(kind, async () => {
       const written = [...perSheet];
-      const records: UndoRecord[] = [];
-      for (const [sheet, changes] of written) records.push(await host.writeValues(sheet, changes));
+      const records = await writeAll(written);
       const earlier = undos;
       setUndos([...undos, { kind, records, count, written }]);
       let after: Report;
@@ -174,8 +183,8 @@ export function CheckStep({ state, dispatch }: { state: CheckState; dispatch: Di
       const byHand = after.issues.length && host.kind === 'browser' ? ' Pick one below to correct its cell here.' : '';
       return `${what} ${remainingSentence(after.issues)}${byHand}`;
     });
-  const fix = () => write('fix', split.fix, fixes.length);
-  const tidy = () => write('tidy', split.tidy, tidies.length);
+  const fix = () => write('fix', split.fix, fixCount);
+  const tidy = () => write('tidy', split.tidy, tidyCount);
   const undoLast = () =>
     run('undo', async () => {
       if (!undo) return '';
@@ -187,8 +196,7 @@ export function CheckStep({ state, dispatch }: { state: CheckState; dispatch: Di
       } catch (e) {
         if (isCancelled(e)) {
           // Cancelled: the write is made again, as the issues shown still have it.
-          const records: UndoRecord[] = [];
-          for (const [sheet, changes] of undo.written) records.push(await host.writeValues(sheet, changes));
+          const records = await writeAll(undo.written);
           setUndos([...undos.slice(0, -1), { ...undo, records }]);
         }
         throw e;
@@ -233,14 +241,14 @@ export function CheckStep({ state, dispatch }: { state: CheckState; dispatch: Di
         <Button onClick={() => void clear()} disabledFocusable={locked}>
           Clear
         </Button>
-        {fixes.length > 0 && (
+        {fixCount > 0 && (
           <Button appearance="primary" onClick={() => void fix()} disabledFocusable={locked}>
-            Fix {fixes.length.toLocaleString('en-US')} value{fixes.length === 1 ? '' : 's'}
+            Fix {fixCount.toLocaleString('en-US')} value{fixCount === 1 ? '' : 's'}
           </Button>
         )}
-        {tidies.length > 0 && (
+        {tidyCount > 0 && (
           <Button onClick={() => void tidy()} disabledFocusable={locked}>
-            Tidy {tidies.length.toLocaleString('en-US')} value{tidies.length === 1 ? '' : 's'} to the agreed wording
+            Tidy {tidyCount.toLocaleString('en-US')} value{tidyCount === 1 ? '' : 's'} to the agreed wording
           </Button>
         )}
         {undo && (
@@ -254,8 +262,8 @@ export function CheckStep({ state, dispatch }: { state: CheckState; dispatch: Di
           </Button>
         )}
       </div>
-      {fixes.length > 0 && <FixPreview fixes={fixes} before={before} title="What “Fix” changes" />}
-      {tidies.length > 0 && <FixPreview fixes={tidies} before={before} title="What “Tidy” changes (valid values, in the agreed wording)" />}
+      {fixCount > 0 && <FixPreview fixes={firstFixes} count={fixCount} before={before} title="What “Fix” changes" />}
+      {tidyCount > 0 && <FixPreview fixes={firstTidies} count={tidyCount} before={before} title="What “Tidy” changes (valid values, in the agreed wording)" />}
       <p className={styles.status} role="status" aria-live="polite" tabIndex={-1} ref={statusRef}>
         {busy === 'download' ? 'Building the annotated workbook…' : busy ? 'Working…' : repainting > 0 ? 'Updating the highlights…' : status}
       </p>

@@ -1,8 +1,8 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
 import type { CellChange } from '../../host';
+import { PREVIEWED } from './plan';
 
-/** Changes listed in a preview; the rest are counted. */
-export const PREVIEWED = 25;
+export { PREVIEWED };
 
 const useStyles = makeStyles({
   details: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
@@ -10,8 +10,8 @@ const useStyles = makeStyles({
   list: { margin: `${tokens.spacingVerticalXS} 0 0`, paddingLeft: tokens.spacingHorizontalL, overflowWrap: 'anywhere' },
 });
 
-/** What "Fix N values" would write, before the person agrees to it. */
-export function FixPreview({ fixes, before, title }: { fixes: CellChange[]; before?: ReadonlyMap<string, string>; title: string }) {
+/** What "Fix N values" would write, before the person agrees to it: the first `fixes` of `count`. */
+export function FixPreview({ fixes, count = fixes.length, before, title }: { fixes: CellChange[]; count?: number; before?: ReadonlyMap<string, string>; title: string }) {
   const styles = useStyles();
   return (
     <details className={styles.details}>
@@ -23,7 +23,7 @@ export function FixPreview({ fixes, before, title }: { fixes: CellChange[]; befo
             {String(f.value)}
           </li>
         ))}
-        {fixes.length > PREVIEWED && <li>and {fixes.length - PREVIEWED} more</li>}
+        {count > PREVIEWED && <li>and {(count - PREVIEWED).toLocaleString('en-US')} more</li>}
       </ul>
     </details>
   );

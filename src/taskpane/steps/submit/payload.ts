@@ -60,6 +60,12 @@ export function valuesPayload(workbook: Workbook, choice: Choice, mapping: Mappi
   };
 }
 
+/** The JSON body of a values payload, as submit sends it. */
+export function valuesBody(payload: ValuesPayload): string {
+  const { kind: _kind, ...json } = payload;
+  return JSON.stringify(json);
+}
+
 /**
  * What to send: the partner's own file when the browser mode still has it
  * unchanged (the server keeps originals), otherwise the checked cell values.

@@ -1,6 +1,6 @@
 import { useCallback, useState } from 'react';
 import { newIdempotencyKey, submit, SubmitError, type ApiOptions, type Receipt, type SubmissionPayload } from '../../api';
-import { errorMessage } from '../../errors';
+import { errorMessage, isCancelled } from '../../errors';
 
 export type SubmissionState =
   | { status: 'idle' }
@@ -29,12 +29,12 @@ export function useSubmission(api: ApiOptions) {
   const [state, setState] = useState<SubmissionState>({ status: 'idle' });
 
   const send = useCallback(
-    async (source: object, build: () => SubmissionPayload, token: string): Promise<SubmissionState> => {
+    async (source: object, build: () => SubmissionPayload | Promise<SubmissionPayload>, token: string): Promise<SubmissionState> => {
       setState({ status: 'sending' });
       try {
         let attempt = attempts.get(source);
         if (!attempt) {
-          attempt = { key: newIdempotencyKey(), payload: build() };
+          attempt = { key: newIdempotencyKey(), payload: await build() };
           attempts.set(source, attempt);
         }
         const receipt = await submit(attempt.payload, token, attempt.key, api);
@@ -42,6 +42,12 @@ export function useSubmission(api: ApiOptions) {
         setState(sent);
         return sent;
       } catch (e) {
+        // Cancel while the body was being made: nothing was sent.
+        if (isCancelled(e)) {
+          const idle: SubmissionState = { status: 'idle' };
+          setState(idle);
+          return idle;
+        }
         const error = e instanceof SubmitError ? e : new SubmitError('unexpected', errorMessage(e), undefined, true);
         const failed: SubmissionState = { status: 'failed', error };
         setState(failed);
