@@ -144,6 +144,10 @@ describe('a table below the events', () => {
     const totals = check(book(sheet('Events', [...events, [null], ['Total', null, null, null, 65]])));
     expect(totals.records).toHaveLength(5);
     expect(totals.skipped).toEqual([]);
+    // Lines under the totals, a label and a figure each, are more of the totals; an event with its date after them is still an event.
+    const after = check(book(sheet('Events', [...events, ['FY TOTAL', null, null, null, 65], ['Events count', null, null, null, 5], ['Average', null, null, null, 13], ['Play group', '5/2/2023', 'Parents', 'Level 1', 7]])));
+    expect(after.records.map((x) => x.values.title)).toEqual([...events.slice(1).map((e) => e[0]), 'Play group']);
+    expect(after.issues.filter((i) => i.severity === 'error')).toEqual([]);
   });
 });
 

@@ -60,6 +60,15 @@ export function classifyRows(ctx: ClassifyContext): RowKind[] {
   // A block of its own below the events, under headings, with no date in it where the events all have one
   // ("Month | Total" after a blank row): another table, never events, whatever its rows look like.
   if (ctx.isHeadingRow && ctx.dateCol !== undefined) markTableBelow(ctx, kinds, filled);
+  // Under a totals row, a label and a figure without a date or level ("Events count | 35", "Average | 26") are more of the totals.
+  for (let i = 1; i < kinds.length; i++) {
+    if (kinds[i] !== 'record' || filled[i]! > 2) continue;
+    let j = i - 1;
+    while (j >= 0 && kinds[j] === 'blank') j--;
+    if (j < 0 || kinds[j] !== 'totals') continue;
+    const r = region.firstRow + i;
+    if (!ctx.isDate(r) && !ctx.isEngagement(r)) kinds[i] = 'totals';
+  }
   // Text alone in a column that is not the title, date or level, right under an event: the event's text wrapped onto
   // the next line (a list pasted from a document), not an event of its own.
   const own = new Set([ctx.titleCol, ctx.dateCol, ctx.engagementCol].filter((c): c is number => c !== undefined));
