@@ -111,7 +111,7 @@ function sheetReport(report: CheckReport, sheet: string, first: boolean): CheckR
   const table = report.tables.find((t) => t.sheet === sheet);
   const issues = report.issues.filter((i) => (i.sheet === undefined || i.sheet === null ? first : i.sheet === sheet));
   if (!table) return { ...report, issues };
-  return { ...report, headerRow: table.headerRow, columns: table.columns, issues };
+  return { ...report, sheet: table.sheet, headerRow: table.headerRow, columns: table.columns, issues };
 }
 
 /** The annotated workbook as .xlsx bytes. */

@@ -71,10 +71,13 @@ export function addPartnerSheet(xlsx: XlsxWorkbook, name: string, sheet: Sheet |
     }
   }
   if (report.headerRow) {
-    const header = ws.getRow(report.headerRow);
-    header.eachCell({ includeEmpty: false }, (cell) => {
-      cell.font = BOLD;
-    });
+    // Every table's headings on this sheet (blocks stacked under other headings too).
+    const rows = new Set([report.headerRow, ...report.tables.filter((t) => t.sheet === report.sheet).map((t) => t.headerRow)]);
+    for (const r of rows) {
+      ws.getRow(r).eachCell({ includeEmpty: false }, (cell) => {
+        cell.font = BOLD;
+      });
+    }
     if (report.headerRow <= 15) {
       ws.views = [{ state: 'frozen', xSplit: 0, ySplit: report.headerRow, topLeftCell: `A${report.headerRow + 1}`, activeCell: `A${report.headerRow + 1}` }];
     }

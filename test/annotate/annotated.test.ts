@@ -352,4 +352,7 @@ test('the Mapping sheet lists each table mapped otherwise under its sheet and he
   expect(at).toBeGreaterThan(0);
   expect(rows.slice(at + 1, at + 7).map((r) => r[3])).toEqual(['title', 'date', 'audience', 'engagement', 'attendees', 'attendees']);
   expect(rows[at + 5]![2]).toBe('Number of attendees (added up)');
+  // Both tables' headings are bold on the partner's sheet.
+  const programs = out.getWorksheet('Programs')!;
+  expect([1, 7].map((r) => programs.getRow(r).getCell(1).font?.bold)).toEqual([true, true]);
 });
