@@ -104,7 +104,8 @@ function mappedColumnsExist(workbook: Workbook, options: CheckJob['options']): v
   const chosen = options.sheet ? find(options.sheet) : undefined;
   check(options.mapping, chosen ? [chosen] : workbook.sheets);
   for (const [name, mapping] of Object.entries(options.mappings ?? {})) {
-    const sheet = find(name);
+    // A key is a sheet, or one table of a sheet holding several ("Programs!7").
+    const sheet = find(name) ?? (/^(.+)!\d+$/.test(name) ? find(name.replace(/!\d+$/, '')) : undefined);
     // A mapping for a sheet the workbook does not have is harmless (the sheet names of an older file).
     if (sheet) check(mapping, [sheet]);
   }
