@@ -83,8 +83,9 @@ export function createExcelHost(options: ExcelHostOptions = {}): ExcelHost {
       }
     }, key);
   const layouts = new Map<string, SheetLayout>();
-  // What we painted, per sheet: in memory for this session, mirrored in the workbook settings
-  // so that Clear still restores the partner's fills after the task pane is reopened.
+  // Fills an earlier version of the add-in painted, per sheet, as it saved them in the workbook
+  // settings: the next Highlight or Clear puts them back and the record goes (highlights are now
+  // our own conditional formats, which need no record).
   const records = new Map<string, HighlightRecord | null>();
 
   /** The worksheet's id from the last read: actions find the sheet by it after the partner renamed it. */
@@ -97,14 +98,15 @@ export function createExcelHost(options: ExcelHostOptions = {}): ExcelHost {
     const stored = getSetting<HighlightRecord>(HIGHLIGHT_PREFIX + key) ?? getSetting<HighlightRecord>(HIGHLIGHT_PREFIX + sheet);
     return stored && stored.v === 1 ? stored : null;
   };
-  const remember = async (sheet: string, record: HighlightRecord | null): Promise<void> => {
+  /** Once put back, the record goes: from memory, and from the settings only when one is there (no save otherwise). */
+  const forget = async (sheet: string): Promise<void> => {
     const key = recordKey(sheet);
-    records.set(key, record);
+    records.set(key, null);
     try {
-      await setSetting(HIGHLIGHT_PREFIX + key, record);
-      if (key !== sheet && getSetting(HIGHLIGHT_PREFIX + sheet) !== null) await setSetting(HIGHLIGHT_PREFIX + sheet, null);
+      for (const stored of new Set([key, sheet])) if (getSetting(HIGHLIGHT_PREFIX + stored) !== null) await setSetting(HIGHLIGHT_PREFIX + stored, null);
     } catch {
-      // Settings could not be saved: the in-memory record still serves this session.
+      // Settings could not be saved: the record is gone from memory, and a later Clear finds
+      // the fills it names no longer in our colour and leaves them.
     }
   };
   const env = (sheet: string): HighlightEnv => {
@@ -115,9 +117,7 @@ export function createExcelHost(options: ExcelHostOptions = {}): ExcelHost {
       events: excelApi('1.8'),
       rowIssueColumn: layouts.get(sheet)?.left ?? 0,
       writeBudgetBytes: options.writeBudgetBytes,
-      conditionalFormats: rangeAreas,
       budget,
-      saveRecord: (record) => remember(sheet, record),
       sheetId: idOf(sheet),
     };
   };
@@ -161,8 +161,8 @@ export function createExcelHost(options: ExcelHostOptions = {}): ExcelHost {
       return call(
         'highlight',
         async () => {
-          const { result, record } = await run((context) => highlightIn(context, sheet, issues, recordOf(sheet), env(sheet)));
-          await remember(sheet, record);
+          const result = await run((context) => highlightIn(context, sheet, issues, recordOf(sheet), env(sheet)));
+          await forget(sheet);
           return result;
         },
         `highlight:${sheet}`,
@@ -172,7 +172,7 @@ export function createExcelHost(options: ExcelHostOptions = {}): ExcelHost {
     clearHighlights(sheet: string): Promise<void> {
       return call('clear', async () => {
         await run((context) => clearIn(context, sheet, recordOf(sheet), { ...env(sheet), comments: excelApi('1.10') }));
-        await remember(sheet, null);
+        await forget(sheet);
       });
     },
 

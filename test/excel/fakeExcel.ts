@@ -712,17 +712,15 @@ class ConditionalFormatCollection {
     return new ConditionalFormat(this.ctx, this.ws, cf);
   }
 
-  load(_props: string): this {
+  load(props: string | { select?: string; top?: number; skip?: number }): this {
+    const page = pageOf(props);
     this.ctx.queue.push({
       kind: 'load',
       run: () => {
         const within = this.rects();
-        this.loaded = this.ws
-          .fake()
-          .conditionalFormats.filter((cf) => cf.rects.some((r) => within.some((w) => intersects(r, w))))
-          .map((cf) => new ConditionalFormat(this.ctx, this.ws, cf, true));
+        this.loaded = page(this.ws.fake().conditionalFormats.filter((cf) => cf.rects.some((r) => within.some((w) => intersects(r, w))))).map((cf) => new ConditionalFormat(this.ctx, this.ws, cf, true));
       },
-      response: () => jsonBytes(this.ws.fake().conditionalFormats.map((cf) => ({ type: 'Custom', id: cf.id, customOrNullObject: { rule: { formula: cf.formula } } }))),
+      response: () => jsonBytes(page(this.ws.fake().conditionalFormats).map((cf) => ({ type: 'Custom', id: cf.id, customOrNullObject: { rule: { formula: cf.formula } } }))),
     });
     return this;
   }

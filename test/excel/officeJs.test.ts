@@ -154,7 +154,7 @@ describe('through the real Office.js client', () => {
     expect(workbook.sheets.find((s) => s.name === sheet.name)!.merges).toHaveLength(400);
   });
 
-  it('a first read refused as too large is asked again with the protection check (Fix, and Highlight on an older host)', async () => {
+  it('a first read refused as too large is asked again with the protection check', async () => {
     const excel = new RichApiHost({ excelApi: '1.8' });
     uninstall = excel.install();
     const sheet = excel.addSheet('Events');
@@ -166,11 +166,18 @@ describe('through the real Office.js client', () => {
     await host.writeValues('Events', changes);
     expect(sheet.at('C2').value).toBe('short');
     expect(excel.totals().refusals).toBeGreaterThan(0);
-    const refusals = excel.totals().refusals;
-    const host2 = createExcelHost({ retryDelayMs: 0, readBudgetBytes: 64_000_000, writeBudgetBytes: 64_000_000 });
-    await host2.highlight('Events', Array.from({ length: 12000 }, (_, r) => issue(r + 2, 'B')));
-    expect(excel.totals().refusals).toBeGreaterThan(refusals);
-    expect(sheet.at('B2').fill?.color).toBe(ERROR_FILL);
+  });
+
+  it('an earlier version\'s record of fills is put back through Office.js where the cells still show our colour (ExcelApi 1.8: cell by cell)', async () => {
+    const { excel, host, sheet } = setup({ excelApi: '1.8' });
+    events(sheet, 10);
+    excel.settings.set('hsh.highlights:Events', { v: 1, fills: [{ fill: { color: '#00FF00' }, cells: 'B3' }], errors: 'B3,B4', warnings: 'C5' });
+    sheet.at('B3').fill = { color: ERROR_FILL, pattern: 'Solid' };
+    sheet.at('B4').fill = { color: ERROR_FILL, pattern: 'Solid' };
+    sheet.at('C5').fill = { color: '#123456', pattern: 'Solid' };
+    await host.clearHighlights('Events');
+    expect([sheet.at('B3').fill?.color, sheet.at('B4').fill, sheet.at('C5').fill?.color]).toEqual(['#00FF00', null, '#123456']);
+    expect(excel.settings.has('hsh.highlights:Events')).toBe(false);
   });
 
   it('a highlight that fails halfway leaves no rule that Clear cannot find', async () => {
@@ -200,17 +207,45 @@ describe('through the real Office.js client', () => {
     expect(sheet.at('B2').value).toBe('1/3/23');
   });
 
-  it('an ExcelApi 1.8 host: Highlight and Clear of 10,000 scattered cells, every request under 5 MB and none refused', async () => {
+  it('an ExcelApi 1.8 host: Highlight and Clear of 10,000 scattered cells with a rule per rectangle, every request and response under 5 MB and none refused', async () => {
     const { excel, host, sheet } = setup({ excelApi: '1.8' });
     events(sheet, 20000);
+    sheet.at('B4').fill = { color: '#00FF00', pattern: 'Solid' };
     const issues = Array.from({ length: 10000 }, (_, i) => issue(2 * i + 2, 'B'));
+    const from = excel.stats.length;
     await host.highlight('Events', issues);
-    expect(sheet.at('B2').fill?.color).toBe(ERROR_FILL);
+    expect(sheet.rules).toHaveLength(10000);
+    expect([sheet.shown('B2'), sheet.shown('B3'), sheet.shown('B4')]).toEqual([ERROR_FILL, null, ERROR_FILL]);
+    const highlight = excel.totals(from);
+    // The rules load in pages within the response budget; the adds split by the request budget.
+    await host.highlight('Events', issues);
+    expect(sheet.rules).toHaveLength(10000);
+    const clearFrom = excel.stats.length;
     await host.clearHighlights('Events');
-    expect(sheet.at('B2').fill).toBeNull();
-    // Before: fill reads and writes estimated at 500 and 516 bytes a cell against about 650 sent: 5.07 MB requests.
+    expect(sheet.rules).toEqual([]);
+    expect(sheet.at('B4').fill).toEqual({ color: '#00FF00', pattern: 'Solid' });
+    expect(excel.calls.get('RangeFill.Clear') ?? 0).toBe(0);
+    expect(highlight.maxRequest).toBeLessThan(4_200_000);
     expect(excel.totals().maxRequest).toBeLessThan(4_200_000);
+    expect(excel.totals().maxResponse).toBeLessThan(4_200_000);
     expect(excel.totals().refusals).toBe(0);
+    expect(excel.totals(clearFrom).syncs).toBeLessThanOrEqual(4);
+  });
+
+  it('an ExcelApi 1.8 host with a small response budget: 3,000 rules are read in pages and every one is deleted', async () => {
+    const excel = new RichApiHost({ excelApi: '1.8' });
+    uninstall = excel.install();
+    const sheet = excel.addSheet('Events');
+    events(sheet, 6000);
+    const host = createExcelHost({ retryDelayMs: 0, readBudgetBytes: 100_000 });
+    await host.highlight('Events', Array.from({ length: 3000 }, (_, i) => issue(2 * i + 2, 'B')));
+    expect(sheet.rules).toHaveLength(3000);
+    const from = excel.stats.length;
+    await host.clearHighlights('Events');
+    expect(sheet.rules).toEqual([]);
+    // 100 kB / 250 bytes a rule: 400 a page, 8 pages (the last one short), then the deletes and events back on.
+    expect(excel.totals(from).syncs).toBeGreaterThanOrEqual(8);
+    expect(excel.totals(from).maxResponse).toBeLessThan(100_000);
   });
 
   it('the partner renames the sheet after the check: Highlight, Fix, Undo and Clear still find it (by worksheet id)', async () => {

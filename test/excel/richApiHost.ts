@@ -181,6 +181,18 @@ export class HostSheet {
     return this.cell(r.top, r.left);
   }
 
+  /**
+   * The colour the cell shows: that of the first rule over it whose formula is
+   * always true (ISTEXT of a text, as ours), else its own fill's.
+   */
+  shown(address: string): string | null {
+    const { top: row, left: col } = parseRect(address);
+    const rule = [...this.rules]
+      .sort((a, b) => a.priority - b.priority)
+      .find((r) => /^=ISTEXT\("/i.test(r.formula ?? '') && r.rects.some((q) => q.top <= row && row <= q.bottom && q.left <= col && col <= q.right));
+    return rule?.fill ?? this.get(row, col)?.fill?.color ?? null;
+  }
+
   /** Writes a block of values from A1-style `address`, as the partner typing them. */
   put(address: string, rows: (string | number | boolean)[][]): void {
     const { top, left } = parseRect(address);
