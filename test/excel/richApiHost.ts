@@ -23,6 +23,12 @@
  *    InvalidOperationInCellEditMode, unless it carries the delay-for-cell-edit
  *    flag (64, sent when the host reports the "DelayForCellEdit" set), which
  *    is held until `endCellEdit`.
+ *  - events: Worksheet.onChanged registers with `_RegisterDataChangedEvent`
+ *    and the library's RichApi message manager; the host raises a changed
+ *    event (address, changeType, source Local or Remote) for the partner's
+ *    edits, inserts and sorts (`partnerTypes`, `partnerInsertsRows`,
+ *    `partnerSorts`) and for the add-in's own value writes, and only while
+ *    `runtime.enableEvents` is on, as Excel does.
  * The partner's own actions (insert, sort, rename, typing) act on the model
  * directly and move values, fills, notes, comments and conditional formats as
  * Excel does (a sort moves cells' own formats and notes; conditional formats
@@ -436,6 +442,12 @@ export class RichApiHost {
   enableEvents = true;
   /** Cell values written while events were on: each would come back to the add-in as an onChanged edit. */
   valueWritesWithEvents = 0;
+  /** Changed events delivered to the add-in, in order. */
+  readonly raised: { sheet: string; address: string; changeType: string; source: string }[] = [];
+  /** Worksheets (by id) the add-in registered onChanged for, and how many times. */
+  readonly watched = new Map<string, number>();
+  private messageHandlers: ((args: unknown) => void)[] = [];
+  private nextEvent = 0;
   readonly settings = new Map<string, unknown>();
   private refs = new Map<string, HostObject>();
   private nextRef = 0;
@@ -510,7 +522,17 @@ export class RichApiHost {
     const w = dom.window as unknown as Record<string, unknown> & { eval(code: string): unknown };
     w.eval(librarySource());
     const OSF = w.OSF as { DDA: Record<string, unknown> };
-    OSF.DDA.RichApi = { executeRichApiRequestAsync: (message: unknown[], callback: (result: unknown) => void) => this.execute(message, callback) };
+    OSF.DDA.RichApi = {
+      executeRichApiRequestAsync: (message: unknown[], callback: (result: unknown) => void) => this.execute(message, callback),
+      // Where the library's event registrations listen for Excel's messages (RichApiMessageManager).
+      richApiMessageManager: {
+        register: async (handler: (args: unknown) => void) => void this.messageHandlers.push(handler),
+        removeHandlerAsync: (_type: string, options: { handler: (args: unknown) => void }, callback?: (result: { status: string }) => void) => {
+          this.messageHandlers = this.messageHandlers.filter((h) => h !== options.handler);
+          callback?.({ status: 'succeeded' });
+        },
+      },
+    };
     const settings = this.settings;
     const office = {
       HostType: { Excel: 'Excel' },
@@ -542,6 +564,42 @@ export class RichApiHost {
       }
       dom.window.close();
     };
+  }
+
+  /**
+   * A changed event as Excel sends it to the add-in: only for a sheet it
+   * registered onChanged for and only while its events are on; delivered
+   * after the current task, as a message in the RichApi event category.
+   */
+  raise(sheet: HostSheet, address: string, changeType: string, source: 'Local' | 'Remote' = 'Local'): void {
+    if (!this.enableEvents || !this.watched.get(sheet.id)) return;
+    const event = { sheet: sheet.name, address, changeType, source };
+    this.raised.push(event);
+    const message = JSON.stringify({ address, changeType, source: 'Local', shiftDirection: 'None', triggerSource: 'Unknown' });
+    const entry = { messageCategory: 65536, messageType: 10, targetId: sheet.id, message, id: `event-${++this.nextEvent}`, isRemoteOverride: source === 'Remote' };
+    setTimeout(() => {
+      for (const handler of this.messageHandlers) handler({ entries: [entry] });
+    }, 0);
+  }
+
+  /** The partner (or, Remote, a co-author) types a block of values at `address`. */
+  partnerTypes(sheet: HostSheet, address: string, rows: (string | number | boolean)[][], source: 'Local' | 'Remote' = 'Local'): void {
+    sheet.put(address, rows);
+    const { top, left } = parseRect(address);
+    this.raise(sheet, rectAddress({ top, left, bottom: top + rows.length - 1, right: left + Math.max(1, ...rows.map((r) => r.length)) - 1 }), 'RangeEdited', source);
+  }
+
+  /** The partner inserts `count` rows above 0-based `row`. */
+  partnerInsertsRows(sheet: HostSheet, row: number, count = 1): void {
+    sheet.insertRows(row, count);
+    this.raise(sheet, `${row + 1}:${row + count}`, 'RowInserted');
+  }
+
+  /** The partner sorts rows `top`..`bottom` (0-based) by column `col`. */
+  partnerSorts(sheet: HostSheet, top: number, bottom: number, col: number, descending = false): void {
+    sheet.sortRows(top, bottom, col, descending);
+    const used = sheet.used();
+    this.raise(sheet, rectAddress({ top, left: 0, bottom, right: used?.right ?? 0 }), 'RangeEdited');
   }
 
   /** Totals over `stats` from index `from`. */
@@ -613,6 +671,11 @@ export class RichApiHost {
     const results: { ActionId: number; Value: Json }[] = [];
     for (let index = 0; index < request.Actions.length; index++) {
       const action = request.Actions[index]!;
+      // A trace marker (ObjectPathId 0): Excel answers it, and the library then runs its callback (an event handler's registration).
+      if (action.ActionType === 5) {
+        results.push({ ActionId: action.Id, Value: null });
+        continue;
+      }
       try {
         const value = this.action(action, resolve(action.ObjectPathId), resolve, kept);
         if (value !== undefined) results.push({ ActionId: action.Id, Value: value });
@@ -794,6 +857,14 @@ export class RichApiHost {
           return { t: 'Range', sheet, rect: used };
         }
         if (name === 'Activate') return undefined;
+        if (name === '_RegisterDataChangedEvent') {
+          this.watched.set(sheet.id, (this.watched.get(sheet.id) ?? 0) + 1);
+          return undefined;
+        }
+        if (name === '_UnregisterDataChangedEvent') {
+          this.watched.set(sheet.id, Math.max(0, (this.watched.get(sheet.id) ?? 0) - 1));
+          return undefined;
+        }
         break;
       }
       case 'Range': {
@@ -1006,7 +1077,9 @@ export class RichApiHost {
       case 1: {
         // Instantiate: null objects answer null; ranges get a reference id (they are tracked).
         if (obj.t === 'Null') return null;
-        if (obj.t === 'Worksheet' || obj.t === 'Table' || obj.t === 'PivotTable' || obj.t === 'Chart') return { _Id: this.idOf(obj) };
+        // A worksheet comes with its id (its key): Microsoft's samples add onChanged handlers, whose target is the id, without loading it.
+        if (obj.t === 'Worksheet') return { _Id: this.idOf(obj), Id: obj.sheet.id };
+        if (obj.t === 'Table' || obj.t === 'PivotTable' || obj.t === 'Chart') return { _Id: this.idOf(obj) };
         if ((obj.t === 'Range' || obj.t === 'RangeAreas') && kept.has(action.ObjectPathId)) {
           const id = `{${(++this.nextRef).toString(16).padStart(8, '0')}-6e0c-4d1a-9b5e-2f6c1a7d3e90}${this.nextRef}`;
           this.refs.set(id, obj);
@@ -1187,8 +1260,14 @@ export class RichApiHost {
         break;
       case 'Range':
         this.writable(obj.sheet);
-        if ((prop === 'values' || prop === 'formulas') && this.enableEvents) this.valueWritesWithEvents++;
-        if (prop === 'values' || prop === 'formulas' || prop === 'numberFormat') return this.writeGrid(obj.sheet, obj.rect, prop, value as unknown[][]);
+        if (prop === 'values' || prop === 'formulas' || prop === 'numberFormat') {
+          this.writeGrid(obj.sheet, obj.rect, prop, value as unknown[][]);
+          if (prop !== 'numberFormat' && this.enableEvents) {
+            this.valueWritesWithEvents++;
+            this.raise(obj.sheet, rectAddress(obj.rect), 'RangeEdited');
+          }
+          return;
+        }
         break;
       case 'RangeFill':
         this.writable(obj.sheet);
