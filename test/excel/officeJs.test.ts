@@ -67,6 +67,18 @@ describe('through the real Office.js client', () => {
     expect(excel.enableEvents).toBe(true);
   });
 
+  it('Fix leaves a formula whose result is text (a date made by =TEXT) and writes the cells around it', async () => {
+    const { host, sheet } = setup();
+    events(sheet, 5);
+    Object.assign(sheet.at('B4'), { formula: '=TEXT(A4,"m/d/yy")', value: '3/4/23' });
+    const undo = await host.writeValues('Events', [{ address: 'B3', value: '2023-03-02' }, { address: 'B4', value: '2023-03-04' }, { address: 'B5', value: '2023-03-05' }]);
+    expect(sheet.at('B4')).toMatchObject({ formula: '=TEXT(A4,"m/d/yy")', value: '3/4/23' });
+    expect([sheet.at('B3').value, sheet.at('B5').value]).toEqual([44987, 44990]);
+    expect(undo.previous.map((p) => p.address)).toEqual(['B3', 'B5']);
+    expect(await host.undo(undo)).toBe(0);
+    expect([sheet.at('B3').value, sheet.at('B4').formula, sheet.at('B5').value]).toEqual(['2/3/23', '=TEXT(A4,"m/d/yy")', '4/3/23']);
+  });
+
   it('refuses what Excel on the web refuses: requests over 5 MB, newer requirement sets, long addresses, protected sheets, gradients, two notes in a cell', async () => {
     const { excel, sheet } = setup({ excelApi: '1.7' });
     sheet.protected = true;
