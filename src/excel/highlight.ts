@@ -1,11 +1,11 @@
 import type { Issue } from '../core/report';
 import type { HighlightResult } from '../taskpane/host';
-import { expandAreaList, stripSheet } from './addresses';
+import { expandAreaList, MAX_ADDRESS_CHARS, parseRange, stripSheet } from './addresses';
 import { fillKey, isPaintedWith, NO_FILL, queueFill, queueFillReads, type AreaAccess, type Fill } from './fills';
 import { ERROR_FILL, flaggedCells, isOurNote, noteText, WARNING_FILL, type FlaggedCell } from './flags';
 import { jsonBytes, OP_BYTES, PayloadBudget, untracked } from './budget';
 import { protectedSheetError } from './errors';
-import { cellsOf, cellsToRects, chunkAddresses, parseCell, rectAddress, type Rect } from './addresses';
+import { cellsOf, cellsToRects, parseCell, rectAddress, type Rect } from './addresses';
 import { payloadSide, suspendEvents } from './run';
 
 /**
@@ -22,11 +22,15 @@ import { payloadSide, suspendEvents } from './run';
  *   1. is the sheet protected (then stop and say so), our rules, the notes,
  *      in pages sized by the response budget;
  *   (1b. only when the partner has notes or comments of their own: where);
- *   2. delete our old rules, add the new ones (more syncs only past the
- *      request budget);
+ *   (1c. only when there are rules or notes of ours: where they are);
+ *   2. delete our rules that are not wanted any more, add the missing ones
+ *      (more syncs only past the request budget);
  *   3. notes, in a sync of their own: a failed note costs the notes, not the
  *      highlight;
  *   4. events back on.
+ * Rules and notes already right stay as they are: a re-check that changes
+ * nothing writes nothing, so the automatic re-highlight after each edit adds
+ * no undo records in Excel beyond the highlights that really changed.
  * Fills painted by an earlier version of the add-in (a record in the
  * settings) are put back first, where the cell still shows our colour.
  */
@@ -197,49 +201,137 @@ function ourRules(rules: Excel.ConditionalFormat[]): Excel.ConditionalFormat[] {
   });
 }
 
-/**
- * Adds always-true rules over these cells, on top of the partner's own rules:
- * one per address string under Excel's 8,192 characters with RangeAreas, one
- * per rectangle without.
- */
-async function addRules(sheet: Excel.Worksheet, cells: string[], severity: 'error' | 'warning', rangeAreas: boolean, budget: WriteBudget): Promise<void> {
-  const rects = cellsToRects(cells.map(parseCell).filter((c): c is { row: number; col: number } => c !== null));
-  const addresses = rects.map(rectAddress);
-  for (const address of rangeAreas ? chunkAddresses(addresses) : addresses) {
-    await budget.reserve(rangeAreas ? 4 * OP_BYTES + address.length + CF_FORMULA[severity].length : RECT_RULE_BYTES);
-    const target = rangeAreas ? untracked(sheet.getRanges(address)) : untracked(sheet.getRange(address));
-    const rule = target.conditionalFormats.add('Custom');
-    rule.custom.rule.formula = CF_FORMULA[severity];
-    rule.custom.format.fill.color = severity === 'error' ? ERROR_FILL : WARNING_FILL;
-    rule.priority = 0;
+type Severity = 'error' | 'warning';
+
+/** A rule we want: its severity and the areas it covers, as Excel would give them back. */
+interface PlannedRule {
+  severity: Severity;
+  address: string;
+  key: string;
+}
+
+/** "error|B2,B4:B5": what a rule is, whoever wrote its address (sheet prefixes, $ signs, area order aside). */
+function ruleKey(severity: Severity, address: string): string | null {
+  const areas: string[] = [];
+  for (const part of address.split(',')) {
+    const rect = parseRange(stripSheet(part));
+    if (!rect) return null;
+    areas.push(rectAddress(rect));
   }
+  return `${severity}|${areas.sort().join(',')}`;
+}
+
+function severityOf(formula: unknown): Severity | null {
+  const m = typeof formula === 'string' ? new RegExp(`${CF_MARKER}:(error|warning)`, 'i').exec(formula) : null;
+  return m ? (m[1]!.toLowerCase() as Severity) : null;
 }
 
 /**
- * Our notes go and come back with the new text, in syncs of their own. A
- * refused note (a cell with a threaded comment, a locked cell) is not worth
- * losing the highlight for: false tells the caller the notes are incomplete.
+ * The rules these cells need, on top of the partner's own rules: one per
+ * rectangle without RangeAreas; with them, one per address string short
+ * enough that Excel's own form of it (each area with the sheet's name, which
+ * is how we read it back) stays under 8,192 characters and is never cut.
  */
-async function writeNotes(
-  context: Excel.RequestContext,
-  annotations: NonNullable<ReturnType<typeof annotationsOf>>,
-  existing: Annotation[],
-  flagged: Map<string, FlaggedCell>,
-  theirs: Set<string>,
-  limit: number,
-): Promise<boolean> {
+function planRules(cells: string[], severity: Severity, rangeAreas: boolean, sheetName: string): PlannedRule[] {
+  const rects = cellsToRects(cells.map(parseCell).filter((c): c is { row: number; col: number } => c !== null));
+  const addresses = rects.map(rectAddress);
+  const out: PlannedRule[] = [];
+  const push = (address: string): void => void out.push({ severity, address, key: ruleKey(severity, address)! });
+  if (!rangeAreas) {
+    addresses.forEach(push);
+    return out;
+  }
+  // "'Name'!" and ", " before every area, whether Excel quotes the name or not.
+  const overhead = sheetName.replace(/'/g, "''").length + 5;
+  let current: string[] = [];
+  let length = 0;
+  for (const address of addresses) {
+    const cost = address.length + overhead;
+    if (current.length > 0 && length + cost > MAX_ADDRESS_CHARS) {
+      push(current.join(','));
+      current = [];
+      length = 0;
+    }
+    current.push(address);
+    length += cost;
+  }
+  if (current.length > 0) push(current.join(','));
+  return out;
+}
+
+async function addRule(sheet: Excel.Worksheet, rule: PlannedRule, rangeAreas: boolean, budget: WriteBudget): Promise<void> {
+  await budget.reserve(rangeAreas ? 4 * OP_BYTES + rule.address.length + CF_FORMULA[rule.severity].length : RECT_RULE_BYTES);
+  const target = rangeAreas ? untracked(sheet.getRanges(rule.address)) : untracked(sheet.getRange(rule.address));
+  const added = target.conditionalFormats.add('Custom');
+  added.custom.rule.formula = CF_FORMULA[rule.severity];
+  added.custom.format.fill.color = rule.severity === 'error' ? ERROR_FILL : WARNING_FILL;
+  added.priority = 0;
+}
+
+/**
+ * Estimated bytes of asking where one rule is (the path to it by id, its
+ * range, the load: about 540 measured through Office.js) and of Excel's
+ * answer (about 145 for one rectangle; up to the 8,192 characters of an
+ * address for RangeAreas).
+ */
+const RULE_WHERE_REQUEST_BYTES = 700;
+const RULE_WHERE_RESPONSE_BYTES = { rect: 250, areas: 8_400 };
+
+/**
+ * Where our rules are (their keys; null for one whose areas cannot be told),
+ * in syncs sized by the budget. Before ExcelApi 1.9 a rule on several areas
+ * (made on a newer host) has no single range: null, so it is replaced.
+ */
+async function locateRules(context: Excel.RequestContext, rules: Excel.ConditionalFormat[], rangeAreas: boolean, budget: PayloadBudget): Promise<(string | null)[]> {
+  const out: (string | null)[] = [];
+  const per = Math.max(1, Math.floor(Math.min(budget.request / RULE_WHERE_REQUEST_BYTES, budget.response / RULE_WHERE_RESPONSE_BYTES[rangeAreas ? 'areas' : 'rect'])));
+  for (let i = 0; i < rules.length; i += per) {
+    const part = rules.slice(i, i + per);
+    const ranges = part.map((rule) => (rangeAreas ? untracked(rule.getRanges()).load('address') : untracked(rule.getRangeOrNullObject()).load('address')));
+    await context.sync();
+    part.forEach((rule, j) => {
+      const severity = severityOf(rule.customOrNullObject.rule.formula);
+      const range = ranges[j]!;
+      out.push(severity && !range.isNullObject ? ruleKey(severity, range.address) : null);
+    });
+  }
+  return out;
+}
+
+/** Our notes to delete and to add: those already saying the right thing in the right cell stay. */
+interface NotePlan {
+  stale: Annotation[];
+  wanted: Map<string, string>;
+}
+
+function planNotes(ours: { item: Annotation; address: string }[], flagged: Map<string, FlaggedCell>, theirs: Set<string>): NotePlan {
+  const wanted = new Map<string, string>();
+  // The partner's own note stays; the task pane lists the issue.
+  for (const cell of flagged.values()) if (!theirs.has(cell.address)) wanted.set(cell.address, noteText(cell));
+  const stale: Annotation[] = [];
+  for (const { item, address } of ours) {
+    if (wanted.get(address) === item.content) wanted.delete(address);
+    else stale.push(item);
+  }
+  return { stale, wanted };
+}
+
+/**
+ * Our notes go and come, in syncs of their own. A refused note (a cell with
+ * a threaded comment, a locked cell) is not worth losing the highlight for:
+ * false tells the caller the notes are incomplete.
+ */
+async function writeNotes(context: Excel.RequestContext, annotations: NonNullable<ReturnType<typeof annotationsOf>>, plan: NotePlan, limit: number): Promise<boolean> {
+  if (plan.stale.length === 0 && plan.wanted.size === 0) return true;
   const budget = new WriteBudget(context, limit);
   try {
-    for (const item of existing) {
-      if (!isOurNote(item.content)) continue;
+    for (const item of plan.stale) {
       await budget.reserve(DELETE_BYTES);
       item.delete();
     }
-    for (const cell of flagged.values()) {
-      if (theirs.has(cell.address)) continue; // The partner's own note stays; the task pane lists the issue.
-      const text = noteText(cell);
+    for (const [address, text] of plan.wanted) {
       await budget.reserve(OP_BYTES + jsonBytes(text));
-      annotations.add(cell.address, text);
+      annotations.add(address, text);
     }
     await context.sync();
     return true;
@@ -283,38 +375,60 @@ export async function highlightIn(
   const flagged = flaggedCells(issues, env.rowIssueColumn);
   const annotations = annotationsOf(sheet, env.notes);
   const budgetNow = env.budget ?? new PayloadBudget();
+  const rangeAreas = env.access.rangeAreas;
 
-  // 1. Read: protection, our rules and the notes, in pages.
+  // 1. Read: protection, the sheet's name as it is now, our rules and the notes, in pages.
   const protection = sheet.protection;
   const rules: Excel.ConditionalFormat[] = [];
   const existing: Annotation[] = [];
   const listings = [ruleListing(sheet, rules), ...(annotations ? [annotationListing(annotations.list, existing)] : [])];
-  await loadPages(context, listings, budgetNow, () => protection.load('protected'));
+  await loadPages(context, listings, budgetNow, () => {
+    protection.load('protected');
+    sheet.load('name');
+  });
   if (protection.protected) throw protectedSheetError(sheetName, 'highlight');
   const legacy = await legacyRestores(context, sheet, record, env);
 
-  // 1b. Where the partner's own notes or comments are: we never cover or double them.
-  const theirs = await locate(context, existing.filter((a) => !isOurNote(a.content)));
+  // 1b, 1c. Where the notes and comments are (we never cover or double the partner's), and our rules.
+  const where = await locate(context, existing, budgetNow);
+  const theirs = new Set(existing.flatMap((a, i) => (isOurNote(a.content) ? [] : [where[i]!])));
+  const ourNotes = existing.flatMap((item, i) => (isOurNote(item.content) ? [{ item, address: where[i]! }] : []));
+  const mine = ourRules(rules);
+  const keys = await locateRules(context, mine, rangeAreas, budgetNow);
 
+  // The plan: our rules already right stay; the others go, the missing ones come.
   const errors: string[] = [];
   const warnings: string[] = [];
   for (const cell of flagged.values()) (cell.severity === 'error' ? errors : warnings).push(cell.address);
+  const wanted = new Map<string, PlannedRule>();
+  for (const rule of [...planRules(errors, 'error', rangeAreas, sheet.name), ...planRules(warnings, 'warning', rangeAreas, sheet.name)]) wanted.set(rule.key, rule);
+  const stale: Excel.ConditionalFormat[] = [];
+  mine.forEach((rule, i) => {
+    const key = keys[i];
+    if (key !== null && key !== undefined && wanted.has(key)) wanted.delete(key);
+    else stale.push(rule);
+  });
+
+  const notePlan = annotations ? planNotes(ourNotes, flagged, theirs) : { stale: [], wanted: new Map<string, string>() };
+  const rulesChange = stale.length > 0 || wanted.size > 0 || legacy.size > 0;
+  if (!rulesChange && notePlan.stale.length === 0 && notePlan.wanted.size === 0) return { cells: flagged.size, notes: env.notes };
   const limit = env.budget?.request ?? env.writeBudgetBytes ?? DEFAULT_WRITE_BUDGET_BYTES;
   const resume = suspendEvents(context, env.events);
   let notes = env.notes;
   try {
-    // 2. Our rules: the old ones go, the new ones come.
-    const budget = new WriteBudget(context, limit);
-    for (const rule of ourRules(rules)) {
-      await budget.reserve(DELETE_BYTES);
-      rule.delete();
+    // 2. Our rules.
+    if (rulesChange) {
+      const budget = new WriteBudget(context, limit);
+      for (const rule of stale) {
+        await budget.reserve(DELETE_BYTES);
+        rule.delete();
+      }
+      await queueFills(sheet, groupByFill(legacy), env.access, budget);
+      for (const rule of wanted.values()) await addRule(sheet, rule, rangeAreas, budget);
+      await context.sync();
     }
-    await queueFills(sheet, groupByFill(legacy), env.access, budget);
-    await addRules(sheet, errors, 'error', env.access.rangeAreas, budget);
-    await addRules(sheet, warnings, 'warning', env.access.rangeAreas, budget);
-    await context.sync();
     // 3. Notes.
-    if (annotations && !(await writeNotes(context, annotations, existing, flagged, theirs, limit))) notes = 'none';
+    if (annotations && !(await writeNotes(context, annotations, notePlan, limit))) notes = 'none';
   } finally {
     // 4. Events back on.
     await resume();
@@ -398,12 +512,20 @@ const FILL_READ_BYTES = 130;
 const LEGACY_FILL_READ_BYTES = 60;
 const LEGACY_FILL_READ_REQUEST_BYTES = 800;
 
-/** The cells (A1, upper case) of these notes or comments: one sync, only when there are any. */
-async function locate(context: Excel.RequestContext, items: Annotation[]): Promise<Set<string>> {
-  if (items.length === 0) return new Set();
-  const ranges = items.map((item) => untracked(item.getLocation()).load('address'));
-  await context.sync();
-  return new Set(ranges.map((range) => stripSheet(range.address).toUpperCase()));
+/** Estimated bytes of asking where one note or comment is (its path, getLocation, the load: about 530 measured through Office.js), and of the answer (about 140). */
+const NOTE_WHERE_REQUEST_BYTES = 700;
+const NOTE_WHERE_RESPONSE_BYTES = 250;
+
+/** The cells (A1, upper case) of these notes or comments, in syncs sized by the budget; none when there are none. */
+async function locate(context: Excel.RequestContext, items: Annotation[], budget: PayloadBudget): Promise<string[]> {
+  const out: string[] = [];
+  const per = Math.max(1, Math.floor(Math.min(budget.request / NOTE_WHERE_REQUEST_BYTES, budget.response / NOTE_WHERE_RESPONSE_BYTES)));
+  for (let i = 0; i < items.length; i += per) {
+    const ranges = items.slice(i, i + per).map((item) => untracked(item.getLocation()).load('address'));
+    await context.sync();
+    for (const range of ranges) out.push(stripSheet(range.address).toUpperCase());
+  }
+  return out;
 }
 
 /** Deletes our rules, puts back fills an earlier version painted, and removes our notes or comments. */

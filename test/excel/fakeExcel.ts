@@ -779,6 +779,13 @@ class ConditionalFormat {
   set priority(priority: number) {
     this.ctx.writeOn(() => this.ws.fake(), priority, () => (this.cf.priority = priority));
   }
+  getRanges(): RangeAreas {
+    return new RangeAreas(this.ctx, this.ws, this.cf.rects);
+  }
+  /** A null object when the rule is on several areas (ExcelApi 1.6 has no RangeAreas). */
+  getRangeOrNullObject(): RangeAreas {
+    return new RangeAreas(this.ctx, this.ws, this.cf.rects.length === 1 ? this.cf.rects : []);
+  }
   set stopIfTrue(stop: boolean) {
     this.ctx.writeOn(() => this.ws.fake(), stop, () => void stop);
   }

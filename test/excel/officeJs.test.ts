@@ -1,6 +1,6 @@
 import type { Issue } from '../../src/core/report';
 import { createExcelHost, type ExcelHost } from '../../src/excel';
-import { ERROR_FILL } from '../../src/excel/flags';
+import { ERROR_FILL, WARNING_FILL } from '../../src/excel/flags';
 import { CF_MARKER } from '../../src/excel/highlight';
 import { FIVE_MB, RichApiHost, type HostOptions, type HostSheet } from './richApiHost';
 
@@ -77,6 +77,41 @@ describe('through the real Office.js client', () => {
     expect(undo.previous.map((p) => p.address)).toEqual(['B3', 'B5']);
     expect(await host.undo(undo)).toBe(0);
     expect([sheet.at('B3').value, sheet.at('B4').formula, sheet.at('B5').value]).toEqual(['2/3/23', '=TEXT(A4,"m/d/yy")', '4/3/23']);
+  });
+
+  it.each(['1.8', '1.18'])('ExcelApi %s: a re-highlight that changes nothing writes nothing (no undo records); one issue gone changes only its own rule and note', async (api) => {
+    const { excel, host, sheet } = setup({ excelApi: api });
+    events(sheet, 20);
+    const issues = [issue(3, 'B'), issue(5, 'B'), issue(6, 'B'), issue(9, 'C', 'warning')];
+    await host.highlight('Events', issues);
+    const writes = (): Record<string, number> => Object.fromEntries(['ConditionalFormatCollection.Add', 'ConditionalFormat.Delete', 'NoteCollection.Add', 'Note.Delete'].map((k) => [k, excel.calls.get(k) ?? 0]));
+    const before = writes();
+    const ids = sheet.rules.map((r) => r.id);
+    const operations = excel.operations;
+    await host.highlight('Events', issues);
+    expect(writes()).toEqual(before);
+    expect(sheet.rules.map((r) => r.id)).toEqual(ids);
+    // Not even the events switch: the host ran no method and no property write.
+    expect(excel.operations).toBe(operations);
+    expect(excel.enableEvents).toBe(true);
+    // The partner inserts a row above: Excel moves our rules with the cells, and the re-check's issues move with them.
+    sheet.insertRows(1, 1);
+    await host.highlight('Events', issues.map((i) => ({ ...i, row: i.row! + 1, message: i.message.replace(/\d+/, String(i.row! + 1)) })));
+    if (api === '1.8') expect(writes()['ConditionalFormatCollection.Add']).toBe(before['ConditionalFormatCollection.Add']);
+    expect([sheet.shown('B4'), sheet.shown('B6'), sheet.shown('B7'), sheet.shown('C10'), sheet.shown('B5')]).toEqual([ERROR_FILL, ERROR_FILL, ERROR_FILL, WARNING_FILL, null]);
+    // B7 is fixed: at 1.8 its rectangle B6:B7 becomes B6; the warning's rule stays.
+    const settled = writes();
+    await host.highlight('Events', [issue(4, 'B'), issue(6, 'B'), issue(10, 'C', 'warning')]);
+    const changed = writes();
+    expect(sheet.shown('B7')).toBeNull();
+    expect([sheet.shown('B4'), sheet.shown('B6'), sheet.shown('C10')]).toEqual([ERROR_FILL, ERROR_FILL, WARNING_FILL]);
+    if (api === '1.8') {
+      expect(changed['ConditionalFormat.Delete']! - settled['ConditionalFormat.Delete']!).toBe(1);
+      expect(changed['ConditionalFormatCollection.Add']! - settled['ConditionalFormatCollection.Add']!).toBe(1);
+    } else {
+      expect(sheet.at('B7').note).toBeUndefined();
+      expect(changed['Note.Delete']! - settled['Note.Delete']!).toBeGreaterThanOrEqual(1);
+    }
   });
 
   it('refuses what Excel on the web refuses: requests over 5 MB, newer requirement sets, long addresses, protected sheets, gradients, two notes in a cell', async () => {

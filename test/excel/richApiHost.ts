@@ -911,6 +911,12 @@ export class RichApiHost {
         if (name === 'GetCount') return this.rulesOf(obj).length;
         break;
       case 'ConditionalFormat':
+        if (name === 'GetRanges') return { t: 'RangeAreas', sheet: obj.sheet, rects: obj.rule.rects.map((r) => ({ ...r })) };
+        if (name === 'GetRange' || name === 'GetRangeOrNullObject') {
+          if (obj.rule.rects.length === 1) return { t: 'Range', sheet: obj.sheet, rect: { ...obj.rule.rects[0]! } };
+          if (name === 'GetRange') throw hostError('InvalidOperation', 'This conditional format applies to more than one range.');
+          return { t: 'Null' };
+        }
         if (name === 'Delete') {
           this.writable(obj.sheet);
           obj.sheet.rules = obj.sheet.rules.filter((r) => r !== obj.rule);
