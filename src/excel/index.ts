@@ -7,7 +7,7 @@ import { analysisTable, buildAnalysisIn, type AggregateRecordJson, type Analysis
 import type { Collection } from '../core/collection/types';
 import { guessDate1904 } from './date1904';
 import { changedRows, debounceRows, DEFAULT_DEBOUNCE_MS } from './events';
-import { date1904FromFile } from './file1904';
+import { date1904FromCalculation, date1904FromFile } from './file1904';
 import { clearIn, highlightIn, type HighlightEnv, type HighlightRecord, type NoteMode } from './highlight';
 import { excelApi } from './office';
 import { readWorkbookIn, type SheetLayout } from './read';
@@ -151,6 +151,8 @@ export function createExcelHost(options: ExcelHostOptions = {}): ExcelHost {
     },
 
     async detectDate1904(workbook: Workbook): Promise<boolean | 'unknown'> {
+      const fromExcel = await call('read', () => run((context) => date1904FromCalculation(context))).catch(() => null);
+      if (fromExcel !== null) return fromExcel;
       const fromFile = await date1904FromFile();
       if (fromFile !== null) return fromFile;
       return guessDate1904(workbook, period);

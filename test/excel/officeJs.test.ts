@@ -114,6 +114,15 @@ describe('through the real Office.js client', () => {
     }
   });
 
+  it.each([true, false])('tells the date system from Excel’s own DATE(1904,1,2) where there is no file to read (Excel on the web): 1904 %s', async (date1904) => {
+    const { excel, host, sheet } = setup();
+    excel.date1904 = date1904;
+    events(sheet, 5);
+    const workbook = await host.readWorkbook();
+    expect(await host.detectDate1904(workbook)).toBe(date1904);
+    expect(excel.calls.get('Functions.Date')).toBe(1);
+  });
+
   it('refuses what Excel on the web refuses: requests over 5 MB, newer requirement sets, long addresses, protected sheets, gradients, two notes in a cell', async () => {
     const { excel, sheet } = setup({ excelApi: '1.7' });
     sheet.protected = true;

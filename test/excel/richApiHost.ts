@@ -338,6 +338,8 @@ type HostObject =
   | { t: 'Workbook' }
   | { t: 'Application' }
   | { t: 'Runtime' }
+  | { t: 'Functions' }
+  | { t: 'FunctionResult'; value: Json; error?: string }
   | { t: 'WorksheetCollection' }
   | { t: 'Worksheet'; sheet: HostSheet }
   | { t: 'WorksheetProtection'; sheet: HostSheet }
@@ -455,6 +457,8 @@ export class RichApiHost {
   private nextSheet = 0;
   window: JSDOM['window'] | null = null;
   delayForCellEdit: boolean;
+  /** The workbook's date system: 1904 (Excel for Mac's old default) or 1900. */
+  date1904 = false;
   /** The partner is typing in a cell. */
   inCellEdit = false;
   /** Requests refused because of cell-edit mode, and requests held until it ended. */
@@ -748,6 +752,8 @@ export class RichApiHost {
       case 'Workbook.Runtime':
       case 'Workbook._Runtime':
         return { t: 'Runtime' };
+      case 'Workbook.Functions':
+        return { t: 'Functions' };
     }
     if (obj.t === 'Worksheet') {
       if (name === 'Protection') return { t: 'WorksheetProtection', sheet: obj.sheet };
@@ -1020,6 +1026,14 @@ export class RichApiHost {
           return undefined;
         }
         break;
+      case 'Functions':
+        // DATE only, in the workbook's date system: what the adapter asks to tell 1900 from 1904.
+        if (name === 'Date') {
+          const [y, m, d] = args as number[];
+          const serial = Math.round((Date.UTC(y!, m! - 1, d!) - Date.UTC(this.date1904 ? 1904 : 1899, this.date1904 ? 0 : 11, this.date1904 ? 1 : 30)) / 86400000);
+          return serial < 0 ? { t: 'FunctionResult', value: null, error: '#NUM!' } : { t: 'FunctionResult', value: serial };
+        }
+        break;
       case 'Null':
         return { t: 'Null' };
     }
@@ -1181,6 +1195,10 @@ export class RichApiHost {
         break;
       case 'Runtime':
         if (name === 'enableEvents') return this.enableEvents;
+        break;
+      case 'FunctionResult':
+        if (name === 'value') return obj.value;
+        if (name === 'error') return obj.error ?? null;
         break;
       case 'Range':
         return this.rangeProperty(obj.sheet, obj.rect, name);
