@@ -133,7 +133,7 @@ function ruleListing(sheet: Excel.Worksheet, out: Excel.ConditionalFormat[]): Li
   const rules = sheet.getRange().conditionalFormats;
   return {
     itemBytes: RULE_BYTES,
-    load: (top, skip) => void rules.load({ select: 'type,customOrNullObject/rule/formula', top, skip }),
+    load: (top, skip) => void rules.load({ select: 'type,customOrNullObject/rule/formula,customOrNullObject/format/fill/color', top, skip }),
     take: () => (out.push(...rules.items), rules.items.length),
   };
 }
@@ -290,9 +290,12 @@ async function locateRules(context: Excel.RequestContext, rules: Excel.Condition
     const ranges = part.map((rule) => (rangeAreas ? untracked(rule.getRanges()).load('address') : untracked(rule.getRangeOrNullObject()).load('address')));
     await context.sync();
     part.forEach((rule, j) => {
-      const severity = severityOf(rule.customOrNullObject.rule.formula);
+      const custom = rule.customOrNullObject;
+      const severity = severityOf(custom.rule.formula);
+      // A batch that failed between the formula and the colour left a rule that shows nothing: replaced.
+      const complete = severity !== null && custom.format.fill.color?.toUpperCase() === (severity === 'error' ? ERROR_FILL : WARNING_FILL);
       const range = ranges[j]!;
-      out.push(severity && !range.isNullObject ? ruleKey(severity, range.address) : null);
+      out.push(complete && !range.isNullObject ? ruleKey(severity, range.address) : null);
     });
   }
   return out;

@@ -772,9 +772,9 @@ class ConditionalFormat {
     this.must();
     return this.cf.id;
   }
-  get customOrNullObject(): { isNullObject: boolean; rule: { formula: string } } {
+  get customOrNullObject(): { isNullObject: boolean; rule: { formula: string }; format: { fill: { color: string | null } } } {
     this.must();
-    return { isNullObject: false, rule: { formula: this.cf.formula } };
+    return { isNullObject: false, rule: { formula: this.cf.formula }, format: { fill: { color: this.cf.fill ?? null } } };
   }
   set priority(priority: number) {
     this.ctx.writeOn(() => this.ws.fake(), priority, () => (this.cf.priority = priority));

@@ -236,8 +236,8 @@ describe('through the real Office.js client', () => {
     expect(excel.settings.has('hsh.highlights:Events')).toBe(false);
   });
 
-  it('a highlight that fails halfway leaves no rule that Clear cannot find', async () => {
-    const { excel, host, sheet } = setup();
+  it.each(['1.7', '1.18'])('ExcelApi %s: a highlight that fails halfway leaves no rule that Clear cannot find', async (api) => {
+    const { excel, host, sheet } = setup({ excelApi: api });
     events(sheet, 10);
     sheet.rules.push({ id: 999, type: 'Custom', rects: [{ top: 1, left: 0, bottom: 5, right: 0 }], formula: '=A2>5', fill: '#00FF00', priority: 0 });
     for (let n = 1; n <= 8; n++) {
@@ -249,6 +249,21 @@ describe('through the real Office.js client', () => {
       expect(sheet.rules.map((r) => r.id)).toEqual([999]);
       expect(sheet.cells.size).toBeGreaterThan(0);
       expect([...sheet.cells.values()].filter((c) => c.note !== undefined)).toEqual([]);
+    }
+  });
+
+  it.each(['1.7', '1.18'])('ExcelApi %s: after a highlight that failed halfway, the next highlight of the same issues shows every one (no half-made rule is kept)', async (api) => {
+    const { excel, host, sheet } = setup({ excelApi: api });
+    events(sheet, 10);
+    const issues = [issue(3, 'B'), issue(4, 'B'), issue(6, 'C', 'warning')];
+    for (let n = 1; n <= 12; n++) {
+      await host.clearHighlights('Events');
+      excel.arm(n);
+      await host.highlight('Events', issues).catch(() => undefined);
+      excel.failAt = null;
+      await host.highlight('Events', issues);
+      expect({ n, shown: ['B3', 'B4', 'C6', 'B5'].map((a) => sheet.shown(a)) }).toEqual({ n, shown: [ERROR_FILL, ERROR_FILL, WARNING_FILL, null] });
+      expect({ n, rules: sheet.rules.length }).toEqual({ n, rules: 2 });
     }
   });
 

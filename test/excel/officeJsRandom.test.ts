@@ -15,7 +15,8 @@ import { RichApiHost, type HostCell, type HostFill, type HostSheet } from './ric
  *  - Undo never overwrites what the partner typed, changes no cell the Fix
  *    did not write, and, when no row moved since the Fix, puts every cell the
  *    partner left alone back exactly.
- *  - Highlight shows our colour on every flagged cell and writes no fill.
+ *  - Highlight shows our colour on every flagged cell and writes no fill,
+ *    also after one that failed halfway (an operation of its batch refused).
  * At three API levels: 1.7 (the manifest's minimum: a rule per rectangle, no
  * event switch, no notes), 1.8 (events switched off while we write) and 1.18
  * (RangeAreas, notes). Seeded (HSH_SEED, default 9) and printed; HSH_CASES
@@ -46,8 +47,8 @@ const FILLS: HostFill[] = [
   { color: '#5B9BD5', pattern: 'LinearGradient' },
 ];
 
-type Op = 'type' | 'refill' | 'insert' | 'sort' | 'rename' | 'read' | 'highlight' | 'clear' | 'fix' | 'undo';
-const OPS: Op[] = ['type', 'type', 'refill', 'insert', 'sort', 'rename', 'read', 'highlight', 'highlight', 'clear', 'fix', 'fix', 'undo', 'undo'];
+type Op = 'type' | 'refill' | 'insert' | 'sort' | 'rename' | 'read' | 'highlight' | 'broken-highlight' | 'clear' | 'fix' | 'undo';
+const OPS: Op[] = ['type', 'type', 'refill', 'insert', 'sort', 'rename', 'read', 'highlight', 'highlight', 'broken-highlight', 'clear', 'fix', 'fix', 'undo', 'undo'];
 
 const COLS = 4;
 
@@ -140,6 +141,7 @@ async function step(world: World, op: Op, random: () => number, log: string[]): 
       world.known = sheet.name;
       log.push('read');
       return;
+    case 'broken-highlight':
     case 'highlight': {
       const issues: Issue[] = Array.from({ length: 1 + pick(8) }, () => ({
         row: row() + 1,
@@ -149,6 +151,15 @@ async function step(world: World, op: Op, random: () => number, log: string[]): 
         code: 'invalid_date',
         message: `Check this ${pick(100)}.`,
       }));
+      if (op === 'broken-highlight') {
+        // Excel fails one operation of the batch (batches are not transactions): what was done before it stays.
+        const n = 1 + pick(12);
+        excel.arm(n);
+        await world.host.highlight(world.known, issues).catch(() => undefined);
+        excel.failAt = null;
+        log.push(`broken-highlight ${issues.length} at ${n}`);
+        return;
+      }
       await world.host.highlight(world.known, issues);
       const label = `${log.join(' · ')} · highlight`;
       for (const { row: r, column, severity } of issues) {
