@@ -457,6 +457,8 @@ export class RichApiHost {
   private nextSheet = 0;
   window: JSDOM['window'] | null = null;
   delayForCellEdit: boolean;
+  /** How an oversized response is refused: its own code, or GeneralException as Excel on the web has been seen to. */
+  oversizeAs: 'ResponsePayloadSizeLimitExceeded' | 'GeneralException' = 'ResponsePayloadSizeLimitExceeded';
   /** The workbook's date system: 1904 (Excel for Mac's old default) or 1900. */
   date1904 = false;
   /** The partner is typing in a cell. */
@@ -654,7 +656,13 @@ export class RichApiHost {
     const response = this.process(request);
     const text = JSON.stringify(response);
     stat.responseBytes = Buffer.byteLength(text, 'utf8');
-    if (stat.responseBytes > FIVE_MB) return fail(5104, 'ResponsePayloadSizeLimitExceeded');
+    if (stat.responseBytes > FIVE_MB) {
+      if (this.oversizeAs === 'ResponsePayloadSizeLimitExceeded') return fail(5104, 'ResponsePayloadSizeLimitExceeded');
+      stat.refused = 'GeneralException';
+      const refusal = JSON.stringify({ Results: [], Error: { Code: 'GeneralException', Message: 'There was an internal error while processing the request.', Location: '', ActionIndex: 0 } });
+      setTimeout(() => callback({ status: 'succeeded', value: { data: [200, [], refusal] } }), 0);
+      return;
+    }
     setTimeout(() => callback({ status: 'succeeded', value: { data: [200, [], text] } }), 0);
   }
 
