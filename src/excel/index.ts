@@ -140,7 +140,7 @@ export function createExcelHost(options: ExcelHostOptions = {}): ExcelHost {
       return call(
         'read',
         async () => {
-          const { workbook, layouts: read, mergesMissing: missing } = await run((context) => readWorkbookIn(context, { cellBudget: options.cellBudget, merges: excelApi('1.13'), budget }));
+          const { workbook, layouts: read, mergesMissing: missing } = await run((context) => readWorkbookIn(context, { cellBudget: options.cellBudget, merges: excelApi('1.13'), budget, formulaCells: excelApi('1.9') }));
           layouts.clear();
           for (const layout of read) layouts.set(layout.name, layout);
           mergesMissing = missing;

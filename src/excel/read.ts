@@ -47,6 +47,8 @@ export interface ReadOptions {
   merges?: boolean;
   /** The session's payload budget (halved, for the session, after a refusal). */
   budget?: PayloadBudget;
+  /** ExcelApi 1.9: Range.getSpecialCellsOrNullObject, to load formulas only where there are any. */
+  formulaCells?: boolean;
 }
 
 interface Block {
@@ -82,7 +84,19 @@ export async function readWorkbookIn(context: Excel.RequestContext, options: Rea
     range.load('rowIndex,columnIndex,rowCount,columnCount');
     return range;
   });
+  // Where the formulas are: Range.formulas repeats every constant, doubling a plain sheet's response.
+  const formulaAreas = options.formulaCells
+    ? sheets.map((ws) => untracked(untracked(ws.getUsedRangeOrNullObject(true)).getSpecialCellsOrNullObject('Formulas')).load('address,areaCount'))
+    : null;
   await context.sync();
+  // Per sheet: the formula areas, or null when unknown (no ExcelApi 1.9, or Excel cut the address at 8,192 characters).
+  const formulaRects = sheets.map((_, i) => {
+    const areas = formulaAreas?.[i];
+    if (!areas) return null;
+    if (areas.isNullObject) return [];
+    const rects = parseAreaList(areas.address);
+    return rects.length < areas.areaCount ? null : rects;
+  });
 
   const layouts: SheetLayout[] = sheets.map((ws, i) => {
     const range = used[i]!;
@@ -122,10 +136,15 @@ export async function readWorkbookIn(context: Excel.RequestContext, options: Rea
       cursor = { sheet: cursor.sheet, offset: cursor.offset + rows };
       skipEmpty();
     }
-    const ranges = batch.map((block) => {
+    const withFormulas = batch.map((block) => {
+      const rects = formulaRects[block.sheet];
+      const top = layouts[block.sheet]!.top + block.offset;
+      return rects === null || rects.some((r) => r.top <= top + block.rows - 1 && r.bottom >= top);
+    });
+    const ranges = batch.map((block, i) => {
       const layout = layouts[block.sheet]!;
       const range = untracked(sheets[block.sheet]!.getRangeByIndexes(layout.top + block.offset, layout.left, block.rows, layout.columnCount));
-      range.load('values,numberFormat,valueTypes,formulas');
+      range.load(withFormulas[i] ? 'values,numberFormat,valueTypes,formulas' : 'values,numberFormat,valueTypes');
       return range;
     });
     try {
@@ -146,7 +165,7 @@ export async function readWorkbookIn(context: Excel.RequestContext, options: Rea
     }
     batch.forEach((block, i) => {
       const range = ranges[i]!;
-      const data = { values: range.values, numberFormat: range.numberFormat, valueTypes: range.valueTypes, formulas: range.formulas };
+      const data = { values: range.values, numberFormat: range.numberFormat, valueTypes: range.valueTypes, formulas: withFormulas[i] ? range.formulas : Array.from({ length: block.rows }, (): unknown[] => []) };
       read.push({ block, data });
       const measured = (jsonBytes(data.values) + jsonBytes(data.numberFormat) + jsonBytes(data.valueTypes) + jsonBytes(data.formulas)) / (block.rows * layouts[block.sheet]!.columnCount);
       cellBytes = Math.max(cellBytes, measured * CELL_BYTES_MARGIN);

@@ -638,6 +638,18 @@ class Range extends Proxy {
     };
   }
 
+  /** Formulas only (the kind the adapter asks for): each formula cell an area; a null object when there are none. */
+  getSpecialCellsOrNullObject(type: string): RangeAreas {
+    if (type !== 'Formulas') throw new Error('the fake models formula cells only');
+    const ws = this.ws;
+    const areas = new RangeAreas(this.ctx, ws, []);
+    areas.fromMerges = () => {
+      const rect = this.rect();
+      return rect ? [...cellsIn(rect)].filter((a) => ws.fake().cells.get(a)?.formula).map(rectOf) : [];
+    };
+    return areas;
+  }
+
   getMergedAreasOrNullObject(): RangeAreas {
     const ws = this.ws;
     const areas = new RangeAreas(this.ctx, ws, []);

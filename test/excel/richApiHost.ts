@@ -888,6 +888,15 @@ export class RichApiHost {
           if (inside.length > MERGE_LIMIT) throw hostError('GeneralException', 'There was an internal error while processing the request.');
           return inside.length === 0 ? { t: 'Null' } : { t: 'RangeAreas', sheet: obj.sheet, rects: inside };
         }
+        if (name === 'GetSpecialCellsOrNullObject' || name === 'GetSpecialCells') {
+          if (args[0] !== 'Formulas') throw hostError('NotImplemented', `special cells ${String(args[0])}`);
+          const rects = [...cellsOf(obj.rect)].filter(({ row, col }) => obj.sheet.get(row, col)?.formula !== undefined).map(({ row, col }) => ({ top: row, left: col, bottom: row, right: col }));
+          if (rects.length === 0) {
+            if (name === 'GetSpecialCells') throw hostError('ItemNotFound', 'No cells were found.');
+            return { t: 'Null' };
+          }
+          return { t: 'RangeAreas', sheet: obj.sheet, rects };
+        }
         if (name === 'Select') return undefined;
         // What the client uses to cut a large write into 1,500-cell pieces.
         if (name === 'GetRow') return { t: 'Range', sheet: obj.sheet, rect: { ...obj.rect, top: obj.rect.top + Number(args[0]), bottom: obj.rect.top + Number(args[0]) } };
