@@ -21,8 +21,10 @@ import { payloadSide, suspendEvents } from './run';
  * them). Syncs:
  *   1. is the sheet protected (then stop and say so), our rules, the notes,
  *      in pages sized by the response budget;
- *   (1b. only when the partner has notes or comments of their own: where);
- *   (1c. only when there are rules or notes of ours: where they are);
+ *   (1b. only when there are notes or comments: where they are, as we never
+ *      cover or double the partner's and keep ours that are right;
+ *   1c. only when there are rules of ours: where they are; both in syncs
+ *      sized by the budget);
  *   2. delete our rules that are not wanted any more, add the missing ones
  *      (more syncs only past the request budget);
  *   3. notes, in a sync of their own: a failed note costs the notes, not the
