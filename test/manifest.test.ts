@@ -122,6 +122,12 @@ describe('manifest.xml', () => {
     expect(url.attributes.DefaultValue).toBe(`${ORIGIN}/taskpane.html`);
   });
 
+  it('sends a partner who needs help to the partners’ site (how to use the check, whom to ask), not back into the task pane', () => {
+    expect(child(manifest, 'SupportUrl')!.attributes.DefaultValue).toBe(`${ORIGIN}/`);
+    const learnMore = all(manifest, (n) => n.name === 'bt:Url' && n.attributes.id === 'GetStarted.LearnMoreUrl')[0]!;
+    expect(learnMore.attributes.DefaultValue).toBe(`${ORIGIN}/`);
+  });
+
   it('has unique ids, and every resid names a resource of the right kind', () => {
     const resources = child(child(manifest, 'VersionOverrides')!, 'Resources')!;
     const kinds = new Map<string, string>();

@@ -17,6 +17,9 @@ const MIN_BUDGET_BYTES = 16_000;
 export const OP_BYTES = 250;
 
 export class PayloadBudget {
+  /** Bytes a cell of this workbook took in a read's response, the most measured this session (read.ts). */
+  cellBytes = 0;
+
   constructor(
     public request = DEFAULT_BUDGET_BYTES,
     public response = DEFAULT_BUDGET_BYTES,

@@ -2,10 +2,11 @@ import type { Period } from '../core/collection/types';
 import type { Workbook } from '../core/workbook';
 
 /**
- * The 1904 date system has no released Office.js API. Two ways to tell:
- * the workbook file itself (xl/workbook.xml, <workbookPr date1904="1"/>) and,
- * failing that, the dates: a 1904 workbook read as 1900 lands every date
- * exactly 1,462 days (four years and a day) early.
+ * The 1904 date system has no Office.js property. Three ways to tell: Excel's
+ * own calculation of a date (file1904.ts), the workbook file itself
+ * (xl/workbook.xml, <workbookPr date1904="1"/>) and, failing both, the dates:
+ * a 1904 workbook read as 1900 lands every date exactly 1,462 days (four
+ * years and a day) early.
  */
 
 export const DATE1904_OFFSET_DAYS = 1462;

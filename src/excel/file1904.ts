@@ -2,6 +2,9 @@ import { date1904FromWorkbookXml } from './date1904';
 import { isSetSupported } from './office';
 
 /**
+ * The workbook's date system, from Excel itself: its calculation of a date,
+ * else the workbook file.
+ *
  * Reads the date system from the workbook file: Office.context.document.getFileAsync
  * (the CompressedFile requirement set) gives the .xlsx in slices; fflate
  * inflates only xl/workbook.xml. Returns null when the host does not allow it,
@@ -11,6 +14,26 @@ import { isSetSupported } from './office';
 /** 4 MB slices (Office's maximum); the whole file is held in memory, so cap it. */
 const SLICE_SIZE = 4 * 1024 * 1024;
 export const MAX_FILE_BYTES = 64 * 1024 * 1024;
+
+/**
+ * Asks Excel's own calculation: DATE(1904, 1, 2) is day 1 in the 1904 date
+ * system and day 1,463 in the 1900 one (ExcelApi 1.2, every host, Excel on
+ * the web included, where getFileAsync gives no .xlsx). Null when Excel
+ * answers anything else or nothing.
+ */
+export async function date1904FromCalculation(context: Excel.RequestContext): Promise<boolean | null> {
+  try {
+    const result = context.workbook.functions.date(1904, 1, 2);
+    result.load('value,error');
+    await context.sync();
+    if (result.error) return null;
+    if (result.value === 1) return true;
+    if (result.value === 1463) return false;
+    return null;
+  } catch {
+    return null;
+  }
+}
 
 export async function date1904FromFile(): Promise<boolean | null> {
   if (typeof Office === 'undefined' || !isSetSupported('CompressedFile')) return null;

@@ -35,7 +35,8 @@ export function isPaintedWith(fill: Fill | undefined, color: string): boolean {
 /**
  * How we reach many cells in one go: RangeAreas when the host has them
  * (ExcelApi 1.9), else one Range per rectangle. Either way the operations are
- * only queued; the caller syncs once.
+ * only queued; the caller syncs once. Fills are only read and written back
+ * where an earlier version of the add-in painted them (highlight.ts).
  */
 export interface AreaAccess {
   rangeAreas: boolean;
@@ -105,18 +106,6 @@ export function queueFillReads(sheet: Excel.Worksheet, cells: Iterable<string>, 
 export function queueFill(sheet: Excel.Worksheet, cells: Iterable<string>, fill: Fill, access: AreaAccess): void {
   const rects = cellsToRects([...cells].map(parseCell).filter((c): c is { row: number; col: number } => c !== null));
   for (const target of targets(sheet, rects, access)) applyFill(target.format.fill, fill, access);
-}
-
-/** Queues the restoring of each cell's own fill, one write per distinct fill. */
-export function queueRestore(sheet: Excel.Worksheet, fills: Map<string, Fill>, access: AreaAccess): void {
-  const groups = new Map<string, { fill: Fill; cells: string[] }>();
-  for (const [address, fill] of fills) {
-    const key = fillKey(fill);
-    let group = groups.get(key);
-    if (!group) groups.set(key, (group = { fill, cells: [] }));
-    group.cells.push(address);
-  }
-  for (const { fill, cells } of groups.values()) queueFill(sheet, cells, fill, access);
 }
 
 function targets(sheet: Excel.Worksheet, rects: Rect[], access: AreaAccess): (Excel.Range | Excel.RangeAreas)[] {

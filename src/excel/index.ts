@@ -7,7 +7,7 @@ import { analysisTable, buildAnalysisIn, type AggregateRecordJson, type Analysis
 import type { Collection } from '../core/collection/types';
 import { guessDate1904 } from './date1904';
 import { changedRows, debounceRows, DEFAULT_DEBOUNCE_MS } from './events';
-import { date1904FromFile } from './file1904';
+import { date1904FromCalculation, date1904FromFile } from './file1904';
 import { clearIn, highlightIn, type HighlightEnv, type HighlightRecord, type NoteMode } from './highlight';
 import { excelApi } from './office';
 import { readWorkbookIn, type SheetLayout } from './read';
@@ -84,8 +84,9 @@ export function createExcelHost(options: ExcelHostOptions = {}): ExcelHost {
       }
     }, key);
   const layouts = new Map<string, SheetLayout>();
-  // What we painted, per sheet: in memory for this session, mirrored in the workbook settings
-  // so that Clear still restores the partner's fills after the task pane is reopened.
+  // Fills an earlier version of the add-in painted, per sheet, as it saved them in the workbook
+  // settings: the next Highlight or Clear puts them back and the record goes (highlights are now
+  // our own conditional formats, which need no record).
   const records = new Map<string, HighlightRecord | null>();
 
   /** The worksheet's id from the last read: actions find the sheet by it after the partner renamed it. */
@@ -98,14 +99,15 @@ export function createExcelHost(options: ExcelHostOptions = {}): ExcelHost {
     const stored = getSetting<HighlightRecord>(HIGHLIGHT_PREFIX + key) ?? getSetting<HighlightRecord>(HIGHLIGHT_PREFIX + sheet);
     return stored && stored.v === 1 ? stored : null;
   };
-  const remember = async (sheet: string, record: HighlightRecord | null): Promise<void> => {
+  /** Once put back, the record goes: from memory, and from the settings only when one is there (no save otherwise). */
+  const forget = async (sheet: string): Promise<void> => {
     const key = recordKey(sheet);
-    records.set(key, record);
+    records.set(key, null);
     try {
-      await setSetting(HIGHLIGHT_PREFIX + key, record);
-      if (key !== sheet && getSetting(HIGHLIGHT_PREFIX + sheet) !== null) await setSetting(HIGHLIGHT_PREFIX + sheet, null);
+      for (const stored of new Set([key, sheet])) if (getSetting(HIGHLIGHT_PREFIX + stored) !== null) await setSetting(HIGHLIGHT_PREFIX + stored, null);
     } catch {
-      // Settings could not be saved: the in-memory record still serves this session.
+      // Settings could not be saved: the record is gone from memory, and a later Clear finds
+      // the fills it names no longer in our colour and leaves them.
     }
   };
   const env = (sheet: string): HighlightEnv => {
@@ -116,9 +118,7 @@ export function createExcelHost(options: ExcelHostOptions = {}): ExcelHost {
       events: excelApi('1.8'),
       rowIssueColumn: layouts.get(sheet)?.left ?? 0,
       writeBudgetBytes: options.writeBudgetBytes,
-      conditionalFormats: rangeAreas,
       budget,
-      saveRecord: (record) => remember(sheet, record),
       sheetId: idOf(sheet),
     };
   };
@@ -141,7 +141,7 @@ export function createExcelHost(options: ExcelHostOptions = {}): ExcelHost {
       return call(
         'read',
         async () => {
-          const { workbook, layouts: read, mergesMissing: missing } = await run((context) => readWorkbookIn(context, { cellBudget: options.cellBudget, merges: excelApi('1.13') }));
+          const { workbook, layouts: read, mergesMissing: missing } = await run((context) => readWorkbookIn(context, { cellBudget: options.cellBudget, merges: excelApi('1.13'), budget, formulaCells: excelApi('1.9') }));
           layouts.clear();
           for (const layout of read) layouts.set(layout.name, layout);
           mergesMissing = missing;
@@ -152,6 +152,8 @@ export function createExcelHost(options: ExcelHostOptions = {}): ExcelHost {
     },
 
     async detectDate1904(workbook: Workbook): Promise<boolean | 'unknown'> {
+      const fromExcel = await call('read', () => run((context) => date1904FromCalculation(context))).catch(() => null);
+      if (fromExcel !== null) return fromExcel;
       const fromFile = await date1904FromFile();
       if (fromFile !== null) return fromFile;
       return guessDate1904(workbook, period);
@@ -162,8 +164,8 @@ export function createExcelHost(options: ExcelHostOptions = {}): ExcelHost {
       return call(
         'highlight',
         async () => {
-          const { result, record } = await run((context) => highlightIn(context, sheet, issues, recordOf(sheet), env(sheet)));
-          await remember(sheet, record);
+          const result = await run((context) => highlightIn(context, sheet, issues, recordOf(sheet), env(sheet)));
+          await forget(sheet);
           return result;
         },
         `highlight:${sheet}`,
@@ -173,7 +175,7 @@ export function createExcelHost(options: ExcelHostOptions = {}): ExcelHost {
     clearHighlights(sheet: string): Promise<void> {
       return call('clear', async () => {
         await run((context) => clearIn(context, sheet, recordOf(sheet), { ...env(sheet), comments: excelApi('1.10') }));
-        await remember(sheet, null);
+        await forget(sheet);
       });
     },
 

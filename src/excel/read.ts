@@ -1,18 +1,33 @@
 import { sheetFromValues } from '../core/fromValues';
 import type { MergeArea, Sheet, Workbook } from '../core/workbook';
 import { parseAreaList } from './addresses';
-import { untracked } from './budget';
-import { isCellEditModeError, isPayloadTooLarge } from './run';
+import { jsonBytes, PayloadBudget, untracked } from './budget';
+import { isCellEditModeError, payloadSide } from './run';
 
 /**
  * Reading the workbook into the engine's shape. Excel on the web caps a
  * request's response at about 5 MB, so big sheets are read in blocks of rows,
- * several blocks per sync while they fit a cell budget; if Excel still says
- * the response is too large, the blocks of that sync are halved and re-read.
+ * several blocks per sync while their estimated bytes fit the response budget
+ * (and a cell cap). Nothing tells a cell's size before it is read: the first
+ * sync reads a small sample, and every sync after is sized by the bytes per
+ * cell measured so far (the largest seen, with a margin), so three columns of
+ * 500-character texts are read in blocks a twentieth the size of short event
+ * data. If Excel still refuses the response (also when it says
+ * GeneralException, as Excel on the web has for oversized payloads), the
+ * budget halves for the session and the sync is read again in smaller blocks.
  */
 
-/** Cells (× values, formats, types, formulas) per sync: ~2 MB of typical event data. */
+/** Cells (× values, formats, types, formulas) per sync at most, whatever their size. */
 export const DEFAULT_CELL_BUDGET = 20000;
+
+/** Cells in the first sync, before any has been measured: 2 MB even at 1,000 bytes a cell. */
+const SAMPLE_CELLS = 2000;
+
+/** Bytes per cell assumed before the sample (short event data is about 40 for the four arrays). */
+const FIRST_CELL_BYTES = 60;
+
+/** Margin over the largest bytes per cell measured. */
+const CELL_BYTES_MARGIN = 1.25;
 
 /** Where each sheet's used range sits, kept for later actions (onEdit, row issues). */
 export interface SheetLayout {
@@ -30,6 +45,10 @@ export interface ReadOptions {
   cellBudget?: number;
   /** ExcelApi 1.13: Range.getMergedAreasOrNullObject. */
   merges?: boolean;
+  /** The session's payload budget (halved, for the session, after a refusal). */
+  budget?: PayloadBudget;
+  /** ExcelApi 1.9: Range.getSpecialCellsOrNullObject, to load formulas only where there are any. */
+  formulaCells?: boolean;
 }
 
 interface Block {
@@ -65,7 +84,19 @@ export async function readWorkbookIn(context: Excel.RequestContext, options: Rea
     range.load('rowIndex,columnIndex,rowCount,columnCount');
     return range;
   });
+  // Where the formulas are: Range.formulas repeats every constant, doubling a plain sheet's response.
+  const formulaAreas = options.formulaCells
+    ? sheets.map((ws) => untracked(untracked(ws.getUsedRangeOrNullObject(true)).getSpecialCellsOrNullObject('Formulas')).load('address,areaCount'))
+    : null;
   await context.sync();
+  // Per sheet: the formula areas, or null when unknown (no ExcelApi 1.9, or Excel cut the address at 8,192 characters).
+  const formulaRects = sheets.map((_, i) => {
+    const areas = formulaAreas?.[i];
+    if (!areas) return null;
+    if (areas.isNullObject) return [];
+    const rects = parseAreaList(areas.address);
+    return rects.length < areas.areaCount ? null : rects;
+  });
 
   const layouts: SheetLayout[] = sheets.map((ws, i) => {
     const range = used[i]!;
@@ -74,41 +105,73 @@ export async function readWorkbookIn(context: Excel.RequestContext, options: Rea
       : { name: ws.name, id: ws.id, top: range.rowIndex, left: range.columnIndex, rowCount: range.rowCount, columnCount: range.columnCount };
   });
 
-  // Blocks of whole rows, each within the budget, packed into syncs.
-  const blocks: Block[] = [];
-  layouts.forEach((layout, sheet) => {
-    if (layout.rowCount === 0 || layout.columnCount === 0) return;
-    const rowsPerBlock = Math.max(1, Math.floor(budget / layout.columnCount));
-    for (let offset = 0; offset < layout.rowCount; offset += rowsPerBlock) {
-      blocks.push({ sheet, offset, rows: Math.min(rowsPerBlock, layout.rowCount - offset) });
-    }
-  });
-
   const mergesMissing: string[] = [];
   const merges = options.merges ? await readMerges(context, sheets, layouts, mergesMissing) : layouts.map(() => []);
 
+  // Blocks of whole rows, packed into syncs by estimated bytes; the estimate learns from each sync.
+  const payload = options.budget ?? new PayloadBudget();
   const read: { block: Block; data: BlockData }[] = [];
-  const queue = packBlocks(blocks, layouts, budget);
-  while (queue.length > 0) {
-    const batch = queue.shift()!;
-    const ranges = batch.map((block) => {
+  // The session's earlier reads of this workbook know better than a guess.
+  let cellBytes = Math.max(FIRST_CELL_BYTES, payload.cellBytes);
+  let cellCap = Math.min(budget, SAMPLE_CELLS);
+  let cursor = { sheet: 0, offset: 0 };
+  const skipEmpty = (): void => {
+    while (cursor.sheet < layouts.length && (cursor.offset >= layouts[cursor.sheet]!.rowCount || layouts[cursor.sheet]!.columnCount === 0)) cursor = { sheet: cursor.sheet + 1, offset: 0 };
+  };
+  skipEmpty();
+  while (cursor.sheet < layouts.length) {
+    const start = cursor;
+    const batch: Block[] = [];
+    let bytes = 0;
+    let cells = 0;
+    while (cursor.sheet < layouts.length) {
+      const layout = layouts[cursor.sheet]!;
+      const cols = layout.columnCount;
+      const fit = Math.min(Math.floor((payload.response - bytes) / (cols * cellBytes)), Math.floor((cellCap - cells) / cols));
+      const rows = Math.min(layout.rowCount - cursor.offset, batch.length === 0 ? Math.max(1, fit) : fit);
+      if (rows < 1) break;
+      batch.push({ sheet: cursor.sheet, offset: cursor.offset, rows });
+      bytes += rows * cols * cellBytes;
+      cells += rows * cols;
+      cursor = { sheet: cursor.sheet, offset: cursor.offset + rows };
+      skipEmpty();
+    }
+    const withFormulas = batch.map((block) => {
+      const rects = formulaRects[block.sheet];
+      const top = layouts[block.sheet]!.top + block.offset;
+      return rects === null || rects.some((r) => r.top <= top + block.rows - 1 && r.bottom >= top);
+    });
+    const ranges = batch.map((block, i) => {
       const layout = layouts[block.sheet]!;
       const range = untracked(sheets[block.sheet]!.getRangeByIndexes(layout.top + block.offset, layout.left, block.rows, layout.columnCount));
-      range.load('values,numberFormat,valueTypes,formulas');
+      range.load(withFormulas[i] ? 'values,numberFormat,valueTypes,formulas' : 'values,numberFormat,valueTypes');
       return range;
     });
     try {
       await context.sync();
     } catch (error) {
-      if (!isPayloadTooLarge(error) || batch.every((b) => b.rows === 1) && batch.length === 1) throw error;
-      // Too large for one response: read each block again in halves, one per sync.
-      queue.unshift(...batch.flatMap(halve).map((b) => [b]));
+      const side = payloadSide(error);
+      const single = batch.length === 1 && batch[0]!.rows === 1;
+      if (!side || single) throw error;
+      // Too large after all: the budget halves for the session (at least to half of what was
+      // refused), the estimate doubles, and the same rows are read again.
+      const shrunk = side === 'either' ? 'response' : side;
+      while (payload.shrink(shrunk) && payload[shrunk] > bytes / 2);
+      cellBytes *= 2;
+      payload.cellBytes = Math.max(payload.cellBytes, cellBytes);
+      cellCap = Math.max(1, Math.floor(cells / 2));
+      cursor = start;
       continue;
     }
     batch.forEach((block, i) => {
       const range = ranges[i]!;
-      read.push({ block, data: { values: range.values, numberFormat: range.numberFormat, valueTypes: range.valueTypes, formulas: range.formulas } });
+      const data = { values: range.values, numberFormat: range.numberFormat, valueTypes: range.valueTypes, formulas: withFormulas[i] ? range.formulas : Array.from({ length: block.rows }, (): unknown[] => []) };
+      read.push({ block, data });
+      const measured = (jsonBytes(data.values) + jsonBytes(data.numberFormat) + jsonBytes(data.valueTypes) + jsonBytes(data.formulas)) / (block.rows * layouts[block.sheet]!.columnCount);
+      cellBytes = Math.max(cellBytes, measured * CELL_BYTES_MARGIN);
     });
+    cellCap = budget;
+    payload.cellBytes = Math.max(payload.cellBytes, cellBytes);
   }
 
   const out: Sheet[] = layouts.map((layout, i) => {
@@ -197,34 +260,6 @@ async function readMerges(context: Excel.RequestContext, sheets: Excel.Worksheet
     if (!done) missing.push(layout.name);
   }
   return out;
-}
-
-function packBlocks(blocks: Block[], layouts: SheetLayout[], budget: number): Block[][] {
-  const batches: Block[][] = [];
-  let current: Block[] = [];
-  let cells = 0;
-  for (const block of blocks) {
-    const n = block.rows * layouts[block.sheet]!.columnCount;
-    if (current.length > 0 && cells + n > budget) {
-      batches.push(current);
-      current = [];
-      cells = 0;
-    }
-    current.push(block);
-    cells += n;
-  }
-  if (current.length > 0) batches.push(current);
-  return batches;
-}
-
-/** A block split in two halves of rows (a one-row block stays as it is). */
-function halve(block: Block): Block[] {
-  if (block.rows <= 1) return [block];
-  const a = Math.ceil(block.rows / 2);
-  return [
-    { sheet: block.sheet, offset: block.offset, rows: a },
-    { sheet: block.sheet, offset: block.offset + a, rows: block.rows - a },
-  ];
 }
 
 function toMergeAreas(address: string): MergeArea[] {

@@ -172,7 +172,15 @@ export async function writeValuesIn(context: Excel.RequestContext, sheetName: st
     () => protection.load('protected'),
   );
 
-  const previous: UndoRecord['previous'] = changes.map((change) => {
+  // A cell that holds a formula keeps it: its result (a date as text from =TEXT(…), say) is the
+  // formula's to change, and writing the fixed value would put a constant in its place.
+  const isFormula = (change: CellChange): boolean => {
+    const formula = before.get(change)?.formula;
+    return typeof formula === 'string' && formula.startsWith('=');
+  };
+  const writable = changes.filter((change) => !isFormula(change));
+  const writeRuns = writable.length === changes.length ? runs : columnRuns(writable);
+  const previous: UndoRecord['previous'] = writable.map((change) => {
     const was = before.get(change);
     const cell: UndoRecord['previous'][number] = { address: change.address, value: was?.value };
     if (typeof was?.format === 'string') cell.format = was.format;
@@ -181,7 +189,7 @@ export async function writeValuesIn(context: Excel.RequestContext, sheetName: st
   });
   // Read in the same sync as the first values: a protected sheet would refuse the writes halfway.
   if (protection.protected) throw protectedSheetError(sheetName, 'fix');
-  const formatOf = new Map(changes.map((change, i) => [change, previous[i]!.format]));
+  const formatOf = new Map(writable.map((change, i) => [change, previous[i]!.format]));
 
   // 2. Write: a column of values per run, and of number formats when one of them must change.
   const planned = (change: CellChange): { value: unknown; format: string | undefined } => {
@@ -198,7 +206,7 @@ export async function writeValuesIn(context: Excel.RequestContext, sheetName: st
   const fixedOf = new Map<CellChange, unknown>();
   await inBatches(
     context,
-    runs,
+    writeRuns,
     { request: (change) => 2 * (jsonBytes(change.value) + 12), response: (change) => jsonBytes(change.value) + 12, ops: 4 },
     budget,
     (run) => {
@@ -225,7 +233,7 @@ export async function writeValuesIn(context: Excel.RequestContext, sheetName: st
   ).catch((error: unknown) => {
     throw rolled ? rolledBack(error, 'fix') : error;
   });
-  changes.forEach((change, i) => {
+  writable.forEach((change, i) => {
     if (fixedOf.has(change)) previous[i]!.fixed = fixedOf.get(change);
   });
   return { sheet: sheetName, ...ids, previous };

@@ -638,6 +638,18 @@ class Range extends Proxy {
     };
   }
 
+  /** Formulas only (the kind the adapter asks for): each formula cell an area; a null object when there are none. */
+  getSpecialCellsOrNullObject(type: string): RangeAreas {
+    if (type !== 'Formulas') throw new Error('the fake models formula cells only');
+    const ws = this.ws;
+    const areas = new RangeAreas(this.ctx, ws, []);
+    areas.fromMerges = () => {
+      const rect = this.rect();
+      return rect ? [...cellsIn(rect)].filter((a) => ws.fake().cells.get(a)?.formula).map(rectOf) : [];
+    };
+    return areas;
+  }
+
   getMergedAreasOrNullObject(): RangeAreas {
     const ws = this.ws;
     const areas = new RangeAreas(this.ctx, ws, []);
@@ -712,17 +724,15 @@ class ConditionalFormatCollection {
     return new ConditionalFormat(this.ctx, this.ws, cf);
   }
 
-  load(_props: string): this {
+  load(props: string | { select?: string; top?: number; skip?: number }): this {
+    const page = pageOf(props);
     this.ctx.queue.push({
       kind: 'load',
       run: () => {
         const within = this.rects();
-        this.loaded = this.ws
-          .fake()
-          .conditionalFormats.filter((cf) => cf.rects.some((r) => within.some((w) => intersects(r, w))))
-          .map((cf) => new ConditionalFormat(this.ctx, this.ws, cf, true));
+        this.loaded = page(this.ws.fake().conditionalFormats.filter((cf) => cf.rects.some((r) => within.some((w) => intersects(r, w))))).map((cf) => new ConditionalFormat(this.ctx, this.ws, cf, true));
       },
-      response: () => jsonBytes(this.ws.fake().conditionalFormats.map((cf) => ({ type: 'Custom', id: cf.id, customOrNullObject: { rule: { formula: cf.formula } } }))),
+      response: () => jsonBytes(page(this.ws.fake().conditionalFormats).map((cf) => ({ type: 'Custom', id: cf.id, customOrNullObject: { rule: { formula: cf.formula } } }))),
     });
     return this;
   }
@@ -774,12 +784,19 @@ class ConditionalFormat {
     this.must();
     return this.cf.id;
   }
-  get customOrNullObject(): { isNullObject: boolean; rule: { formula: string } } {
+  get customOrNullObject(): { isNullObject: boolean; rule: { formula: string }; format: { fill: { color: string | null } } } {
     this.must();
-    return { isNullObject: false, rule: { formula: this.cf.formula } };
+    return { isNullObject: false, rule: { formula: this.cf.formula }, format: { fill: { color: this.cf.fill ?? null } } };
   }
   set priority(priority: number) {
     this.ctx.writeOn(() => this.ws.fake(), priority, () => (this.cf.priority = priority));
+  }
+  getRanges(): RangeAreas {
+    return new RangeAreas(this.ctx, this.ws, this.cf.rects);
+  }
+  /** A null object when the rule is on several areas (ExcelApi 1.6 has no RangeAreas). */
+  getRangeOrNullObject(): RangeAreas {
+    return new RangeAreas(this.ctx, this.ws, this.cf.rects.length === 1 ? this.cf.rects : []);
   }
   set stopIfTrue(stop: boolean) {
     this.ctx.writeOn(() => this.ws.fake(), stop, () => void stop);

@@ -23,6 +23,12 @@
  *    InvalidOperationInCellEditMode, unless it carries the delay-for-cell-edit
  *    flag (64, sent when the host reports the "DelayForCellEdit" set), which
  *    is held until `endCellEdit`.
+ *  - events: Worksheet.onChanged registers with `_RegisterDataChangedEvent`
+ *    and the library's RichApi message manager; the host raises a changed
+ *    event (address, changeType, source Local or Remote) for the partner's
+ *    edits, inserts and sorts (`partnerTypes`, `partnerInsertsRows`,
+ *    `partnerSorts`) and for the add-in's own value writes, and only while
+ *    `runtime.enableEvents` is on, as Excel does.
  * The partner's own actions (insert, sort, rename, typing) act on the model
  * directly and move values, fills, notes, comments and conditional formats as
  * Excel does (a sort moves cells' own formats and notes; conditional formats
@@ -181,6 +187,18 @@ export class HostSheet {
     return this.cell(r.top, r.left);
   }
 
+  /**
+   * The colour the cell shows: that of the first rule over it whose formula is
+   * always true (ISTEXT of a text, as ours), else its own fill's.
+   */
+  shown(address: string): string | null {
+    const { top: row, left: col } = parseRect(address);
+    const rule = [...this.rules]
+      .sort((a, b) => a.priority - b.priority)
+      .find((r) => /^=ISTEXT\("/i.test(r.formula ?? '') && r.rects.some((q) => q.top <= row && row <= q.bottom && q.left <= col && col <= q.right));
+    return rule?.fill ?? this.get(row, col)?.fill?.color ?? null;
+  }
+
   /** Writes a block of values from A1-style `address`, as the partner typing them. */
   put(address: string, rows: (string | number | boolean)[][]): void {
     const { top, left } = parseRect(address);
@@ -320,6 +338,8 @@ type HostObject =
   | { t: 'Workbook' }
   | { t: 'Application' }
   | { t: 'Runtime' }
+  | { t: 'Functions' }
+  | { t: 'FunctionResult'; value: Json; error?: string }
   | { t: 'WorksheetCollection' }
   | { t: 'Worksheet'; sheet: HostSheet }
   | { t: 'WorksheetProtection'; sheet: HostSheet }
@@ -430,6 +450,12 @@ export class RichApiHost {
   enableEvents = true;
   /** Cell values written while events were on: each would come back to the add-in as an onChanged edit. */
   valueWritesWithEvents = 0;
+  /** Changed events delivered to the add-in, in order. */
+  readonly raised: { sheet: string; address: string; changeType: string; source: string }[] = [];
+  /** Worksheets (by id) the add-in registered onChanged for, and how many times. */
+  readonly watched = new Map<string, number>();
+  private messageHandlers: ((args: unknown) => void)[] = [];
+  private nextEvent = 0;
   readonly settings = new Map<string, unknown>();
   private refs = new Map<string, HostObject>();
   private nextRef = 0;
@@ -437,6 +463,10 @@ export class RichApiHost {
   private nextSheet = 0;
   window: JSDOM['window'] | null = null;
   delayForCellEdit: boolean;
+  /** How an oversized response is refused: its own code, or GeneralException as Excel on the web has been seen to. */
+  oversizeAs: 'ResponsePayloadSizeLimitExceeded' | 'GeneralException' = 'ResponsePayloadSizeLimitExceeded';
+  /** The workbook's date system: 1904 (Excel for Mac's old default) or 1900. */
+  date1904 = false;
   /** The partner is typing in a cell. */
   inCellEdit = false;
   /** Requests refused because of cell-edit mode, and requests held until it ended. */
@@ -504,7 +534,17 @@ export class RichApiHost {
     const w = dom.window as unknown as Record<string, unknown> & { eval(code: string): unknown };
     w.eval(librarySource());
     const OSF = w.OSF as { DDA: Record<string, unknown> };
-    OSF.DDA.RichApi = { executeRichApiRequestAsync: (message: unknown[], callback: (result: unknown) => void) => this.execute(message, callback) };
+    OSF.DDA.RichApi = {
+      executeRichApiRequestAsync: (message: unknown[], callback: (result: unknown) => void) => this.execute(message, callback),
+      // Where the library's event registrations listen for Excel's messages (RichApiMessageManager).
+      richApiMessageManager: {
+        register: async (handler: (args: unknown) => void) => void this.messageHandlers.push(handler),
+        removeHandlerAsync: (_type: string, options: { handler: (args: unknown) => void }, callback?: (result: { status: string }) => void) => {
+          this.messageHandlers = this.messageHandlers.filter((h) => h !== options.handler);
+          callback?.({ status: 'succeeded' });
+        },
+      },
+    };
     const settings = this.settings;
     const office = {
       HostType: { Excel: 'Excel' },
@@ -589,6 +629,42 @@ export class RichApiHost {
     return new Promise((resolve) => this.execute(message, resolve));
   }
 
+  /**
+   * A changed event as Excel sends it to the add-in: only for a sheet it
+   * registered onChanged for and only while its events are on; delivered
+   * after the current task, as a message in the RichApi event category.
+   */
+  raise(sheet: HostSheet, address: string, changeType: string, source: 'Local' | 'Remote' = 'Local'): void {
+    if (!this.enableEvents || !this.watched.get(sheet.id)) return;
+    const event = { sheet: sheet.name, address, changeType, source };
+    this.raised.push(event);
+    const message = JSON.stringify({ address, changeType, source: 'Local', shiftDirection: 'None', triggerSource: 'Unknown' });
+    const entry = { messageCategory: 65536, messageType: 10, targetId: sheet.id, message, id: `event-${++this.nextEvent}`, isRemoteOverride: source === 'Remote' };
+    setTimeout(() => {
+      for (const handler of this.messageHandlers) handler({ entries: [entry] });
+    }, 0);
+  }
+
+  /** The partner (or, Remote, a co-author) types a block of values at `address`. */
+  partnerTypes(sheet: HostSheet, address: string, rows: (string | number | boolean)[][], source: 'Local' | 'Remote' = 'Local'): void {
+    sheet.put(address, rows);
+    const { top, left } = parseRect(address);
+    this.raise(sheet, rectAddress({ top, left, bottom: top + rows.length - 1, right: left + Math.max(1, ...rows.map((r) => r.length)) - 1 }), 'RangeEdited', source);
+  }
+
+  /** The partner inserts `count` rows above 0-based `row`. */
+  partnerInsertsRows(sheet: HostSheet, row: number, count = 1): void {
+    sheet.insertRows(row, count);
+    this.raise(sheet, `${row + 1}:${row + count}`, 'RowInserted');
+  }
+
+  /** The partner sorts rows `top`..`bottom` (0-based) by column `col`. */
+  partnerSorts(sheet: HostSheet, top: number, bottom: number, col: number, descending = false): void {
+    sheet.sortRows(top, bottom, col, descending);
+    const used = sheet.used();
+    this.raise(sheet, rectAddress({ top, left: 0, bottom, right: used?.right ?? 0 }), 'RangeEdited');
+  }
+
   /** Totals over `stats` from index `from`. */
   totals(from = 0): { syncs: number; requestBytes: number; responseBytes: number; maxRequest: number; maxResponse: number; refusals: number; releaseBytes: number } {
     const s = this.stats.slice(from);
@@ -637,7 +713,13 @@ export class RichApiHost {
     const response = this.process(request);
     const text = JSON.stringify(response);
     stat.responseBytes = Buffer.byteLength(text, 'utf8');
-    if (stat.responseBytes > FIVE_MB) return fail(5104, 'ResponsePayloadSizeLimitExceeded');
+    if (stat.responseBytes > FIVE_MB) {
+      if (this.oversizeAs === 'ResponsePayloadSizeLimitExceeded') return fail(5104, 'ResponsePayloadSizeLimitExceeded');
+      stat.refused = 'GeneralException';
+      const refusal = JSON.stringify({ Results: [], Error: { Code: 'GeneralException', Message: 'There was an internal error while processing the request.', Location: '', ActionIndex: 0 } });
+      setTimeout(() => callback({ status: 'succeeded', value: { data: [200, [], refusal] } }), 0);
+      return;
+    }
     setTimeout(() => callback({ status: 'succeeded', value: { data: [200, [], text] } }), 0);
   }
 
@@ -658,6 +740,11 @@ export class RichApiHost {
     const results: { ActionId: number; Value: Json }[] = [];
     for (let index = 0; index < request.Actions.length; index++) {
       const action = request.Actions[index]!;
+      // A trace marker (ObjectPathId 0): Excel answers it, and the library then runs its callback (an event handler's registration).
+      if (action.ActionType === 5) {
+        results.push({ ActionId: action.Id, Value: null });
+        continue;
+      }
       try {
         const value = this.action(action, resolve(action.ObjectPathId), resolve, kept);
         if (value !== undefined) results.push({ ActionId: action.Id, Value: value });
@@ -730,6 +817,8 @@ export class RichApiHost {
       case 'Workbook.Runtime':
       case 'Workbook._Runtime':
         return { t: 'Runtime' };
+      case 'Workbook.Functions':
+        return { t: 'Functions' };
     }
     if (obj.t === 'Worksheet') {
       if (name === 'Protection') return { t: 'WorksheetProtection', sheet: obj.sheet };
@@ -851,6 +940,14 @@ export class RichApiHost {
           this.charts = this.charts.filter((x) => x.sheet !== sheet);
           return undefined;
         }
+        if (name === '_RegisterDataChangedEvent') {
+          this.watched.set(sheet.id, (this.watched.get(sheet.id) ?? 0) + 1);
+          return undefined;
+        }
+        if (name === '_UnregisterDataChangedEvent') {
+          this.watched.set(sheet.id, Math.max(0, (this.watched.get(sheet.id) ?? 0) - 1));
+          return undefined;
+        }
         break;
       }
       case 'Range': {
@@ -859,6 +956,15 @@ export class RichApiHost {
           const inside = obj.sheet.merges.filter((m) => intersects(m, obj.rect));
           if (inside.length > MERGE_LIMIT) throw hostError('GeneralException', 'There was an internal error while processing the request.');
           return inside.length === 0 ? { t: 'Null' } : { t: 'RangeAreas', sheet: obj.sheet, rects: inside };
+        }
+        if (name === 'GetSpecialCellsOrNullObject' || name === 'GetSpecialCells') {
+          if (args[0] !== 'Formulas') throw hostError('NotImplemented', `special cells ${String(args[0])}`);
+          const rects = [...cellsOf(obj.rect)].filter(({ row, col }) => obj.sheet.get(row, col)?.formula !== undefined).map(({ row, col }) => ({ top: row, left: col, bottom: row, right: col }));
+          if (rects.length === 0) {
+            if (name === 'GetSpecialCells') throw hostError('ItemNotFound', 'No cells were found.');
+            return { t: 'Null' };
+          }
+          return { t: 'RangeAreas', sheet: obj.sheet, rects };
         }
         if (name === 'Select') return undefined;
         // What the client uses to cut a large write into 1,500-cell pieces.
@@ -897,6 +1003,12 @@ export class RichApiHost {
         if (name === 'GetCount') return this.rulesOf(obj).length;
         break;
       case 'ConditionalFormat':
+        if (name === 'GetRanges') return { t: 'RangeAreas', sheet: obj.sheet, rects: obj.rule.rects.map((r) => ({ ...r })) };
+        if (name === 'GetRange' || name === 'GetRangeOrNullObject') {
+          if (obj.rule.rects.length === 1) return { t: 'Range', sheet: obj.sheet, rect: { ...obj.rule.rects[0]! } };
+          if (name === 'GetRange') throw hostError('InvalidOperation', 'This conditional format applies to more than one range.');
+          return { t: 'Null' };
+        }
         if (name === 'Delete') {
           this.writable(obj.sheet);
           obj.sheet.rules = obj.sheet.rules.filter((r) => r !== obj.rule);
@@ -1000,6 +1112,14 @@ export class RichApiHost {
           return undefined;
         }
         break;
+      case 'Functions':
+        // DATE only, in the workbook's date system: what the adapter asks to tell 1900 from 1904.
+        if (name === 'Date') {
+          const [y, m, d] = args as number[];
+          const serial = Math.round((Date.UTC(y!, m! - 1, d!) - Date.UTC(this.date1904 ? 1904 : 1899, this.date1904 ? 0 : 11, this.date1904 ? 1 : 30)) / 86400000);
+          return serial < 0 ? { t: 'FunctionResult', value: null, error: '#NUM!' } : { t: 'FunctionResult', value: serial };
+        }
+        break;
       case 'Null':
         return { t: 'Null' };
     }
@@ -1063,7 +1183,9 @@ export class RichApiHost {
       case 1: {
         // Instantiate: null objects answer null; ranges get a reference id (they are tracked).
         if (obj.t === 'Null') return null;
-        if (obj.t === 'Worksheet' || obj.t === 'Table' || obj.t === 'PivotTable' || obj.t === 'Chart') return { _Id: this.idOf(obj) };
+        // A worksheet comes with its id (its key): Microsoft's samples add onChanged handlers, whose target is the id, without loading it.
+        if (obj.t === 'Worksheet') return { _Id: this.idOf(obj), Id: obj.sheet.id };
+        if (obj.t === 'Table' || obj.t === 'PivotTable' || obj.t === 'Chart') return { _Id: this.idOf(obj) };
         if ((obj.t === 'Range' || obj.t === 'RangeAreas') && kept.has(action.ObjectPathId)) {
           const id = `{${(++this.nextRef).toString(16).padStart(8, '0')}-6e0c-4d1a-9b5e-2f6c1a7d3e90}${this.nextRef}`;
           this.refs.set(id, obj);
@@ -1160,6 +1282,10 @@ export class RichApiHost {
       case 'Runtime':
         if (name === 'enableEvents') return this.enableEvents;
         break;
+      case 'FunctionResult':
+        if (name === 'value') return obj.value;
+        if (name === 'error') return obj.error ?? null;
+        break;
       case 'Range':
         return this.rangeProperty(obj.sheet, obj.rect, name);
       case 'RangeAreas':
@@ -1244,8 +1370,14 @@ export class RichApiHost {
         break;
       case 'Range':
         this.writable(obj.sheet);
-        if ((prop === 'values' || prop === 'formulas') && this.enableEvents) this.valueWritesWithEvents++;
-        if (prop === 'values' || prop === 'formulas' || prop === 'numberFormat') return this.writeGrid(obj.sheet, obj.rect, prop, value as unknown[][]);
+        if (prop === 'values' || prop === 'formulas' || prop === 'numberFormat') {
+          this.writeGrid(obj.sheet, obj.rect, prop, value as unknown[][]);
+          if (prop !== 'numberFormat' && this.enableEvents) {
+            this.valueWritesWithEvents++;
+            this.raise(obj.sheet, rectAddress(obj.rect), 'RangeEdited');
+          }
+          return;
+        }
         break;
       case 'RangeFill':
         this.writable(obj.sheet);
