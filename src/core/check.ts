@@ -21,7 +21,7 @@ import { asideColumns } from './records/tables';
 import type { CheckRecord, CheckReport, ColumnMapping, Issue, Skipped, TableReport } from './report';
 import { summarise } from './summary';
 import type { DatePart, Spread } from './validate/combine';
-import { withDayFirstDoubt, writtenDayFirst } from './validate/dateOrder';
+import { withDayFirstDoubt, withDottedDayFirst, writtenDayFirst, writtenDottedDayFirst } from './validate/dateOrder';
 import { findDuplicates } from './validate/duplicates';
 import { ownScale, withOwnScale } from './validate/ownScale';
 import { validateRow, type Fix } from './validate/validateRow';
@@ -141,6 +141,7 @@ export function check(workbook: Workbook, options: CheckOptions = {}): CheckResu
     // A date column written day first: its dates that could be read either way are said to be unclear, never read the US way in silence.
     const dated = entry('date');
     let rowNormalise = dated && !dated.spread && writtenDayFirst(t.region, dated.col) ? withDayFirstDoubt(normalise, dated.field) : normalise;
+    if (dated && !dated.spread && writtenDottedDayFirst(t.region, dated.col)) rowNormalise = withDottedDayFirst(rowNormalise, dated.field);
     // A level column numbered on the partner's own scale (tiers 1 to 3): its 1s and 2s are not read as levels one and two without their key.
     const level = entry('level');
     const scale = level && !level.spread ? ownScale(t.region, level.col) : null;

@@ -27,3 +27,17 @@ describe('a date column written day first', () => {
     expect(r.records.map((x) => x.values.date)).toEqual(['2023-12-01', '2023-04-05', '2023-06-01']);
   });
 });
+
+describe('a date column written day.month.year with dots', () => {
+  test('every dotted date is read day first once two can only be; an impossible one stays an error', () => {
+    const r = check(events(['15.12.2023', '08.05.2023', '13.05.2023', '31.06.2023', '5/5/2023']));
+    expect(r.records.map((x) => x.values.date)).toEqual(['2023-12-15', '2023-05-08', '2023-05-13', undefined, '2023-05-05']);
+    expect(r.issues.filter((i) => i.field === 'date').map((i) => [i.row, i.code])).toEqual([[5, 'invalid_date']]);
+  });
+
+  test('one day-first dotted date is not enough to read the others day first', () => {
+    const r = check(events(['15.12.2023', '08.05.2023', '1/2/2023']));
+    expect(r.records[1]!.values.date).toBeUndefined();
+    expect(r.issues.filter((i) => i.field === 'date').map((i) => i.row)).toEqual([2, 3, 4]);
+  });
+});
