@@ -137,6 +137,8 @@ function kindOf(ctx: ClassifyContext, r: number, filled: number, afterTable: boo
   if (filled <= 2 && (NOTES.test(first) || texts.some(isLabel)) && !hasLevel) return 'notes';
   if (filled === 1) {
     if (isPeriodBanner(first)) return 'section';
+    // One text merged across most of the table ("PARKMAN BRANCH - 1766 Oakman Blvd"): a banner over the rows below, not an event.
+    if (bannerMerge(region, r)) return 'section';
     if (afterTable) return 'notes';
   }
   // A day of a calendar with nothing on it: its date, and at most its weekday or "Closed".
@@ -179,6 +181,34 @@ function isSubheader(ctx: ClassifyContext, r: number, filled: number): boolean {
     texts.add(cellText(cell).toLowerCase());
   }
   return texts.size <= 2 && texts.size * 2 < filled;
+}
+
+const bannerRows = new WeakMap<Region, Set<number>>();
+
+/** How many of the ascending columns are at most `col`. */
+function firstAbove(columns: readonly number[], col: number): number {
+  let lo = 0;
+  let hi = columns.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (columns[mid]! <= col) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** A row whose one value is merged across three columns of the table or more (rows found once per table). */
+function bannerMerge(region: Region, r: number): boolean {
+  let rows = bannerRows.get(region);
+  if (!rows) {
+    rows = new Set();
+    for (const m of region.sheet.merges) {
+      if (m.bottom - m.top > 1 || m.bottom < region.firstRow || m.top > region.lastRow) continue;
+      if (firstAbove(region.columns, m.right) - firstAbove(region.columns, m.left - 1) >= 3) for (let row = m.top; row <= m.bottom; row++) rows.add(row);
+    }
+    bannerRows.set(region, rows);
+  }
+  return rows.has(r);
 }
 
 function hasContent(cell: Cell): boolean {

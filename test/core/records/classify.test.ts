@@ -78,6 +78,21 @@ describe('classifyRows', () => {
     expect(cellText(region.raw(2, 0))).toBe('');
   });
 
+  test('one text merged across the table is a banner over the rows below, not an event; a merge over two columns is not', () => {
+    const sheet = sheetOf('S', [
+      ['Program', 'Date', 'Level', 'Adults'],
+      ['PARKMAN BRANCH - 1766 Oakman Blvd', null, null, null],
+      ['Bookworms', '2/15/2023', 'L1', 19],
+      ['Program', 'Date', 'Level', 'Adults'],
+      ['BOWEN BRANCH - 3648 W Vernor Hwy', null, null, null],
+      ['Lapsit', '3/1/2023', 'L1', 8],
+      ['Story walk', '3/2/2023', null, null],
+    ], [{ top: 1, left: 0, bottom: 1, right: 3 }, { top: 4, left: 0, bottom: 4, right: 3 }, { top: 6, left: 2, bottom: 6, right: 3 }]);
+    const region = tableRegion(sheet, 0, [0, 1, 2, 3]);
+    const kinds = classifyRows({ region, titleCol: 0, dateCol: 1, headerTexts: ['program', 'date', 'level', 'adults'], isDate: (r) => r === 2 || r === 5 || r === 6, isEngagement: () => false });
+    expect(kinds).toEqual(['section', 'record', 'repeated_header', 'section', 'record', 'record']);
+  });
+
   test('a merge over the whole sheet costs nothing', () => {
     const sheet = sheetOf('S', [['Date', 'Title'], ['3/4/2023', 'A']], [{ top: 0, left: 0, bottom: 1048575, right: 16383 }]);
     const region = tableRegion(sheet, 0, [0, 1]);
