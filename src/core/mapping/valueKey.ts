@@ -30,8 +30,9 @@ const LABEL = /^[^:=]{1,40}:\s*(?=[^:=]{1,30}=)/;
 /** Codes given as alternatives: "series (6 wks) or multi-session". */
 const ALTERNATIVES = /\s+or\s+|\s*\/\s*/i;
 
+/** A code as compared: without case, and "Drop-in", "drop in", "Drop_in" alike. */
 export function valueKeyOf(text: string): string {
-  return text.trim().toLowerCase();
+  return text.trim().toLowerCase().replace(/[-_\s]+/g, ' ');
 }
 
 /**
@@ -56,6 +57,8 @@ export function findValueKeys(workbook: Workbook, collection: Collection, legend
     // a code of several words beside its meaning is read only where rows of three cells or more are few.
     let wide = 0;
     for (let r = 0; r < rows && wide <= WIDE_ROWS; r++) if ((sheet.rows[r] ?? []).filter((c) => !!c && c.kind !== 'empty').length >= 3) wide++;
+    /** The heading row of a key table ("Format | Meaning | Level") and the fields its codes' options name. */
+    let keyTable: { heading: string; fields: Map<string, number>; where: string } | undefined;
     for (let r = 0; r < rows; r++) {
       const row = sheet.rows[r] ?? [];
       const texts = row.filter((c): c is Cell => !!c && c.kind !== 'empty').map(cellText).filter(Boolean);
@@ -77,6 +80,17 @@ export function findValueKeys(workbook: Workbook, collection: Collection, legend
         for (const id of add(found, fields, collection, texts[1]!, texts[2]!)) d.fields.set(id, (d.fields.get(id) ?? 0) + 1);
         continue;
       }
+      // A key table "Format | Meaning | HSH engagement level" on a sheet that is no table of events: the code, what it is, the option it counts as.
+      // (A sheet of drop-down lists, "Literacy | touchpoint | Parents", is none: its middle is no description, its first cells are options already.)
+      if (texts.length === 3 && wide <= WIDE_ROWS && ROW_CODE.test(texts[0]!)) {
+        const describes = texts[1]!.split(/\s+/).length >= 3 && !fields.some((f) => optionNamed(f, collection, texts[0]!) !== undefined);
+        const into = describes ? add(found, fields, collection, texts[0]!, texts[2]!) : [];
+        if (into.length === 0) keyTable ??= { heading: texts[0]!, fields: new Map(), where: `sheet "${sheet.name}", row ${r + 1}` };
+        else {
+          for (const id of into) keyTable?.fields.set(id, (keyTable.fields.get(id) ?? 0) + 1);
+          continue;
+        }
+      }
       for (const t of texts) {
         if (t.length > 400) continue;
         pairs.push(...keyEntries(t));
@@ -89,6 +103,9 @@ export function findValueKeys(workbook: Workbook, collection: Collection, legend
         }
       }
     }
+    // The key table's own heading ("Format") names its field where the events use it as a heading.
+    const [best, n] = [...(keyTable?.fields ?? [])].sort((a, b) => b[1] - a[1])[0] ?? [];
+    if (legend && keyTable && best && n !== undefined && n >= 2 && !legend.has(legendKey(keyTable.heading))) legend.set(legendKey(keyTable.heading), { field: best, where: keyTable.where });
   }
   // A key explains two codes or more; a code that is itself the option it stands for ("L1 = under 2 hrs") counts towards them.
   for (const [field, codes] of found) if (new Set([...codes.keys(), ...(self.get(field) ?? [])]).size < 2) found.delete(field);

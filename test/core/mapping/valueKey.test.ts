@@ -23,7 +23,7 @@ describe('value keys', () => {
     const keyOf = (text: string) => findValueKeys(workbookOf(sheetOf('S', [[text]])), HSH_2023).get('engagement');
     expect(keyOf('Dosage: 1 contact = touchpoint; <2 hrs = Level 1; 2+ hrs = Level 2')).toEqual(new Map([['1 contact', 'touchpoint'], ['<2 hrs', 'level_one'], ['2+ hrs', 'level_two']]));
     expect(keyOf('INTENSITY KEY: TP = TOUCHPOINT   E1 = ENGAGEMENT LEVEL 1 (UNDER 2 HRS)   E2 = ENGAGEMENT LEVEL 2 (2+ HRS / SERIES)')).toEqual(new Map([['tp', 'touchpoint'], ['e1', 'level_one'], ['e2', 'level_two']]));
-    expect(keyOf('Key: drop-in = Level 1 | series (6 wks) or multi-session = Level 2')).toEqual(new Map([['drop-in', 'level_one'], ['series (6 wks)', 'level_two'], ['multi-session', 'level_two']]));
+    expect(keyOf('Key: drop-in = Level 1 | series (6 wks) or multi-session = Level 2')).toEqual(new Map([['drop in', 'level_one'], ['series (6 wks)', 'level_two'], ['multi session', 'level_two']]));
     // One code explained, the others already levels as written: still a key, after the sentence before it.
     expect(keyOf("Kept by Children's Dept. Level: T = touchpoint (table/flyer), L1 = program under 2 hrs, L2 = 2+ hrs or series. Please do not sort.")).toEqual(new Map([['t', 'touchpoint']]));
   });
@@ -31,6 +31,27 @@ describe('value keys', () => {
   test('a meaning that says how they came ("parents attending with their children") still names its audience', () => {
     const readMe = sheetOf('Read me', [['Who: P = parents/guardians, P+C = parents attending with their children, CG = caregivers (grandparents, aunties, sitters)']]);
     expect(findValueKeys(workbookOf(readMe), HSH_2023).get('audience')).toEqual(new Map([['p', 'parent_family'], ['p+c', 'parent_family_child'], ['cg', 'caregiver']]));
+  });
+
+  test('a definitions sheet "Format | Meaning | HSH engagement level" is a key, and its heading names the field of the log\'s "Format" column', () => {
+    const definitions = sheetOf('Definitions', [
+      ['How we code our activities'],
+      [],
+      ['Format', 'Meaning', 'HSH engagement level'],
+      ['Drop-in', 'Table, giveaway or info booth; no instruction', 'Touchpoint'],
+      ['Workshop', 'One session, 2 hours or less', 'Engagement level one'],
+      ['Series', 'Multi-week cohort or training over 2 hours', 'Engagement level two'],
+    ]);
+    const log = sheetOf('Activity Log', [['Activity', 'Date', 'Format', 'Participants', 'Attendance'], ...['Drop in', 'Workshop', 'Series', 'drop-in'].map((f, i) => [`Activity ${i}`, `3/${i + 1}/2023`, f, 'Parents', 10 + 3 * i])]);
+    const report = check(workbookOf(definitions, log));
+    expect(report.columns.find((c) => c.column === 'C')).toMatchObject({ field: 'engagement', reason: expect.stringContaining('legend') });
+    expect(report.records.map((r) => r.values.engagement)).toEqual(['touchpoint', 'level_one', 'level_two', 'touchpoint']);
+    expect(report.issues.filter((i) => i.field === 'engagement')).toEqual([]);
+  });
+
+  test('a sheet of drop-down lists side by side is no key table', () => {
+    const lists = sheetOf('Lists', [['Category', 'Engagement', 'Audience'], ['Literacy', 'touchpoint', 'Parents'], ['Adult/child interaction', 'level one', 'Parents + kids'], ['Child Dev', 'level two', 'Caregivers'], ['Parenting', 'day of the young child', 'Teachers']]);
+    expect(findValueKeys(workbookOf(lists), HSH_2023).get('audience')).toBeUndefined();
   });
 
   test('a key sheet of codes written out, each beside a meaning with its aside', () => {
