@@ -375,6 +375,14 @@ describe('values veto a heading, and doubt is said', () => {
     expect(reached.columns.filter((c) => c.field === 'attendees').map((c) => c.column)).toEqual(['F']);
   });
 
+  test('house numbers with a kind of street speak for the street under a heading the check cannot read, and the person is asked', () => {
+    const rows: (string | number | null)[][] = [['Event', 'Date', 'Audience', 'Level', 'Attendees', 'العنوان']];
+    ['1766 Oakman Blvd', '3648 W Vernor Hwy', '8733 W Vernor Hwy', '17731 W Seven Mile Rd', '5201 Woodward Ave'].forEach((a, i) => rows.push([`Cafe ${i}`, `3/${1 + i}/2023`, 'Parents', 'Level 1', headCount(i), a]));
+    const r = check(book(sheet('Log', rows)));
+    expect(r.columns.find((c) => c.column === 'F')).toMatchObject({ field: 'street' });
+    expect(r.issues.filter((i) => i.code === 'uncertain_mapping').map((i) => i.column)).toContain('F');
+  });
+
   const tiers = (legend: string | null) => {
     const rows: (string | number | null)[][] = [['Outreach tracker'], [legend], ['Activity', 'Date held', 'Outreach tier', 'Population served', 'Attendees']];
     [1, 2, 3, 1, 2, 1].forEach((tier, i) => rows.push([`Outreach ${i}`, `4/${1 + i}/2023`, tier, 'Parents', headCount(i)]));

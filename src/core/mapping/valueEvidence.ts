@@ -167,8 +167,12 @@ function textEvidence(field: FieldDef, sample: Cell[], n: number, places: Readon
   const streetLike = texts.filter(looksLikeAddress).length;
   const spaced = texts.filter((t) => t.includes(' ')).length;
   switch (field.role) {
-    case 'street':
-      return { score: streetLike / n, fact: `${streetLike} of ${n} values look like street addresses` };
+    case 'street': {
+      // A house number and a kind of street ("1766 Oakman Blvd") speak for the column on their own, like places the collection knows.
+      const addressed = texts.filter((t) => STREET.test(t) && normaliseSingularWords(t).some((w) => ENGLISH.streetTypes.has(w))).length;
+      const fact = `${streetLike} of ${n} values look like street addresses`;
+      return addressed >= 0.6 * n ? { score: streetLike / n, fact, inArea: addressed / n } : { score: streetLike / n, fact };
+    }
     case 'city': {
       const short = texts.filter((t) => t.length <= 30 && !/\d/.test(t)).length;
       const repeats = distinct <= Math.max(3, texts.length * 0.3);

@@ -164,6 +164,11 @@ function fromText(raw: string): Normalised<number> {
  * ("20-25") and several counts ("15 adults, 20 kids") are invalid_attendees;
  * counts joined by a plus sign ("10 adults + 8 kids") are added up.
  */
+/** Arabic-Indic and Eastern Arabic-Indic digits ("٢٥", "۲۵") as the digits 0 to 9. */
+function westernDigits(text: string): string {
+  return /[\u0660-\u0669\u06f0-\u06f9]/.test(text) ? text.replace(/[\u0660-\u0669\u06f0-\u06f9]/g, (d) => String(d.charCodeAt(0) & 0xf)) : text;
+}
+
 export function normaliseAttendees(cell: Cell): Normalised<number> {
   const v = cell.value;
   switch (cell.kind) {
@@ -172,7 +177,7 @@ export function normaliseAttendees(cell: Cell): Normalised<number> {
     case 'number':
       return typeof v === 'number' ? fromNumber(v) : invalid({ code: 'invalid_attendees', reason: 'not_a_number' });
     case 'text':
-      return typeof v === 'string' ? fromText(v) : invalid({ code: 'invalid_attendees', reason: 'not_a_number' });
+      return typeof v === 'string' ? fromText(westernDigits(v)) : invalid({ code: 'invalid_attendees', reason: 'not_a_number' });
     case 'date':
       // A count Excel turned into a date ("3-5" became March 5): the typed text is gone.
       return invalid({ code: 'invalid_attendees', reason: 'date' });

@@ -23,6 +23,8 @@ describe('normaliseAttendees', () => {
     ['25 people', 25],
     ['25 attendees', 25],
     ['40 participants', 40],
+    ['٢٥', 25],
+    ['۱۲۰', 120],
   ])('%j → %d', (input, n) => expect(read(input)).toBe(n));
 
   test.each([
