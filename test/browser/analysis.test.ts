@@ -10,13 +10,13 @@
  *
  * ANALYSIS_DIST=dir (or TASKPANE_DIST=dir) reuses a build instead of building.
  */
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { auth, eventRows, makeApp, uploadFile, valuesPayload, type TestApp } from '../server/helpers';
+import { buildPages } from './build';
 
 const CHROMIUM = '/usr/bin/chromium';
 const ROOT = resolve(__dirname, '../..');
@@ -34,14 +34,7 @@ jest.setTimeout(400_000);
 /** Rows of eventRows with zips taken in turn from `zips`. */
 const rowsIn = (count: number, zips: string[], prefix: string) => eventRows(count, { titlePrefix: prefix }).map((r, i) => r.map((v, c) => (c === 5 ? zips[i % zips.length] : v)));
 
-function build(outDir: string): string {
-  const reuse = process.env.ANALYSIS_DIST ?? process.env.TASKPANE_DIST;
-  if (reuse) return resolve(reuse);
-  const cli = join(ROOT, 'node_modules/webpack-cli/bin/cli.js');
-  const run = spawnSync(process.execPath, [cli, '--mode', 'production', '--output-path', outDir], { cwd: ROOT, encoding: 'utf8', timeout: 360_000 });
-  if (run.status !== 0) throw new Error(`webpack failed:\n${run.stdout}\n${run.stderr}`);
-  return outDir;
-}
+const build = (outDir: string): string => buildPages(outDir, process.env.ANALYSIS_DIST ?? process.env.TASKPANE_DIST);
 
 interface AxeResult {
   violations: { id: string; impact: string; help: string; nodes: { target: string[]; failureSummary: string }[] }[];

@@ -13,7 +13,6 @@
  *
  * TASKPANE_DIST=dir reuses an existing build instead of building.
  */
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -21,6 +20,7 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { DATA_SHEET, PIVOT_SHEET, SUMMARY_SHEET } from '../../src/excel/analysis';
 import { RichApiHost } from '../excel/richApiHost';
 import { auth, eventRows, makeApp, valuesPayload, type TestApp } from '../server/helpers';
+import { buildPages } from './build';
 
 const CHROMIUM = '/usr/bin/chromium';
 const ROOT = resolve(__dirname, '../..');
@@ -34,13 +34,7 @@ const describeBrowser = available ? describe : describe.skip;
 
 jest.setTimeout(400_000);
 
-function buildTaskpane(outDir: string): string {
-  if (process.env.TASKPANE_DIST) return resolve(process.env.TASKPANE_DIST);
-  const cli = join(ROOT, 'node_modules/webpack-cli/bin/cli.js');
-  const run = spawnSync(process.execPath, [cli, '--mode', 'production', '--output-path', outDir], { cwd: ROOT, encoding: 'utf8', timeout: 360_000 });
-  if (run.status !== 0) throw new Error(`webpack failed:\n${run.stdout}\n${run.stderr}`);
-  return outDir;
-}
+const buildTaskpane = (outDir: string): string => buildPages(outDir);
 
 interface AxeViolation {
   id: string;

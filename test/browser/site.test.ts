@@ -9,7 +9,6 @@
  *
  * TASKPANE_DIST=dir reuses an existing build instead of building (faster reruns).
  */
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -22,6 +21,7 @@ import { OrgRepository } from '../../src/server/repositories/orgs';
 import { TokenRepository } from '../../src/server/repositories/tokens';
 import { openStore, type Store } from '../../src/server/store/connect';
 import { eventRows, xlsxFixture } from '../server/helpers';
+import { buildPages } from './build';
 
 // ESM-only packages that Jest's CommonJS cannot load (the server tests do the same).
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- jest.mock factories run before imports
@@ -40,13 +40,6 @@ const describeBrowser = available ? describe : describe.skip;
 
 jest.setTimeout(300_000);
 
-function buildPages(outDir: string): string {
-  if (process.env.TASKPANE_DIST) return resolve(process.env.TASKPANE_DIST);
-  const cli = join(ROOT, 'node_modules/webpack-cli/bin/cli.js');
-  const run = spawnSync(process.execPath, [cli, '--mode', 'production', '--output-path', outDir], { cwd: ROOT, encoding: 'utf8', timeout: 280_000 });
-  if (run.status !== 0) throw new Error(`webpack failed:\n${run.stdout}\n${run.stderr}`);
-  return outDir;
-}
 
 interface AxeViolation {
   id: string;

@@ -14,7 +14,6 @@
  * saves each phase's timeline there); TASKPANE_PROFILE=dir saves a CPU profile
  * and the long tasks of each phase.
  */
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -31,6 +30,7 @@ import { OrgRepository } from '../../src/server/repositories/orgs';
 import { TokenRepository } from '../../src/server/repositories/tokens';
 import { docx, legacyWorkbook, wordTable } from '../io/fixtures';
 import { openStore, type Store } from '../../src/server/store/connect';
+import { buildPages } from './build';
 
 // ESM-only packages that Jest's CommonJS cannot load (the server tests do the same).
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- jest.mock factories run before imports
@@ -115,13 +115,7 @@ function bigCsv(path: string, rows = 50_000): void {
   writeFileSync(path, `${lines.join('\n')}\n`);
 }
 
-function buildTaskpane(outDir: string): string {
-  if (process.env.TASKPANE_DIST) return resolve(process.env.TASKPANE_DIST);
-  const cli = join(ROOT, 'node_modules/webpack-cli/bin/cli.js');
-  const run = spawnSync(process.execPath, [cli, '--mode', 'production', '--output-path', outDir], { cwd: ROOT, encoding: 'utf8', timeout: 240_000 });
-  if (run.status !== 0) throw new Error(`webpack failed:\n${run.stdout}\n${run.stderr}`);
-  return outDir;
-}
+const buildTaskpane = (outDir: string): string => buildPages(outDir);
 
 describeBrowser('the browser mode in chromium, at 320 px', () => {
   let tmp: string;
