@@ -236,7 +236,8 @@ export async function writeValuesIn(context: Excel.RequestContext, sheetName: st
   writable.forEach((change, i) => {
     if (fixedOf.has(change)) previous[i]!.fixed = fixedOf.get(change);
   });
-  return { sheet: sheetName, ...ids, previous };
+  const formulas = changes.length - writable.length;
+  return { sheet: sheetName, ...ids, previous, ...(formulas ? { formulas } : {}) };
 }
 
 /** The values of these runs' cells, read in batches within the response budget. */

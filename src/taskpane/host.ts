@@ -65,6 +65,8 @@ export interface UndoRecord {
     /** What the cell held just after the fix (Excel): Undo leaves a cell that holds anything else, as the partner changed it since. */
     fixed?: unknown;
   }[];
+  /** Cells of the changes left as they were because they hold a formula (Excel): the formula's result is the formula's to change. */
+  formulas?: number;
 }
 
 export interface SavedMapping {

@@ -75,6 +75,7 @@ describe('through the real Office.js client', () => {
     expect(sheet.at('B4')).toMatchObject({ formula: '=TEXT(A4,"m/d/yy")', value: '3/4/23' });
     expect([sheet.at('B3').value, sheet.at('B5').value]).toEqual([44987, 44990]);
     expect(undo.previous.map((p) => p.address)).toEqual(['B3', 'B5']);
+    expect(undo.formulas).toBe(1);
     expect(await host.undo(undo)).toBe(0);
     expect([sheet.at('B3').value, sheet.at('B4').formula, sheet.at('B5').value]).toEqual(['2/3/23', '=TEXT(A4,"m/d/yy")', '4/3/23']);
   });

@@ -57,3 +57,18 @@ test('with the real engine: detect, map, check, fix every messy value, and nothi
   const table = screen.getByRole('table', { name: 'The indicator' });
   expect(within(table).getByRole('row', { name: /Level one/ })).toHaveTextContent('125');
 });
+
+test('Fix says which cells it left because they hold a formula, and does not count them as fixed', async () => {
+  const user = userEvent.setup();
+  const fake = fakeHost(eventsWorkbook());
+  const write = fake.host.writeValues.getMockImplementation()!;
+  // As Excel does (src/excel/write.ts): one of the two cells holds a formula, so it is left and counted apart.
+  fake.host.writeValues.mockImplementationOnce(async (sheet, changes) => ({ ...(await write(sheet, changes.slice(1))), formulas: 1 }));
+  renderWithHost(<Flow />, fake.host, (wb, o) => check(wb, { ...o, fixes: true }));
+  await user.click(await screen.findByRole('button', { name: 'Next: columns' }));
+  await user.click(await screen.findByRole('button', { name: 'Confirm column E: Number of attendees' }));
+  await user.click(screen.getByRole('button', { name: 'Confirm and check' }));
+  await screen.findByRole('heading', { name: 'Check' });
+  await user.click(screen.getByRole('button', { name: 'Fix 2 values' }));
+  expect(await screen.findByText(/^Fixed 1 value: 1 issue resolved\. 1 cell holds a formula and was left as it is: change its formula or its source cells\./)).toHaveFocus();
+});

@@ -175,11 +175,15 @@ export function CheckStep({ state, dispatch }: { state: CheckState; dispatch: Di
       }
       const resolved = Math.max(0, report.issues.length - after.issues.length);
       const issuesWord = `${resolved.toLocaleString('en-US')} issue${resolved === 1 ? '' : 's'}`;
-      const values = `${count.toLocaleString('en-US')} value${count === 1 ? '' : 's'}`;
+      // Cells that hold a formula were left as they are (Excel): they are not counted as written.
+      const formulas = records.reduce((n, r) => n + (r.formulas ?? 0), 0);
+      const done = Math.max(0, count - formulas);
+      const values = `${done.toLocaleString('en-US')} value${done === 1 ? '' : 's'}`;
+      const left = formulas ? ` ${formulas.toLocaleString('en-US')} cell${formulas === 1 ? ' holds a formula and was' : 's hold formulas and were'} left as ${formulas === 1 ? 'it is' : 'they are'}: change ${formulas === 1 ? 'its formula' : 'their formulas'} or ${formulas === 1 ? 'its' : 'their'} source cells.` : '';
       const what =
         kind === 'fix'
-          ? `Fixed ${values}: ${issuesWord} resolved.`
-          : `Tidied ${values} to the agreed wording${resolved ? `, which resolved ${issuesWord}` : '; they were valid, so no issue changed'}.`;
+          ? `Fixed ${values}: ${issuesWord} resolved.${left}`
+          : `Tidied ${values} to the agreed wording${resolved ? `, which resolved ${issuesWord}` : '; they were valid, so no issue changed'}.${left}`;
       const byHand = after.issues.length && host.kind === 'browser' ? ' Pick one below to correct its cell here.' : '';
       return `${what} ${remainingSentence(after.issues)}${byHand}`;
     });
