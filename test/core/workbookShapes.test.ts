@@ -383,6 +383,17 @@ describe('values veto a heading, and doubt is said', () => {
     expect(r.issues.filter((i) => i.code === 'uncertain_mapping').map((i) => i.column)).toContain('F');
   });
 
+  test('households are no attendance, individuals are; a count only partly named beside another count is asked about', () => {
+    const rows: (string | number | null)[][] = [['Event', 'Date', 'Audience', 'Level', 'Households', 'Individuals']];
+    for (let i = 0; i < 5; i++) rows.push([`Pantry ${i}`, `6/${1 + i}/2023`, 'Parents', 'Touchpoint', headCount(i), 3 * headCount(i)]);
+    expect(check(book(sheet('Log', rows))).columns.filter((c) => c.field === 'attendees').map((c) => c.column)).toEqual(['F']);
+    const zoom: (string | number | null)[][] = [['Topic', 'Date', 'Audience', 'Level', 'Unique Viewers', 'Total Users']];
+    for (let i = 0; i < 5; i++) zoom.push([`Webinar ${i}`, `6/${1 + i}/2023`, 'Parents', 'Touchpoint', headCount(i), headCount(i) + 4]);
+    const r = check(book(sheet('Report', zoom)));
+    const taken = r.columns.find((c) => c.field === 'attendees')!;
+    expect(r.issues.filter((i) => i.code === 'uncertain_mapping' && i.column === taken.column)).toHaveLength(1);
+  });
+
   const tiers = (legend: string | null) => {
     const rows: (string | number | null)[][] = [['Outreach tracker'], [legend], ['Activity', 'Date held', 'Outreach tier', 'Population served', 'Attendees']];
     [1, 2, 3, 1, 2, 1].forEach((tier, i) => rows.push([`Outreach ${i}`, `4/${1 + i}/2023`, tier, 'Parents', headCount(i)]));

@@ -280,7 +280,8 @@ function doubts(columns: ColumnMapping[], candidates: Map<number, Candidate[]>, 
         const oc = letterOf.get(other.column);
         if (oc === undefined || oc === col || other.field === m.field) continue;
         const rival = (candidates.get(oc) ?? []).find((c) => c.field === m.field);
-        if (rival && rival.score >= THRESHOLD && rival.score >= own.score - CLOSE && !fromPerson.has(oc)) {
+        // Close behind, or anywhere in the running where this column's heading only partly names the field ("Total Users" beside "Unique Viewers").
+        if (rival && rival.score >= THRESHOLD && (rival.score >= own.score - CLOSE || own.heading < 0.75) && !fromPerson.has(oc)) {
           why.push(`column ${other.column} (“${other.header}”) fits almost as well`);
           break;
         }
