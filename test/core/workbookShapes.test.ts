@@ -394,6 +394,14 @@ describe('values veto a heading, and doubt is said', () => {
     expect(r.issues.filter((i) => i.code === 'uncertain_mapping' && i.column === taken.column)).toHaveLength(1);
   });
 
+  test('attendance in person and online add up to the attendees', () => {
+    const rows: (string | number | null)[][] = [['Event', 'Date', 'Audience', 'Level', 'Attendance - In Person', 'Attendance - Online']];
+    for (let i = 0; i < 5; i++) rows.push([`Storytime ${i}`, `6/${1 + i}/2023`, 'Parents', 'Touchpoint', headCount(i), 4]);
+    const r = check(book(sheet('Events', rows)));
+    expect(r.columns.filter((c) => c.combine === 'sum').map((c) => c.column)).toEqual(['E', 'F']);
+    expect(r.records[0]!.values.attendees).toBe(headCount(0) + 4);
+  });
+
   const tiers = (legend: string | null) => {
     const rows: (string | number | null)[][] = [['Outreach tracker'], [legend], ['Activity', 'Date held', 'Outreach tier', 'Population served', 'Attendees']];
     [1, 2, 3, 1, 2, 1].forEach((tier, i) => rows.push([`Outreach ${i}`, `4/${1 + i}/2023`, tier, 'Parents', headCount(i)]));
