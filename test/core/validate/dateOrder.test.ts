@@ -41,3 +41,14 @@ describe('a date column written day.month.year with dots', () => {
     expect(r.issues.filter((i) => i.field === 'date').map((i) => i.row)).toEqual([2, 3, 4]);
   });
 });
+
+describe('a day-first column under a heading the check cannot read', () => {
+  test('is still the date column, and each of its dates is asked about in the agreed order', () => {
+    const rows = [['Event', 'তারিখ', 'Audience', 'Level', 'Attendees'], ...['15/03/2023', '22/04/2023', '30/05/2023', '13/06/2023', '18/07/2023'].map((d, i) => [`Story time ${i}`, d, 'Parents', 'Level 1', 10])];
+    const r = check(book(rows));
+    expect(r.columns.find((c) => c.column === 'B')).toMatchObject({ field: 'date' });
+    expect(r.issues.filter((i) => i.code === 'unmapped_required_field')).toEqual([]);
+    expect(r.issues.filter((i) => i.field === 'date' && i.code === 'invalid_date').map((i) => i.row)).toEqual([2, 3, 4, 5, 6]);
+    expect(r.issues.find((i) => i.row === 2 && i.field === 'date')!.message).toMatch(/If you mean 3\/15\/2023, write 3\/15\/2023/);
+  });
+});
