@@ -380,7 +380,8 @@ function dropHopelessRequired(t: Table, collection: Collection, normalise: Field
         const res = normalise(field, t.region.cell(r, col));
         if (res.kind === 'empty') continue;
         filled++;
-        if (res.kind === 'ok') good++;
+        // A real day written day first is a date of the column, asked about row by row.
+        if (res.kind === 'ok' || (res.kind === 'invalid' && res.problem.reason === 'day_first')) good++;
       }
       if (filled < 5 || good > 0) return m;
       return { ...m, field: null, confidence: 0, reason: `Looked like ${field.label}, but none of its ${filled} values is one, so it is left out.` };
