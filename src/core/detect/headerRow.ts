@@ -71,7 +71,8 @@ export function scoreRow(sheet: Sheet, r: number, matcher: HeaderMatcher, legend
   return { row: r, score, fieldsNamed: named, dataRows };
 }
 
-function countDataRows(sheet: Sheet, header: number): number {
+/** Rows below the header (up to 200) that hold two values or more. */
+export function countDataRows(sheet: Sheet, header: number): number {
   let n = 0;
   const end = Math.min(sheet.rows.length, header + 200);
   for (let r = header + 1; r < end; r++) {

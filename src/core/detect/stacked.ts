@@ -1,7 +1,7 @@
 import { cellText, type Sheet } from '../workbook';
 import type { HeaderMatcher } from '../mapping/headerMatch';
 import type { Legend } from '../mapping/legend';
-import { scoreRow, type HeaderGuess } from './headerRow';
+import { countDataRows, scoreRow, type HeaderGuess } from './headerRow';
 
 /** At most this many rows of a sheet are scored as the header of a table stacked above or below the best one. */
 const MOST_SCORED = 100;
@@ -46,11 +46,11 @@ export function stackedTables(sheet: Sheet, best: HeaderGuess, matcher: HeaderMa
   const bands: Band[] = [];
   heads.forEach((guess, i) => {
     const end = heads[i + 1]?.row ?? sheet.rows.length;
-    const rows = end >= sheet.rows.length ? sheet.rows : sheet.rows.slice(0, end);
-    const dataRows = countDataRows(rows, guess.row);
+    const band = end >= sheet.rows.length ? sheet : { ...sheet, rows: sheet.rows.slice(0, end) };
+    const dataRows = countDataRows(band, guess.row);
     // A row of headings with nothing under it before the next table is a title row of that table, not a table.
     if (dataRows === 0 && guess !== best) return;
-    bands.push({ guess: { ...guess, dataRows }, sheet: rows === sheet.rows ? sheet : { ...sheet, rows }, end });
+    bands.push({ guess: { ...guess, dataRows }, sheet: band, end });
   });
   return bands;
 }
@@ -68,15 +68,5 @@ function rowTexts(sheet: Sheet, r: number): string[] {
 function filledCells(sheet: Sheet, r: number): number {
   let n = 0;
   for (const c of sheet.rows[r] ?? []) if (c && c.kind !== 'empty' && cellText(c) !== '') n++;
-  return n;
-}
-
-function countDataRows(rows: Sheet['rows'], header: number): number {
-  let n = 0;
-  for (let r = header + 1; r < rows.length; r++) {
-    let filled = 0;
-    for (const cell of rows[r] ?? []) if (cell && cell.kind !== 'empty' && cellText(cell) !== '') filled++;
-    if (filled >= 2) n++;
-  }
   return n;
 }

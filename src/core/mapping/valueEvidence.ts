@@ -92,19 +92,12 @@ function fieldEvidence(field: FieldDef, sample: Cell[], n: number, ctx: { collec
           continue;
         }
         // "15/03/2023": a real day written day first is still a date; the check then asks for the agreed order.
-        if (r.kind === 'invalid' && r.problem.reason === 'day_first' && typeof r.problem.params?.iso === 'string') {
+        const iso = r.kind === 'ok' ? r.value : r.kind === 'invalid' && r.problem.reason === 'day_first' ? r.problem.params?.iso : undefined;
+        if (typeof iso === 'string') {
           dates++;
-          const iso = r.problem.params.iso;
           const y = yearOf(iso);
           if (y >= lo && y <= hi) near++;
           if (iso >= period.start && iso <= period.end) inside++;
-          continue;
-        }
-        if (r.kind === 'ok' && typeof r.value === 'string') {
-          dates++;
-          const y = yearOf(r.value);
-          if (y >= lo && y <= hi) near++;
-          if (r.value >= period.start && r.value <= period.end) inside++;
         }
       }
       // Dates in the period count fully, dates a year off half, dates of other years a quarter: an entry-date
