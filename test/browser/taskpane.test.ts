@@ -691,10 +691,18 @@ describeBrowser('the browser mode in chromium, at 320 px', () => {
     const opened = { ms: Date.now() - t, ...(await frames.take()) };
 
     // A check: "Checking…" with Cancel, and Cancel leaves the step as it was.
-    // (Cancel at once: the check takes about a second here.)
+    // The page's requests to the worker are held until Cancel, so the check is
+    // still running however fast this machine is ("Checking…" shows after 300 ms).
+    await page.evaluate(() => {
+      const w = window as unknown as { releaseWorker_: () => void };
+      const post = Worker.prototype.postMessage;
+      Worker.prototype.postMessage = function held() {};
+      w.releaseWorker_ = () => void (Worker.prototype.postMessage = post);
+    });
     await page.getByRole('button', { name: 'Next: columns' }).click();
     await page.getByText('Checking…').waitFor();
     await page.getByRole('button', { name: 'Cancel' }).click();
+    await page.evaluate(() => (window as unknown as { releaseWorker_: () => void }).releaseWorker_());
     await page.getByText(/^Check cancelled: nothing has changed\./).waitFor();
     await page.getByRole('heading', { name: 'Where are your events?' }).waitFor();
     expect(await page.getByText('Checking…').count()).toBe(0);
