@@ -440,3 +440,71 @@ describe('the person\'s choices', () => {
     expect([r.sheet, r.headerRow, r.records.length]).toEqual(['Events', 3, 3]);
   });
 });
+
+describe('rows that sum up other rows', () => {
+  const ROLL = ['Program / Session', 'Start Date', 'Level', 'Participants', 'Audience'];
+  test("a series' own row over its sessions (Smartsheet, an outline), its count their sum, is no event: each session is counted once", () => {
+    const rows: (string | number | null)[][] = [ROLL];
+    const series: [string, number, number[]][] = [['Parent Cafe Series', 2, [12, 9, 15]], ['Baby Signs', 5, [6, 8]], ['Literacy Nights', 8, [20, 18, 22, 17]]];
+    for (const [name, m, kids] of series) {
+      rows.push([name, `${m}/3/2023`, 'Level 1', kids.reduce((a, b) => a + b, 0), 'Parents']);
+      kids.forEach((k, i) => rows.push([`${name} - Session ${i + 1}`, `${m}/${3 + 7 * i}/2023`, 'Level 1', k, 'Parents']));
+    }
+    const r = check(book(sheet('Sheet1', rows)));
+    expect(r.records.map((x) => x.row)).toEqual([3, 4, 5, 7, 8, 10, 11, 12, 13]);
+    expect(r.summary.byEngagement.level_one).toEqual({ events: 9, attendees: 127 });
+  });
+
+  test('a program row without a date over dated sessions is no event, whatever its name; a table made only of such groups is read so too', () => {
+    const undated = check(book(sheet('Plan', [ROLL, ['Spring programs', null, 'Level 1', 25, 'Parents'], ['Music and me', '4/4/2023', 'Level 1', 10, 'Parents'], ['Messy art', '4/11/2023', 'Level 1', 15, 'Parents'], ['Book club', '4/18/2023', 'Level 1', 9, 'Parents']])));
+    expect(undated.records.map((x) => x.row)).toEqual([3, 4, 5]);
+    expect(undated.issues.filter((i) => i.severity === 'error')).toEqual([]);
+    const groups = check(book(sheet('Plan', [ROLL, ['Cafe', '4/4/2023', 'Level 1', 25, 'Parents'], ['Music', '4/4/2023', 'Level 1', 10, 'Parents'], ['Art', '4/11/2023', 'Level 1', 15, 'Parents'], ['Club', '5/4/2023', 'Level 1', 9, 'Parents'], ['Walk', '5/4/2023', 'Level 1', 4, 'Parents'], ['Talk', '5/9/2023', 'Level 1', 5, 'Parents']])));
+    expect(groups.records.map((x) => x.row)).toEqual([3, 4, 6, 7]);
+  });
+
+  test('a count that happens to equal the next ones\' sum is still an event: sessions of one series ("Homework night 1", "Homework night 2") are not each other\'s total', () => {
+    const rows: (string | number | null)[][] = [ROLL, ['Homework night 1', '2/1/2023', 'Level 1', 18, 'Parents'], ['Homework night 2', '2/8/2023', 'Level 1', 10, 'Parents'], ['Homework night 3', '2/15/2023', 'Level 1', 8, 'Parents'], ['Homework night 4', '2/22/2023', 'Level 1', 7, 'Parents']];
+    expect(check(book(sheet('Log', rows))).records).toHaveLength(4);
+  });
+
+  test("the partner's own sum of a site's rows (=SUM, =SUBTOTAL) is a subtotal whatever its label, not an event", () => {
+    const rows: Cell[][] = [['Event', 'Date', 'Site', 'Level', 'Attendance', 'Audience'].map((h) => cell(h))];
+    let first = 2;
+    for (const [site, m] of [['Eastside', 1], ['Northwest', 6]] as const) {
+      for (let i = 0; i < 4; i++) rows.push([cell(`Story time ${i}`), cell(`${m + i}/10/2023`), cell(site), cell('Touchpoint'), cell(10 + i), cell('Parents')]);
+      const last = rows.length;
+      rows.push([cell(site), cell(null), cell(null), cell(null), { kind: 'number', value: 46, formula: site === 'Eastside' ? `SUM(E${first}:E${last})` : `SUBTOTAL(9,E${first}:E${last})` }]);
+      first = rows.length + 1;
+    }
+    const r = check(book({ name: 'Log', rows, merges: [] }));
+    expect(r.records.map((x) => x.row)).toEqual([2, 3, 4, 5, 7, 8, 9, 10]);
+    expect(r.issues.filter((i) => i.severity === 'error')).toEqual([]);
+    // A sum across the row ("=B2+C2", "=SUM(E2:F2)": adults and children) is the event's own count.
+    const own = check(book({ name: 'Log', rows: [rows[0]!, ...rows.slice(1, 4).map((row, i) => [...row.slice(0, 4), { kind: 'number', value: 10 + i, formula: `SUM(G${i + 2}:H${i + 2})` } as Cell, cell('Parents')])], merges: [] }));
+    expect(own.records).toHaveLength(3);
+  });
+});
+
+describe('columns the values alone cannot name', () => {
+  test('a column of hours (1, 1.5, 2) is no engagement level: without a heading or a key for it, the level is missing, said once', () => {
+    const rows: (string | number | null)[][] = [['Workshop', 'Date', 'Hours', 'Attendees', 'Audience']];
+    for (let i = 0; i < 10; i++) rows.push([`Budgeting basics ${i}`, `3/${1 + i}/2023`, [1, 1.5, 2, 1][i % 4]!, headCount(i), 'Parents']);
+    const r = check(book(sheet('Workshops', rows)));
+    expect(r.columns.find((c) => c.column === 'C')?.field).toBeNull();
+    expect(r.issues.filter((i) => i.code === 'unmapped_required_field').map((i) => i.field)).toEqual(['engagement']);
+    expect(r.issues.filter((i) => i.code === 'invalid_engagement')).toEqual([]);
+  });
+
+  test('a required title no heading names is taken from a column whose heading reads as the description but whose values are names, to be confirmed', () => {
+    const rows: (string | number | null)[][] = [['What we did', 'When', 'Level', 'Headcount', 'Audience']];
+    for (let i = 0; i < 8; i++) rows.push([['Story time in the park', 'Toddler music', 'Dad and me breakfast', 'Library card sign-up'][i % 4]!, `5/${1 + i}/2023`, 'Touchpoint', headCount(i), 'Parents']);
+    const r = check(book(sheet('Events', rows)));
+    expect(r.columns[0]).toMatchObject({ field: 'title', confidence: 0.35 });
+    expect(r.issues.filter((i) => i.code === 'unmapped_required_field')).toEqual([]);
+    expect(r.issues.filter((i) => i.code === 'uncertain_mapping').map((i) => i.column)).toEqual(['A']);
+    // A heading that names the title keeps it: the description stays the description.
+    const both = check(book(sheet('Events', rows.map((row, i) => [i === 0 ? 'Event' : `Event ${i}`, ...row]))));
+    expect(both.columns.slice(0, 2).map((c) => c.field)).toEqual(['title', 'description']);
+  });
+});

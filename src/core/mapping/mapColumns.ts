@@ -176,6 +176,24 @@ export function mapColumns(input: MappingInput): Mapping {
       chosen.set(best.col, { column: columnLetter(best.col), header: headers.get(best.col) ?? '', field: field.id, confidence: 0.35, reason: `No heading names ${field.label}, but this column's values read like it (${best.fact}).` });
       takenFields.add(field.id);
       runnerUp.delete(best.col);
+      continue;
+    }
+    // Still none: a column given a text field that is not required ("What we did" as the description) whose values
+    // read like this one is taken for it, to be confirmed, rather than the whole file refused for want of it.
+    for (const [col, pick] of chosen) {
+      const other = pick.field ? fieldsById.get(pick.field) : undefined;
+      if (fromPerson.has(col) || !other || other.kind !== 'text' || other.requirement === 'required' || pick.combine) continue;
+      const header = headers.get(col) ?? '';
+      if (header !== '' && (excluded(header, field.excludeWords) || isQuestion(header))) continue;
+      const e = evidenceOf(col).get(field.id);
+      if (!e || e.veto || e.score < 0.9 || (e.sample ?? 0) < 4 || (best && e.score <= best.score)) continue;
+      best = { col, score: e.score, fact: e.fact };
+    }
+    if (best) {
+      const was = fieldsById.get(chosen.get(best.col)!.field!)!;
+      chosen.set(best.col, { column: columnLetter(best.col), header: headers.get(best.col) ?? '', field: field.id, confidence: 0.35, reason: `No heading names ${field.label}, a required field; this column's heading reads more like ${was.label}, but its values read like ${field.label} (${best.fact}).` });
+      takenFields.delete(was.id);
+      takenFields.add(field.id);
     }
   }
 
@@ -337,7 +355,7 @@ function columnCandidates(header: string, input: MappingInput, evidence: Map<str
     const support = Math.min(1, (v?.sample ?? 0) / 4);
     const valueShare = v?.inArea ?? vs;
     // Bare numbers read as levels or options only where a heading says so ("1" is also a count, a month, a code).
-    const numeric = bareNumbers && (field.kind === 'enum' || field.kind === 'enum_list');
+    const numeric = (bareNumbers || !!v?.numeric) && (field.kind === 'enum' || field.kind === 'enum_list');
     // A text column speaks for itself only as places the collection knows (v.inArea); other text needs a heading.
     const weight = (coded ? CODED_WEIGHT[field.kind] : field.kind === 'text' && v?.inArea !== undefined ? KNOWN_PLACES_WEIGHT : VALUE_ONLY_WEIGHT[field.kind]) ?? 0;
     // A short question asks for the field's value ("How many?", "Who came?"); a survey question's answers say nothing.

@@ -20,9 +20,12 @@ export interface ValueEvidence {
   rising?: boolean;
   /** Every value is the same: weak evidence when the values alone speak. */
   constant?: boolean;
+  /** For options: most of the values that fit are bare numbers ("1", "2"), which are also hours, counts or codes. */
+  numeric?: boolean;
 }
 
 const SAMPLE = 300;
+const BARE_NUMBER = /^\s*\d+(\.\d+)?\s*$/;
 const STREET = /^\d+[a-z]?\s+\S/i;
 const VIRTUAL = /\b(virtual|online|zoom|teams|facebook|phone|webinar|remote)\b/i;
 /** "Woodward & Warren Ave", "Vernor Hwy at Junction St", "Bagley y Calle 24": two streets meeting. */
@@ -113,6 +116,7 @@ function fieldEvidence(field: FieldDef, sample: Cell[], n: number, ctx: { collec
       let inArea = 0;
       const keys = ctx.valueKeys?.get(field.id);
       let keyed = 0;
+      let bare = 0;
       for (const c of sample) {
         // A code the partner's own key explains ("A = Touchpoint") fits its field.
         if (keys && (keys.has(valueKeyOf(cellText(c))) || (field.kind === 'enum_list' && keyedList(keys, cellText(c))))) {
@@ -124,11 +128,14 @@ function fieldEvidence(field: FieldDef, sample: Cell[], n: number, ctx: { collec
         const r = normaliseField(field, c, ctx);
         if (r.kind !== 'ok') continue;
         if (!r.warning) inArea++;
-        if (!r.warning || field.kind === 'zip') fit++;
+        if (!r.warning || field.kind === 'zip') {
+          fit++;
+          if (c.kind === 'number' || BARE_NUMBER.test(cellText(c))) bare++;
+        }
       }
       // Zip codes outside the service area support a heading that says zip, but are no evidence on their own.
       if (field.kind === 'zip') return { score: fit / n, fact: `${fit} of ${n} values are zip codes${inArea < fit ? ` (${fit - inArea} outside the area)` : ''}`, inArea: inArea / n };
-      return { score: fit / n, fact: `${fit} of ${n} values are ${field.label.toLowerCase()} values${keyed ? ` (${keyed} by the workbook's own key)` : ''}` };
+      return { score: fit / n, fact: `${fit} of ${n} values are ${field.label.toLowerCase()} values${keyed ? ` (${keyed} by the workbook's own key)` : ''}`, ...(bare > fit / 2 ? { numeric: true } : {}) };
     }
     case 'count': {
       let fit = 0;
