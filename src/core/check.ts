@@ -16,6 +16,7 @@ import { memoNormaliser, type FieldNormaliser } from './normalise/memo';
 import { findValueKeys, keyedList, valueKeyOf, type ValueKeys } from './mapping/valueKey';
 import { periodYear } from './collection/period';
 import { classifyRows } from './records/classify';
+import { markRollUps } from './records/rollup';
 import { tableRegion, type Region } from './records/region';
 import { asideColumns } from './records/tables';
 import type { CheckRecord, CheckReport, ColumnMapping, Issue, Skipped, TableReport } from './report';
@@ -134,6 +135,26 @@ export function check(workbook: Workbook, options: CheckOptions = {}): CheckResu
       isHeaderLike: (row) => headerLike(t.region, row, matcher),
       isHeadingRow: (row) => headingRow(t.region, row),
     });
+    // A series' own row over its sessions, its count their sum: not an event of its own.
+    const headcount = entry('headcount');
+    const dateEntry = entry('date');
+    const titleEntry = entry('title');
+    if (headcount) {
+      const countOf = (row: number): number | undefined => {
+        const cols = headcount.spread?.combine === 'sum' ? headcount.spread.cols : headcount.spread ? [] : [headcount.col];
+        let total: number | undefined;
+        for (const col of cols) {
+          const n = normalise(headcount.field, t.region.cell(row, col));
+          if (n.kind === 'ok' && typeof n.value === 'number') total = (total ?? 0) + n.value;
+        }
+        return total;
+      };
+      markRollUps(kinds, {
+        firstRow: t.region.firstRow, count: countOf,
+        title: (row) => (titleEntry && !titleEntry.spread ? cellText(t.region.cell(row, titleEntry.col)) : ''),
+        hasDate: dateEntry && !dateEntry.spread ? reads('date') : () => true,
+      });
+    }
     const below = kinds.indexOf('other_table');
     if (below >= 0) skipped.push({ sheet: t.sheet.name, reason: tableBelowReason(t, t.region.firstRow + below, t.region.firstRow + kinds.lastIndexOf('other_table')) });
     const streetCol = entry('street')?.col;

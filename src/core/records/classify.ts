@@ -1,5 +1,6 @@
 import { cellText, type Cell } from '../workbook';
 import type { Region } from './region';
+import { sumsItsColumn } from './rollup';
 
 /** What a row under the header is. Only `record` rows are events. */
 export type RowKind = 'record' | 'blank' | 'section' | 'totals' | 'notes' | 'repeated_header' | 'subheader' | 'title' | 'other_table' | 'continuation';
@@ -134,6 +135,8 @@ function kindOf(ctx: ClassifyContext, r: number, filled: number, afterTable: boo
   const hasDate = ctx.isDate(r);
   const hasLevel = ctx.isEngagement(r);
   if (!hasLevel && !(hasDate && filled > 3) && (texts.some(isTotalsLabel) || endsAsTotal(first))) return 'totals';
+  // The partner's own sum of the rows above or below ("=SUM(E2:E9)"), whatever its label: a site's or a month's subtotal.
+  if (region.columns.some((c) => sumsItsColumn(region.raw(r, c), r, c))) return 'totals';
   if (filled <= 2 && (NOTES.test(first) || texts.some(isLabel)) && !hasLevel) return 'notes';
   if (filled === 1) {
     if (isPeriodBanner(first)) return 'section';

@@ -1,0 +1,103 @@
+import { normaliseWords } from '../text';
+import { columnIndex, type Cell } from '../workbook';
+import type { RowKind } from './classify';
+
+/**
+ * Rows that sum up the rows under them: a program's or a series' own row
+ * above its sessions, as Smartsheet, Asana or a hand-kept outline writes it
+ * ("Parent Cafe Series | 36" over "Session 1 | 12", "Session 2 | 9",
+ * "Session 3 | 15"). Counted as events too, they would count every session
+ * twice, and nothing would say so.
+ *
+ * A row is read as such only where its head count is the sum of the two or
+ * more records right under it, and something more says so: it has no date
+ * while they all have one, or its name begins each of theirs
+ * ("Literacy Nights" over "Literacy Nights - Week 1"), or the whole table is
+ * made of such groups and nothing else (two at least). A sum alone is a
+ * coincidence as often as not.
+ */
+export interface RollUpContext {
+  firstRow: number;
+  /** The row's head count, when it has one. */
+  count(row: number): number | undefined;
+  /** The row's event name as written. */
+  title(row: number): string;
+  hasDate(row: number): boolean;
+}
+
+/** A group's sessions are at most this many rows: a longer run is no one program's. */
+const MAX_CHILDREN = 100;
+
+/** The rows (0-based, of the sheet) of `kinds` that sum up the records under them; those kinds become 'totals'. */
+export function markRollUps(kinds: RowKind[], ctx: RollUpContext): number[] {
+  const rows: number[] = [];
+  for (let i = 0; i < kinds.length; i++) if (kinds[i] === 'record') rows.push(ctx.firstRow + i);
+  const n = rows.length;
+  if (n < 3) return [];
+  const counts = rows.map((r) => ctx.count(r));
+  // Where each possible group [i; i+1..j] closes: the first j whose children sum to the parent's count (later ones are rarer still).
+  const ends = new Array<number>(n).fill(-1);
+  for (let i = 0; i < n - 2; i++) {
+    const parent = counts[i];
+    if (parent === undefined || parent <= 0) continue;
+    let s = 0;
+    for (let j = i + 1; j < n && j - i <= MAX_CHILDREN; j++) {
+      const c = counts[j];
+      if (c === undefined) break;
+      s += c;
+      if (s > parent) break;
+      if (s === parent && j - i >= 2 && c > 0) {
+        ends[i] = j;
+        break;
+      }
+    }
+  }
+  // The table as groups only, from its first record to its last: cover[i] says whether rows i.. can be so read.
+  const cover = new Array<boolean>(n + 1).fill(false);
+  cover[n] = true;
+  for (let i = n - 1; i >= 0; i--) cover[i] = ends[i]! >= 0 && cover[ends[i]! + 1]!;
+  const whole: number[] = [];
+  if (cover[0]) for (let i = 0; i < n; i = ends[i]! + 1) whole.push(i);
+  const parents = new Set(whole.length >= 2 ? whole : []);
+  // Elsewhere, each group on its own evidence.
+  for (let i = 0; i < n; i++) {
+    const j = ends[i]!;
+    if (j < 0 || parents.has(i)) continue;
+    if (saysSo(ctx, rows[i]!, rows.slice(i + 1, j + 1))) {
+      parents.add(i);
+      i = j;
+    }
+  }
+  const out = [...parents].map((i) => rows[i]!).sort((a, b) => a - b);
+  for (const r of out) kinds[r - ctx.firstRow] = 'totals';
+  return out;
+}
+
+function saysSo(ctx: RollUpContext, parent: number, children: number[]): boolean {
+  if (!ctx.hasDate(parent) && children.every((r) => ctx.hasDate(r))) return true;
+  // Its name opens each of theirs, and they say more: "Literacy Nights" over "Literacy Nights - Week 1" (sessions
+  // of one series, "Homework night 1", "Homework night 2", share their first words, but none is the other's name).
+  const name = normaliseWords(ctx.title(parent));
+  if (name.length === 0) return false;
+  return children.every((r) => {
+    const child = normaliseWords(ctx.title(r));
+    return child.length > name.length && name.every((w, k) => child[k] === w);
+  });
+}
+
+/** A formula that sums a run of the cells above or below it in its own column ("=SUM(E2:E9)", "=SUBTOTAL(9,E2:E9)"). */
+const AGGREGATE = /^\s*(?:_xlfn\.)?(sum|subtotal|aggregate)\s*\(/i;
+const RANGE = /\$?([a-z]{1,3})\$?(\d+)\s*:\s*\$?([a-z]{1,3})\$?(\d+)/gi;
+
+/** Whether the cell at `col` of row `row` (0-based) sums a run of two or more other cells of its column. */
+export function sumsItsColumn(cell: Cell, row: number, col: number): boolean {
+  const f = cell.formula;
+  if (!f || !AGGREGATE.test(f)) return false;
+  for (const m of f.matchAll(RANGE)) {
+    if (m[1]!.toUpperCase() !== m[3]!.toUpperCase() || columnIndex(m[1]!.toUpperCase()) !== col) continue;
+    const top = Number(m[2]) - 1;
+    const bottom = Number(m[4]) - 1;
+    if (bottom > top && (row < top || row > bottom)) return true;
+  }
+  return false;
+}
