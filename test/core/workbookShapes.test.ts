@@ -508,3 +508,18 @@ describe('columns the values alone cannot name', () => {
     expect(both.columns.slice(0, 2).map((c) => c.field)).toEqual(['title', 'description']);
   });
 });
+
+describe("a template's own rows left in", () => {
+  const HEADS = ['Event Title', 'Date', 'Type of Event', 'Target Audience', 'Engagement Level', 'Number of Attendees'];
+  const events = Array.from({ length: 5 }, (_, i) => [`Lapsit ${i}`, `3/${i + 1}/2023`, 'Literacy', 'Parent/family', 'Level one', headCount(i)]);
+  test('its examples ("EXAMPLE: …", "e.g. …", "(Sample) …") are no events; a name that only begins like one ("Sample sale") is', () => {
+    const r = check(book(sheet('2023 Events', [HEADS, ['EXAMPLE: Story Time at Main Library', '1/15/2023', 'Literacy', 'Parent/family', 'Touchpoint', 25], ['e.g. Parent Cafe', '2/1/2023', 'Parenting', 'Parent/family', 'Level one', 12], ...events, ['(Sample) Book fair', '4/1/2023', 'Literacy', 'Parent/family', 'Touchpoint', 9], ['Sample sale', '4/2/2023', 'Other', 'Parent/family', 'Touchpoint', 30]])));
+    expect(r.records.map((x) => x.values.title)).toEqual([...events.map((e) => e[0]), 'Sample sale']);
+  });
+
+  test('its row of hints under the headings ("Enter the name of the event | MM/DD/YYYY | Choose from list") is no event and raises nothing', () => {
+    const r = check(book(sheet('Log', [HEADS, ['Enter the name of the event', 'MM/DD/YYYY', 'Choose from list', 'Choose from list', 'Choose from list', 'Number'], ...events])));
+    expect(r.records.map((x) => x.row)).toEqual([3, 4, 5, 6, 7]);
+    expect(r.issues).toEqual([]);
+  });
+});

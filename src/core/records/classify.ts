@@ -3,7 +3,7 @@ import type { Region } from './region';
 import { sumsItsColumn } from './rollup';
 
 /** What a row under the header is. Only `record` rows are events. */
-export type RowKind = 'record' | 'blank' | 'section' | 'totals' | 'notes' | 'repeated_header' | 'subheader' | 'title' | 'other_table' | 'continuation';
+export type RowKind = 'record' | 'blank' | 'section' | 'totals' | 'notes' | 'repeated_header' | 'subheader' | 'title' | 'other_table' | 'continuation' | 'example';
 
 /** Words a month, quarter or season banner is made of ("— January 2023 —", "Quarter 1 (Jan–Mar)", "Q3 & Q4", "FY23 Spring"). */
 const PERIOD_WORD = /^(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sept?(ember)?|oct(ober)?|nov(ember)?|dec(ember)?|q[1-4]|quarters?|qtr|[1-4](st|nd|rd|th)?|winter|spring|summer|fall|autumn|fy\d{0,4}|week|month|\d{4}|'?\d{2}|and|to|through|thru|of|events?|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|trimestre)$/i;
@@ -88,9 +88,12 @@ export function classifyRows(ctx: ClassifyContext): RowKind[] {
     while (j < kinds.length && kinds[j] === 'blank') j++;
     if (kinds[j] === 'repeated_header' || kinds[j] === 'other_table') kinds[i] = 'title';
   }
-  // A row right under the header that repeats one label across the columns ("Response", "Response", ...) is a sub-heading.
+  // A row right under the header that repeats one label across the columns ("Response", "Response", ...) is a sub-heading;
+  // so is a template's row of hints ("Enter the name of the event | MM/DD/YYYY | Choose from list").
   const first = kinds.findIndex((k) => k !== 'blank');
-  if (first >= 0 && kinds[first] === 'record' && isSubheader(ctx, region.firstRow + first, filled[first]!)) kinds[first] = 'subheader';
+  if (first >= 0 && kinds[first] === 'record' && (isSubheader(ctx, region.firstRow + first, filled[first]!) || isHintRow(ctx, region.firstRow + first))) kinds[first] = 'subheader';
+  // A template's example left in ("EXAMPLE: Story Time at Main Library", "e.g. Parent Cafe") shows how, and is no event.
+  for (let i = 0; i < kinds.length; i++) if (kinds[i] === 'record' && isExample(ctx, region.firstRow + i)) kinds[i] = 'example';
   return kinds;
 }
 
@@ -172,6 +175,36 @@ export function isPeriodBanner(text: string): boolean {
 /** "Date submitted:", "Prepared by:" — a short label that announces a value, as in a form below a table. */
 function isLabel(text: string): boolean {
   return text.length <= 30 && /:\s*$/.test(text);
+}
+
+/** What a template writes as an example or a hint: "Example:", "e.g.", "Sample -", "(example)". */
+const EXAMPLE = /^\s*(?:[([]\s*(?:examples?|samples?|ejemplo)\s*[)\]]|(?:examples?|samples?|ejemplo)\s*[:\-–—]|(?:e\.\s?g\.?|eg:|ex[.:]|p\.\s?ej\.?)(?=\s|$))/i;
+
+/** A row whose event name (or, without one, its first text) opens as an example. */
+function isExample(ctx: ClassifyContext, r: number): boolean {
+  const { region } = ctx;
+  const col = ctx.titleCol ?? region.columns.find((c) => region.raw(r, c).kind === 'text');
+  if (col === undefined) return false;
+  const cell = region.raw(r, col);
+  return cell.kind === 'text' && EXAMPLE.test(cellText(cell));
+}
+
+/** A hint of what to type, as a template gives it under each heading. */
+const HINT = /^\s*[([]?\s*(enter|type|choose|select|pick|write|insert|describe|provide|list|add|fill|use|optional|required|e\.\s?g\.?|example|mm\s*\/\s*dd|dd\s*\/\s*mm|yyyy|m\/d\/y|number|numeric|whole number|text|free text|date|drop-?down|from (the )?(list|menu)|y\/n|yes\s*\/\s*no)\b/i;
+
+/** A row of hints: every cell text, most of them hints, and no event's date or level in it. */
+function isHintRow(ctx: ClassifyContext, r: number): boolean {
+  if (ctx.isDate(r) || ctx.isEngagement(r)) return false;
+  let texts = 0;
+  let hints = 0;
+  for (const c of ctx.region.columns) {
+    const cell = ctx.region.raw(r, c);
+    if (cell.kind === 'empty') continue;
+    if (cell.kind !== 'text') return false;
+    texts++;
+    if (HINT.test(cellText(cell))) hints++;
+  }
+  return texts >= 2 && hints * 3 >= texts * 2;
 }
 
 function isSubheader(ctx: ClassifyContext, r: number, filled: number): boolean {
