@@ -186,8 +186,14 @@ function readPart(v: AudienceVocab, part: string, budget: PieceBudget, depth = 0
     let m = matchPhrase(v, piece);
     if (m === null && head !== null) m = matchPhrase(v, `${piece} ${head}`);
     if (m === 'unclear') unclear.push(piece);
-    else if (m === null) unknown.push(piece);
-    else ids.push(m);
+    else if (m === null) {
+      // A piece read by its last words, as a whole part is ("Grandparents/kin caregivers": kin caregivers).
+      const h = headOf(v, piece);
+      if (h && !('tooMany' in h)) {
+        ids.push(...h.ids);
+        unknown.push(...h.unknown);
+      } else unknown.push(piece);
+    } else ids.push(m);
   }
   // Nothing read: the part is one unknown phrase ("Boys & Girls Club"), not several.
   return ids.length > 0 || unclear.length > 0 ? { ids, unknown, unclear } : { ids, unknown: [part], unclear };

@@ -160,6 +160,9 @@ describe('normaliseAudience', () => {
     // An audience with words in front: read by its last words, the words before told about.
     ['Teen moms', ['parent_family'], 'Teen'],
     ['Community parents', ['parent_family'], 'Community'],
+    // So is each piece of a part: "Grandparents/kin caregivers" names caregivers, and is not refused whole for its unclear "Grandparents".
+    ['Grandparents/kin caregivers', ['caregiver'], 'kin, Grandparents'],
+    ['Parents & teen moms', ['parent_family'], 'teen'],
   ])('%j keeps %j and warns about %j', (input, ids, unknown) => {
     const r = normaliseAudience(cell(input), AUDIENCE_OPTIONS, AUDIENCE_UNCLEAR);
     expect(r).toMatchObject({ kind: 'ok', value: ids, warning: { code: 'unknown_audience', params: { unknown } } });
