@@ -153,6 +153,7 @@ export function check(workbook: Workbook, options: CheckOptions = {}): CheckResu
         firstRow: t.region.firstRow, count: countOf,
         title: (row) => (titleEntry && !titleEntry.spread ? cellText(t.region.cell(row, titleEntry.col)) : ''),
         hasDate: dateEntry && !dateEntry.spread ? reads('date') : () => true,
+        undated: (row) => !!dateEntry && !dateEntry.spread && cellText(t.region.cell(row, dateEntry.col)) === '',
       });
     }
     const below = kinds.indexOf('other_table');

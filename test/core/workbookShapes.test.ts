@@ -455,12 +455,21 @@ describe('rows that sum up other rows', () => {
     expect(r.summary.byEngagement.level_one).toEqual({ events: 9, attendees: 127 });
   });
 
-  test('a program row without a date over dated sessions is no event, whatever its name; a table made only of such groups is read so too', () => {
-    const undated = check(book(sheet('Plan', [ROLL, ['Spring programs', null, 'Level 1', 25, 'Parents'], ['Music and me', '4/4/2023', 'Level 1', 10, 'Parents'], ['Messy art', '4/11/2023', 'Level 1', 15, 'Parents'], ['Book club', '4/18/2023', 'Level 1', 9, 'Parents']])));
-    expect(undated.records.map((x) => x.row)).toEqual([3, 4, 5]);
+  test('program rows left without a date over dated sessions are no events, when every undated row is one; a table made only of such groups is read so too', () => {
+    const undated = check(book(sheet('Plan', [ROLL, ['Spring programs', null, 'Level 1', 25, 'Parents'], ['Music and me', '4/4/2023', 'Level 1', 10, 'Parents'], ['Messy art', '4/11/2023', 'Level 1', 15, 'Parents'], ['Summer programs', null, 'Level 1', 13, 'Parents'], ['Book club', '6/18/2023', 'Level 1', 9, 'Parents'], ['Water play', '7/18/2023', 'Level 1', 4, 'Parents'], ['Cooking', '8/1/2023', 'Level 1', 7, 'Parents']])));
+    expect(undated.records.map((x) => x.row)).toEqual([3, 4, 6, 7, 8]);
     expect(undated.issues.filter((i) => i.severity === 'error')).toEqual([]);
     const groups = check(book(sheet('Plan', [ROLL, ['Cafe', '4/4/2023', 'Level 1', 25, 'Parents'], ['Music', '4/4/2023', 'Level 1', 10, 'Parents'], ['Art', '4/11/2023', 'Level 1', 15, 'Parents'], ['Club', '5/4/2023', 'Level 1', 9, 'Parents'], ['Walk', '5/4/2023', 'Level 1', 4, 'Parents'], ['Talk', '5/9/2023', 'Level 1', 5, 'Parents']])));
     expect(groups.records.map((x) => x.row)).toEqual([3, 4, 6, 7]);
+  });
+
+  test('one event without its date, or with a date that cannot be, whose count is the next ones\' sum, is an event to fix, not a total', () => {
+    const rows = (date: string | null) => [ROLL, ['Cafe', '4/4/2023', 'Level 1', 8, 'Parents'], ['Playgroup', date, 'Level 1', 21, 'Parents'], ['Music', '5/4/2023', 'Level 1', 16, 'Parents'], ['Art', '5/11/2023', 'Level 1', 5, 'Parents']];
+    for (const date of [null, '2/30/2023']) {
+      const r = check(book(sheet('Log', rows(date))));
+      expect(r.records.map((x) => x.row)).toEqual([2, 3, 4, 5]);
+      expect(r.issues.filter((i) => i.severity === 'error').map((i) => [i.row, i.field])).toEqual([[3, 'date']]);
+    }
   });
 
   test('a count that happens to equal the next ones\' sum is still an event: sessions of one series ("Homework night 1", "Homework night 2") are not each other\'s total', () => {

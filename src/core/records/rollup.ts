@@ -10,11 +10,13 @@ import type { RowKind } from './classify';
  * twice, and nothing would say so.
  *
  * A row is read as such only where its head count is the sum of the two or
- * more records right under it, and something more says so: it has no date
- * while they all have one, or its name begins each of theirs
- * ("Literacy Nights" over "Literacy Nights - Week 1"), or the whole table is
- * made of such groups and nothing else (two at least). A sum alone is a
- * coincidence as often as not.
+ * more records right under it, and something more says so: its name begins
+ * each of theirs ("Literacy Nights" over "Literacy Nights - Week 1"), or the
+ * whole table is made of such groups and nothing else (two at least), or
+ * the partner left the date empty on every such row and only there (two at
+ * least), while each of their sessions has one. A sum alone is a
+ * coincidence as often as not; one row without its date is a row to fix
+ * (and is told as such), not a total.
  */
 export interface RollUpContext {
   firstRow: number;
@@ -23,6 +25,8 @@ export interface RollUpContext {
   /** The row's event name as written. */
   title(row: number): string;
   hasDate(row: number): boolean;
+  /** The row's date cell is empty (not merely unreadable). */
+  undated(row: number): boolean;
 }
 
 /** A group's sessions are at most this many rows: a longer run is no one program's. */
@@ -59,13 +63,22 @@ export function markRollUps(kinds: RowKind[], ctx: RollUpContext): number[] {
   const whole: number[] = [];
   if (cover[0]) for (let i = 0; i < n; i = ends[i]! + 1) whole.push(i);
   const parents = new Set(whole.length >= 2 ? whole : []);
-  // Elsewhere, each group on its own evidence.
+  // Elsewhere, each group on its name.
   for (let i = 0; i < n; i++) {
     const j = ends[i]!;
     if (j < 0 || parents.has(i)) continue;
-    if (saysSo(ctx, rows[i]!, rows.slice(i + 1, j + 1))) {
+    if (nameOpensTheirs(ctx, rows[i]!, rows.slice(i + 1, j + 1))) {
       parents.add(i);
       i = j;
+    }
+  }
+  // Or on the partner's way of writing them: no date on such rows, and on no other row with a count.
+  if (parents.size === 0) {
+    const undated: number[] = [];
+    for (let i = 0; i < n; i++) if (counts[i] !== undefined && ctx.undated(rows[i]!)) undated.push(i);
+    const groups = undated.filter((i) => ends[i]! >= 0 && rows.slice(i + 1, ends[i]! + 1).every((r) => ctx.hasDate(r)));
+    if (groups.length >= 2 && groups.length === undated.length && groups.every((i, k) => k === 0 || ends[groups[k - 1]!]! < i)) {
+      for (const i of groups) parents.add(i);
     }
   }
   const out = [...parents].map((i) => rows[i]!).sort((a, b) => a - b);
@@ -73,8 +86,7 @@ export function markRollUps(kinds: RowKind[], ctx: RollUpContext): number[] {
   return out;
 }
 
-function saysSo(ctx: RollUpContext, parent: number, children: number[]): boolean {
-  if (!ctx.hasDate(parent) && children.every((r) => ctx.hasDate(r))) return true;
+function nameOpensTheirs(ctx: RollUpContext, parent: number, children: number[]): boolean {
   // Its name opens each of theirs, and they say more: "Literacy Nights" over "Literacy Nights - Week 1" (sessions
   // of one series, "Homework night 1", "Homework night 2", share their first words, but none is the other's name).
   const name = normaliseWords(ctx.title(parent));
