@@ -37,7 +37,7 @@ const COMMANDS_HTML = `<!doctype html>
     <meta charset="utf-8" />
     <title>HSH Data Check commands</title>
     <script src="https://appsforoffice.microsoft.com/lib/1/hosted/office.js"></script>
-    <script>if (window.Office) Office.onReady(function () {});</script>
+    <script src="assets/commands.js"></script>
   </head>
   <body></body>
 </html>

@@ -199,6 +199,30 @@ describeBrowser('the browser mode in chromium, at 320 px', () => {
     expect(readdirSync(dist).filter((f) => f.endsWith('.chunk.js')).length).toBeGreaterThan(1);
   });
 
+  test('the ribbon\'s function file (commands.html) runs under the server\'s Content-Security-Policy: no inline script is refused', async () => {
+    const refused: string[] = [];
+    const listen = (m: { text(): string }) => {
+      if (/Content Security Policy/i.test(m.text())) refused.push(m.text());
+    };
+    page.on('console', listen);
+    const scripts: number[] = [];
+    const onResponse = (r: { url(): string; status(): number }) => {
+      if (r.url().startsWith(base) && r.url().endsWith('.js')) scripts.push(r.status());
+    };
+    page.on('response', onResponse);
+    try {
+      const answer = await page.goto(`${base}/commands.html`);
+      expect(answer?.status()).toBe(200);
+      expect(answer?.headers()['content-security-policy']).toMatch(/script-src 'self'/);
+      await page.waitForLoadState('load');
+      expect(scripts).toEqual([200]);
+      expect(refused).toEqual([]);
+    } finally {
+      page.off('console', listen);
+      page.off('response', onResponse);
+    }
+  });
+
   test('under the title: the period, the deadline and the template, which downloads with the mouse and with the keyboard', async () => {
     await page.goto(`${base}/taskpane.html`);
     await page.getByRole('heading', { name: 'Check your events workbook' }).waitFor();
