@@ -193,6 +193,9 @@ const WORDING: Record<IssueCode, Wording> = {
     if (reason === 'unit') {
       return `${quoted(ctx.value)} was read as ${as}. Check that it counts people, and write just the number if you can.`;
     }
+    if (reason === 'left_out') {
+      return `${quoted(ctx.value)} was read as ${as}, leaving out ${str(p, 'left') ?? 'some of it'}: they are not counted as attendees. If they came as parents, caregivers or providers, write the total.`;
+    }
     return `${quoted(ctx.value)} is an estimate and was read as ${as}. If you know the exact number, write just the number.`;
   },
   duplicate_row: (p) => {

@@ -1,4 +1,4 @@
-import { trimText } from '../text';
+import { normaliseSingularWords, trimText } from '../text';
 import type { Cell } from '../workbook';
 import { isSpace, MAX_CHOICE_TEXT, tooLongText } from './scan';
 import { EMPTY, invalid, ok, type Normalised } from './types';
@@ -96,10 +96,30 @@ function bareCount(s: string): Normalised<number> | null {
   return null;
 }
 
+/**
+ * "10 adults + 8 kids": the groups added up. A group the field does not count
+ * ("12 + 3 staff", "20 parents + 2 volunteers") is left out, with the warning
+ * that says so, unless it is all there is.
+ */
+function plusSum(s: string, notCounted: ReadonlySet<string>): Normalised<number> {
+  let total = 0;
+  let counted = 0;
+  const left: string[] = [];
+  for (const part of s.split('+')) {
+    const n = Number((part.match(DIGITS) ?? ['0'])[0]);
+    total += n;
+    if (notCounted.size > 0 && normaliseSingularWords(part.replace(DIGITS, ' ')).some((w) => notCounted.has(w))) left.push(part.trim());
+    else counted += n;
+  }
+  if (left.length === 0 || counted === 0) return fromNumber(total);
+  const r = fromNumber(counted);
+  return r.kind === 'ok' ? ok(r.value, { code: 'approximate_attendees', reason: 'left_out', params: { number: r.value, left: left.join(', ') } }) : r;
+}
+
 /** Whole numbers joined by "+", each with at most two words naming its group. */
 const PLUS_SUM = /^\d{1,6}(\s+[a-z][a-z'-]*){0,2}(\s*\+\s*\d{1,6}(\s+[a-z][a-z'-]*){0,2}){1,5}$/i;
 
-function fromText(raw: string): Normalised<number> {
+function fromText(raw: string, notCounted: ReadonlySet<string>): Normalised<number> {
   let s = trimText(raw).replace(/\s+/g, ' ').replace(TRAILING_PUNCT, '');
   const inner = ENCLOSED.exec(s);
   if (inner) s = inner[1].trim();
@@ -110,8 +130,8 @@ function fromText(raw: string): Normalised<number> {
   if (bare) return bare;
   if (NEGATIVE.test(s)) return invalid({ code: 'invalid_attendees', reason: 'negative' });
   if (RANGE.test(s)) return invalid({ code: 'invalid_attendees', reason: 'range' });
-  // "10 adults + 8 kids", "17 + 13": groups added up by the partner's own plus sign.
-  if (PLUS_SUM.test(s)) return fromNumber((s.match(DIGITS) ?? []).reduce((a, d) => a + Number(d), 0));
+  // "10 adults + 8 kids", "17 + 13": groups added up by the partner's own plus sign; "+ 3 staff" are no attendees.
+  if (PLUS_SUM.test(s)) return plusSum(s, notCounted);
   const parts = BREAKDOWN.exec(s);
   if (parts && INTEGER.test(parts[1]) && DIGITS_ANY.test(parts[2])) {
     const total = toInt(parts[1]);
@@ -169,7 +189,16 @@ function westernDigits(text: string): string {
   return /[\u0660-\u0669\u06f0-\u06f9]/.test(text) ? text.replace(/[\u0660-\u0669\u06f0-\u06f9]/g, (d) => String(d.charCodeAt(0) & 0xf)) : text;
 }
 
-export function normaliseAttendees(cell: Cell): Normalised<number> {
+const NOT_COUNTED = new Set<string>();
+const notCountedSets = new WeakMap<readonly string[], ReadonlySet<string>>();
+
+/** `notCounted`: words of people the count leaves out ("staff", "volunteer"), as the field's exclusions name them. */
+export function normaliseAttendees(cell: Cell, notCounted?: readonly string[]): Normalised<number> {
+  let words = NOT_COUNTED as ReadonlySet<string>;
+  if (notCounted && notCounted.length > 0) {
+    words = notCountedSets.get(notCounted) ?? new Set(notCounted.flatMap((w) => normaliseSingularWords(w)));
+    notCountedSets.set(notCounted, words);
+  }
   const v = cell.value;
   switch (cell.kind) {
     case 'empty':
@@ -177,7 +206,7 @@ export function normaliseAttendees(cell: Cell): Normalised<number> {
     case 'number':
       return typeof v === 'number' ? fromNumber(v) : invalid({ code: 'invalid_attendees', reason: 'not_a_number' });
     case 'text':
-      return typeof v === 'string' ? fromText(westernDigits(v)) : invalid({ code: 'invalid_attendees', reason: 'not_a_number' });
+      return typeof v === 'string' ? fromText(westernDigits(v), words) : invalid({ code: 'invalid_attendees', reason: 'not_a_number' });
     case 'date':
       // A count Excel turned into a date ("3-5" became March 5): the typed text is gone.
       return invalid({ code: 'invalid_attendees', reason: 'date' });

@@ -48,7 +48,7 @@ export function normaliseField(field: FieldDef, cell: Cell, ctx: NormaliseContex
       case 'zip':
         return normaliseZip(cell);
       case 'count':
-        return normaliseAttendees(cell);
+        return normaliseAttendees(cell, field.excludeWords);
       case 'enum_list': {
         const options = optionsOf(field, ctx.collection);
         const unclear = field.enumeration !== undefined ? ctx.collection.vocabulary.unclear[field.enumeration] : undefined;

@@ -4,6 +4,14 @@ import { brief, cell } from './helpers';
 const read = (v: string | number | boolean | null) => brief(normaliseAttendees(cell(v)));
 
 describe('normaliseAttendees', () => {
+  test('a group the count leaves out ("+ 3 staff") is not added, and the warning says so; alone it is what there is', () => {
+    const notCounted = ['staff', 'volunteer'];
+    expect(normaliseAttendees(cell('12 + 3 staff'), notCounted)).toEqual({ kind: 'ok', value: 12, warning: { code: 'approximate_attendees', reason: 'left_out', params: { number: 12, left: '3 staff' } } });
+    expect(normaliseAttendees(cell('20 parents + 2 Volunteers + 5 kids'), notCounted)).toMatchObject({ kind: 'ok', value: 25, warning: { params: { left: '2 Volunteers' } } });
+    expect(normaliseAttendees(cell('10 adults + 8 kids'), notCounted)).toEqual({ kind: 'ok', value: 18 });
+    expect(normaliseAttendees(cell('4 staff + 2 volunteers'), notCounted)).toEqual({ kind: 'ok', value: 6 });
+  });
+
   test.each([
     [25, 25],
     [0, 0],
