@@ -15,7 +15,7 @@ import { issueMessage } from './messages';
 import { memoNormaliser, type FieldNormaliser } from './normalise/memo';
 import { findValueKeys, keyedList, valueKeyOf, type ValueKeys } from './mapping/valueKey';
 import { periodYear } from './collection/period';
-import { classifyRows } from './records/classify';
+import { classifyRows, notHeldMark } from './records/classify';
 import { markRollUps } from './records/rollup';
 import { tableRegion, type Region } from './records/region';
 import { asideColumns } from './records/tables';
@@ -128,12 +128,14 @@ export function check(workbook: Workbook, options: CheckOptions = {}): CheckResu
       if (!e || e.spread) return false;
       return normalise(e.field, t.region.cell(row, e.col)).kind === 'ok';
     };
+    const fieldCols = new Set(fields.flatMap((f) => (f.spread?.combine === 'sum' ? f.spread.cols : f.spread?.combine === 'mark' ? f.spread.marks.map((m) => m.col) : f.spread?.combine === 'part' ? f.spread.parts.map((p) => p.col) : [f.col])));
     const kinds = classifyRows({
       region: t.region, titleCol: entry('title')?.col, dateCol: entry('date')?.col, engagementCol: entry('level')?.col,
       headerTexts: [...t.headers.values()].map((h) => h.toLowerCase()),
       isDate: reads('date'), isEngagement: reads('level'),
       isHeaderLike: (row) => headerLike(t.region, row, matcher),
       isHeadingRow: (row) => headingRow(t.region, row),
+      fieldCols,
     });
     // A series' own row over its sessions, its count their sum: not an event of its own.
     const headcount = entry('headcount');
@@ -178,6 +180,18 @@ export function check(workbook: Workbook, options: CheckOptions = {}): CheckResu
         const more = cellText(t.region.cell(t.region.firstRow + i, description.col)).trim();
         const before = last.values[description.field.id];
         if (more) last.values[description.field.id] = typeof before === 'string' && before ? `${before} ${more}` : more;
+      }
+      if (kind === 'not_held') {
+        const r = t.region.firstRow + i;
+        const col = notHeldMark(t.region, r, entry('title')?.col, fieldCols);
+        if (col === undefined) return;
+        const value = cellText(t.region.raw(r, col));
+        const field = t.mapping.columns.find((c) => c.column === columnLetter(col))?.field ?? null;
+        issues.push({
+          sheet, row: r + 1, column: columnLetter(col), field, severity: ISSUE_SEVERITY.event_not_held, code: 'event_not_held',
+          message: issueMessage({ code: 'event_not_held' }, { value, fieldLabel: '' }), value,
+        });
+        return;
       }
       if (kind !== 'record') return;
       const r = t.region.firstRow + i;

@@ -1,6 +1,6 @@
 /**
  * The issue codes of ../shared/spec/data-fields.md, with their fixed severities,
- * and the project's own (unknown_audience, date_without_year, no_events: docs/issue-codes.md).
+ * and the project's own (unknown_audience, date_without_year, no_events, event_not_held: docs/issue-codes.md).
  */
 export const ISSUE_SEVERITY = {
   missing_required: 'error',
@@ -20,6 +20,7 @@ export const ISSUE_SEVERITY = {
   unknown_audience: 'warning',
   date_without_year: 'warning',
   no_events: 'error',
+  event_not_held: 'warning',
 } as const;
 
 export type IssueCode = keyof typeof ISSUE_SEVERITY;

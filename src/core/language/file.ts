@@ -56,6 +56,8 @@ export const languageFileSchema = z
       .strict(),
     /** The kinds of street ("avenue", "blvd") that end a street's name. */
     streets: z.object({ note: z.string().optional(), types: wordList }).strict().default({ types: [] }),
+    /** Marks of an event that did not take place ("Cancelled", "Postponed"), as normalised words. */
+    notHeld: z.object({ note: z.string().optional(), phrases: wordList }).strict().default({ phrases: [] }),
   })
   .strict();
 export type LanguageFile = z.infer<typeof languageFileSchema>;

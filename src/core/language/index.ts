@@ -26,6 +26,8 @@ export interface Language {
   readonly settings: { words: ReadonlySet<string>; links: ReadonlySet<string> };
   /** The kinds of street that end a street's name. */
   readonly streetTypes: ReadonlySet<string>;
+  /** Marks of an event that did not take place, as normaliseWords joined by spaces ("cancelled", "did not happen"). */
+  readonly notHeld: ReadonlySet<string>;
 }
 
 /** The language of a file already checked against its schema. */
@@ -54,6 +56,7 @@ export function languageOf(file: LanguageFile): Language {
     },
     settings: { words: new Set(file.settings.words), links: new Set(file.settings.links) },
     streetTypes: new Set(file.streets.types),
+    notHeld: new Set(file.notHeld.phrases.map((p) => normaliseWords(p).join(' '))),
     withoutExclusions(text: string): string {
       return exclusion ? text.replace(exclusion, ' ').trim() : text;
     },

@@ -1,9 +1,11 @@
+import { ENGLISH } from '../language';
+import { normaliseWords } from '../text';
 import { cellText, type Cell } from '../workbook';
 import type { Region } from './region';
 import { sumsItsColumn } from './rollup';
 
 /** What a row under the header is. Only `record` rows are events. */
-export type RowKind = 'record' | 'blank' | 'section' | 'totals' | 'notes' | 'repeated_header' | 'subheader' | 'title' | 'other_table' | 'continuation' | 'example';
+export type RowKind = 'record' | 'blank' | 'section' | 'totals' | 'notes' | 'repeated_header' | 'subheader' | 'title' | 'other_table' | 'continuation' | 'example' | 'not_held';
 
 /** Words a month, quarter or season banner is made of ("— January 2023 —", "Quarter 1 (Jan–Mar)", "Q3 & Q4", "FY23 Spring"). */
 const PERIOD_WORD = /^(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sept?(ember)?|oct(ober)?|nov(ember)?|dec(ember)?|q[1-4]|quarters?|qtr|[1-4](st|nd|rd|th)?|winter|spring|summer|fall|autumn|fy\d{0,4}|week|month|\d{4}|'?\d{2}|and|to|through|thru|of|events?|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|trimestre)$/i;
@@ -24,6 +26,8 @@ export interface ClassifyContext {
   isHeaderLike?(row: number): boolean;
   /** Whether a row is only short headings (text, no figures): the first row of another table, when a blank row parts it from the events. */
   isHeadingRow?(row: number): boolean;
+  /** Columns of fields other than the title: a mark of not held there ("Postponed" for the date) is that field's error to fix. */
+  fieldCols?: ReadonlySet<number>;
 }
 
 /**
@@ -94,6 +98,8 @@ export function classifyRows(ctx: ClassifyContext): RowKind[] {
   if (first >= 0 && kinds[first] === 'record' && (isSubheader(ctx, region.firstRow + first, filled[first]!) || isHintRow(ctx, region.firstRow + first))) kinds[first] = 'subheader';
   // A template's example left in ("EXAMPLE: Story Time at Main Library", "e.g. Parent Cafe") shows how, and is no event.
   for (let i = 0; i < kinds.length; i++) if (kinds[i] === 'record' && isExample(ctx, region.firstRow + i)) kinds[i] = 'example';
+  // An event marked as not held ("Cancelled", "Postponed", "Story time (cancelled)") is no event: the check says so on its row.
+  for (let i = 0; i < kinds.length; i++) if (kinds[i] === 'record' && notHeldMark(region, region.firstRow + i, ctx.titleCol, ctx.fieldCols) !== undefined) kinds[i] = 'not_held';
   return kinds;
 }
 
@@ -175,6 +181,57 @@ export function isPeriodBanner(text: string): boolean {
 /** "Date submitted:", "Prepared by:" — a short label that announces a value, as in a form below a table. */
 function isLabel(text: string): boolean {
   return text.length <= 30 && /:\s*$/.test(text);
+}
+
+/** Words after a mark of not held that say why ("Canceled - low sign-ups", "Cancelled due to snow"). */
+const WHY = /^\s*(?:[-–—:;,(/]|due\b|because\b|for\b|by\b|per\b|weather\b|$)/i;
+const BRACKETED_END = /[([]\s*([^()[\]]{3,30})\s*[)\]]\s*$/;
+const OPENING = /^\s*\W*\s*([a-z][a-z' ]{1,25}?)\s*(?:[-–—:!]|$)/i;
+
+/**
+ * The column of the cell that marks the row's event as not held: a cell of a
+ * column that is no field's (a status or notes column) that is only such a
+ * mark or opens with one and then says why ("Cancelled", "Canceled - low
+ * sign-ups"), or the event's name opening with one ("CANCELLED: Story
+ * time") or ending with one in brackets ("Story time (postponed)"). In
+ * another field's column ("Postponed" for the date, "Cancelled" for the
+ * count) the mark is that field's error, for the partner to fix.
+ */
+export function notHeldMark(region: Region, r: number, titleCol: number | undefined, fieldCols?: ReadonlySet<number>): number | undefined {
+  const marks = ENGLISH.notHeld;
+  if (marks.size === 0) return undefined;
+  const isMark = (text: string) => marks.has(normaliseWords(text).join(' '));
+  for (const c of region.columns) {
+    if (c !== titleCol && fieldCols?.has(c)) continue;
+    const cell = region.raw(r, c);
+    if (cell.kind !== 'text') continue;
+    const t = cellText(cell);
+    if (t.length > 60) continue;
+    const words = normaliseWords(t);
+    // The mark, then at most why: the longest opening run of words that is a mark.
+    for (let k = Math.min(4, words.length); k >= 1; k--) {
+      if (!marks.has(words.slice(0, k).join(' '))) continue;
+      const rest = t.slice(markEnd(t, k));
+      if (c === titleCol ? OPENING.test(t) && isMark(OPENING.exec(t)![1]!) : WHY.test(rest) || rest.trim() === '') return c;
+    }
+    if (c === titleCol) {
+      const b = BRACKETED_END.exec(t);
+      if (b && isMark(b[1]!)) return c;
+    }
+  }
+  return undefined;
+}
+
+/** Where the first `k` words of `text` end. */
+function markEnd(text: string, k: number): number {
+  const re = /[\p{L}\p{N}']+/gu;
+  let end = 0;
+  for (let i = 0; i < k; i++) {
+    const m = re.exec(text);
+    if (!m) break;
+    end = m.index + m[0].length;
+  }
+  return end;
 }
 
 /** What a template writes as an example or a hint: "Example:", "e.g.", "Sample -", "(example)". */

@@ -19,6 +19,7 @@ export const KIND_LABELS: Record<IssueCode, string> = {
   unknown_audience: 'Part of the audience not recognised',
   date_without_year: 'Date without a year',
   no_events: 'No events yet',
+  event_not_held: 'Event not held, not counted',
 };
 
 export function kindLabel(code: string): string {
