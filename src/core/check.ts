@@ -222,6 +222,26 @@ export function check(workbook: Workbook, options: CheckOptions = {}): CheckResu
       }
     }
   }
+  // A sheet whose every event is also on the other sheets read ("All events" beside the month sheets) is read there, not twice.
+  const included = new Set((options.include ?? []).map(fold));
+  const at = new Map(reports.map((r, i) => [r, i]));
+  for (const copy of copiedTables(reports, records, (r) => included.has(fold(r.sheet ?? ''))).sort((a, b) => at.get(a.table)! - at.get(b.table)!)) {
+    const inCopy = (x: { sheet?: string | null; row?: number }) => x.sheet === copy.table.sheet && x.row !== undefined && x.row >= copy.table.firstRow && x.row <= copy.table.lastRow;
+    reports.splice(reports.indexOf(copy.table), 1);
+    for (let i = records.length - 1; i >= 0; i--) if (inCopy(records[i]!)) records.splice(i, 1);
+    const heir = reports.find((r) => sameHeadings(r, copy.table));
+    for (let i = issues.length - 1; i >= 0; i--) {
+      const issue = issues[i]!;
+      if (inCopy(issue)) issues.splice(i, 1);
+      // What it said of its columns (a mapping to confirm) is said of the same columns where they are read.
+      else if (issue.row === undefined && issue.sheet === copy.table.sheet && !reports.some((r) => r.sheet === copy.table.sheet)) {
+        if (heir) issues[i] = { ...issue, sheet: heir.sheet };
+        else issues.splice(i, 1);
+      }
+    }
+    for (let i = fixes.length - 1; i >= 0; i--) if (inCopy(fixes[i]!)) fixes.splice(i, 1);
+    skipped.push({ sheet: copy.table.sheet ?? '', reason: `its ${copy.table.records} events are all on ${copy.on.length === 1 ? 'the sheet' : 'the sheets'} ${copy.on.map((x) => `“${x}”`).join(', ')} too: read there, not twice` });
+  }
   if (records.length === 0) issues.push(noEventsIssue(reports, skipped, csv));
   issues.push(...unmappedIssues(collection, reports, csv));
   const title = fieldIdOf(collection, 'title');
@@ -476,6 +496,50 @@ function unmappedIssues(collection: Collection, tables: TableReport[], csv: bool
  * Headings and no event under them (a blank template): one finding for the
  * file, not a storm of empty required cells.
  */
+/**
+ * Tables every event of which (all its values alike) stands in another table
+ * read too: a sheet of all the events beside the month sheets it gathers, or
+ * a copy of a sheet. The larger is the copy (the gathering one), the later
+ * of two alike; one the person asked to have read is kept. A table of fewer
+ * than three events, or with any event of its own, is no copy.
+ */
+function copiedTables(reports: TableReport[], records: CheckRecord[], chosen: (t: TableReport) => boolean): { table: TableReport; on: string[] }[] {
+  if (reports.length < 2) return [];
+  const key = (rec: CheckRecord) => JSON.stringify(Object.keys(rec.values).sort().map((k) => [k, rec.values[k]]));
+  const keysOf = new Map<TableReport, string[]>();
+  for (const t of reports) keysOf.set(t, records.filter((x) => x.sheet === t.sheet && x.row >= t.firstRow && x.row <= t.lastRow).map(key));
+  const kept = [...reports];
+  const out: { table: TableReport; on: string[] }[] = [];
+  for (;;) {
+    const where = new Map<string, Set<TableReport>>();
+    for (const t of kept) for (const k of keysOf.get(t)!) (where.get(k) ?? where.set(k, new Set()).get(k)!).add(t);
+    let pick: { table: TableReport; on: string[] } | undefined;
+    for (const t of kept) {
+      const keys = keysOf.get(t)!;
+      if (keys.length < 3 || chosen(t)) continue;
+      const others = new Set<TableReport>();
+      let covered = true;
+      for (const k of keys) {
+        const elsewhere = [...where.get(k)!].filter((o) => o !== t);
+        if (elsewhere.length === 0) {
+          covered = false;
+          break;
+        }
+        for (const o of elsewhere) others.add(o);
+      }
+      if (covered && (!pick || keys.length >= keysOf.get(pick.table)!.length)) pick = { table: t, on: [...new Set([...others].map((o) => o.sheet ?? ''))] };
+    }
+    if (!pick) return out;
+    kept.splice(kept.indexOf(pick.table), 1);
+    out.push(pick);
+  }
+}
+
+/** Two tables under the same headings. */
+function sameHeadings(a: TableReport, b: TableReport): boolean {
+  return a.columns.length === b.columns.length && a.columns.every((c, i) => c.header === b.columns[i]!.header && c.column === b.columns[i]!.column);
+}
+
 function noEventsIssue(tables: TableReport[], skipped: Skipped[], csv: boolean): Issue {
   const sheet = csv ? undefined : (tables[0]?.sheet ?? undefined);
   const examples = skipped.filter((s) => s.reason.startsWith(EXAMPLES_SKIPPED)).map((s) => `“${s.sheet}”`).join(', ');

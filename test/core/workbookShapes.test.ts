@@ -553,3 +553,33 @@ describe('events that did not take place', () => {
     expect(r.issues.filter((i) => i.severity === 'error').map((i) => [i.row, i.code])).toEqual([[9, 'invalid_attendees']]);
   });
 });
+
+describe('a sheet that repeats the events of others', () => {
+  const rowsOf = (m: number) => [1, 2, 3].map((d) => [`Story time ${m}-${d}`, `${m}/${d * 3}/2023`, 'Parents', 'Level 1', 5 + d * m]);
+  test('"All events" beside the month sheets it gathers is read there, not twice, and says why; the person can have it read all the same', () => {
+    const all = sheet('All events', [HEAD, ...rowsOf(1), ...rowsOf(2), ...rowsOf(3)]);
+    const months = [1, 2, 3].map((m) => sheet(['Jan', 'Feb', 'Mar'][m - 1]!, [HEAD, ...rowsOf(m)]));
+    const r = check(book(all, ...months));
+    expect(r.tables.map((t) => t.sheet)).toEqual(['Jan', 'Feb', 'Mar']);
+    expect(r.records).toHaveLength(9);
+    expect(r.skipped).toEqual([{ sheet: 'All events', reason: 'its 9 events are all on the sheets “Jan”, “Feb”, “Mar” too: read there, not twice' }]);
+    expect(r.issues.filter((i) => i.code === 'duplicate_row')).toEqual([]);
+    expect(r.summary.byEngagement.level_one!.events).toBe(9);
+    // Asked to read it, the check reads it, and the month sheets are then the copies: each event is still counted once.
+    const asked = check(book(all, ...months), { include: ['All events'] });
+    expect(asked.tables.map((t) => t.sheet)).toEqual(['All events']);
+    expect(asked.skipped.map((x) => x.sheet)).toEqual(['Jan', 'Feb', 'Mar']);
+    expect(asked.records).toHaveLength(9);
+  });
+
+  test('of two sheets alike, the later is the copy; a sheet within another is; two that share only some events are both read, the shared ones told as duplicates', () => {
+    const copy = check(book(sheet('Events', [HEAD, ...rowsOf(4)]), sheet('Events (2)', [HEAD, ...rowsOf(4)])));
+    expect([copy.tables.map((t) => t.sheet), copy.skipped.map((s) => s.sheet)]).toEqual([['Events'], ['Events (2)']]);
+    const swap = ['Book swap', '4/20/2023', 'Parents', 'Level 1', 7];
+    const within = check(book(sheet('Events', [HEAD, ...rowsOf(4)]), sheet('More', [HEAD, ...rowsOf(4), swap])));
+    expect([within.tables.map((t) => t.sheet), within.records.length]).toEqual([['More'], 4]);
+    const some = check(book(sheet('Events', [HEAD, ...rowsOf(4), ['Walk', '4/21/2023', 'Parents', 'Level 1', 6]]), sheet('More', [HEAD, ...rowsOf(4), swap])));
+    expect(some.records).toHaveLength(8);
+    expect(some.issues.filter((i) => i.code === 'duplicate_row')).toHaveLength(3);
+  });
+});
