@@ -41,8 +41,8 @@ export function formatReport(report: CheckReport, collection: Collection): strin
   lines.push('', `Issues: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'} in ${records} event${records === 1 ? '' : 's'}`);
   const sheets = new Set(tables.map((t) => t.sheet));
   for (const i of report.issues) {
-    const cell = i.row ? (i.column ? `${i.column}${i.row}` : `row ${i.row}`) : i.column ? `column ${i.column}` : '';
-    const place = sheets.size > 1 && i.sheet ? `${i.sheet}${cell ? `!${cell}` : ''}` : cell || (i.sheet ? `"${i.sheet}"` : 'file');
+    const prefix = sheets.size > 1 && i.sheet ? `${i.sheet}!` : '';
+    const place = i.row ? `row ${i.row}${i.column ? `, ${prefix}${i.column}${i.row}` : prefix ? ` of ${i.sheet}` : ''}` : i.column ? `${prefix}column ${i.column}` : i.sheet && sheets.size > 1 ? `"${i.sheet}"` : 'sheet';
     lines.push(`  ${i.severity === 'error' ? 'ERROR  ' : 'warning'} ${place.padEnd(14)} ${i.message}`);
   }
   lines.push('', 'Indicator (events / attendees)');

@@ -17,7 +17,7 @@ describe('the report for a person (npm run check without --json)', () => {
     expect(text).toContain('Not read\n  "All": its 5 events are all on the sheets “Jan”, “Feb” too: read there, not twice');
     expect(text.match(/^Columns of/gm)).toEqual(['Columns of']);
     expect(text).toContain('Columns of "Jan", "Feb"');
-    expect(text).toMatch(/warning Feb!F4 +This row is marked “Cancelled”/);
+    expect(text).toMatch(/warning row 4, Feb!F4 +This row is marked “Cancelled”/);
   });
 
   test('one table: its sheet and header row on the first line, as before', () => {
