@@ -203,13 +203,44 @@ export function addSummarySheet(xlsx: XlsxWorkbook, name: string, report: CheckR
   // One event may target several audiences: a total here would count it more than once.
   r = countsTable(ws, r, 'Target audience', report.summary.byAudience, labelsOf('audience'), orderOf('audience'), false);
   r = countsTable(ws, r, 'Type of event', report.summary.byEventType, labelsOf('event_type'), orderOf('event_type'));
-  countsTable(ws, r, 'Month', report.summary.byMonth, new Map([['unknown', 'Not given or not readable']]), Object.keys(report.summary.byMonth).sort());
+  r = countsTable(ws, r, 'Month', report.summary.byMonth, new Map([['unknown', 'Not given or not readable']]), Object.keys(report.summary.byMonth).sort());
+  // Where the events were read from, and every sheet not read with its reason (a copy of others, instructions, a legend).
+  const wrapped: number[] = [];
+  if (report.tables.length > 1 || report.skipped.length > 0) {
+    const head = ws.getRow(r);
+    ['Sheet', 'Events', 'Read or not, and why'].forEach((h, i) => {
+      head.getCell(i + 1).value = h;
+      head.getCell(i + 1).font = BOLD;
+      head.getCell(i + 1).fill = HEADER_FILL;
+      head.getCell(i + 1).alignment = i === 1 ? { horizontal: 'right' } : i === 2 ? { indent: 1 } : {};
+    });
+    ws.mergeCells(r, 3, r, 8);
+    r++;
+    for (const t of report.tables) {
+      const row = ws.getRow(r++);
+      row.getCell(1).value = t.sheet ?? report.file ?? '';
+      row.getCell(2).value = t.records;
+      row.getCell(3).value = `Read: headings in row ${t.headerRow}, rows ${t.firstRow} to ${t.lastRow}`;
+      row.getCell(3).alignment = { indent: 1 };
+      ws.mergeCells(r - 1, 3, r - 1, 8);
+    }
+    for (const k of report.skipped) {
+      const row = ws.getRow(r);
+      row.getCell(1).value = k.sheet;
+      row.getCell(3).value = `Not read: ${k.reason}`;
+      row.getCell(1).alignment = { vertical: 'top' };
+      row.getCell(3).alignment = { wrapText: true, vertical: 'top', indent: 1 };
+      ws.mergeCells(r, 3, r, 8);
+      wrapped.push(r++);
+    }
+  }
   // A table: the label, then the two numbers close beside it; the particulars' values run on to the right.
   ws.getColumn(1).width = 34;
   ws.getColumn(2).width = 12;
   ws.getColumn(3).width = 12;
   for (let i = 0; i < facts.length; i++) ws.getCell(i + 2, 2).alignment = { horizontal: 'left' };
   fitRowHeights(ws, noteRow, noteRow);
+  for (const w of wrapped) fitRowHeights(ws, w, w);
   printOnPageWidth(ws);
   return ws;
 }

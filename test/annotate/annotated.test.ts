@@ -262,6 +262,15 @@ test('several tables: every sheet read is reproduced at the same addresses with 
   expect([2, 3, 4].map((r) => issues.getCell(`A${r}`).value)).toEqual(['Jan', 'Feb', 'Feb']);
   expect(linksOf(file, 'Issues', out).get('I3')).toMatchObject({ location: "'Feb'!C3", rel: undefined, text: 'Go to C3' });
   expect(linksOf(file, 'Clean records', out).get('A3')).toMatchObject({ location: "'Feb'!A3", rel: undefined, text: '3' });
+  // The Summary says where the events were read from, and why a sheet was not read.
+  const summary: unknown[][] = [];
+  out.getWorksheet('Summary')!.eachRow((row) => summary.push((row.values as unknown[]).slice(1, 4)));
+  const at = summary.findIndex((r) => r[0] === 'Sheet' && r[1] === 'Events');
+  expect(summary.slice(at + 1, at + 4)).toEqual([
+    ['Jan', 1, 'Read: headings in row 1, rows 2 to 2'],
+    ['Feb', 1, 'Read: headings in row 2, rows 3 to 3'],
+    ['Read me', undefined, 'Not read: Instructions, not events.'],
+  ]);
 });
 
 test('a partner’s number format that could make a cell show something else is not copied; plain ones are', async () => {
