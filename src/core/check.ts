@@ -156,6 +156,7 @@ export function check(workbook: Workbook, options: CheckOptions = {}): CheckResu
         title: (row) => (titleEntry && !titleEntry.spread ? cellText(t.region.cell(row, titleEntry.col)) : ''),
         hasDate: dateEntry && !dateEntry.spread ? reads('date') : () => true,
         undated: (row) => !!dateEntry && !dateEntry.spread && cellText(t.region.cell(row, dateEntry.col)) === '',
+        ...(t.sheet.outline ? { level: outlineLevels(t.sheet) } : {}),
       });
     }
     const below = kinds.indexOf('other_table');
@@ -533,6 +534,12 @@ function copiedTables(reports: TableReport[], records: CheckRecord[], chosen: (t
     kept.splice(kept.indexOf(pick.table), 1);
     out.push(pick);
   }
+}
+
+/** A sheet's outline level of each row, 0 where it has none. */
+function outlineLevels(sheet: Sheet): (row: number) => number {
+  const levels = new Map(sheet.outline ?? []);
+  return (row) => levels.get(row) ?? 0;
 }
 
 /** Two tables under the same headings. */

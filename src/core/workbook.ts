@@ -38,6 +38,8 @@ export interface Sheet {
   hidden?: boolean;
   /** The partner's column widths (Excel's character units), by spans of 0-based columns; columns not listed have the default. */
   widths?: ColumnWidth[];
+  /** [0-based row, level 1 to 7] of the rows grouped under others (Excel's row groups, a Smartsheet or project plan's hierarchy); rows not listed are at level 0. */
+  outline?: [number, number][];
 }
 
 export interface ColumnWidth {

@@ -472,6 +472,14 @@ describe('rows that sum up other rows', () => {
     }
   });
 
+  test('rows the partner grouped under a program (an outline, as Smartsheet exports it) make it no event: without a count it heads them, with their sum it totals them; a count of its own keeps it', () => {
+    const rows: (string | number | null)[][] = [ROLL, ['Spring series', '3/1/2023', 'Level 1', null, 'Parents'], ['Week 1', '3/1/2023', 'Level 1', 12, 'Parents'], ['Week 2', '3/8/2023', 'Level 1', 9, 'Parents'], ['Summer series', '6/1/2023', 'Level 1', 20, 'Parents'], ['Week 1', '6/1/2023', 'Level 1', 11, 'Parents'], ['Week 2', '6/8/2023', 'Level 1', 9, 'Parents'], ['Open house', '7/1/2023', 'Touchpoint', 40, 'Parents'], ['Tour', '7/1/2023', 'Touchpoint', 5, 'Parents']];
+    const outline: [number, number][] = [[2, 1], [3, 1], [5, 1], [6, 1], [8, 1]];
+    const r = check(book({ ...sheet('Plan', rows), outline }));
+    expect(r.records.map((x) => x.row)).toEqual([3, 4, 6, 7, 8, 9]);
+    expect(r.issues.filter((i) => i.severity === 'error')).toEqual([]);
+  });
+
   test('a count that happens to equal the next ones\' sum is still an event: sessions of one series ("Homework night 1", "Homework night 2") are not each other\'s total', () => {
     const rows: (string | number | null)[][] = [ROLL, ['Homework night 1', '2/1/2023', 'Level 1', 18, 'Parents'], ['Homework night 2', '2/8/2023', 'Level 1', 10, 'Parents'], ['Homework night 3', '2/15/2023', 'Level 1', 8, 'Parents'], ['Homework night 4', '2/22/2023', 'Level 1', 7, 'Parents']];
     expect(check(book(sheet('Log', rows))).records).toHaveLength(4);

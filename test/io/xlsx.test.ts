@@ -142,6 +142,13 @@ describe('xlsx: cell types', () => {
     expect(values(wb)).toEqual([[1, 2, null, null, 5, 6], [], [], [null, 7], [8]]);
   });
 
+  test("rows grouped under others keep their outline level (Excel's row groups, a Smartsheet hierarchy); levels outside 1 to 7 are none", async () => {
+    const data = '<row r="1"><c><v>1</v></c></row><row r="2" outlineLevel="1"><c><v>2</v></c></row><row r="3" outlineLevel="2"><c><v>3</v></c></row><row r="4" outlineLevel="0"><c><v>4</v></c></row><row r="5" outlineLevel="9"><c><v>5</v></c></row><row r="6" outlineLevel="x"><c><v>6</v></c></row>';
+    const wb = await read(xlsx({ sheets: [{ name: 'S', data }] }));
+    expect(wb.sheets[0]!.outline).toEqual([[1, 1], [2, 2]]);
+    expect((await read(xlsx({ sheets: [{ name: 'S', data: '<row r="1"><c><v>1</v></c></row>' }] }))).sheets[0]!.outline).toBeUndefined();
+  });
+
   test('empty styled cells cost nothing: rows end at their last value and trailing rows are dropped', async () => {
     let data = '<row r="1"><c r="A1"><v>1</v></c><c r="B1" s="1"/><c r="C1" s="1"></c></row>';
     for (let r = 2; r <= 2000; r++) data += `<row r="${r}"><c r="A${r}" s="1"/><c r="XFD${r}" s="1"/></row>`;

@@ -27,18 +27,22 @@ export interface RollUpContext {
   hasDate(row: number): boolean;
   /** The row's date cell is empty (not merely unreadable). */
   undated(row: number): boolean;
+  /** The row's outline level, where the sheet groups rows (0 elsewhere). */
+  level?(row: number): number;
 }
 
 /** A group's sessions are at most this many rows: a longer run is no one program's. */
 const MAX_CHILDREN = 100;
 
-/** The rows (0-based, of the sheet) of `kinds` that sum up the records under them; those kinds become 'totals'. */
+/** The rows (0-based, of the sheet) of `kinds` that sum up the records under them; those kinds become 'totals' (or 'section', for an outline's heading row without a count). */
 export function markRollUps(kinds: RowKind[], ctx: RollUpContext): number[] {
   const rows: number[] = [];
   for (let i = 0; i < kinds.length; i++) if (kinds[i] === 'record') rows.push(ctx.firstRow + i);
   const n = rows.length;
-  if (n < 3) return [];
   const counts = rows.map((r) => ctx.count(r));
+  const outlined = ctx.level ? byOutline(kinds, ctx, rows, counts) : [];
+  if (outlined.length > 0) return outlined;
+  if (n < 3) return [];
   // Where each possible group [i; i+1..j] closes: the first j whose children sum to the parent's count (later ones are rarer still).
   const ends = new Array<number>(n).fill(-1);
   for (let i = 0; i < n - 2; i++) {
@@ -83,6 +87,40 @@ export function markRollUps(kinds: RowKind[], ctx: RollUpContext): number[] {
   }
   const out = [...parents].map((i) => rows[i]!).sort((a, b) => a - b);
   for (const r of out) kinds[r - ctx.firstRow] = 'totals';
+  return out;
+}
+
+/**
+ * Where the partner grouped rows under others (a Smartsheet or project
+ * plan's hierarchy, Excel's row groups), a row with rows grouped under it is
+ * their program or series: no event of its own when it has no count (a
+ * group's heading, kind 'section') or when its count is the sum of the rows
+ * right under it ('totals'). One whose own count is something else is kept
+ * as an event: it may have been one.
+ */
+function byOutline(kinds: RowKind[], ctx: RollUpContext, rows: number[], counts: (number | undefined)[]): number[] {
+  const level = ctx.level!;
+  const levels = rows.map((r) => level(r));
+  if (!levels.some((l) => l > 0)) return [];
+  const out: number[] = [];
+  for (let i = 0; i < rows.length; i++) {
+    let j = i + 1;
+    let sum = 0;
+    let direct = 0;
+    let known = true;
+    const under = levels[i]! + 1;
+    for (; j < rows.length && levels[j]! > levels[i]!; j++) {
+      if (levels[j] !== under) continue;
+      direct++;
+      if (counts[j] === undefined) known = false;
+      else sum += counts[j]!;
+    }
+    if (direct === 0) continue;
+    if (counts[i] === undefined) kinds[rows[i]! - ctx.firstRow] = 'section';
+    else if (known && counts[i] === sum) kinds[rows[i]! - ctx.firstRow] = 'totals';
+    else continue;
+    out.push(rows[i]!);
+  }
   return out;
 }
 

@@ -34,9 +34,10 @@ export function readXlsx(zip: ZipArchive, budget: Budget, workbookPath: string |
 
   const ctx = { sharedStrings, styles, date1904: info.date1904 };
   const sheets: Sheet[] = parts.map(({ ref, entry }) => {
-    const { rows, merges, widths } = readWorksheet(zip, entry, budget, ctx);
+    const { rows, merges, widths, outline } = readWorksheet(zip, entry, budget, ctx);
     const sheet: Sheet = { name: ref.name, rows, merges: clipMerges(merges, rows) };
     if (widths.length) sheet.widths = widths;
+    if (outline.length) sheet.outline = outline;
     if (ref.hidden) sheet.hidden = true;
     return sheet;
   });

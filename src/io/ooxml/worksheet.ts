@@ -12,6 +12,8 @@ const DEFAULT_WIDTH = 8.43;
 /** Excel's sheet size: cells beyond it cannot exist in a real workbook and are dropped. */
 export const MAX_ROWS = 1_048_576;
 export const MAX_COLS = 16_384;
+/** Outline levels kept at most: Excel's rows. */
+const MAX_OUTLINE_ROWS = 1_048_576;
 
 /** Distinct numbers shared per style. */
 const NUMBER_CACHE_SIZE = 8192;
@@ -43,13 +45,15 @@ export interface WorksheetData {
   rows: Cell[][];
   merges: MergeArea[];
   widths: ColumnWidth[];
+  /** [0-based row, outline level] of the rows grouped under others (Excel's row groups, a Smartsheet hierarchy). */
+  outline: [number, number][];
 }
 
 /** Reads one worksheet part into ragged rows; empty cells (styled or not) are skipped, merges kept as areas. */
 export function readWorksheet(zip: ZipArchive, entry: ZipEntry, budget: Budget, ctx: WorksheetContext): WorksheetData {
   const reader = new WorksheetReader(budget, ctx);
   parseXmlEntry(zip, entry, budget, reader);
-  return { rows: reader.rows, merges: reader.merges, widths: reader.widths };
+  return { rows: reader.rows, merges: reader.merges, widths: reader.widths, outline: reader.outline };
 }
 
 interface SharedFormula {
@@ -66,6 +70,7 @@ class WorksheetReader implements XmlSink {
   readonly rows: Cell[][] = [];
   readonly merges: MergeArea[] = [];
   readonly widths: ColumnWidth[] = [];
+  readonly outline: [number, number][] = [];
   private readonly budget: Budget;
   private readonly strings: readonly string[];
   private readonly formats: (string | undefined)[];
@@ -208,6 +213,9 @@ class WorksheetReader implements XmlSink {
     const n = r === undefined ? NaN : parseInt(r, 10);
     this.rowIndex = n >= 1 ? n - 1 : this.rowIndex + 1;
     this.nextCol = 0;
+    // Excel allows levels 1 to 7; anything else is no outline.
+    const level = attrs.outlineLevel === undefined ? 0 : Number(attrs.outlineLevel);
+    if (Number.isInteger(level) && level >= 1 && level <= 7 && this.outline.length < MAX_OUTLINE_ROWS) this.outline.push([this.rowIndex, level]);
   }
 
   private openCell(attrs: Record<string, string>): void {
