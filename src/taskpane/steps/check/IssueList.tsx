@@ -73,8 +73,8 @@ export function IssueList({ issues, onGoTo, showSheet = false }: {
         {visible.map((issue, i) => {
           const address = issueAddress(issue);
           const place = address && showSheet && issue.sheet ? `${issue.sheet} ${address}` : address;
-          // An issue about no field (no events at all) is about the whole sheet.
-          const about = issue.field ? fieldLabel(issue.field) : 'Whole sheet';
+          // An issue about no field is about its row (a duplicate, an event not held), or without one the whole sheet (no events at all).
+          const about = issue.field ? fieldLabel(issue.field) : issue.row !== undefined ? 'Whole row' : 'Whole sheet';
           const where = place ? `${place} · ${about}` : showSheet && issue.sheet ? `${issue.sheet} · ${about}` : about;
           const className = mergeClasses(styles.item, issue.severity === 'error' ? styles.error : styles.warning, address ? styles.clickable : undefined);
           // The name read out and matched by voice control is the visible text, led by "Go to" on buttons.
