@@ -201,12 +201,20 @@ export function notHeldMark(region: Region, r: number, titleCol: number | undefi
   const marks = ENGLISH.notHeld;
   if (marks.size === 0) return undefined;
   const isMark = (text: string) => marks.has(normaliseWords(text).join(' '));
+  const first = firstWordsOf(marks);
   for (const c of region.columns) {
     if (c !== titleCol && fieldCols?.has(c)) continue;
     const cell = region.raw(r, c);
     if (cell.kind !== 'text') continue;
     const t = cellText(cell);
     if (t.length > 60) continue;
+    if (c === titleCol) {
+      const b = BRACKETED_END.exec(t);
+      if (b && isMark(b[1]!)) return c;
+    }
+    // Most cells open with no mark's first word: they are not read further (this runs on every cell).
+    const opening = FIRST_WORD.exec(t);
+    if (!opening || !first.has(foldWord(opening[1]!))) continue;
     const words = normaliseWords(t);
     // The mark, then at most why: the longest opening run of words that is a mark.
     for (let k = Math.min(4, words.length); k >= 1; k--) {
@@ -214,12 +222,22 @@ export function notHeldMark(region: Region, r: number, titleCol: number | undefi
       const rest = t.slice(markEnd(t, k));
       if (c === titleCol ? OPENING.test(t) && isMark(OPENING.exec(t)![1]!) : WHY.test(rest) || rest.trim() === '') return c;
     }
-    if (c === titleCol) {
-      const b = BRACKETED_END.exec(t);
-      if (b && isMark(b[1]!)) return c;
-    }
   }
   return undefined;
+}
+
+const FIRST_WORD = /^[^\p{L}\p{N}]*([\p{L}\p{N}']+)/u;
+const firstWordSets = new WeakMap<ReadonlySet<string>, ReadonlySet<string>>();
+function firstWordsOf(marks: ReadonlySet<string>): ReadonlySet<string> {
+  let set = firstWordSets.get(marks);
+  if (!set) firstWordSets.set(marks, (set = new Set([...marks].map((m) => m.split(' ')[0]!))));
+  return set;
+}
+
+/** A word as normaliseWords writes it (plain lower-case letters need nothing more). */
+function foldWord(word: string): string {
+  const w = word.toLowerCase();
+  return /^[a-z0-9]+$/.test(w) ? w : (normaliseWords(w)[0] ?? '');
 }
 
 /** Where the first `k` words of `text` end. */
