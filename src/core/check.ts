@@ -182,19 +182,17 @@ export function check(workbook: Workbook, options: CheckOptions = {}): CheckResu
         const before = last.values[description.field.id];
         if (more) last.values[description.field.id] = typeof before === 'string' && before ? `${before} ${more}` : more;
       }
+      // A row marked as not held is still a row of the partner's events: counted, with a warning on the mark, until they delete it.
       if (kind === 'not_held') {
         const r = t.region.firstRow + i;
-        const col = notHeldMark(t.region, r, entry('title')?.col, fieldCols);
-        if (col === undefined) return;
+        const col = notHeldMark(t.region, r, entry('title')?.col, fieldCols)!;
         const value = cellText(t.region.raw(r, col));
         const field = t.mapping.columns.find((c) => c.column === columnLetter(col))?.field ?? null;
         issues.push({
           sheet, row: r + 1, column: columnLetter(col), field, severity: ISSUE_SEVERITY.event_not_held, code: 'event_not_held',
           message: issueMessage({ code: 'event_not_held' }, { value, fieldLabel: '' }), value,
         });
-        return;
-      }
-      if (kind !== 'record') return;
+      } else if (kind !== 'record') return;
       const r = t.region.firstRow + i;
       const checked = validateRow(r, t.region.cell, ctx);
       const rec: CheckRecord = { sheet, row: r + 1, values: checked.values };

@@ -13,8 +13,8 @@ describe('the report for a person (npm run check without --json)', () => {
     const sheets = [sheet('All', [HEAD, ...month(1), ...month(2)]), sheet('Jan', [HEAD, ...month(1)]), sheet('Feb', [HEAD, ...month(2)])];
     const text = formatReport(check({ sheets, date1904: false, source: 'xlsx' }, { file: 'log.xlsx' }), HSH_2023);
     expect(text).toContain('Tables read\n  "Jan"');
-    expect(text).toMatch(/"Feb" +headings in row 1, 2 events/);
-    expect(text).toContain('Not read\n  "All": its 5 events are all on the sheets “Jan”, “Feb” too: read there, not twice');
+    expect(text).toMatch(/"Feb" +headings in row 1, 3 events/);
+    expect(text).toContain('Not read\n  "All": its 6 events are all on the sheets “Jan”, “Feb” too: read there, not twice');
     expect(text.match(/^Columns of/gm)).toEqual(['Columns of']);
     expect(text).toContain('Columns of "Jan", "Feb"');
     expect(text).toMatch(/warning row 4, Feb!F4 +This row is marked “Cancelled”/);

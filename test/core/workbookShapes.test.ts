@@ -541,8 +541,8 @@ describe("a template's own rows left in", () => {
   });
 });
 
-describe('events that did not take place', () => {
-  test('a row marked cancelled or postponed (in a status column, or its name) is no event, and a warning on the mark says so; in the count it is the count\'s error', () => {
+describe('events marked as not held', () => {
+  test('a row marked cancelled or postponed (in a status column, or its name) gets a warning on the mark, and stays an event until the partner deletes it; in the count it is the count\'s error', () => {
     const rows: (string | number | null)[][] = [['Event', 'Date', 'Audience', 'Level', 'Attendees', 'Status']];
     for (let i = 0; i < 5; i++) rows.push([`Story walk ${i}`, `6/${1 + i}/2023`, 'Parents', 'Touchpoint', headCount(i), 'Completed']);
     rows.push(['Story walk 5', '6/9/2023', 'Parents', 'Touchpoint', 0, 'Cancelled']);
@@ -554,10 +554,10 @@ describe('events that did not take place', () => {
     // Names and notes that only begin like a mark are events.
     rows.push(['Cancelled plans support group', '6/14/2023', 'Parents', 'Touchpoint', 9, 'Rescheduled from 6/2']);
     const r = check(book(sheet('Log', rows)));
-    expect(r.records.map((x) => x.row)).toEqual([2, 3, 4, 5, 6, 9, 12]);
+    expect(r.records.map((x) => x.row)).toEqual([2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
     const notHeld = r.issues.filter((i) => i.code === 'event_not_held');
     expect(notHeld.map((i) => [i.row, i.column, i.value])).toEqual([[7, 'F', 'Cancelled'], [8, 'F', 'Canceled - low sign-ups'], [10, 'A', 'CANCELLED: Story walk 8'], [11, 'A', 'Story walk 9 (cancelled)']]);
-    expect(notHeld[0]).toMatchObject({ severity: 'warning', message: expect.stringMatching(/not counted as an event/) });
+    expect(notHeld[0]).toMatchObject({ severity: 'warning', message: expect.stringMatching(/If the event did not take place, delete the row: until then it is counted as an event/) });
     expect(r.issues.filter((i) => i.severity === 'error').map((i) => [i.row, i.code])).toEqual([[9, 'invalid_attendees']]);
   });
 });

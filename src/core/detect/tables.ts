@@ -97,7 +97,9 @@ export function chooseTables<T extends TableCandidate>(all: T[], collection: Col
     }
     // One required field short of the best table is still events (a program's sheet kept without a level); a table of statistics has no identity.
     // Three required fields with one of them saying what the rows were is events whatever the best table has (the first half of a year kept in other columns).
-    if (!kind && !c.rows && q.identity && q.required >= Math.max(2, Math.min(3, bestQ.required - 1)) && q.score >= 0.6 * bestQ.score) {
+    // A sheet that dates its rows and says what each was (their level, their audience) in three required fields is events too,
+    // however weakly its other headings read ("Storytime", "Grown-ups + kids" on a program's own sheet).
+    if (!kind && !c.rows && q.identity && q.required >= Math.max(2, Math.min(3, bestQ.required - 1)) && (q.score >= 0.6 * bestQ.score || (q.dated && q.required >= 3))) {
       read.push(c);
       continue;
     }

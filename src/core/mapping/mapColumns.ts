@@ -9,7 +9,7 @@ import { cellText, columnLetter, type Cell } from '../workbook';
 import { matchHeader, type HeaderMatcher } from './headerMatch';
 import { headerWords } from './headerWords';
 import { legendKey, type Legend } from './legend';
-import { columnEvidence, type ValueEvidence } from './valueEvidence';
+import { columnEvidence, readsAsNames, type ValueEvidence } from './valueEvidence';
 
 /**
  * What the person chose for one column: a field id, null for "no field", or
@@ -182,12 +182,17 @@ export function mapColumns(input: MappingInput): Mapping {
     // read like this one is taken for it, to be confirmed, rather than the whole file refused for want of it.
     for (const [col, pick] of chosen) {
       const other = pick.field ? fieldsById.get(pick.field) : undefined;
-      if (fromPerson.has(col) || !other || other.kind !== 'text' || other.requirement === 'required' || pick.combine) continue;
+      // A text field's column, or one given another field on its values alone ("Storytime" as the type of event for its names).
+      if (fromPerson.has(col) || !other || other.requirement === 'required' || pick.combine || (other.kind !== 'text' && named.has(pick.column))) continue;
       const header = headers.get(col) ?? '';
       if (header !== '' && (excluded(header, field.excludeWords) || isQuestion(header))) continue;
       const e = evidenceOf(col).get(field.id);
-      if (!e || e.veto || e.score < 0.9 || (e.sample ?? 0) < 4 || (best && e.score <= best.score)) continue;
-      best = { col, score: e.score, fact: e.fact };
+      if (e && !e.veto && e.score >= 0.9 && (e.sample ?? 0) >= 4) {
+        if (!best || e.score > best.score) best = { col, score: e.score, fact: e.fact };
+        continue;
+      }
+      // Names that repeat week after week, given another field on their values alone, are the title's all the same.
+      if (!best && other.kind !== 'text' && field.role === 'title' && !e?.veto && readsAsNames(input.columnCells(col))) best = { col, score: 0.5, fact: 'its values are names, some repeated' };
     }
     if (best) {
       const was = fieldsById.get(chosen.get(best.col)!.field!)!;

@@ -200,6 +200,20 @@ function textEvidence(field: FieldDef, sample: Cell[], n: number, places: Readon
   }
 }
 
+/**
+ * Names, whether or not they repeat: text in nine cells of ten, of a name's
+ * length, not addresses, at least three different ones ("Baby Lapsit
+ * Storytime", "Toddler Storytime" week after week). Weaker than the title's
+ * own evidence, which asks for names that mostly differ.
+ */
+export function readsAsNames(cells: Cell[]): boolean {
+  const sample = cells.filter((c) => c.kind !== 'empty').slice(0, SAMPLE);
+  const texts = sample.filter((c) => c.kind === 'text').map(cellText).filter((t) => /[a-z]/i.test(t));
+  if (sample.length < 4 || texts.length < 0.9 * sample.length) return false;
+  const avgLen = texts.reduce((s, t) => s + t.length, 0) / texts.length;
+  return avgLen >= 4 && avgLen < 90 && texts.filter(looksLikeAddress).length < 0.3 * texts.length && new Set(texts.map((t) => t.toLowerCase())).size >= 3;
+}
+
 /** The collection's places as comparison keys, once per collection. */
 const placeKeys = new WeakMap<Collection, ReadonlySet<string>>();
 function placesOf(collection: Collection): ReadonlySet<string> {
