@@ -165,7 +165,7 @@ function kindOf(ctx: ClassifyContext, r: number, filled: number, afterTable: boo
 }
 
 /** What a calendar writes beside the date of a day without an event: its weekday, or that it was closed. */
-const EMPTY_DAY = /^\s*((mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(day)?|wednesday|saturday|lunes|martes|miercoles|miércoles|jueves|viernes|sabado|sábado|domingo|closed|holiday|no (events?|programs?|sessions?))\b[^,;]{0,30}$/i;
+const EMPTY_DAY = /^\s*((mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(day)?|wednesday|saturday|lunes|martes|miercoles|miércoles|jueves|viernes|sabado|sábado|domingo|closed|holiday|no (events?|programs?|sessions?|class(es)?|meetings?|groups?))\b[^,;]{0,30}$/i;
 
 function isDateText(text: string): boolean {
   return /^\s*\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}/.test(text) || /^\d{5}(\.\d+)?$/.test(text.trim()) || !Number.isNaN(Date.parse(text));

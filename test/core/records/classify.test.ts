@@ -58,10 +58,12 @@ describe('classifyRows', () => {
       ['1/3/2023', 'Tue', 'Dads Rap Session', 'L1', 9],
       ['1/16/2023', 'CLOSED – holiday'],
       ['1/17/2023', 'Story time'],
+      ['1/18/2023', 'NO CLASS - spring break'],
+      ['1/19/2023', 'No meeting'],
     ]);
     const region = tableRegion(sheet, 0, [0, 1, 2, 3, 4]);
     const kinds = classifyRows({ region, headerTexts: ['date', 'day', 'what', 'level', 'dads'], isDate: (r) => /\d+\/\d+\/\d+/.test(cellText(region.cell(r, 0))), isEngagement: (r) => /^L\d$/.test(cellText(region.cell(r, 3))) });
-    expect(kinds).toEqual(['blank', 'blank', 'record', 'blank', 'record']);
+    expect(kinds).toEqual(['blank', 'blank', 'record', 'blank', 'record', 'blank', 'blank']);
   });
 
   test('a row right under the header repeating one label is a sub-heading', () => {
