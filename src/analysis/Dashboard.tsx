@@ -38,7 +38,7 @@ export function Dashboard({ analysis, today }: { analysis: AnalysisView; today: 
     ['overlap', 'Overlap'],
   ] as const;
   const total = Object.values(analysis.indicator).reduce((t, c) => ({ events: t.events + c.events, attendees: t.attendees + c.attendees }), { events: 0, attendees: 0 });
-  const { outOfPeriod, noEngagement } = analysis.notCounted;
+  const { outOfPeriod, noEngagement, notHeld = 0 } = analysis.notCounted;
   return (
     <>
       <nav aria-label="Parts of the analysis">
@@ -68,7 +68,7 @@ export function Dashboard({ analysis, today }: { analysis: AnalysisView; today: 
           <Tiles indicator={analysis.indicator} />
           <p className={layout.muted}>
             {count(total.events)} events and {count(total.attendees)} attendees in all. {analysis.counting}
-            {outOfPeriod + noEngagement > 0 && ` Not counted: ${count(outOfPeriod)} dated outside the period, ${count(noEngagement)} with no engagement level.`}
+            {outOfPeriod + noEngagement + notHeld > 0 && ` Not counted: ${count(outOfPeriod)} dated outside the period, ${count(noEngagement)} with no engagement level, ${count(notHeld)} marked by the partner as not held.`}
           </p>
         </section>
         <div id="trend" className={mergeClasses(styles.anchor, styles.wide)}>

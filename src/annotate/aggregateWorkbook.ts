@@ -149,7 +149,7 @@ function addSummary(xlsx: XlsxWorkbook, a: Analysis, collection: Collection, tod
   ws.getCell('A2').value = a.counting;
   ws.getCell('A2').alignment = { wrapText: true, vertical: 'top' };
   ws.mergeCells('A2:F2');
-  ws.getCell('A3').value = `Not counted: ${a.notCounted.outOfPeriod} records dated outside the period, ${a.notCounted.noEngagement} without an engagement level.`;
+  ws.getCell('A3').value = `Not counted: ${a.notCounted.outOfPeriod} records dated outside the period, ${a.notCounted.noEngagement} without an engagement level, ${a.notCounted.notHeld} marked by the partner as not held.`;
   let r = 5;
   const total = (xs: { events: number; attendees: number }[]) => xs.reduce((t, x) => [t[0]! + x.events, t[1]! + x.attendees], [0, 0]);
   const counts = (entries: [string, { events: number; attendees: number }][], name: (id: string) => string) => entries.map(([k, c]) => [name(k), c.events, c.attendees]);

@@ -18,6 +18,8 @@ import type { Counts } from './report';
 export interface AnalysisRecord {
   orgId: string;
   values: Record<string, unknown>;
+  /** The partner marked the event as not held ("Cancelled"): kept as their row, not counted. */
+  notHeld?: boolean;
 }
 
 export interface AnalysisPartner {
@@ -77,7 +79,7 @@ export interface Analysis {
   counting: string;
   indicator: Record<string, Counts>;
   /** Records not counted, and why: nothing vanishes without a number. */
-  notCounted: { outOfPeriod: number; noEngagement: number };
+  notCounted: { outOfPeriod: number; noEngagement: number; notHeld: number };
   byMonth: MonthCounts[];
   byAudience: Record<string, Counts>;
   byEventType: Record<string, Counts>;
@@ -100,7 +102,7 @@ export interface Analysis {
 }
 
 export const COUNTING =
-  'As the indicator counts: a record with an engagement level, not dated outside the period (an unreadable date counts under "unknown"); attendees when they are a number. Every breakdown adds up to the indicator, except audiences, where an event counts under each of its audiences. Records without a zip, type or audience count under "unknown".';
+  'As the indicator counts: a record with an engagement level, not dated outside the period (an unreadable date counts under "unknown") and not marked by the partner as not held ("Cancelled"); attendees when they are a number. Every breakdown adds up to the indicator, except audiences, where an event counts under each of its audiences. Records without a zip, type or audience count under "unknown".';
 
 const UNKNOWN = 'unknown';
 
@@ -126,9 +128,13 @@ export function analyse(input: AnalysisInput): Analysis {
   const zips = new Map<string, Counts & { orgs: Set<string> }>();
   // (zip, month, audience) → partner → events
   const cells = new Map<string, Map<string, number>>();
-  const notCounted = { outOfPeriod: 0, noEngagement: 0 };
+  const notCounted = { outOfPeriod: 0, noEngagement: 0, notHeld: 0 };
 
   for (const rec of input.records) {
+    if (rec.notHeld) {
+      notCounted.notHeld++;
+      continue;
+    }
     const v = rec.values;
     const rawLevel = valueOf(v, 'level');
     const level = typeof rawLevel === 'string' && levels.includes(rawLevel) ? rawLevel : null;

@@ -114,6 +114,8 @@ export function check(workbook: Workbook, options: CheckOptions = {}): CheckResu
   const fixes: SheetFix[] = [];
   const issues: Issue[] = [];
   const outOfPeriod = new Set<CheckRecord>();
+  /** Rows the partner marked as not held: their records, not counted. */
+  const notHeld = new Set<CheckRecord>();
   const distinguish = new Map<CheckRecord, string>();
   const reports: TableReport[] = [];
   const doubted = new Set<string>();
@@ -182,7 +184,7 @@ export function check(workbook: Workbook, options: CheckOptions = {}): CheckResu
         const before = last.values[description.field.id];
         if (more) last.values[description.field.id] = typeof before === 'string' && before ? `${before} ${more}` : more;
       }
-      // A row marked as not held is still a row of the partner's events: counted, with a warning on the mark, until they delete it.
+      // A row marked as not held is still a row of the partner's: a record, with a warning on the mark, that the indicator does not count.
       if (kind === 'not_held') {
         const r = t.region.firstRow + i;
         const col = notHeldMark(t.region, r, entry('title')?.col, fieldCols)!;
@@ -197,6 +199,7 @@ export function check(workbook: Workbook, options: CheckOptions = {}): CheckResu
       const checked = validateRow(r, t.region.cell, ctx);
       const rec: CheckRecord = { sheet, row: r + 1, values: checked.values };
       records.push(rec);
+      if (kind === 'not_held') notHeld.add(rec);
       last = rec;
       count++;
       for (const issue of checked.issues) issues.push({ sheet, ...issue });
@@ -252,7 +255,7 @@ export function check(workbook: Workbook, options: CheckOptions = {}): CheckResu
   const first = reports[0]!;
   return {
     ...base, sheet: first.sheet, headerRow: first.headerRow, columns: first.columns, tables: reports, skipped, records, issues,
-    summary: summarise(records, issues, collection, outOfPeriod),
+    summary: summarise(records, issues, collection, new Set([...outOfPeriod, ...notHeld])),
     ...(options.fixes ? { fixes } : {}),
   };
 }

@@ -230,7 +230,7 @@ const WORDING: Record<IssueCode, Wording> = {
     const shown = examples ? ` The rows on ${examples} are examples and are not counted.` : '';
     return `${where} the headings but no events under them yet. Write one event per row below the headings, then check again.${shown}`;
   },
-  event_not_held: (_p, ctx) => `This row is marked ${quoted(ctx.value)}. If the event did not take place, delete the row: until then it is counted as an event, with its attendees.`,
+  event_not_held: (_p, ctx) => `This row is marked ${quoted(ctx.value)}, so it is kept as your row but not counted as an event held, nor its attendees. If the event did take place, remove the mark and check again.`,
 };
 
 const count = (p: Params, key: string): string => (typeof p[key] === 'number' ? p[key].toLocaleString('en-US') : str(p, key) ?? 'many');

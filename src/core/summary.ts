@@ -5,8 +5,8 @@ import type { CheckRecord, Counts, Issue, Summary } from './report';
 /**
  * The indicator and its breakdowns: events and attendees per level (the
  * indicator's engagement levels), audience, event type, month and zip, read
- * from the fields of those roles. Records dated outside the reporting period
- * are not counted; the breakdowns count the records the indicator counts
+ * from the fields of those roles. Records in `excluded` (dated outside the
+ * reporting period, or marked by the partner as not held) are not counted; the breakdowns count the records the indicator counts
  * (those with a level), so each adds up to it, with the ones that lack a
  * type, zip, month or audience under "unknown". An event for several
  * audiences counts under each of them. An event type outside the options

@@ -91,7 +91,7 @@ export function analysisTable(records: readonly AggregateRecordJson[], collectio
     const people = get(r.values, ids.headcount);
     const level = get(r.values, ids.level);
     const outside = month !== UNDATED && (date < period.start || date > period.end);
-    const counted = outside ? 'no: dated outside the period' : typeof level === 'string' && levels.includes(level) ? 'yes' : 'no: no engagement level';
+    const counted = r.notHeld ? 'no: marked as not held' : outside ? 'no: dated outside the period' : typeof level === 'string' && levels.includes(level) ? 'yes' : 'no: no engagement level';
     const yes = counted === 'yes';
     return [
       asText(r.partner),

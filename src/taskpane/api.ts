@@ -308,6 +308,8 @@ export interface AggregateRecordJson {
   orgId: string;
   partner: string;
   flagged?: boolean;
+  /** The partner marked the event as not held: kept, not counted. */
+  notHeld?: boolean;
   values: Record<string, unknown>;
 }
 
@@ -338,7 +340,7 @@ export async function fetchAggregate(token: string, options: ApiOptions & { onPa
       if (!response.ok) throw errorFor(response.status, serverMessage(data), response.headers.get('Retry-After'), serverCode(data));
       const page = data as { records?: unknown; period?: { start: string; end: string }; page?: { next?: unknown } } | null;
       if (!page || !Array.isArray(page.records)) throw new SubmitError('unexpected', 'The server answered, but not with the aggregate records. Try again in a minute.', response.status);
-      for (const r of page.records as AggregateRecordJson[]) out.push({ orgId: r.orgId, partner: r.partner, flagged: r.flagged, values: r.values ?? {} });
+      for (const r of page.records as AggregateRecordJson[]) out.push({ orgId: r.orgId, partner: r.partner, flagged: r.flagged, ...(r.notHeld === true ? { notHeld: true } : {}), values: r.values ?? {} });
       period ??= page.period;
       options.onPage?.(out.length);
       cursor = typeof page.page?.next === 'string' ? page.page.next : null;

@@ -15,6 +15,8 @@ const records = [
   rec('a', { date: '2022-12-01', engagement: 'level_one', attendees: 99, audience: ['parent_family'], zip: '48201' }),
   rec('b', { date: '2023-03-09', engagement: 'level_one', attendees: 7, audience: ['parent_family'], event_type: 'nonsense', zip: '48201' }),
   rec('b', { date: '2023-04-01', engagement: null, attendees: 3, audience: ['caregiver'], zip: '48205' }),
+  // Marked by the partner as not held ("Cancelled"): their row, not counted.
+  { ...rec('b', { date: '2023-04-02', engagement: 'level_one', attendees: 12, audience: ['caregiver'], zip: '48205' }), notHeld: true },
 ];
 
 test('counts as the indicator counts, and every breakdown adds up to it (audiences count each of theirs)', () => {
@@ -25,7 +27,7 @@ test('counts as the indicator counts, and every breakdown adds up to it (audienc
     level_two: { events: 1, attendees: 5 },
     day_of_young_child: { events: 0, attendees: 0 },
   });
-  expect(a.notCounted).toEqual({ outOfPeriod: 1, noEngagement: 1 });
+  expect(a.notCounted).toEqual({ outOfPeriod: 1, noEngagement: 1, notHeld: 1 });
   const total = (xs: { events: number; attendees: number }[]) => xs.reduce((t, x) => ({ events: t.events + x.events, attendees: t.attendees + x.attendees }), { events: 0, attendees: 0 });
   const indicator = total(Object.values(a.indicator));
   expect(total(a.byMonth)).toEqual(indicator);

@@ -542,7 +542,7 @@ describe("a template's own rows left in", () => {
 });
 
 describe('events marked as not held', () => {
-  test('a row marked cancelled or postponed (in a status column, or its name) gets a warning on the mark, and stays an event until the partner deletes it; in the count it is the count\'s error', () => {
+  test('a row marked cancelled or postponed (in a status column, or its name) stays the partner\'s record, with a warning on the mark, and the indicator does not count it; in the count it is the count\'s error', () => {
     const rows: (string | number | null)[][] = [['Event', 'Date', 'Audience', 'Level', 'Attendees', 'Status']];
     for (let i = 0; i < 5; i++) rows.push([`Story walk ${i}`, `6/${1 + i}/2023`, 'Parents', 'Touchpoint', headCount(i), 'Completed']);
     rows.push(['Story walk 5', '6/9/2023', 'Parents', 'Touchpoint', 0, 'Cancelled']);
@@ -557,7 +557,10 @@ describe('events marked as not held', () => {
     expect(r.records.map((x) => x.row)).toEqual([2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
     const notHeld = r.issues.filter((i) => i.code === 'event_not_held');
     expect(notHeld.map((i) => [i.row, i.column, i.value])).toEqual([[7, 'F', 'Cancelled'], [8, 'F', 'Canceled - low sign-ups'], [10, 'A', 'CANCELLED: Story walk 8'], [11, 'A', 'Story walk 9 (cancelled)']]);
-    expect(notHeld[0]).toMatchObject({ severity: 'warning', message: expect.stringMatching(/If the event did not take place, delete the row: until then it is counted as an event/) });
+    expect(notHeld[0]).toMatchObject({ severity: 'warning', message: expect.stringMatching(/kept as your row but not counted as an event held, nor its attendees/) });
+    // Counted: the five held walks, the misspelt count's row and the name that only begins like a mark.
+    expect(r.summary.byEngagement.touchpoint!.events).toBe(7);
+    expect(r.summary.records).toBe(11);
     expect(r.issues.filter((i) => i.severity === 'error').map((i) => [i.row, i.code])).toEqual([[9, 'invalid_attendees']]);
   });
 });

@@ -155,3 +155,27 @@ describeStores('the analysis', (kind) => {
     expect((await get(analyst)).json().gaps.find((g: { zip: string }) => g.zip === '48201').childrenUnder5).toBe(2000);
   });
 });
+
+describeStores('events marked as not held', (kind) => {
+  let t: TestApp;
+  afterAll(async () => t?.close());
+
+  test('stay the partner\'s records, flagged notHeld in the aggregate, and are counted neither in the analysis nor in the aggregate totals', async () => {
+    t = await makeApp(kind);
+    const analyst = (await t.analyst()).token;
+    const partner = await t.partner('Delta Family Center');
+    const rows = eventRows(4, { titlePrefix: 'Story walk' });
+    rows[2]![0] = 'CANCELLED: Story walk 3';
+    const posted = await t.app.inject({ method: 'POST', url: '/api/v1/submissions', payload: valuesPayload(rows), headers: auth(partner.token) });
+    expect(posted.statusCode).toBe(201);
+    expect(posted.json().summary.records).toBe(4);
+    const get = (url: string) => t.app.inject({ method: 'GET', url, headers: auth(analyst) });
+    const a = (await get('/api/v1/analysis')).json();
+    expect(a.notCounted).toEqual({ outOfPeriod: 0, noEngagement: 0, notHeld: 1 });
+    const events = Object.values(a.indicator as Record<string, { events: number }>).reduce((n, c) => n + c.events, 0);
+    expect(events).toBe(3);
+    const aggregate = (await get('/api/v1/aggregate')).json();
+    expect(a.indicator).toEqual(aggregate.totals.byEngagement);
+    expect(aggregate.records.filter((r: { notHeld?: boolean }) => r.notHeld).map((r: { values: { title: string } }) => r.values.title)).toEqual(['CANCELLED: Story walk 3']);
+  });
+});

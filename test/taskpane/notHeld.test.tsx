@@ -34,6 +34,6 @@ test('a copy of the month sheets is listed as not read with its reason; an event
   await screen.findByRole('heading', { name: 'Check' });
   const list = screen.getByRole('list', { name: 'Issues' });
   expect(within(list).getAllByRole('listitem')).toHaveLength(1);
-  expect(list).toHaveTextContent('March F4 · Whole row (warning) This row is marked “Cancelled”. If the event did not take place, delete the row');
+  expect(list).toHaveTextContent('March F4 · Whole row (warning) This row is marked “Cancelled”, so it is kept as your row but not counted as an event held');
   expect(screen.getByRole('list', { name: 'Summary' })).toHaveTextContent('5 events');
 });

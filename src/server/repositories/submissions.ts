@@ -10,7 +10,7 @@ import type { Principal } from './tokens';
 export type SubmissionSource = 'xlsx' | 'csv' | 'office';
 export type SubmissionStatus = 'accepted' | 'flagged';
 
-/** One row of the records table, ready to insert: [row, date, engagement, attendees, flagged 0/1, values JSON, sheet]. */
+/** One row of the records table, ready to insert: [row, date, engagement, attendees, flags (1 errors, 2 not held), values JSON, sheet]. */
 export type RecordRow = [number, string | null, string | null, number | null, number, string, string | null];
 /** One row of the issues table: [row, column, field, severity, code, message, value]. */
 export type IssueRow = [number | null, string | null, string | null, string, string, string, string | null];
@@ -44,9 +44,14 @@ function chunked<T>(rows: T[]): string[] {
 /** Lets the event loop answer others (e.g. /healthz) between the statements of a long transaction. */
 const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
+/** The records table's `flagged` bits: the row has errors; the partner marked it as not held (kept, not counted). */
+const FLAG_ERRORS = 1;
+const FLAG_NOT_HELD = 2;
+
 export function prepareReport(report: CheckReport): PreparedReport {
   // A row is flagged on its own sheet: row 3 of "Feb" is not row 3 of "Jan".
   const errorRows = new Set(report.issues.filter((i) => i.severity === 'error' && i.row !== undefined).map((i) => `${i.sheet ?? ''}\u0000${i.row}`));
+  const notHeldRows = new Set(report.issues.filter((i) => i.code === 'event_not_held' && i.row !== undefined).map((i) => `${i.sheet ?? ''}\u0000${i.row}`));
   return {
     json: JSON.stringify(report),
     sheet: report.sheet,
@@ -59,7 +64,7 @@ export function prepareReport(report: CheckReport): PreparedReport {
       typeof r.values.date === 'string' ? r.values.date : null,
       typeof r.values.engagement === 'string' ? r.values.engagement : null,
       typeof r.values.attendees === 'number' && Number.isSafeInteger(r.values.attendees) ? r.values.attendees : null,
-      errorRows.has(`${r.sheet ?? ''}\u0000${r.row}`) ? 1 : 0,
+      (errorRows.has(`${r.sheet ?? ''}\u0000${r.row}`) ? FLAG_ERRORS : 0) | (notHeldRows.has(`${r.sheet ?? ''}\u0000${r.row}`) ? FLAG_NOT_HELD : 0),
       JSON.stringify(r.values),
       r.sheet ?? null,
     ])),
@@ -121,6 +126,8 @@ export interface AggregateRecord {
   sheet: string | null;
   row: number;
   flagged: boolean;
+  /** The partner marked the event as not held ("Cancelled"): kept, not counted in the analysis. */
+  notHeld?: boolean;
   values: Record<string, unknown>;
 }
 
@@ -472,7 +479,8 @@ export class SubmissionRepository {
           submissionId: sub.id,
           sheet: r.sheet ?? null,
           row: Number(r.row_number),
-          flagged: Number(r.flagged) === 1,
+          flagged: (Number(r.flagged) & FLAG_ERRORS) !== 0,
+          ...((Number(r.flagged) & FLAG_NOT_HELD) !== 0 ? { notHeld: true } : {}),
           values: JSON.parse(r.values_json) as Record<string, unknown>,
         });
       }
@@ -504,7 +512,7 @@ export class SubmissionRepository {
         .limit(limit - json.length)
         .execute();
       const head = `{"orgId":${JSON.stringify(s.orgId)},"partner":${JSON.stringify(s.orgName)},"submissionId":${JSON.stringify(s.id)}`;
-      for (const r of rows) json.push(`${head},"row":${Number(r.row_number)},"flagged":${Number(r.flagged) === 1},"values":${r.values_json}}`);
+      for (const r of rows) json.push(`${head},"row":${Number(r.row_number)},"flagged":${(Number(r.flagged) & FLAG_ERRORS) !== 0}${(Number(r.flagged) & FLAG_NOT_HELD) !== 0 ? ',"notHeld":true' : ''},"values":${r.values_json}}`);
       if (json.length < limit) {
         index++;
         row = 0;

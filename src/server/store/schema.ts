@@ -92,7 +92,7 @@ export interface RecordTable {
   event_date: string | null;
   engagement: string | null;
   attendees: number | null;
-  /** 1 when the row has at least one error. */
+  /** Bits: 1 when the row has at least one error, 2 when the partner marked the event as not held (kept, not counted). */
   flagged: number;
   values_json: string;
 }
