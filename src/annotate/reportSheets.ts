@@ -194,7 +194,7 @@ export function addSummarySheet(xlsx: XlsxWorkbook, name: string, report: CheckR
   let r = facts.length + 3;
   const note = ws.getCell(r++, 1);
   note.value =
-    'Counted as the indicator counts: a record with an engagement level, not dated outside the period; a record with errors in its other fields still counts (its attendees when they are a number). Every table below adds up to the indicator, except audiences: an event for several audiences counts under each.';
+    'Counted as the indicator counts: a record with an engagement level, not dated outside the period and not marked by the partner as not held ("Cancelled"); a record with errors in its other fields still counts (its attendees when they are a number). Every table below adds up to the indicator, except audiences: an event for several audiences counts under each.';
   note.alignment = { wrapText: true, vertical: 'top' };
   ws.mergeCells(r - 1, 1, r - 1, 3);
   const noteRow = r - 1;

@@ -9,7 +9,8 @@ import type { Counts } from './report';
  * area are least served (gaps), and who has submitted.
  *
  * Counted as the indicator counts: a record counts when it has an engagement
- * level and is not dated outside the period (a record whose date could not
+ * level, is not dated outside the period and was not marked by the partner
+ * as not held ("Cancelled") (a record whose date could not
  * be read still counts, under the month "unknown"); its attendees count when
  * they are a number. So every breakdown adds up to the indicator, except
  * audiences: an event for parents and caregivers counts under both.
