@@ -131,8 +131,10 @@ export function check(workbook: Workbook, options: CheckOptions = {}): CheckResu
       return normalise(e.field, t.region.cell(row, e.col)).kind === 'ok';
     };
     const fieldCols = new Set(fields.flatMap((f) => (f.spread?.combine === 'sum' ? f.spread.cols : f.spread?.combine === 'mark' ? f.spread.marks.map((m) => m.col) : f.spread?.combine === 'part' ? f.spread.parts.map((p) => p.col) : [f.col])));
+    const titled = entry('title');
+    const dated = entry('date');
     const kinds = classifyRows({
-      region: t.region, titleCol: entry('title')?.col, dateCol: entry('date')?.col, engagementCol: entry('level')?.col,
+      region: t.region, titleCol: titled?.col, dateCol: dated?.col, engagementCol: entry('level')?.col,
       headerTexts: [...t.headers.values()].map((h) => h.toLowerCase()),
       isDate: reads('date'), isEngagement: reads('level'),
       isHeaderLike: (row) => headerLike(t.region, row, matcher),
@@ -141,13 +143,11 @@ export function check(workbook: Workbook, options: CheckOptions = {}): CheckResu
     });
     // A series' own row over its sessions, its count their sum: not an event of its own.
     const headcount = entry('headcount');
-    const dateEntry = entry('date');
-    const titleEntry = entry('title');
     if (headcount) {
+      const countCols = headcount.spread?.combine === 'sum' ? headcount.spread.cols : headcount.spread ? [] : [headcount.col];
       const countOf = (row: number): number | undefined => {
-        const cols = headcount.spread?.combine === 'sum' ? headcount.spread.cols : headcount.spread ? [] : [headcount.col];
         let total: number | undefined;
-        for (const col of cols) {
+        for (const col of countCols) {
           const n = normalise(headcount.field, t.region.cell(row, col));
           if (n.kind === 'ok' && typeof n.value === 'number') total = (total ?? 0) + n.value;
         }
@@ -155,9 +155,9 @@ export function check(workbook: Workbook, options: CheckOptions = {}): CheckResu
       };
       markRollUps(kinds, {
         firstRow: t.region.firstRow, count: countOf,
-        title: (row) => (titleEntry && !titleEntry.spread ? cellText(t.region.cell(row, titleEntry.col)) : ''),
-        hasDate: dateEntry && !dateEntry.spread ? reads('date') : () => true,
-        undated: (row) => !!dateEntry && !dateEntry.spread && cellText(t.region.cell(row, dateEntry.col)) === '',
+        title: (row) => (titled && !titled.spread ? cellText(t.region.cell(row, titled.col)) : ''),
+        hasDate: dated && !dated.spread ? reads('date') : () => true,
+        undated: (row) => !!dated && !dated.spread && cellText(t.region.cell(row, dated.col)) === '',
         ...(t.sheet.outline ? { level: outlineLevels(t.sheet) } : {}),
       });
     }
@@ -166,7 +166,6 @@ export function check(workbook: Workbook, options: CheckOptions = {}): CheckResu
     const streetCol = entry('street')?.col;
     const others = distinguishingColumns(t, collection);
     // A date column written day first: its dates that could be read either way are said to be unclear, never read the US way in silence.
-    const dated = entry('date');
     let rowNormalise = dated && !dated.spread && writtenDayFirst(t.region, dated.col) ? withDayFirstDoubt(normalise, dated.field) : normalise;
     if (dated && !dated.spread && writtenDottedDayFirst(t.region, dated.col)) rowNormalise = withDottedDayFirst(rowNormalise, dated.field);
     // A level column numbered on the partner's own scale (tiers 1 to 3): its 1s and 2s are not read as levels one and two without their key.
@@ -187,7 +186,7 @@ export function check(workbook: Workbook, options: CheckOptions = {}): CheckResu
       // A row marked as not held is still a row of the partner's: a record, with a warning on the mark, that the indicator does not count.
       if (kind === 'not_held') {
         const r = t.region.firstRow + i;
-        const col = notHeldMark(t.region, r, entry('title')?.col, fieldCols)!;
+        const col = notHeldMark(t.region, r, titled?.col, fieldCols)!;
         const value = cellText(t.region.raw(r, col));
         const field = t.mapping.columns.find((c) => c.column === columnLetter(col))?.field ?? null;
         issues.push({

@@ -48,6 +48,12 @@ const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 const FLAG_ERRORS = 1;
 const FLAG_NOT_HELD = 2;
 
+/** A stored record's `flagged` as its two facts. */
+function flagsOf(flagged: unknown): { flagged: boolean; notHeld: boolean } {
+  const bits = Number(flagged);
+  return { flagged: (bits & FLAG_ERRORS) !== 0, notHeld: (bits & FLAG_NOT_HELD) !== 0 };
+}
+
 export function prepareReport(report: CheckReport): PreparedReport {
   // A row is flagged on its own sheet: row 3 of "Feb" is not row 3 of "Jan".
   const errorRows = new Set(report.issues.filter((i) => i.severity === 'error' && i.row !== undefined).map((i) => `${i.sheet ?? ''}\u0000${i.row}`));
@@ -473,14 +479,15 @@ export class SubmissionRepository {
       for (const r of rows) {
         const sub = byId.get(r.submission_id);
         if (!sub) continue;
+        const { flagged, notHeld } = flagsOf(r.flagged);
         out.push({
           orgId: sub.orgId,
           partner: sub.orgName,
           submissionId: sub.id,
           sheet: r.sheet ?? null,
           row: Number(r.row_number),
-          flagged: (Number(r.flagged) & FLAG_ERRORS) !== 0,
-          ...((Number(r.flagged) & FLAG_NOT_HELD) !== 0 ? { notHeld: true } : {}),
+          flagged,
+          ...(notHeld ? { notHeld } : {}),
           values: JSON.parse(r.values_json) as Record<string, unknown>,
         });
       }
@@ -512,7 +519,10 @@ export class SubmissionRepository {
         .limit(limit - json.length)
         .execute();
       const head = `{"orgId":${JSON.stringify(s.orgId)},"partner":${JSON.stringify(s.orgName)},"submissionId":${JSON.stringify(s.id)}`;
-      for (const r of rows) json.push(`${head},"row":${Number(r.row_number)},"flagged":${(Number(r.flagged) & FLAG_ERRORS) !== 0}${(Number(r.flagged) & FLAG_NOT_HELD) !== 0 ? ',"notHeld":true' : ''},"values":${r.values_json}}`);
+      for (const r of rows) {
+        const { flagged, notHeld } = flagsOf(r.flagged);
+        json.push(`${head},"row":${Number(r.row_number)},"flagged":${flagged}${notHeld ? ',"notHeld":true' : ''},"values":${r.values_json}}`);
+      }
       if (json.length < limit) {
         index++;
         row = 0;
